@@ -1,0 +1,432 @@
+// Calls: arrival, queueing, overflow, ring-no-answer requeue, answer, hold, abandon, end,
+// and time-based relaxation of a waiting call's routing.
+#include "core/engine_impl.h"
+
+#include <algorithm>
+
+namespace acd::core {
+namespace {
+
+std::string callName(CallId id) {
+    return "call " + std::to_string(id);
+}
+
+std::int32_t ms32(TimeMs v) {
+    return static_cast<std::int32_t>(std::min<TimeMs>(v, INT32_MAX));
+}
+
+const char *phaseName(CallPhase p) {
+    switch (p) {
+    case CallPhase::Queued:
+        return "queued";
+    case CallPhase::Ringing:
+        return "ringing";
+    case CallPhase::Connected:
+        return "connected";
+    }
+    return "?";
+}
+
+} // namespace
+
+int Engine::Impl::staffed(Index pool, int minLevel) const {
+    int n = 0;
+    for (int l = minLevel - 1; l < kLevels; ++l)
+        n += m_pools[pool].staffedAtLevel[l];
+    return n;
+}
+
+int Engine::Impl::staffed(const Queue &queue) const {
+    return staffed(queue.pool, queue.cfg.skill.minLevel);
+}
+
+void Engine::Impl::emitQueueChanged(Index q) {
+    const Queue &queue = m_queues[q];
+    emit(QueueChanged{queue.cfg.id, queue.waiting, queue.ringing});
+}
+
+void Engine::Impl::cancelCallTimers(Call &call) {
+    call.relaxTimer = 0;
+    call.maxWaitTimer = 0;
+    call.ringTimer = 0;
+}
+
+Status Engine::Impl::callArrived(const CallArrival &arrival) {
+    if (arrival.id == 0)
+        return {ErrorCode::InvalidArgument, "call: field id must be non-zero"};
+    if (m_callIndex.count(arrival.id))
+        return {ErrorCode::DuplicateId, callName(arrival.id) + " is already in the ACD"};
+    auto fq = findQueue(arrival.queue);
+    if (!fq)
+        return {ErrorCode::UnknownQueue, callName(arrival.id) + ": " + fq.status().message()};
+    if (arrival.priority < kMinPriority || arrival.priority > kMaxPriority)
+        return {ErrorCode::InvalidArgument, callName(arrival.id)
+                                                + ": field priority must be 1-10, got "
+                                                + std::to_string(arrival.priority)};
+    auto checkReq = [&](const SkillRequirement &r) -> Status {
+        if (!m_skills.count(r.skill))
+            return {ErrorCode::UnknownSkill,
+                    callName(arrival.id) + ": unknown skill " + std::to_string(r.skill)};
+        if (r.minLevel < kMinSkillLevel || r.minLevel > kMaxSkillLevel)
+            return {ErrorCode::InvalidArgument,
+                    callName(arrival.id) + ": skill " + std::to_string(r.skill)
+                        + ": minimum level must be 1-16, got " + std::to_string(r.minLevel)};
+        return {};
+    };
+    if (arrival.skill.skill != 0) {
+        if (Status s = checkReq(arrival.skill); !s)
+            return s;
+    }
+    for (const SkillRequirement &r : arrival.extraSkills) {
+        if (Status s = checkReq(r); !s)
+            return s;
+    }
+
+    Index c;
+    if (!m_freeCalls.empty()) {
+        c = m_freeCalls.back();
+        m_freeCalls.pop_back();
+    } else {
+        c = static_cast<Index>(m_calls.size());
+        m_calls.emplace_back();
+    }
+    Call &call = m_calls[c];
+    call = Call{};
+    call.id = arrival.id;
+    call.ani = arrival.ani;
+    call.dnis = arrival.dnis;
+    call.priority = arrival.priority;
+    call.extraSkills = arrival.extraSkills;
+    call.arrivedAt = m_now;
+    call.orderSeq = ++m_arrivalSeq;
+    call.live = true;
+    const Queue &queue = m_queues[fq.value()];
+    call.skill = arrival.skill.skill != 0 ? arrival.skill : queue.cfg.skill;
+    m_callIndex.emplace(arrival.id, c);
+    enterQueue(c, fq.value(), false);
+    return {};
+}
+
+void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn) {
+    Call &call = m_calls[c];
+    Queue &queue = m_queues[q];
+    call.queue = q;
+    call.queueEnteredAt = m_now;
+    call.phase = CallPhase::Queued;
+    call.relaxStep = 0;
+    call.maxWaitExpired = false;
+    const Index pool =
+        call.skill == queue.cfg.skill ? queue.pool : poolFor(queue.group, call.skill.skill);
+    call.targets.assign(1, CallTarget{pool, static_cast<std::uint8_t>(call.skill.minLevel)});
+    queue.stats.add(makeRecord(m_now, kQueueEntered, static_cast<std::uint8_t>(flowedIn ? 1 : 0)));
+    ++queue.waiting;
+    queue.unanswered.emplace(m_now, c);
+    emit(CallQueued{call.id, queue.cfg.id, call.priority, flowedIn});
+
+    if (queue.cfg.maxLength > 0 && queue.waiting > queue.cfg.maxLength) {
+        overflow(c, OverflowReason::MaxLength);
+        return;
+    }
+    if (queue.cfg.overflowWhenNoAgents && staffed(pool, call.skill.minLevel) == 0) {
+        overflow(c, OverflowReason::NoAgents);
+        return;
+    }
+    if (queue.cfg.maxWaitSeconds > 0)
+        call.maxWaitTimer = m_timers.schedule(m_now + queue.cfg.maxWaitSeconds * kMsPerSecond,
+                                              TimerKind::MaxWait, c);
+    scheduleRelaxation(c);
+    if (!routeCall(c))
+        emitQueueChanged(q);
+}
+
+void Engine::Impl::overflow(Index c, OverflowReason reason) {
+    Call &call = m_calls[c];
+    const Index from = call.queue;
+    Queue &queue = m_queues[from];
+    const TimeMs wait = m_now - call.queueEnteredAt;
+    if (call.indexed)
+        unindexCall(c);
+    --queue.waiting;
+    queue.unanswered.erase({call.queueEnteredAt, c});
+    cancelCallTimers(call);
+
+    Index target = kNil;
+    if (queue.cfg.overflowQueue != 0 && call.overflowHops < kMaxOverflowHops) {
+        auto ft = findQueue(queue.cfg.overflowQueue);
+        if (ft)
+            target = ft.value();
+    }
+    if (target != kNil) {
+        queue.stats.add(makeRecord(m_now, kQueueFlowedOut, 0, ms32(wait)));
+        emit(CallOverflowed{call.id, queue.cfg.id, m_queues[target].cfg.id, reason, wait});
+        emitQueueChanged(from);
+        ++call.overflowHops;
+        call.skill = m_queues[target].cfg.skill;
+        enterQueue(c, target, true);
+        return;
+    }
+    queue.stats.add(makeRecord(m_now, kQueueDisconnected, 0, ms32(wait)));
+    emit(CallOverflowed{call.id, queue.cfg.id, 0, reason, wait});
+    emit(DisconnectCall{call.id, queue.cfg.id, reason});
+    emit(CallCompleted{call.id, queue.cfg.id, 0, Disposition::OverflowDisconnected, call.arrivedAt,
+                       wait, 0, 0, 0});
+    emitQueueChanged(from);
+    releaseCall(c);
+}
+
+void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason) {
+    Call &call = m_calls[c];
+    Queue &queue = m_queues[call.queue];
+    const Index a = call.agent;
+    Agent &agent = m_agents[a];
+    call.ringTimer = 0;
+    emit(RetractCall{call.id, agent.cfg.id, m_sessions[call.session].station, reason});
+    emit(CallRequeued{call.id, queue.cfg.id, agent.cfg.id, reason});
+    if (reason == RequeueReason::RingNoAnswer)
+        agent.stats.add(makeRecord(m_now, kAgentRingNoAnswer));
+    --queue.ringing;
+    ++queue.waiting;
+    call.phase = CallPhase::Queued;
+    call.agent = kNil;
+    call.session = kNil;
+    agent.call = kNil;
+    agent.callSession = kNil;
+
+    std::string forcedBy;
+    switch (reason) {
+    case RequeueReason::RingNoAnswer:
+        agent.reason = m_config.ronaReason;
+        forcedBy = "system:rona";
+        break;
+    case RequeueReason::OfferFailed:
+        agent.reason = m_config.offerFailedReason;
+        forcedBy = "system:offer-failed";
+        break;
+    case RequeueReason::AgentLeft:
+        agent.reason = agentReason;
+        break;
+    }
+    agent.chosen = AgentStateEx::NotReady;
+    setActivity(a, AgentActivity::NotReady, forcedBy);
+
+    if (call.maxWaitExpired) {
+        overflow(c, OverflowReason::MaxWait);
+        return;
+    }
+    if (!routeCall(c))
+        emitQueueChanged(call.queue);
+}
+
+Status Engine::Impl::offerFailed(CallId id) {
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    const Call &call = m_calls[fc.value()];
+    if (call.phase != CallPhase::Ringing)
+        return {ErrorCode::InvalidState,
+                callName(id) + " is " + phaseName(call.phase) + ", not ringing at an agent"};
+    requeue(fc.value(), RequeueReason::OfferFailed);
+    return {};
+}
+
+Status Engine::Impl::callAnswered(CallId id) {
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    const Index c = fc.value();
+    Call &call = m_calls[c];
+    if (call.phase != CallPhase::Ringing)
+        return {ErrorCode::InvalidState,
+                callName(id) + " is " + phaseName(call.phase) + ", not ringing at an agent"};
+    Queue &queue = m_queues[call.queue];
+    const Index a = call.agent;
+    Agent &agent = m_agents[a];
+    const TimeMs wait = m_now - call.queueEnteredAt;
+    const TimeMs ring = m_now - call.offeredAt;
+    cancelCallTimers(call);
+    --queue.ringing;
+    queue.unanswered.erase({call.queueEnteredAt, c});
+    const bool inSl = wait <= queue.cfg.serviceLevelSeconds * kMsPerSecond;
+    queue.stats.add(
+        makeRecord(m_now, kQueueAnswered, static_cast<std::uint8_t>(inSl ? 1 : 0), ms32(wait)));
+    agent.stats.add(makeRecord(m_now, kAgentAnswered, 0, ms32(ring)));
+    ++agent.answeredSinceLogin;
+    AgentCounters &sc = m_sessions[call.session].counters;
+    ++sc.answered;
+    sc.ringMs += ring;
+    sc.maxRingMs = std::max(sc.maxRingMs, ring);
+    call.phase = CallPhase::Connected;
+    call.answeredAt = m_now;
+    emit(CallAnswered{call.id, queue.cfg.id, agent.cfg.id, wait, ring});
+    setActivity(a, AgentActivity::OnCall);
+    emitQueueChanged(call.queue);
+    return {};
+}
+
+Status Engine::Impl::callHeld(CallId id) {
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    Call &call = m_calls[fc.value()];
+    if (call.phase != CallPhase::Connected || call.held)
+        return {ErrorCode::InvalidState,
+                callName(id) + " cannot be held: it is "
+                    + (call.held ? "already held" : phaseName(call.phase))};
+    call.held = true;
+    call.holdSince = m_now;
+    return {};
+}
+
+Status Engine::Impl::callRetrieved(CallId id) {
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    Call &call = m_calls[fc.value()];
+    if (!call.held)
+        return {ErrorCode::InvalidState, callName(id) + " is not on hold"};
+    call.held = false;
+    call.holdMs += m_now - call.holdSince;
+    return {};
+}
+
+Status Engine::Impl::callCleared(CallId id) {
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    const Index c = fc.value();
+    if (m_calls[c].phase == CallPhase::Connected)
+        completeAnswered(c);
+    else
+        abandon(c);
+    return {};
+}
+
+void Engine::Impl::abandon(Index c) {
+    Call &call = m_calls[c];
+    Queue &queue = m_queues[call.queue];
+    const bool ringing = call.phase == CallPhase::Ringing;
+    const TimeMs wait = m_now - call.queueEnteredAt;
+    if (call.indexed)
+        unindexCall(c);
+    if (ringing)
+        --queue.ringing;
+    else
+        --queue.waiting;
+    queue.unanswered.erase({call.queueEnteredAt, c});
+    cancelCallTimers(call);
+    std::uint8_t flags = 0;
+    if (wait <= queue.cfg.serviceLevelSeconds * kMsPerSecond)
+        flags |= 1;
+    if (wait < queue.cfg.shortAbandonSeconds * kMsPerSecond)
+        flags |= 2;
+    if (ringing)
+        flags |= 4;
+    queue.stats.add(makeRecord(m_now, kQueueAbandoned, flags, ms32(wait)));
+    const Index a = call.agent;
+    emit(CallCompleted{call.id, queue.cfg.id, 0,
+                       ringing ? Disposition::AbandonedRinging : Disposition::Abandoned,
+                       call.arrivedAt, wait, ringing ? m_now - call.offeredAt : 0, 0, 0});
+    const Index q = call.queue;
+    releaseCall(c);
+    if (ringing) {
+        // The agent did nothing wrong: back to what they had chosen.
+        Agent &agent = m_agents[a];
+        becomeFree(a, agent.chosen, agent.reason, {});
+    }
+    emitQueueChanged(q);
+}
+
+void Engine::Impl::completeAnswered(Index c) {
+    Call &call = m_calls[c];
+    const Index a = call.agent;
+    Agent &agent = m_agents[a];
+    const Queue &queue = m_queues[call.queue];
+    if (call.held) {
+        call.holdMs += m_now - call.holdSince;
+        call.held = false;
+    }
+    const TimeMs talk = m_now - call.answeredAt - call.holdMs;
+    emit(CallCompleted{call.id, queue.cfg.id, agent.cfg.id, Disposition::Answered, call.arrivedAt,
+                       call.answeredAt - call.queueEnteredAt, call.answeredAt - call.offeredAt,
+                       talk, call.holdMs});
+    agent.wrapCall = call.id;
+    agent.wrapQueue = call.queue;
+    agent.wrapTalkMs = talk;
+    agent.wrapHoldMs = call.holdMs;
+    agent.wrapStart = m_now;
+    agent.call = kNil;
+    releaseCall(c);
+    if (queue.cfg.wrapUpSeconds > 0) {
+        agent.wrapTimer = m_timers.schedule(m_now + queue.cfg.wrapUpSeconds * kMsPerSecond,
+                                            TimerKind::WrapUpEnd, a);
+        setActivity(a, AgentActivity::WrapUp);
+    } else {
+        endWrapUp(a, {});
+    }
+}
+
+void Engine::Impl::releaseCall(Index c) {
+    Call &call = m_calls[c];
+    m_callIndex.erase(call.id);
+    call.live = false;
+    call.targets.clear();
+    call.extraSkills.clear();
+    call.ani.clear();
+    call.dnis.clear();
+    m_freeCalls.push_back(c);
+}
+
+void Engine::Impl::scheduleRelaxation(Index c) {
+    Call &call = m_calls[c];
+    const Queue &queue = m_queues[call.queue];
+    call.relaxTimer = 0;
+    if (call.relaxStep >= static_cast<int>(queue.cfg.relaxation.size()))
+        return;
+    const RelaxationStep &step = queue.cfg.relaxation[call.relaxStep];
+    call.relaxTimer = m_timers.schedule(call.queueEnteredAt + step.afterSeconds * kMsPerSecond,
+                                        TimerKind::Relaxation, c);
+}
+
+void Engine::Impl::applyRelaxation(Index c) {
+    Call &call = m_calls[c];
+    const Queue &queue = m_queues[call.queue];
+    if (call.relaxStep >= static_cast<int>(queue.cfg.relaxation.size()))
+        return;
+    const RelaxationStep &step = queue.cfg.relaxation[call.relaxStep];
+    const bool wasIndexed = call.indexed;
+    if (wasIndexed)
+        unindexCall(c);
+    switch (step.action) {
+    case RelaxAction::LowerMinLevel: {
+        auto &t = call.targets.front();
+        t.minLevel = static_cast<std::uint8_t>(std::min<int>(t.minLevel, step.value));
+        break;
+    }
+    case RelaxAction::AddQueue: {
+        auto fq = findQueue(step.value);
+        if (!fq)
+            break; // dangling reference: reported by validateReferences(); nothing to add
+        const Queue &other = m_queues[fq.value()];
+        const auto level = static_cast<std::uint8_t>(other.cfg.skill.minLevel);
+        auto it = std::find_if(call.targets.begin(), call.targets.end(),
+                               [&](const CallTarget &t) { return t.pool == other.pool; });
+        if (it != call.targets.end())
+            it->minLevel = std::min(it->minLevel, level);
+        else
+            call.targets.push_back(CallTarget{other.pool, level});
+        break;
+    }
+    case RelaxAction::RaisePriority:
+        call.priority = std::min<int>(kMaxPriority, call.priority + static_cast<int>(step.value));
+        break;
+    }
+    emit(CallRelaxed{call.id, queue.cfg.id, call.relaxStep});
+    ++call.relaxStep;
+    scheduleRelaxation(c);
+    if (wasIndexed) {
+        indexCall(c);
+        routeCall(c);
+    }
+}
+
+} // namespace acd::core

@@ -1,0 +1,338 @@
+#pragma once
+// Internal state of the Engine. Only the core's .cpp files include this.
+#include "core/engine.h"
+#include "core/timer_queue.h"
+
+#include <array>
+#include <random>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace acd::core {
+
+using Index = std::uint32_t;
+constexpr Index kNil = 0xFFFFFFFFu;
+constexpr int kLevels = kMaxSkillLevel; // buckets 0..15 hold levels 1..16
+constexpr int kKeyedStrategies = 4;     // strategies that need an ordered set (not FIFO)
+constexpr int kMaxOverflowHops = 8;
+
+/// Strategies served by FIFO lists (idle order) need no key; the others map to a keyed set.
+inline int keyedSlot(Strategy s) {
+    switch (s) {
+    case Strategy::LeastOccupied:
+        return 0;
+    case Strategy::FewestCalls:
+        return 1;
+    case Strategy::RoundRobin:
+        return 2;
+    case Strategy::Random:
+        return 3;
+    default:
+        return -1;
+    }
+}
+
+/// An idle agent in one (pool, level) bucket: a node of the bucket's FIFO list.
+struct IdleNode {
+    Index agent = kNil;
+    Index pool = kNil;
+    std::uint8_t level = 0;
+    Index prev = kNil;
+    Index next = kNil;
+};
+
+struct KeyedIdle {
+    std::uint64_t key;
+    std::uint64_t idleSeq;
+    Index agent;
+    friend bool operator<(const KeyedIdle &a, const KeyedIdle &b) {
+        if (a.key != b.key)
+            return a.key < b.key;
+        return a.idleSeq < b.idleSeq;
+    }
+};
+
+/// Waiting-call order: higher priority first, then the caller who arrived first.
+struct WaitKey {
+    int negPriority;
+    std::uint64_t orderSeq;
+    Index call;
+    friend bool operator<(const WaitKey &a, const WaitKey &b) {
+        if (a.negPriority != b.negPriority)
+            return a.negPriority < b.negPriority;
+        return a.orderSeq < b.orderSeq;
+    }
+};
+
+struct IdleBucket {
+    Index head = kNil;
+    Index tail = kNil;
+    std::array<std::set<KeyedIdle>, kKeyedStrategies> keyed;
+};
+
+/// Everything routing needs for one (group, skill) pair.
+struct Pool {
+    Index group = kNil;
+    SkillId skill = 0;
+    std::array<IdleBucket, kLevels> idle;
+    std::uint32_t idleMask = 0;                     // bit l: idle bucket for level l+1 is non-empty
+    std::array<std::set<WaitKey>, kLevels> waiting; // by the call's current minimum level
+    std::uint32_t waitMask = 0;
+    std::uint8_t keyedMask = 0; // which keyed strategies some queue on this pool uses
+    std::array<int, kLevels> staffedAtLevel{};           // logged-in members by level
+    std::vector<std::pair<Index, std::uint8_t>> members; // (agent, level), logged in
+    std::vector<Index> queues; // queues whose own requirement is this pool
+};
+
+struct Session {
+    SessionId id = 0;
+    Index agent = kNil;
+    Index group = kNil;
+    std::string station;
+    SessionState chosen = SessionState::NotReady;
+    SessionState next = SessionState::None;
+    bool ended = false;
+    bool pendingEnd = false;
+    std::string pendingEndBy;
+    TimeMs startedAt = 0;
+    TimeMs endedAt = 0;
+    SessionState reported = SessionState::None;
+    SessionState reportedNext = SessionState::None;
+    AgentCounters counters;
+};
+
+/// An agent's place in one pool through one session: (group of the session, skill).
+struct Membership {
+    Index pool;
+    std::uint8_t level;
+    Index session;
+};
+
+struct Agent {
+    AgentConfig cfg;
+    std::vector<Index> sessions;                  // active (not ended)
+    std::vector<Membership> memberships;          // for every active session and every skill
+    AgentStateEx chosen = AgentStateEx::NotReady; // what the agent chose: Ready or NotReady
+    ReasonCode reason = 0;
+    AgentStateEx next = AgentStateEx::Ready; // state after an ACD call and its wrap-up
+    ReasonCode nextReason = 0;
+    AgentActivity activity = AgentActivity::LoggedOut;
+    AgentStateEx reported = AgentStateEx::Released;
+    AgentStateEx reportedNext = AgentStateEx::Ready;
+    AgentActivity reportedActivity = AgentActivity::LoggedOut;
+    ReasonCode reportedReason = 0;
+    TimeMs activitySince = 0;
+    bool otherIncoming = false;
+    // The ACD call the agent is busy with (ringing, connected) or wrapping up.
+    Index call = kNil;
+    Index callSession = kNil;
+    CallId wrapCall = 0;
+    Index wrapQueue = kNil;
+    TimeMs wrapStart = 0;
+    TimeMs wrapTalkMs = 0;
+    TimeMs wrapHoldMs = 0;
+    std::uint64_t wrapTimer = 0;
+    bool pendingLogout = false;
+    std::string pendingLogoutBy;
+    // Idle index membership and strategy keys, fixed while the agent stays idle.
+    std::vector<Index> idleNodes;
+    std::uint64_t idleSeq = 0;
+    std::array<std::uint64_t, kKeyedStrategies> idleKeys{};
+    std::uint64_t lastOfferSeq = 0;
+    // Since login, for the least-occupied and fewest-calls strategies.
+    std::uint64_t answeredSinceLogin = 0;
+    TimeMs busySinceLoginMs = 0;
+    TimeMs availableSinceLoginMs = 0;
+    StatSet<AgentCounters> stats;
+};
+
+struct CallTarget {
+    Index pool;
+    std::uint8_t minLevel;
+};
+
+enum class CallPhase : std::uint8_t { Queued, Ringing, Connected };
+
+struct Call {
+    CallId id = 0;
+    Index queue = kNil;
+    std::string ani;
+    std::string dnis;
+    int priority = kMinPriority;
+    SkillRequirement skill; // the requirement in the current queue
+    std::vector<SkillRequirement> extraSkills;
+    TimeMs arrivedAt = 0;
+    TimeMs queueEnteredAt = 0;
+    std::uint64_t orderSeq = 0; // original arrival order; kept across requeue and overflow
+    std::vector<CallTarget> targets;
+    bool indexed = false;
+    int relaxStep = 0;
+    int overflowHops = 0;
+    bool maxWaitExpired = false;
+    std::uint64_t relaxTimer = 0;
+    std::uint64_t maxWaitTimer = 0;
+    std::uint64_t ringTimer = 0;
+    CallPhase phase = CallPhase::Queued;
+    bool held = false;
+    TimeMs holdSince = 0;
+    TimeMs holdMs = 0;
+    Index agent = kNil;
+    Index session = kNil;
+    TimeMs offeredAt = 0;
+    TimeMs answeredAt = 0;
+    bool live = false;
+};
+
+struct Queue {
+    QueueConfig cfg;
+    Index group = kNil;
+    Index pool = kNil;
+    Index overflow = kNil;
+    std::vector<Index> relaxPools; // per relaxation step: the pool an AddQueue step adds
+    int waiting = 0;
+    int ringing = 0;
+    std::set<std::pair<TimeMs, Index>> unanswered; // (queue entry time, call)
+    StatSet<QueueCounters> stats;
+};
+
+struct Group {
+    GroupConfig cfg;
+    std::vector<Index> sessions; // active sessions in this group
+};
+
+class Engine::Impl {
+public:
+    explicit Impl(EngineConfig config);
+
+    // engine_config.cpp
+    Status addSkill(const SkillConfig &skill);
+    Status addGroup(const GroupConfig &group);
+    Status addQueue(const QueueConfig &queue);
+    Status updateQueue(const QueueConfig &queue);
+    Status addAgent(const AgentConfig &agent);
+    Status setAgentSkills(AgentId agent, const std::vector<AgentSkill> &skills);
+    Status setReasonCode(ReasonCode code, const std::string &name);
+    Status validateQueue(const QueueConfig &q, bool isUpdate) const;
+    Status validateSkills(const std::string &owner, const std::vector<AgentSkill> &skills) const;
+    Status validateReferences() const;
+    Index poolFor(Index group, SkillId skill); // creates on demand
+    void applyQueueRules(Index q);
+
+    // engine_agents.cpp
+    Result<SessionId> createSession(AgentId agent, GroupId group, const std::string &station);
+    Status endSession(SessionId session, const std::string &forcedBy);
+    Status logoutAgent(AgentId agent, const std::string &forcedBy);
+    Status setAgentState(AgentId agent, AgentStateEx state, AgentStateEx nextState,
+                         ReasonCode reason, const std::string &forcedBy);
+    Status setSessionState(SessionId session, SessionState state, SessionState nextState,
+                           const std::string &forcedBy);
+    Status otherCallStarted(AgentId agent, bool incoming);
+    Status otherCallEnded(AgentId agent);
+    void setActivity(Index a, AgentActivity activity, const std::string &forcedBy = {});
+    void reportStates(Index a, const std::string &forcedBy);
+    /// The agent's busy period ended: finish pending session ends, then go to `target`.
+    void becomeFree(Index a, AgentStateEx target, ReasonCode reason, const std::string &forcedBy);
+    void finishSessionEnd(Index s, const std::string &forcedBy);
+    void joinPools(Index a, Index s);
+    void leavePools(Index a, Index s);
+    void checkStaffing(Index a, Index group);
+    void endWrapUp(Index a, const std::string &forcedBy);
+    void finishWrapUp(Index a);
+    AgentStateEx reportedState(const Agent &agent) const;
+    SessionState reportedState(const Session &session) const;
+    void flushActivityTime(Agent &agent);
+
+    // engine_routing.cpp
+    void routeAgent(Index a); // agent just became available
+    bool routeCall(Index c);  // call waits or was relaxed; true if offered
+    Index findAgentFor(const Call &call) const;
+    Index findCallFor(const Agent &agent) const;
+    bool agentQualifies(const Agent &agent, const Call &call) const;
+    void offer(Index c, Index a);
+    void indexIdle(Index a);
+    void unindexIdle(Index a);
+    void indexCall(Index c);
+    void unindexCall(Index c);
+    void addKeyedStrategy(Index pool, int slot);
+    std::uint64_t idleKeyFor(const Agent &agent, int slot);
+
+    // engine_calls.cpp
+    Status callArrived(const CallArrival &arrival);
+    Status callAnswered(CallId id);
+    Status callHeld(CallId id);
+    Status callRetrieved(CallId id);
+    Status callCleared(CallId id);
+    Status offerFailed(CallId id);
+    void enterQueue(Index c, Index q, bool flowedIn);
+    void overflow(Index c, OverflowReason reason);
+    void requeue(Index c, RequeueReason reason, ReasonCode agentReason = 0);
+    void abandon(Index c);
+    void completeAnswered(Index c);
+    void releaseCall(Index c);
+    void applyRelaxation(Index c);
+    void scheduleRelaxation(Index c);
+    void cancelCallTimers(Call &call);
+    void emitQueueChanged(Index q);
+    int staffed(const Queue &queue) const;
+    int staffed(Index pool, int minLevel) const;
+    Result<Index> findCall(CallId id) const;
+
+    // engine_time.cpp
+    void advanceTo(TimeMs now);
+    void onTimer(const TimerEntry &timer);
+    void closeInterval(TimeMs boundary);
+    void ensureIntervalTimer();
+
+    // engine_queries.cpp
+    Result<QueueSnapshot> queueSnapshot(QueueId id) const;
+    Result<AgentSnapshot> agentSnapshot(AgentId id) const;
+    Result<SessionSnapshot> sessionSnapshot(SessionId id) const;
+    Result<CallSnapshot> callSnapshot(CallId id) const;
+
+    template<typename T>
+    void emit(T &&body) {
+        m_effects.push_back(Effect{++m_seq, m_now, EffectBody(std::forward<T>(body))});
+    }
+
+    Result<Index> findAgent(AgentId id) const;
+    Result<Index> findQueue(QueueId id) const;
+    Result<Index> findGroup(GroupId id) const;
+    Result<Index> findSession(SessionId id) const;
+    int skillLevel(const Agent &agent, SkillId skill) const;
+
+    EngineConfig m_config;
+    TimeMs m_now = 0;
+    bool m_started = false;
+    std::uint64_t m_seq = 0;
+    std::vector<Effect> m_effects;
+    TimerQueue m_timers;
+
+    std::unordered_map<SkillId, std::string> m_skills;
+    std::vector<Group> m_groups;
+    std::unordered_map<GroupId, Index> m_groupIndex;
+    std::vector<Queue> m_queues;
+    std::unordered_map<QueueId, Index> m_queueIndex;
+    std::vector<Agent> m_agents;
+    std::unordered_map<AgentId, Index> m_agentIndex;
+    std::vector<Session> m_sessions;
+    std::unordered_map<SessionId, Index> m_sessionIndex;
+    std::vector<Pool> m_pools;
+    std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
+    std::vector<IdleNode> m_idleNodes;
+    std::vector<Index> m_freeIdleNodes;
+    std::vector<Call> m_calls;
+    std::vector<Index> m_freeCalls;
+    std::unordered_map<CallId, Index> m_callIndex;
+
+    std::uint64_t m_idleSeq = 0;
+    std::uint64_t m_offerSeq = 0;
+    std::uint64_t m_arrivalSeq = 0;
+    SessionId m_lastSessionId = 0;
+    TimeMs m_intervalStart = 0;
+    std::uint64_t m_intervalTimer = 0;
+    std::mt19937_64 m_rng;
+};
+
+} // namespace acd::core

@@ -1,0 +1,146 @@
+// Read-only snapshots of queues, agents, sessions and calls.
+#include "core/engine_impl.h"
+
+namespace acd::core {
+
+Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const {
+    auto fq = findQueue(id);
+    if (!fq)
+        return fq.status();
+    const Queue &queue = m_queues[fq.value()];
+    QueueSnapshot s;
+    s.id = queue.cfg.id;
+    s.name = queue.cfg.name;
+    s.group = queue.cfg.group;
+    s.waiting = queue.waiting;
+    s.ringing = queue.ringing;
+    s.currentLongestWaitMs = queue.unanswered.empty() ? 0 : m_now - queue.unanswered.begin()->first;
+    for (const auto &[a, level] : m_pools[queue.pool].members) {
+        if (level < queue.cfg.skill.minLevel)
+            continue;
+        ++s.agentsStaffed;
+        switch (m_agents[a].activity) {
+        case AgentActivity::Available:
+            ++s.agentsAvailable;
+            break;
+        case AgentActivity::Ringing:
+        case AgentActivity::OnCall:
+            ++s.agentsOnCall;
+            break;
+        case AgentActivity::WrapUp:
+            ++s.agentsWrapUp;
+            break;
+        case AgentActivity::NotReady:
+            ++s.agentsNotReady;
+            break;
+        case AgentActivity::OtherCall:
+            ++s.agentsOtherCall;
+            break;
+        case AgentActivity::LoggedOut:
+            break;
+        }
+    }
+    s.measurementPeriodMs = queue.stats.window.periodMs();
+    s.period = queue.stats.window.at(m_now);
+    s.interval = queue.stats.interval;
+    s.total = queue.stats.total;
+    return s;
+}
+
+Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const {
+    auto fa = findAgent(id);
+    if (!fa)
+        return fa.status();
+    const Agent &agent = m_agents[fa.value()];
+    AgentSnapshot s;
+    s.id = agent.cfg.id;
+    s.name = agent.cfg.name;
+    s.state = reportedState(agent);
+    s.nextState = agent.next;
+    s.activity = agent.activity;
+    s.reason = agent.activity == AgentActivity::NotReady ? agent.reason : 0;
+    s.activitySince = agent.activitySince;
+    if (agent.call != kNil) {
+        s.currentCall = m_calls[agent.call].id;
+        s.currentQueue = m_queues[m_calls[agent.call].queue].cfg.id;
+    } else if (agent.activity == AgentActivity::WrapUp) {
+        s.currentCall = agent.wrapCall;
+        s.currentQueue = agent.wrapQueue != kNil ? m_queues[agent.wrapQueue].cfg.id : 0;
+    }
+    for (Index sess : agent.sessions)
+        s.sessions.push_back(m_sessions[sess].id);
+    s.measurementPeriodMs = agent.stats.window.periodMs();
+    s.period = agent.stats.window.at(m_now);
+    // Time in state includes the activity in progress up to now.
+    s.interval = agent.stats.interval;
+    s.total = agent.stats.total;
+    const TimeMs running = m_now - agent.activitySince;
+    auto addRunning = [&](TimeMs AgentCounters::*field) {
+        s.interval.*field += running;
+        s.total.*field += running;
+    };
+    switch (agent.activity) {
+    case AgentActivity::NotReady:
+        addRunning(&AgentCounters::notReadyMs);
+        break;
+    case AgentActivity::Available:
+        addRunning(&AgentCounters::availableMs);
+        break;
+    case AgentActivity::Ringing:
+        addRunning(&AgentCounters::ringingMs);
+        break;
+    case AgentActivity::OnCall:
+        addRunning(&AgentCounters::onCallMs);
+        break;
+    case AgentActivity::WrapUp:
+        addRunning(&AgentCounters::wrapUpMs);
+        break;
+    case AgentActivity::OtherCall:
+        addRunning(&AgentCounters::otherCallMs);
+        break;
+    case AgentActivity::LoggedOut:
+        break;
+    }
+    return s;
+}
+
+Result<SessionSnapshot> Engine::Impl::sessionSnapshot(SessionId id) const {
+    auto fs = findSession(id);
+    if (!fs)
+        return fs.status();
+    const Session &session = m_sessions[fs.value()];
+    SessionSnapshot s;
+    s.id = session.id;
+    s.agent = m_agents[session.agent].cfg.id;
+    s.group = m_groups[session.group].cfg.id;
+    s.station = session.station;
+    s.state = reportedState(session);
+    s.nextState = session.next;
+    s.startedAt = session.startedAt;
+    s.durationMs = (session.ended ? session.endedAt : m_now) - session.startedAt;
+    s.counters = session.counters;
+    return s;
+}
+
+Result<CallSnapshot> Engine::Impl::callSnapshot(CallId id) const {
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    const Call &call = m_calls[fc.value()];
+    CallSnapshot s;
+    s.id = call.id;
+    s.queue = m_queues[call.queue].cfg.id;
+    s.ani = call.ani;
+    s.dnis = call.dnis;
+    s.priority = call.priority;
+    s.ringing = call.phase == CallPhase::Ringing;
+    s.connected = call.phase == CallPhase::Connected;
+    s.held = call.held;
+    s.agent = call.agent != kNil ? m_agents[call.agent].cfg.id : 0;
+    s.arrivedAt = call.arrivedAt;
+    s.queueEnteredAt = call.queueEnteredAt;
+    s.waitMs = (call.phase == CallPhase::Connected ? call.answeredAt : m_now) - call.queueEnteredAt;
+    return s;
+}
+
+} // namespace acd::core

@@ -1,0 +1,322 @@
+// Routing: the idle-agent and waiting-call indexes and the matching between them.
+//
+// Invariant after every input: no idle agent in the index could take any indexed waiting
+// call. Each event that can break it (an agent becomes available, a call arrives, a call is
+// relaxed or requeued) restores it by trying exactly the new candidate, so a decision costs
+// O(levels * log n) and never scans all agents or all queues.
+#include "core/engine_impl.h"
+
+#include <bit>
+
+namespace acd::core {
+namespace {
+
+/// Bits for levels >= minLevel (bit l stands for level l + 1).
+std::uint32_t levelsFrom(int minLevel) {
+    return ~((1u << (minLevel - 1)) - 1u) & 0xFFFFu;
+}
+/// Bits for minimum levels <= level.
+std::uint32_t levelsUpTo(int level) {
+    return (1u << level) - 1u;
+}
+
+} // namespace
+
+std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot) {
+    switch (slot) {
+    case 0: { // least occupied: occupancy since login, parts per million
+        const TimeMs busy = agent.busySinceLoginMs;
+        const TimeMs total = busy + agent.availableSinceLoginMs;
+        return total > 0
+                   ? static_cast<std::uint64_t>(busy) * 1000000u / static_cast<std::uint64_t>(total)
+                   : 0;
+    }
+    case 1:
+        return agent.answeredSinceLogin; // fewest calls
+    case 2:
+        return agent.lastOfferSeq; // round robin: least recently offered
+    case 3:
+        return m_rng(); // random
+    default:
+        return 0;
+    }
+}
+
+void Engine::Impl::indexIdle(Index a) {
+    Agent &agent = m_agents[a];
+    agent.idleSeq = ++m_idleSeq;
+    bool keysDrawn = false;
+    for (const Membership &m : agent.memberships) {
+        const Session &session = m_sessions[m.session];
+        if (session.chosen != SessionState::Ready || session.pendingEnd)
+            continue;
+        Pool &pool = m_pools[m.pool];
+        if (!keysDrawn) {
+            for (int slot = 0; slot < kKeyedStrategies; ++slot)
+                agent.idleKeys[slot] = idleKeyFor(agent, slot);
+            keysDrawn = true;
+        }
+        Index n;
+        if (!m_freeIdleNodes.empty()) {
+            n = m_freeIdleNodes.back();
+            m_freeIdleNodes.pop_back();
+        } else {
+            n = static_cast<Index>(m_idleNodes.size());
+            m_idleNodes.emplace_back();
+        }
+        IdleBucket &bucket = pool.idle[m.level - 1];
+        m_idleNodes[n] = IdleNode{a, m.pool, m.level, bucket.tail, kNil};
+        if (bucket.tail != kNil)
+            m_idleNodes[bucket.tail].next = n;
+        else
+            bucket.head = n;
+        bucket.tail = n;
+        pool.idleMask |= 1u << (m.level - 1);
+        for (int slot = 0; slot < kKeyedStrategies; ++slot) {
+            if (pool.keyedMask & (1u << slot))
+                bucket.keyed[slot].insert(KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+        }
+        agent.idleNodes.push_back(n);
+    }
+}
+
+void Engine::Impl::unindexIdle(Index a) {
+    Agent &agent = m_agents[a];
+    for (Index n : agent.idleNodes) {
+        const IdleNode node = m_idleNodes[n];
+        Pool &pool = m_pools[node.pool];
+        IdleBucket &bucket = pool.idle[node.level - 1];
+        if (node.prev != kNil)
+            m_idleNodes[node.prev].next = node.next;
+        else
+            bucket.head = node.next;
+        if (node.next != kNil)
+            m_idleNodes[node.next].prev = node.prev;
+        else
+            bucket.tail = node.prev;
+        if (bucket.head == kNil)
+            pool.idleMask &= ~(1u << (node.level - 1));
+        for (int slot = 0; slot < kKeyedStrategies; ++slot) {
+            if (pool.keyedMask & (1u << slot))
+                bucket.keyed[slot].erase(KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+        }
+        m_freeIdleNodes.push_back(n);
+    }
+    agent.idleNodes.clear();
+}
+
+void Engine::Impl::addKeyedStrategy(Index p, int slot) {
+    Pool &pool = m_pools[p];
+    if (pool.keyedMask & (1u << slot))
+        return;
+    pool.keyedMask |= static_cast<std::uint8_t>(1u << slot);
+    for (IdleBucket &bucket : pool.idle) {
+        for (Index n = bucket.head; n != kNil; n = m_idleNodes[n].next) {
+            const Agent &agent = m_agents[m_idleNodes[n].agent];
+            bucket.keyed[slot].insert(
+                KeyedIdle{agent.idleKeys[slot], agent.idleSeq, m_idleNodes[n].agent});
+        }
+    }
+}
+
+void Engine::Impl::indexCall(Index c) {
+    Call &call = m_calls[c];
+    const WaitKey key{-call.priority, call.orderSeq, c};
+    for (const CallTarget &t : call.targets) {
+        Pool &pool = m_pools[t.pool];
+        pool.waiting[t.minLevel - 1].insert(key);
+        pool.waitMask |= 1u << (t.minLevel - 1);
+    }
+    call.indexed = true;
+}
+
+void Engine::Impl::unindexCall(Index c) {
+    Call &call = m_calls[c];
+    const WaitKey key{-call.priority, call.orderSeq, c};
+    for (const CallTarget &t : call.targets) {
+        Pool &pool = m_pools[t.pool];
+        auto &bucket = pool.waiting[t.minLevel - 1];
+        bucket.erase(key);
+        if (bucket.empty())
+            pool.waitMask &= ~(1u << (t.minLevel - 1));
+    }
+    call.indexed = false;
+}
+
+bool Engine::Impl::agentQualifies(const Agent &agent, const Call &call) const {
+    for (const SkillRequirement &req : call.extraSkills) {
+        if (skillLevel(agent, req.skill) < req.minLevel)
+            return false;
+    }
+    return true;
+}
+
+Index Engine::Impl::findAgentFor(const Call &call) const {
+    const Strategy strategy = m_queues[call.queue].cfg.strategy;
+    const int slot = keyedSlot(strategy);
+    Index best = kNil;
+    int bestLevel = 0;
+    std::uint64_t bestKey = 0;
+    std::uint64_t bestSeq = 0;
+    auto consider = [&](Index a, int level, std::uint64_t key) {
+        const Agent &agent = m_agents[a];
+        bool better;
+        if (best == kNil)
+            better = true;
+        else if (strategy == Strategy::MostSkilled && level != bestLevel)
+            better = level > bestLevel;
+        else if (key != bestKey)
+            better = key < bestKey;
+        else
+            better = agent.idleSeq < bestSeq;
+        if (better) {
+            best = a;
+            bestLevel = level;
+            bestKey = key;
+            bestSeq = agent.idleSeq;
+        }
+    };
+
+    for (const CallTarget &t : call.targets) {
+        const Pool &pool = m_pools[t.pool];
+        std::uint32_t mask = pool.idleMask & levelsFrom(t.minLevel);
+        const bool keyed = slot >= 0 && (pool.keyedMask & (1u << slot));
+        if (strategy == Strategy::MostSkilled) {
+            // Highest level first: the first qualifying agent of the top bucket wins here.
+            while (mask) {
+                const int l = 31 - std::countl_zero(mask);
+                mask &= ~(1u << l);
+                bool found = false;
+                for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
+                    if (agentQualifies(m_agents[m_idleNodes[n].agent], call)) {
+                        consider(m_idleNodes[n].agent, l + 1, 0);
+                        found = true;
+                        break;
+                    }
+                }
+                if (found)
+                    break;
+            }
+            continue;
+        }
+        while (mask) {
+            const int l = std::countr_zero(mask);
+            mask &= mask - 1;
+            if (keyed) {
+                for (const KeyedIdle &k : pool.idle[l].keyed[slot]) {
+                    if (agentQualifies(m_agents[k.agent], call)) {
+                        consider(k.agent, l + 1, k.key);
+                        break;
+                    }
+                }
+            } else {
+                for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
+                    if (agentQualifies(m_agents[m_idleNodes[n].agent], call)) {
+                        consider(m_idleNodes[n].agent, l + 1, 0);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return best;
+}
+
+Index Engine::Impl::findCallFor(const Agent &agent) const {
+    const WaitKey *best = nullptr;
+    for (const Membership &m : agent.memberships) {
+        const Session &session = m_sessions[m.session];
+        if (session.chosen != SessionState::Ready || session.pendingEnd)
+            continue;
+        const Pool &pool = m_pools[m.pool];
+        std::uint32_t mask = pool.waitMask & levelsUpTo(m.level);
+        while (mask) {
+            const int l = std::countr_zero(mask);
+            mask &= mask - 1;
+            for (const WaitKey &key : pool.waiting[l]) {
+                if (best && !(key < *best))
+                    break; // the rest of this bucket is no better
+                if (agentQualifies(agent, m_calls[key.call])) {
+                    best = &key;
+                    break;
+                }
+            }
+        }
+    }
+    return best ? best->call : kNil;
+}
+
+void Engine::Impl::routeAgent(Index a) {
+    Agent &agent = m_agents[a];
+    if (agent.activity != AgentActivity::Available)
+        return;
+    const Index c = findCallFor(agent);
+    if (c != kNil)
+        offer(c, a);
+    else if (agent.idleNodes.empty())
+        indexIdle(a);
+}
+
+bool Engine::Impl::routeCall(Index c) {
+    Call &call = m_calls[c];
+    if (call.phase != CallPhase::Queued)
+        return false;
+    const Index a = findAgentFor(call);
+    if (a != kNil) {
+        offer(c, a);
+        return true;
+    }
+    if (!call.indexed)
+        indexCall(c);
+    return false;
+}
+
+void Engine::Impl::offer(Index c, Index a) {
+    Call &call = m_calls[c];
+    Agent &agent = m_agents[a];
+    Queue &queue = m_queues[call.queue];
+    if (!agent.idleNodes.empty())
+        unindexIdle(a);
+    if (call.indexed)
+        unindexCall(c);
+    // The session that receives the call: the agent's session in the group of the first
+    // target the agent serves (the queue's own group unless a relaxation step added another).
+    Index session = kNil;
+    for (const CallTarget &t : call.targets) {
+        for (const Membership &m : agent.memberships) {
+            if (m.pool == t.pool && m.level >= t.minLevel
+                && m_sessions[m.session].chosen == SessionState::Ready) {
+                session = m.session;
+                break;
+            }
+        }
+        if (session != kNil)
+            break;
+    }
+    if (session == kNil)
+        session = agent.sessions.front();
+
+    --queue.waiting;
+    ++queue.ringing;
+    call.phase = CallPhase::Ringing;
+    call.agent = a;
+    call.session = session;
+    call.offeredAt = m_now;
+    agent.call = c;
+    agent.callSession = session;
+    agent.lastOfferSeq = ++m_offerSeq;
+    if (queue.cfg.ringTimeoutSeconds > 0)
+        call.ringTimer = m_timers.schedule(m_now + queue.cfg.ringTimeoutSeconds * kMsPerSecond,
+                                           TimerKind::RingTimeout, c);
+    agent.stats.add(makeRecord(m_now, kAgentOffered));
+    ++m_sessions[session].counters.offered;
+
+    emit(OfferCall{call.id, queue.cfg.id, agent.cfg.id, m_sessions[session].id,
+                   m_sessions[session].station});
+    emit(CallOffered{call.id, queue.cfg.id, agent.cfg.id, m_sessions[session].id,
+                     m_now - call.queueEnteredAt});
+    setActivity(a, AgentActivity::Ringing);
+    emitQueueChanged(call.queue);
+}
+
+} // namespace acd::core
