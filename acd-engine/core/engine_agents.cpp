@@ -128,6 +128,7 @@ void Engine::Impl::reportStates(Index a, const std::string &forcedBy) {
 void Engine::Impl::joinPools(Index a, Index s) {
     Agent &agent = m_agents[a];
     const Index group = m_sessions[s].group;
+    agent.memberships.reserve(agent.memberships.size() + agent.cfg.skills.size());
     for (const AgentSkill &skill : agent.cfg.skills) {
         const auto it = m_poolIndex.find((static_cast<std::uint64_t>(group) << 32) | skill.skill);
         if (it == m_poolIndex.end())
@@ -169,10 +170,17 @@ void Engine::Impl::checkStaffing(Index a, Index group) {
             if (!queue.cfg.overflowWhenNoAgents || queue.waiting == 0 || staffed(queue) > 0)
                 continue;
             std::vector<Index> queued;
-            for (const auto &[at, c] : queue.unanswered) {
-                if (m_calls[c].phase == CallPhase::Queued)
-                    queued.push_back(c);
+            Ring<UnansweredEntry> kept;
+            while (!queue.unanswered.empty()) {
+                const UnansweredEntry e = queue.unanswered.front();
+                queue.unanswered.pop_front();
+                if (!stillUnanswered(q, e))
+                    continue;
+                kept.push_back(e);
+                if (m_calls[e.slot].phase == CallPhase::Queued)
+                    queued.push_back(e.slot);
             }
+            queue.unanswered = std::move(kept);
             for (Index c : queued)
                 overflow(c, OverflowReason::NoAgents);
         }
@@ -200,6 +208,7 @@ Result<SessionId> Engine::Impl::createSession(AgentId agentId, GroupId groupId,
                                                       + " in group " + std::to_string(groupId));
     }
     const Index s = static_cast<Index>(m_sessions.size());
+    reserveForOneMore(m_sessions);
     Session session;
     session.id = ++m_lastSessionId;
     session.agent = a;
@@ -217,7 +226,6 @@ Result<SessionId> Engine::Impl::createSession(AgentId agentId, GroupId groupId,
         agent.reason = 0;
         agent.next = AgentStateEx::Ready;
         agent.nextReason = 0;
-        agent.pendingLogout = false;
         agent.answeredSinceLogin = 0;
         agent.busySinceLoginMs = 0;
         agent.availableSinceLoginMs = 0;
@@ -249,7 +257,6 @@ void Engine::Impl::finishSessionEnd(Index s, const std::string &forcedBy) {
     if (agent.sessions.empty()) {
         agent.chosen = AgentStateEx::NotReady;
         agent.reason = 0;
-        agent.pendingLogout = false;
         setActivity(a, AgentActivity::LoggedOut, forcedBy);
     } else if (agent.activity == AgentActivity::Available) {
         routeAgent(a);
@@ -289,8 +296,6 @@ Status Engine::Impl::logoutAgent(AgentId id, const std::string &forcedBy) {
     const Index a = fa.value();
     if (m_agents[a].sessions.empty())
         return {ErrorCode::NotLoggedIn, agentName(id) + " is not logged in"};
-    m_agents[a].pendingLogout = true;
-    m_agents[a].pendingLogoutBy = forcedBy;
     const std::vector<Index> sessions = m_agents[a].sessions;
     for (Index s : sessions) {
         if (!m_sessions[s].ended)
@@ -304,8 +309,9 @@ void Engine::Impl::becomeFree(Index a, AgentStateEx target, ReasonCode reason,
     Agent &agent = m_agents[a];
     agent.call = kNil;
     agent.callSession = kNil;
-    const std::vector<Index> sessions = agent.sessions;
-    for (Index s : sessions) {
+    // finishSessionEnd() removes from agent.sessions: walk it backwards by index.
+    for (std::size_t i = agent.sessions.size(); i-- > 0;) {
+        const Index s = agent.sessions[i];
         if (m_sessions[s].pendingEnd)
             finishSessionEnd(s, m_sessions[s].pendingEndBy);
     }
@@ -475,7 +481,7 @@ void Engine::Impl::finishWrapUp(Index a) {
     agentRecord.kind = kAgentHandled;
     agent.stats.add(agentRecord);
     if (agent.callSession != kNil) {
-        AgentCounters &sc = m_sessions[agent.callSession].counters;
+        SessionCounters &sc = m_sessions[agent.callSession].counters;
         ++sc.handled;
         sc.talkMs += agent.wrapTalkMs;
         sc.holdMs += agent.wrapHoldMs;

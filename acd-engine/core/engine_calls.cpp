@@ -27,7 +27,35 @@ const char *phaseName(CallPhase p) {
     return "?";
 }
 
+void resetCall(Call &call) {
+    std::string ani = std::move(call.ani);
+    std::string dnis = std::move(call.dnis);
+    std::vector<SkillRequirement> extra = std::move(call.extraSkills);
+    std::vector<CallTarget> targets = std::move(call.targets);
+    call = Call{};
+    ani.clear();
+    dnis.clear();
+    extra.clear();
+    targets.clear();
+    call.ani = std::move(ani);
+    call.dnis = std::move(dnis);
+    call.extraSkills = std::move(extra);
+    call.targets = std::move(targets);
+}
+
 } // namespace
+
+bool Engine::Impl::stillUnanswered(Index q, const UnansweredEntry &e) const {
+    const Call &call = m_calls[e.slot];
+    return call.live && call.id == e.call && call.queue == q && call.queueEnteredAt == e.enteredAt
+           && call.phase != CallPhase::Connected;
+}
+
+void Engine::Impl::trimUnanswered(Index q) const {
+    auto &fifo = m_queues[q].unanswered;
+    while (!fifo.empty() && !stillUnanswered(q, fifo.front()))
+        fifo.pop_front();
+}
 
 int Engine::Impl::staffed(Index pool, int minLevel) const {
     int n = 0;
@@ -91,7 +119,7 @@ Status Engine::Impl::callArrived(const CallArrival &arrival) {
         m_calls.emplace_back();
     }
     Call &call = m_calls[c];
-    call = Call{};
+    resetCall(call); // keeps the capacity of its strings and vectors
     call.id = arrival.id;
     call.ani = arrival.ani;
     call.dnis = arrival.dnis;
@@ -120,7 +148,7 @@ void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn) {
     call.targets.assign(1, CallTarget{pool, static_cast<std::uint8_t>(call.skill.minLevel)});
     queue.stats.add(makeRecord(m_now, kQueueEntered, static_cast<std::uint8_t>(flowedIn ? 1 : 0)));
     ++queue.waiting;
-    queue.unanswered.emplace(m_now, c);
+    queue.unanswered.push_back(UnansweredEntry{m_now, call.id, c});
     emit(CallQueued{call.id, queue.cfg.id, call.priority, flowedIn});
 
     if (queue.cfg.maxLength > 0 && queue.waiting > queue.cfg.maxLength) {
@@ -147,7 +175,6 @@ void Engine::Impl::overflow(Index c, OverflowReason reason) {
     if (call.indexed)
         unindexCall(c);
     --queue.waiting;
-    queue.unanswered.erase({call.queueEnteredAt, c});
     cancelCallTimers(call);
 
     Index target = kNil;
@@ -245,13 +272,12 @@ Status Engine::Impl::callAnswered(CallId id) {
     const TimeMs ring = m_now - call.offeredAt;
     cancelCallTimers(call);
     --queue.ringing;
-    queue.unanswered.erase({call.queueEnteredAt, c});
     const bool inSl = wait <= queue.cfg.serviceLevelSeconds * kMsPerSecond;
     queue.stats.add(
         makeRecord(m_now, kQueueAnswered, static_cast<std::uint8_t>(inSl ? 1 : 0), ms32(wait)));
     agent.stats.add(makeRecord(m_now, kAgentAnswered, 0, ms32(ring)));
     ++agent.answeredSinceLogin;
-    AgentCounters &sc = m_sessions[call.session].counters;
+    SessionCounters &sc = m_sessions[call.session].counters;
     ++sc.answered;
     sc.ringMs += ring;
     sc.maxRingMs = std::max(sc.maxRingMs, ring);
@@ -312,7 +338,6 @@ void Engine::Impl::abandon(Index c) {
         --queue.ringing;
     else
         --queue.waiting;
-    queue.unanswered.erase({call.queueEnteredAt, c});
     cancelCallTimers(call);
     std::uint8_t flags = 0;
     if (wait <= queue.cfg.serviceLevelSeconds * kMsPerSecond)

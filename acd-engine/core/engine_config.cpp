@@ -234,6 +234,7 @@ Status Engine::Impl::addAgent(const AgentConfig &agent) {
     if (Status s = validateSkills(owner, agent.skills); !s)
         return s;
     const Index a = static_cast<Index>(m_agents.size());
+    reserveForOneMore(m_agents);
     m_agents.emplace_back();
     m_agents[a].cfg = agent;
     m_agents[a].stats.window.setPeriod(agent.measurementPeriodSeconds * kMsPerSecond);

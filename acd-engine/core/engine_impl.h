@@ -86,6 +86,18 @@ struct Pool {
     std::vector<Index> queues; // queues whose own requirement is this pool
 };
 
+/// What TAPI's LINEAGENTSESSIONINFO reports about the calls of one session.
+struct SessionCounters {
+    std::uint32_t offered = 0;
+    std::uint32_t answered = 0;
+    std::uint32_t handled = 0;
+    TimeMs ringMs = 0;
+    TimeMs maxRingMs = 0;
+    TimeMs talkMs = 0;
+    TimeMs holdMs = 0;
+    TimeMs wrapMs = 0;
+};
+
 struct Session {
     SessionId id = 0;
     Index agent = kNil;
@@ -100,7 +112,7 @@ struct Session {
     TimeMs endedAt = 0;
     SessionState reported = SessionState::None;
     SessionState reportedNext = SessionState::None;
-    AgentCounters counters;
+    SessionCounters counters;
 };
 
 /// An agent's place in one pool through one session: (group of the session, skill).
@@ -134,8 +146,6 @@ struct Agent {
     TimeMs wrapTalkMs = 0;
     TimeMs wrapHoldMs = 0;
     std::uint64_t wrapTimer = 0;
-    bool pendingLogout = false;
-    std::string pendingLogoutBy;
     // Idle index membership and strategy keys, fixed while the agent stays idle.
     std::vector<Index> idleNodes;
     std::uint64_t idleSeq = 0;
@@ -185,6 +195,12 @@ struct Call {
     bool live = false;
 };
 
+struct UnansweredEntry {
+    TimeMs enteredAt;
+    CallId call;
+    Index slot;
+};
+
 struct Queue {
     QueueConfig cfg;
     Index group = kNil;
@@ -193,7 +209,9 @@ struct Queue {
     std::vector<Index> relaxPools; // per relaxation step: the pool an AddQueue step adds
     int waiting = 0;
     int ringing = 0;
-    std::set<std::pair<TimeMs, Index>> unanswered; // (queue entry time, call)
+    /// Calls that entered this queue, in entry order (entry times never decrease). Entries
+    /// of calls that were answered or left are dropped lazily from the front.
+    Ring<UnansweredEntry> unanswered;
     StatSet<QueueCounters> stats;
 };
 
@@ -201,6 +219,13 @@ struct Group {
     GroupConfig cfg;
     std::vector<Index> sessions; // active sessions in this group
 };
+
+/// Grows a table by a quarter instead of doubling, so per-agent memory carries little slack.
+template<typename T>
+void reserveForOneMore(std::vector<T> &v) {
+    if (v.size() == v.capacity())
+        v.reserve(v.size() + v.size() / 4 + 16);
+}
 
 class Engine::Impl {
 public:
@@ -277,6 +302,10 @@ public:
     void emitQueueChanged(Index q);
     int staffed(const Queue &queue) const;
     int staffed(Index pool, int minLevel) const;
+    /// True while the entry's call still waits or rings in queue `q`.
+    bool stillUnanswered(Index q, const UnansweredEntry &e) const;
+    /// Drops answered / departed calls from the front of the queue's entry FIFO.
+    void trimUnanswered(Index q) const;
     Result<Index> findCall(CallId id) const;
 
     // engine_time.cpp
@@ -312,7 +341,7 @@ public:
     std::unordered_map<SkillId, std::string> m_skills;
     std::vector<Group> m_groups;
     std::unordered_map<GroupId, Index> m_groupIndex;
-    std::vector<Queue> m_queues;
+    mutable std::vector<Queue> m_queues; // mutable: queries trim stale FIFO entries
     std::unordered_map<QueueId, Index> m_queueIndex;
     std::vector<Agent> m_agents;
     std::unordered_map<AgentId, Index> m_agentIndex;

@@ -14,7 +14,9 @@ Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const {
     s.group = queue.cfg.group;
     s.waiting = queue.waiting;
     s.ringing = queue.ringing;
-    s.currentLongestWaitMs = queue.unanswered.empty() ? 0 : m_now - queue.unanswered.begin()->first;
+    trimUnanswered(fq.value());
+    s.currentLongestWaitMs =
+        queue.unanswered.empty() ? 0 : m_now - queue.unanswered.front().enteredAt;
     for (const auto &[a, level] : m_pools[queue.pool].members) {
         if (level < queue.cfg.skill.minLevel)
             continue;
@@ -118,7 +120,15 @@ Result<SessionSnapshot> Engine::Impl::sessionSnapshot(SessionId id) const {
     s.nextState = session.next;
     s.startedAt = session.startedAt;
     s.durationMs = (session.ended ? session.endedAt : m_now) - session.startedAt;
-    s.counters = session.counters;
+    const SessionCounters &c = session.counters;
+    s.counters.offered = c.offered;
+    s.counters.answered = c.answered;
+    s.counters.handled = c.handled;
+    s.counters.ringMs = c.ringMs;
+    s.counters.maxRingMs = c.maxRingMs;
+    s.counters.talkMs = c.talkMs;
+    s.counters.holdMs = c.holdMs;
+    s.counters.wrapMs = c.wrapMs;
     return s;
 }
 

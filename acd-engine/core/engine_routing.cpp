@@ -45,6 +45,7 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot) {
 void Engine::Impl::indexIdle(Index a) {
     Agent &agent = m_agents[a];
     agent.idleSeq = ++m_idleSeq;
+    agent.idleNodes.reserve(agent.memberships.size());
     bool keysDrawn = false;
     for (const Membership &m : agent.memberships) {
         const Session &session = m_sessions[m.session];
@@ -62,6 +63,7 @@ void Engine::Impl::indexIdle(Index a) {
             m_freeIdleNodes.pop_back();
         } else {
             n = static_cast<Index>(m_idleNodes.size());
+            reserveForOneMore(m_idleNodes);
             m_idleNodes.emplace_back();
         }
         IdleBucket &bucket = pool.idle[m.level - 1];

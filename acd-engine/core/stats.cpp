@@ -117,7 +117,7 @@ void applyRecord(QueueCounters &c, const StatRecord &r, int sign) {
 }
 
 void applyRecord(AgentCounters &c, const StatRecord &r, int sign) {
-    const auto n = static_cast<std::uint64_t>(static_cast<std::int64_t>(sign));
+    const auto n = static_cast<std::uint32_t>(sign);
     switch (r.kind) {
     case kAgentOffered:
         c.offered += n;

@@ -4,10 +4,10 @@
 // default, aligned to the clock) and over the last `measurement period` seconds (TAPI's
 // dwMeasurementPeriod), which is an exact sliding window: every contributing event is kept
 // as a 24-byte record until it falls out of the window. Definitions are in docs/routing.md.
+#include "core/ring.h"
 #include "core/types.h"
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -47,13 +47,15 @@ struct QueueCounters {
     double averageAbandonSeconds() const;
 };
 
+/// Per-agent counts are 32-bit (TAPI reports them as DWORDs): kept small because every agent
+/// has three sets (totals, interval, measurement window).
 struct AgentCounters {
-    std::uint64_t offered = 0;  ///< ACD calls that rang at the agent
-    std::uint64_t answered = 0; ///< ACD calls answered
-    std::uint64_t ringNoAnswer = 0;
-    std::uint64_t handled = 0;       ///< ACD calls whose after-call work has ended
-    std::uint64_t incomingCalls = 0; ///< non-ACD
-    std::uint64_t outgoingCalls = 0; ///< non-ACD
+    std::uint32_t offered = 0;  ///< ACD calls that rang at the agent
+    std::uint32_t answered = 0; ///< ACD calls answered
+    std::uint32_t ringNoAnswer = 0;
+    std::uint32_t handled = 0;       ///< ACD calls whose after-call work has ended
+    std::uint32_t incomingCalls = 0; ///< non-ACD
+    std::uint32_t outgoingCalls = 0; ///< non-ACD
     TimeMs ringMs = 0;               ///< time to answer, summed over answered calls
     TimeMs maxRingMs = 0;            ///< longest time to answer
     TimeMs talkMs = 0;
@@ -134,7 +136,7 @@ public:
         if (v >= 0) {
             while (!m_maxima.empty() && m_maxima.back().second <= v)
                 m_maxima.pop_back();
-            m_maxima.emplace_back(r.at, v);
+            m_maxima.push_back({r.at, v});
         }
     }
 
@@ -162,8 +164,8 @@ private:
     }
 
     TimeMs m_periodMs;
-    mutable std::deque<StatRecord> m_records;
-    mutable std::deque<std::pair<TimeMs, TimeMs>> m_maxima; // (at, value), values decreasing
+    mutable Ring<StatRecord> m_records;
+    mutable Ring<std::pair<TimeMs, TimeMs>> m_maxima; // (at, value), values decreasing
     mutable Counters m_counters;
 };
 
