@@ -7,46 +7,53 @@ namespace acd::core {
 
 Engine::Impl::Impl(EngineConfig config)
     : m_config(std::move(config))
-    , m_rng(m_config.randomSeed) {
+    , m_rng(m_config.randomSeed)
+{
     m_effects.reserve(64);
 }
 
-Result<Index> Engine::Impl::findAgent(AgentId id) const {
-    const auto it = m_agentIndex.find(id);
-    if (it == m_agentIndex.end())
+Result<Index> Engine::Impl::findAgent(AgentId id) const
+{
+    const Index *found = m_agentIndex.find(id);
+    if (!found)
         return Status(ErrorCode::UnknownAgent, "unknown agent " + std::to_string(id));
-    return it->second;
+    return *found;
 }
 
-Result<Index> Engine::Impl::findQueue(QueueId id) const {
-    const auto it = m_queueIndex.find(id);
-    if (it == m_queueIndex.end())
+Result<Index> Engine::Impl::findQueue(QueueId id) const
+{
+    const Index *found = m_queueIndex.find(id);
+    if (!found)
         return Status(ErrorCode::UnknownQueue, "unknown queue " + std::to_string(id));
-    return it->second;
+    return *found;
 }
 
-Result<Index> Engine::Impl::findGroup(GroupId id) const {
+Result<Index> Engine::Impl::findGroup(GroupId id) const
+{
     const auto it = m_groupIndex.find(id);
     if (it == m_groupIndex.end())
         return Status(ErrorCode::UnknownGroup, "unknown group " + std::to_string(id));
     return it->second;
 }
 
-Result<Index> Engine::Impl::findSession(SessionId id) const {
-    const auto it = m_sessionIndex.find(id);
-    if (it == m_sessionIndex.end())
+Result<Index> Engine::Impl::findSession(SessionId id) const
+{
+    const Index *found = m_sessionIndex.find(id);
+    if (!found)
         return Status(ErrorCode::UnknownSession, "unknown session " + std::to_string(id));
-    return it->second;
+    return *found;
 }
 
-Result<Index> Engine::Impl::findCall(CallId id) const {
-    const auto it = m_callIndex.find(id);
-    if (it == m_callIndex.end())
+Result<Index> Engine::Impl::findCall(CallId id) const
+{
+    const Index *found = m_callIndex.find(id);
+    if (!found)
         return Status(ErrorCode::UnknownCall, "unknown call " + std::to_string(id));
-    return it->second;
+    return *found;
 }
 
-int Engine::Impl::skillLevel(const Agent &agent, SkillId skill) const {
+int Engine::Impl::skillLevel(const Agent &agent, SkillId skill) const
+{
     for (const AgentSkill &s : agent.cfg.skills) {
         if (s.skill == skill)
             return s.level;
@@ -59,7 +66,8 @@ namespace {
 /// Runs an input at `now`: timers due up to `now` first, then the input, then any timer the
 /// input scheduled for `now` itself (e.g. a relaxation step at 0 s).
 template<typename Fn>
-auto runAt(Engine::Impl &impl, TimeMs now, Fn &&fn) {
+auto runAt(Engine::Impl &impl, TimeMs now, Fn &&fn)
+{
     impl.advanceTo(now);
     auto result = fn();
     impl.advanceTo(impl.m_now);
@@ -69,35 +77,45 @@ auto runAt(Engine::Impl &impl, TimeMs now, Fn &&fn) {
 } // namespace
 
 Engine::Engine(EngineConfig config)
-    : m_impl(std::make_unique<Impl>(std::move(config))) {}
+    : m_impl(std::make_unique<Impl>(std::move(config)))
+{}
 Engine::~Engine() = default;
 
-Status Engine::addSkill(const SkillConfig &skill) {
+Status Engine::addSkill(const SkillConfig &skill)
+{
     return m_impl->addSkill(skill);
 }
-Status Engine::addGroup(const GroupConfig &group) {
+Status Engine::addGroup(const GroupConfig &group)
+{
     return m_impl->addGroup(group);
 }
-Status Engine::addQueue(const QueueConfig &queue) {
+Status Engine::addQueue(const QueueConfig &queue)
+{
     return m_impl->addQueue(queue);
 }
-Status Engine::updateQueue(const QueueConfig &queue) {
+Status Engine::updateQueue(const QueueConfig &queue)
+{
     return m_impl->updateQueue(queue);
 }
-Status Engine::addAgent(const AgentConfig &agent) {
+Status Engine::addAgent(const AgentConfig &agent)
+{
     return m_impl->addAgent(agent);
 }
-Status Engine::setAgentSkills(AgentId agent, const std::vector<AgentSkill> &skills) {
+Status Engine::setAgentSkills(AgentId agent, const std::vector<AgentSkill> &skills)
+{
     return m_impl->setAgentSkills(agent, skills);
 }
-Status Engine::validateReferences() const {
+Status Engine::validateReferences() const
+{
     return m_impl->validateReferences();
 }
-Status Engine::setReasonCode(ReasonCode code, const std::string &name) {
+Status Engine::setReasonCode(ReasonCode code, const std::string &name)
+{
     return m_impl->setReasonCode(code, name);
 }
 
-Status Engine::setQueueMeasurementPeriod(QueueId queue, int seconds) {
+Status Engine::setQueueMeasurementPeriod(QueueId queue, int seconds)
+{
     auto q = m_impl->findQueue(queue);
     if (!q)
         return q.status();
@@ -111,7 +129,8 @@ Status Engine::setQueueMeasurementPeriod(QueueId queue, int seconds) {
     return {};
 }
 
-Status Engine::setAgentMeasurementPeriod(AgentId agent, int seconds) {
+Status Engine::setAgentMeasurementPeriod(AgentId agent, int seconds)
+{
     auto a = m_impl->findAgent(agent);
     if (!a)
         return a.status();
@@ -126,31 +145,37 @@ Status Engine::setAgentMeasurementPeriod(AgentId agent, int seconds) {
 }
 
 Result<SessionId> Engine::createSession(AgentId agent, GroupId group, const std::string &station,
-                                        TimeMs now) {
+                                        TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->createSession(agent, group, station); });
 }
 
-Status Engine::endSession(SessionId session, TimeMs now, const std::string &forcedBy) {
+Status Engine::endSession(SessionId session, TimeMs now, const std::string &forcedBy)
+{
     return runAt(*m_impl, now, [&] { return m_impl->endSession(session, forcedBy); });
 }
 
-Status Engine::logoutAgent(AgentId agent, TimeMs now, const std::string &forcedBy) {
+Status Engine::logoutAgent(AgentId agent, TimeMs now, const std::string &forcedBy)
+{
     return runAt(*m_impl, now, [&] { return m_impl->logoutAgent(agent, forcedBy); });
 }
 
 Status Engine::setAgentState(AgentId agent, AgentStateEx state, AgentStateEx nextState,
-                             ReasonCode reason, TimeMs now, const std::string &forcedBy) {
+                             ReasonCode reason, TimeMs now, const std::string &forcedBy)
+{
     return runAt(*m_impl, now,
                  [&] { return m_impl->setAgentState(agent, state, nextState, reason, forcedBy); });
 }
 
 Status Engine::setSessionState(SessionId session, SessionState state, SessionState nextState,
-                               TimeMs now, const std::string &forcedBy) {
+                               TimeMs now, const std::string &forcedBy)
+{
     return runAt(*m_impl, now,
                  [&] { return m_impl->setSessionState(session, state, nextState, forcedBy); });
 }
 
-Status Engine::endWrapUp(AgentId agent, TimeMs now) {
+Status Engine::endWrapUp(AgentId agent, TimeMs now)
+{
     m_impl->advanceTo(now);
     auto a = m_impl->findAgent(agent);
     if (!a)
@@ -163,49 +188,61 @@ Status Engine::endWrapUp(AgentId agent, TimeMs now) {
     return {};
 }
 
-Status Engine::otherCallStarted(AgentId agent, bool incoming, TimeMs now) {
+Status Engine::otherCallStarted(AgentId agent, bool incoming, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->otherCallStarted(agent, incoming); });
 }
 
-Status Engine::otherCallEnded(AgentId agent, TimeMs now) {
+Status Engine::otherCallEnded(AgentId agent, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->otherCallEnded(agent); });
 }
 
-Status Engine::callArrived(const CallArrival &call, TimeMs now) {
+Status Engine::callArrived(const CallArrival &call, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->callArrived(call); });
 }
 
-Status Engine::callAnswered(CallId call, TimeMs now) {
+Status Engine::callAnswered(CallId call, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->callAnswered(call); });
 }
 
-Status Engine::callHeld(CallId call, TimeMs now) {
+Status Engine::callHeld(CallId call, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->callHeld(call); });
 }
 
-Status Engine::callRetrieved(CallId call, TimeMs now) {
+Status Engine::callRetrieved(CallId call, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->callRetrieved(call); });
 }
 
-Status Engine::callCleared(CallId call, TimeMs now) {
+Status Engine::callCleared(CallId call, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->callCleared(call); });
 }
 
-Status Engine::offerFailed(CallId call, TimeMs now) {
+Status Engine::offerFailed(CallId call, TimeMs now)
+{
     return runAt(*m_impl, now, [&] { return m_impl->offerFailed(call); });
 }
 
-void Engine::advanceTo(TimeMs now) {
+void Engine::advanceTo(TimeMs now)
+{
     m_impl->advanceTo(now);
 }
-std::optional<TimeMs> Engine::nextDeadline() const {
+std::optional<TimeMs> Engine::nextDeadline() const
+{
     return m_impl->m_timers.nextDue();
 }
-TimeMs Engine::now() const {
+TimeMs Engine::now() const
+{
     return m_impl->m_now;
 }
 
-void Engine::takeEffects(std::vector<Effect> &out) {
+void Engine::takeEffects(std::vector<Effect> &out)
+{
     if (out.empty()) {
         out.swap(m_impl->m_effects);
     } else {
@@ -215,48 +252,58 @@ void Engine::takeEffects(std::vector<Effect> &out) {
     }
 }
 
-void Engine::discardEffects() {
+void Engine::discardEffects()
+{
     m_impl->m_effects.clear();
 }
-std::uint64_t Engine::lastSequence() const {
+std::uint64_t Engine::lastSequence() const
+{
     return m_impl->m_seq;
 }
 
-Result<QueueSnapshot> Engine::queue(QueueId queue) const {
+Result<QueueSnapshot> Engine::queue(QueueId queue) const
+{
     return m_impl->queueSnapshot(queue);
 }
-Result<AgentSnapshot> Engine::agent(AgentId agent) const {
+Result<AgentSnapshot> Engine::agent(AgentId agent) const
+{
     return m_impl->agentSnapshot(agent);
 }
-Result<SessionSnapshot> Engine::session(SessionId session) const {
+Result<SessionSnapshot> Engine::session(SessionId session) const
+{
     return m_impl->sessionSnapshot(session);
 }
-Result<CallSnapshot> Engine::call(CallId call) const {
+Result<CallSnapshot> Engine::call(CallId call) const
+{
     return m_impl->callSnapshot(call);
 }
 
-std::vector<QueueId> Engine::queueIds() const {
+std::vector<QueueId> Engine::queueIds() const
+{
     std::vector<QueueId> ids;
     for (const Queue &q : m_impl->m_queues)
         ids.push_back(q.cfg.id);
     return ids;
 }
 
-std::vector<AgentId> Engine::agentIds() const {
+std::vector<AgentId> Engine::agentIds() const
+{
     std::vector<AgentId> ids;
     for (const Agent &a : m_impl->m_agents)
         ids.push_back(a.cfg.id);
     return ids;
 }
 
-std::vector<GroupConfig> Engine::groups() const {
+std::vector<GroupConfig> Engine::groups() const
+{
     std::vector<GroupConfig> out;
     for (const Group &g : m_impl->m_groups)
         out.push_back(g.cfg);
     return out;
 }
 
-std::vector<SessionId> Engine::sessionsOf(AgentId agent) const {
+std::vector<SessionId> Engine::sessionsOf(AgentId agent) const
+{
     std::vector<SessionId> out;
     auto a = m_impl->findAgent(agent);
     if (!a)
@@ -266,10 +313,12 @@ std::vector<SessionId> Engine::sessionsOf(AgentId agent) const {
     return out;
 }
 
-const EngineConfig &Engine::config() const {
+const EngineConfig &Engine::config() const
+{
     return m_impl->m_config;
 }
-std::size_t Engine::activeCallCount() const {
+std::size_t Engine::activeCallCount() const
+{
     return m_impl->m_callIndex.size();
 }
 

@@ -7,18 +7,21 @@
 namespace acd::core {
 namespace {
 
-std::string agentName(AgentId id) {
+std::string agentName(AgentId id)
+{
     return "agent " + std::to_string(id);
 }
 
-bool isBusy(AgentActivity a) {
+bool isBusy(AgentActivity a)
+{
     return a == AgentActivity::Ringing || a == AgentActivity::OnCall || a == AgentActivity::WrapUp
            || a == AgentActivity::OtherCall;
 }
 
 } // namespace
 
-AgentStateEx Engine::Impl::reportedState(const Agent &agent) const {
+AgentStateEx Engine::Impl::reportedState(const Agent &agent) const
+{
     switch (agent.activity) {
     case AgentActivity::LoggedOut:
         return AgentStateEx::Released;
@@ -36,7 +39,8 @@ AgentStateEx Engine::Impl::reportedState(const Agent &agent) const {
     return AgentStateEx::Unknown;
 }
 
-SessionState Engine::Impl::reportedState(const Session &session) const {
+SessionState Engine::Impl::reportedState(const Session &session) const
+{
     if (session.ended)
         return SessionState::Ended;
     switch (m_agents[session.agent].activity) {
@@ -56,7 +60,8 @@ SessionState Engine::Impl::reportedState(const Session &session) const {
     return SessionState::NotReady;
 }
 
-void Engine::Impl::flushActivityTime(Agent &agent) {
+void Engine::Impl::flushActivityTime(Agent &agent)
+{
     const TimeMs d = m_now - agent.activitySince;
     agent.activitySince = m_now;
     if (d <= 0)
@@ -93,14 +98,16 @@ void Engine::Impl::flushActivityTime(Agent &agent) {
     }
 }
 
-void Engine::Impl::setActivity(Index a, AgentActivity activity, const std::string &forcedBy) {
+void Engine::Impl::setActivity(Index a, AgentActivity activity, const std::string &forcedBy)
+{
     Agent &agent = m_agents[a];
     flushActivityTime(agent);
     agent.activity = activity;
     reportStates(a, forcedBy);
 }
 
-void Engine::Impl::reportStates(Index a, const std::string &forcedBy) {
+void Engine::Impl::reportStates(Index a, const std::string &forcedBy)
+{
     Agent &agent = m_agents[a];
     const AgentStateEx state = reportedState(agent);
     const ReasonCode reason = agent.activity == AgentActivity::NotReady ? agent.reason : 0;
@@ -125,7 +132,8 @@ void Engine::Impl::reportStates(Index a, const std::string &forcedBy) {
     }
 }
 
-void Engine::Impl::joinPools(Index a, Index s) {
+void Engine::Impl::joinPools(Index a, Index s)
+{
     Agent &agent = m_agents[a];
     const Index group = m_sessions[s].group;
     agent.memberships.reserve(agent.memberships.size() + agent.cfg.skills.size());
@@ -141,7 +149,8 @@ void Engine::Impl::joinPools(Index a, Index s) {
     }
 }
 
-void Engine::Impl::leavePools(Index a, Index s) {
+void Engine::Impl::leavePools(Index a, Index s)
+{
     Agent &agent = m_agents[a];
     auto &ms = agent.memberships;
     for (const Membership &m : ms) {
@@ -160,7 +169,8 @@ void Engine::Impl::leavePools(Index a, Index s) {
         ms.end());
 }
 
-void Engine::Impl::checkStaffing(Index a, Index group) {
+void Engine::Impl::checkStaffing(Index a, Index group)
+{
     for (const AgentSkill &skill : m_agents[a].cfg.skills) {
         const auto it = m_poolIndex.find((static_cast<std::uint64_t>(group) << 32) | skill.skill);
         if (it == m_poolIndex.end())
@@ -188,7 +198,8 @@ void Engine::Impl::checkStaffing(Index a, Index group) {
 }
 
 Result<SessionId> Engine::Impl::createSession(AgentId agentId, GroupId groupId,
-                                              const std::string &station) {
+                                              const std::string &station)
+{
     auto fa = findAgent(agentId);
     if (!fa)
         return fa.status();
@@ -216,7 +227,7 @@ Result<SessionId> Engine::Impl::createSession(AgentId agentId, GroupId groupId,
     session.station = station;
     session.startedAt = m_now;
     m_sessions.push_back(std::move(session));
-    m_sessionIndex.emplace(m_sessions[s].id, s);
+    m_sessionIndex.set(m_sessions[s].id, s);
     agent.sessions.push_back(s);
     m_groups[g].sessions.push_back(s);
     emit(SessionStarted{m_sessions[s].id, agentId, groupId, station});
@@ -236,7 +247,8 @@ Result<SessionId> Engine::Impl::createSession(AgentId agentId, GroupId groupId,
     return m_sessions[s].id;
 }
 
-void Engine::Impl::finishSessionEnd(Index s, const std::string &forcedBy) {
+void Engine::Impl::finishSessionEnd(Index s, const std::string &forcedBy)
+{
     Session &session = m_sessions[s];
     const Index a = session.agent;
     Agent &agent = m_agents[a];
@@ -264,7 +276,8 @@ void Engine::Impl::finishSessionEnd(Index s, const std::string &forcedBy) {
     checkStaffing(a, session.group);
 }
 
-Status Engine::Impl::endSession(SessionId id, const std::string &forcedBy) {
+Status Engine::Impl::endSession(SessionId id, const std::string &forcedBy)
+{
     auto fs = findSession(id);
     if (!fs)
         return fs.status();
@@ -289,7 +302,8 @@ Status Engine::Impl::endSession(SessionId id, const std::string &forcedBy) {
     return {};
 }
 
-Status Engine::Impl::logoutAgent(AgentId id, const std::string &forcedBy) {
+Status Engine::Impl::logoutAgent(AgentId id, const std::string &forcedBy)
+{
     auto fa = findAgent(id);
     if (!fa)
         return fa.status();
@@ -305,7 +319,8 @@ Status Engine::Impl::logoutAgent(AgentId id, const std::string &forcedBy) {
 }
 
 void Engine::Impl::becomeFree(Index a, AgentStateEx target, ReasonCode reason,
-                              const std::string &forcedBy) {
+                              const std::string &forcedBy)
+{
     Agent &agent = m_agents[a];
     agent.call = kNil;
     agent.callSession = kNil;
@@ -330,7 +345,8 @@ void Engine::Impl::becomeFree(Index a, AgentStateEx target, ReasonCode reason,
 }
 
 Status Engine::Impl::setAgentState(AgentId id, AgentStateEx state, AgentStateEx next,
-                                   ReasonCode reason, const std::string &forcedBy) {
+                                   ReasonCode reason, const std::string &forcedBy)
+{
     auto fa = findAgent(id);
     if (!fa)
         return fa.status();
@@ -431,7 +447,8 @@ Status Engine::Impl::setAgentState(AgentId id, AgentStateEx state, AgentStateEx 
 }
 
 Status Engine::Impl::setSessionState(SessionId id, SessionState state, SessionState next,
-                                     const std::string &forcedBy) {
+                                     const std::string &forcedBy)
+{
     auto fs = findSession(id);
     if (!fs)
         return fs.status();
@@ -468,7 +485,8 @@ Status Engine::Impl::setSessionState(SessionId id, SessionState state, SessionSt
     return {};
 }
 
-void Engine::Impl::finishWrapUp(Index a) {
+void Engine::Impl::finishWrapUp(Index a)
+{
     Agent &agent = m_agents[a];
     agent.wrapTimer = 0;
     const TimeMs wrap = m_now - agent.wrapStart;
@@ -493,13 +511,15 @@ void Engine::Impl::finishWrapUp(Index a) {
     agent.wrapQueue = kNil;
 }
 
-void Engine::Impl::endWrapUp(Index a, const std::string &forcedBy) {
+void Engine::Impl::endWrapUp(Index a, const std::string &forcedBy)
+{
     finishWrapUp(a);
     const Agent &agent = m_agents[a];
     becomeFree(a, agent.next, agent.nextReason, forcedBy);
 }
 
-Status Engine::Impl::otherCallStarted(AgentId id, bool incoming) {
+Status Engine::Impl::otherCallStarted(AgentId id, bool incoming)
+{
     auto fa = findAgent(id);
     if (!fa)
         return fa.status();
@@ -517,7 +537,8 @@ Status Engine::Impl::otherCallStarted(AgentId id, bool incoming) {
     return {};
 }
 
-Status Engine::Impl::otherCallEnded(AgentId id) {
+Status Engine::Impl::otherCallEnded(AgentId id)
+{
     auto fa = findAgent(id);
     if (!fa)
         return fa.status();

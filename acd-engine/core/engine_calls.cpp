@@ -7,15 +7,18 @@
 namespace acd::core {
 namespace {
 
-std::string callName(CallId id) {
+std::string callName(CallId id)
+{
     return "call " + std::to_string(id);
 }
 
-std::int32_t ms32(TimeMs v) {
+std::int32_t ms32(TimeMs v)
+{
     return static_cast<std::int32_t>(std::min<TimeMs>(v, INT32_MAX));
 }
 
-const char *phaseName(CallPhase p) {
+const char *phaseName(CallPhase p)
+{
     switch (p) {
     case CallPhase::Queued:
         return "queued";
@@ -27,7 +30,8 @@ const char *phaseName(CallPhase p) {
     return "?";
 }
 
-void resetCall(Call &call) {
+void resetCall(Call &call)
+{
     std::string ani = std::move(call.ani);
     std::string dnis = std::move(call.dnis);
     std::vector<SkillRequirement> extra = std::move(call.extraSkills);
@@ -45,44 +49,51 @@ void resetCall(Call &call) {
 
 } // namespace
 
-bool Engine::Impl::stillUnanswered(Index q, const UnansweredEntry &e) const {
+bool Engine::Impl::stillUnanswered(Index q, const UnansweredEntry &e) const
+{
     const Call &call = m_calls[e.slot];
     return call.live && call.id == e.call && call.queue == q && call.queueEnteredAt == e.enteredAt
            && call.phase != CallPhase::Connected;
 }
 
-void Engine::Impl::trimUnanswered(Index q) const {
+void Engine::Impl::trimUnanswered(Index q) const
+{
     auto &fifo = m_queues[q].unanswered;
     while (!fifo.empty() && !stillUnanswered(q, fifo.front()))
         fifo.pop_front();
 }
 
-int Engine::Impl::staffed(Index pool, int minLevel) const {
+int Engine::Impl::staffed(Index pool, int minLevel) const
+{
     int n = 0;
     for (int l = minLevel - 1; l < kLevels; ++l)
         n += m_pools[pool].staffedAtLevel[l];
     return n;
 }
 
-int Engine::Impl::staffed(const Queue &queue) const {
+int Engine::Impl::staffed(const Queue &queue) const
+{
     return staffed(queue.pool, queue.cfg.skill.minLevel);
 }
 
-void Engine::Impl::emitQueueChanged(Index q) {
+void Engine::Impl::emitQueueChanged(Index q)
+{
     const Queue &queue = m_queues[q];
     emit(QueueChanged{queue.cfg.id, queue.waiting, queue.ringing});
 }
 
-void Engine::Impl::cancelCallTimers(Call &call) {
+void Engine::Impl::cancelCallTimers(Call &call)
+{
     call.relaxTimer = 0;
     call.maxWaitTimer = 0;
     call.ringTimer = 0;
 }
 
-Status Engine::Impl::callArrived(const CallArrival &arrival) {
+Status Engine::Impl::callArrived(const CallArrival &arrival)
+{
     if (arrival.id == 0)
         return {ErrorCode::InvalidArgument, "call: field id must be non-zero"};
-    if (m_callIndex.count(arrival.id))
+    if (m_callIndex.contains(arrival.id))
         return {ErrorCode::DuplicateId, callName(arrival.id) + " is already in the ACD"};
     auto fq = findQueue(arrival.queue);
     if (!fq)
@@ -130,12 +141,13 @@ Status Engine::Impl::callArrived(const CallArrival &arrival) {
     call.live = true;
     const Queue &queue = m_queues[fq.value()];
     call.skill = arrival.skill.skill != 0 ? arrival.skill : queue.cfg.skill;
-    m_callIndex.emplace(arrival.id, c);
+    m_callIndex.set(arrival.id, c);
     enterQueue(c, fq.value(), false);
     return {};
 }
 
-void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn) {
+void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn)
+{
     Call &call = m_calls[c];
     Queue &queue = m_queues[q];
     call.queue = q;
@@ -167,7 +179,8 @@ void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn) {
         emitQueueChanged(q);
 }
 
-void Engine::Impl::overflow(Index c, OverflowReason reason) {
+void Engine::Impl::overflow(Index c, OverflowReason reason)
+{
     Call &call = m_calls[c];
     const Index from = call.queue;
     Queue &queue = m_queues[from];
@@ -201,7 +214,8 @@ void Engine::Impl::overflow(Index c, OverflowReason reason) {
     releaseCall(c);
 }
 
-void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason) {
+void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason)
+{
     Call &call = m_calls[c];
     Queue &queue = m_queues[call.queue];
     const Index a = call.agent;
@@ -244,7 +258,8 @@ void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason
         emitQueueChanged(call.queue);
 }
 
-Status Engine::Impl::offerFailed(CallId id) {
+Status Engine::Impl::offerFailed(CallId id)
+{
     auto fc = findCall(id);
     if (!fc)
         return fc.status();
@@ -256,7 +271,8 @@ Status Engine::Impl::offerFailed(CallId id) {
     return {};
 }
 
-Status Engine::Impl::callAnswered(CallId id) {
+Status Engine::Impl::callAnswered(CallId id)
+{
     auto fc = findCall(id);
     if (!fc)
         return fc.status();
@@ -289,7 +305,8 @@ Status Engine::Impl::callAnswered(CallId id) {
     return {};
 }
 
-Status Engine::Impl::callHeld(CallId id) {
+Status Engine::Impl::callHeld(CallId id)
+{
     auto fc = findCall(id);
     if (!fc)
         return fc.status();
@@ -303,7 +320,8 @@ Status Engine::Impl::callHeld(CallId id) {
     return {};
 }
 
-Status Engine::Impl::callRetrieved(CallId id) {
+Status Engine::Impl::callRetrieved(CallId id)
+{
     auto fc = findCall(id);
     if (!fc)
         return fc.status();
@@ -315,7 +333,8 @@ Status Engine::Impl::callRetrieved(CallId id) {
     return {};
 }
 
-Status Engine::Impl::callCleared(CallId id) {
+Status Engine::Impl::callCleared(CallId id)
+{
     auto fc = findCall(id);
     if (!fc)
         return fc.status();
@@ -327,7 +346,8 @@ Status Engine::Impl::callCleared(CallId id) {
     return {};
 }
 
-void Engine::Impl::abandon(Index c) {
+void Engine::Impl::abandon(Index c)
+{
     Call &call = m_calls[c];
     Queue &queue = m_queues[call.queue];
     const bool ringing = call.phase == CallPhase::Ringing;
@@ -361,7 +381,8 @@ void Engine::Impl::abandon(Index c) {
     emitQueueChanged(q);
 }
 
-void Engine::Impl::completeAnswered(Index c) {
+void Engine::Impl::completeAnswered(Index c)
+{
     Call &call = m_calls[c];
     const Index a = call.agent;
     Agent &agent = m_agents[a];
@@ -390,7 +411,8 @@ void Engine::Impl::completeAnswered(Index c) {
     }
 }
 
-void Engine::Impl::releaseCall(Index c) {
+void Engine::Impl::releaseCall(Index c)
+{
     Call &call = m_calls[c];
     m_callIndex.erase(call.id);
     call.live = false;
@@ -401,7 +423,8 @@ void Engine::Impl::releaseCall(Index c) {
     m_freeCalls.push_back(c);
 }
 
-void Engine::Impl::scheduleRelaxation(Index c) {
+void Engine::Impl::scheduleRelaxation(Index c)
+{
     Call &call = m_calls[c];
     const Queue &queue = m_queues[call.queue];
     call.relaxTimer = 0;
@@ -412,7 +435,8 @@ void Engine::Impl::scheduleRelaxation(Index c) {
                                         TimerKind::Relaxation, c);
 }
 
-void Engine::Impl::applyRelaxation(Index c) {
+void Engine::Impl::applyRelaxation(Index c)
+{
     Call &call = m_calls[c];
     const Queue &queue = m_queues[call.queue];
     if (call.relaxStep >= static_cast<int>(queue.cfg.relaxation.size()))

@@ -7,17 +7,20 @@
 namespace acd::core {
 namespace {
 
-std::string queueName(const QueueConfig &q) {
+std::string queueName(const QueueConfig &q)
+{
     return "queue " + std::to_string(q.id) + (q.name.empty() ? "" : " '" + q.name + "'");
 }
 
-Status invalid(const std::string &what) {
+Status invalid(const std::string &what)
+{
     return {ErrorCode::InvalidArgument, what};
 }
 
 } // namespace
 
-Status Engine::Impl::addSkill(const SkillConfig &skill) {
+Status Engine::Impl::addSkill(const SkillConfig &skill)
+{
     if (skill.id == 0)
         return invalid("skill '" + skill.name + "': field id must be non-zero");
     if (skill.name.empty())
@@ -28,7 +31,8 @@ Status Engine::Impl::addSkill(const SkillConfig &skill) {
     return {};
 }
 
-Status Engine::Impl::addGroup(const GroupConfig &group) {
+Status Engine::Impl::addGroup(const GroupConfig &group)
+{
     if (group.id == 0)
         return invalid("group '" + group.name + "': field id must be non-zero");
     if (group.name.empty())
@@ -46,13 +50,14 @@ Status Engine::Impl::addGroup(const GroupConfig &group) {
     return {};
 }
 
-Status Engine::Impl::validateQueue(const QueueConfig &q, bool isUpdate) const {
+Status Engine::Impl::validateQueue(const QueueConfig &q, bool isUpdate) const
+{
     const std::string name = queueName(q);
     if (q.id == 0)
         return invalid(name + ": field id must be non-zero");
     if (q.name.empty())
         return invalid(name + ": field name must not be empty");
-    if (!isUpdate && m_queueIndex.count(q.id))
+    if (!isUpdate && m_queueIndex.contains(q.id))
         return {ErrorCode::DuplicateId, name + " already exists"};
     if (!m_groupIndex.count(q.group))
         return {ErrorCode::UnknownGroup,
@@ -109,15 +114,16 @@ Status Engine::Impl::validateQueue(const QueueConfig &q, bool isUpdate) const {
     return {};
 }
 
-Status Engine::Impl::validateReferences() const {
+Status Engine::Impl::validateReferences() const
+{
     for (const Queue &q : m_queues) {
-        if (q.cfg.overflowQueue != 0 && !m_queueIndex.count(q.cfg.overflowQueue))
+        if (q.cfg.overflowQueue != 0 && !m_queueIndex.contains(q.cfg.overflowQueue))
             return {ErrorCode::UnknownQueue, queueName(q.cfg)
                                                  + ": field overflowQueue: unknown queue "
                                                  + std::to_string(q.cfg.overflowQueue)};
         for (std::size_t i = 0; i < q.cfg.relaxation.size(); ++i) {
             const RelaxationStep &step = q.cfg.relaxation[i];
-            if (step.action == RelaxAction::AddQueue && !m_queueIndex.count(step.value))
+            if (step.action == RelaxAction::AddQueue && !m_queueIndex.contains(step.value))
                 return {ErrorCode::UnknownQueue,
                         queueName(q.cfg) + ": relaxation step " + std::to_string(i + 1)
                             + ": field value: unknown queue " + std::to_string(step.value)};
@@ -126,7 +132,8 @@ Status Engine::Impl::validateReferences() const {
     return {};
 }
 
-Index Engine::Impl::poolFor(Index group, SkillId skill) {
+Index Engine::Impl::poolFor(Index group, SkillId skill)
+{
     const std::uint64_t key = (static_cast<std::uint64_t>(group) << 32) | skill;
     const auto it = m_poolIndex.find(key);
     if (it != m_poolIndex.end())
@@ -155,7 +162,8 @@ Index Engine::Impl::poolFor(Index group, SkillId skill) {
     return p;
 }
 
-void Engine::Impl::applyQueueRules(Index q) {
+void Engine::Impl::applyQueueRules(Index q)
+{
     Queue &queue = m_queues[q];
     queue.group = m_groupIndex.at(queue.cfg.group);
     const Index pool = poolFor(queue.group, queue.cfg.skill.skill);
@@ -173,18 +181,20 @@ void Engine::Impl::applyQueueRules(Index q) {
     queue.stats.window.setPeriod(queue.cfg.measurementPeriodSeconds * kMsPerSecond);
 }
 
-Status Engine::Impl::addQueue(const QueueConfig &queue) {
+Status Engine::Impl::addQueue(const QueueConfig &queue)
+{
     if (Status s = validateQueue(queue, false); !s)
         return s;
     const Index q = static_cast<Index>(m_queues.size());
     m_queues.emplace_back();
     m_queues[q].cfg = queue;
-    m_queueIndex.emplace(queue.id, q);
+    m_queueIndex.set(queue.id, q);
     applyQueueRules(q);
     return {};
 }
 
-Status Engine::Impl::updateQueue(const QueueConfig &queue) {
+Status Engine::Impl::updateQueue(const QueueConfig &queue)
+{
     auto found = findQueue(queue.id);
     if (!found)
         return found.status();
@@ -202,7 +212,8 @@ Status Engine::Impl::updateQueue(const QueueConfig &queue) {
 }
 
 Status Engine::Impl::validateSkills(const std::string &owner,
-                                    const std::vector<AgentSkill> &skills) const {
+                                    const std::vector<AgentSkill> &skills) const
+{
     if (skills.size() > static_cast<std::size_t>(kMaxSkillsPerAgent))
         return invalid(owner + ": field skills: at most 60 skills, got "
                        + std::to_string(skills.size()));
@@ -223,11 +234,12 @@ Status Engine::Impl::validateSkills(const std::string &owner,
     return {};
 }
 
-Status Engine::Impl::addAgent(const AgentConfig &agent) {
+Status Engine::Impl::addAgent(const AgentConfig &agent)
+{
     const std::string owner = "agent " + std::to_string(agent.id);
     if (agent.id == 0)
         return invalid("agent '" + agent.name + "': field id must be non-zero");
-    if (m_agentIndex.count(agent.id))
+    if (m_agentIndex.contains(agent.id))
         return {ErrorCode::DuplicateId, owner + " already exists"};
     if (agent.measurementPeriodSeconds <= 0)
         return invalid(owner + ": field measurementPeriodSeconds must be positive");
@@ -238,11 +250,12 @@ Status Engine::Impl::addAgent(const AgentConfig &agent) {
     m_agents.emplace_back();
     m_agents[a].cfg = agent;
     m_agents[a].stats.window.setPeriod(agent.measurementPeriodSeconds * kMsPerSecond);
-    m_agentIndex.emplace(agent.id, a);
+    m_agentIndex.set(agent.id, a);
     return {};
 }
 
-Status Engine::Impl::setAgentSkills(AgentId id, const std::vector<AgentSkill> &skills) {
+Status Engine::Impl::setAgentSkills(AgentId id, const std::vector<AgentSkill> &skills)
+{
     auto found = findAgent(id);
     if (!found)
         return found.status();
@@ -266,7 +279,8 @@ Status Engine::Impl::setAgentSkills(AgentId id, const std::vector<AgentSkill> &s
     return {};
 }
 
-Status Engine::Impl::setReasonCode(ReasonCode code, const std::string &name) {
+Status Engine::Impl::setReasonCode(ReasonCode code, const std::string &name)
+{
     if (code == 0 || code > kMaxReasonCode)
         return invalid("reason code " + std::to_string(code) + ": must be 1-99");
     if (name.empty())

@@ -1,6 +1,7 @@
 #pragma once
 // Internal state of the Engine. Only the core's .cpp files include this.
 #include "core/engine.h"
+#include "core/flat_map.h"
 #include "core/timer_queue.h"
 
 #include <array>
@@ -19,7 +20,8 @@ constexpr int kKeyedStrategies = 4;     // strategies that need an ordered set (
 constexpr int kMaxOverflowHops = 8;
 
 /// Strategies served by FIFO lists (idle order) need no key; the others map to a keyed set.
-inline int keyedSlot(Strategy s) {
+inline int keyedSlot(Strategy s)
+{
     switch (s) {
     case Strategy::LeastOccupied:
         return 0;
@@ -47,7 +49,8 @@ struct KeyedIdle {
     std::uint64_t key;
     std::uint64_t idleSeq;
     Index agent;
-    friend bool operator<(const KeyedIdle &a, const KeyedIdle &b) {
+    friend bool operator<(const KeyedIdle &a, const KeyedIdle &b)
+    {
         if (a.key != b.key)
             return a.key < b.key;
         return a.idleSeq < b.idleSeq;
@@ -59,7 +62,8 @@ struct WaitKey {
     int negPriority;
     std::uint64_t orderSeq;
     Index call;
-    friend bool operator<(const WaitKey &a, const WaitKey &b) {
+    friend bool operator<(const WaitKey &a, const WaitKey &b)
+    {
         if (a.negPriority != b.negPriority)
             return a.negPriority < b.negPriority;
         return a.orderSeq < b.orderSeq;
@@ -222,7 +226,8 @@ struct Group {
 
 /// Grows a table by a quarter instead of doubling, so per-agent memory carries little slack.
 template<typename T>
-void reserveForOneMore(std::vector<T> &v) {
+void reserveForOneMore(std::vector<T> &v)
+{
     if (v.size() == v.capacity())
         v.reserve(v.size() + v.size() / 4 + 16);
 }
@@ -321,7 +326,8 @@ public:
     Result<CallSnapshot> callSnapshot(CallId id) const;
 
     template<typename T>
-    void emit(T &&body) {
+    void emit(T &&body)
+    {
         m_effects.push_back(Effect{++m_seq, m_now, EffectBody(std::forward<T>(body))});
     }
 
@@ -342,18 +348,18 @@ public:
     std::vector<Group> m_groups;
     std::unordered_map<GroupId, Index> m_groupIndex;
     mutable std::vector<Queue> m_queues; // mutable: queries trim stale FIFO entries
-    std::unordered_map<QueueId, Index> m_queueIndex;
+    FlatIndex<QueueId> m_queueIndex;
     std::vector<Agent> m_agents;
-    std::unordered_map<AgentId, Index> m_agentIndex;
+    FlatIndex<AgentId> m_agentIndex;
     std::vector<Session> m_sessions;
-    std::unordered_map<SessionId, Index> m_sessionIndex;
+    FlatIndex<SessionId> m_sessionIndex;
     std::vector<Pool> m_pools;
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
     std::vector<IdleNode> m_idleNodes;
     std::vector<Index> m_freeIdleNodes;
     std::vector<Call> m_calls;
     std::vector<Index> m_freeCalls;
-    std::unordered_map<CallId, Index> m_callIndex;
+    FlatIndex<CallId> m_callIndex;
 
     std::uint64_t m_idleSeq = 0;
     std::uint64_t m_offerSeq = 0;

@@ -3,7 +3,8 @@
 
 namespace acd::core {
 
-Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const {
+Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const
+{
     auto fq = findQueue(id);
     if (!fq)
         return fq.status();
@@ -49,7 +50,8 @@ Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const {
     return s;
 }
 
-Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const {
+Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const
+{
     auto fa = findAgent(id);
     if (!fa)
         return fa.status();
@@ -106,7 +108,8 @@ Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const {
     return s;
 }
 
-Result<SessionSnapshot> Engine::Impl::sessionSnapshot(SessionId id) const {
+Result<SessionSnapshot> Engine::Impl::sessionSnapshot(SessionId id) const
+{
     auto fs = findSession(id);
     if (!fs)
         return fs.status();
@@ -132,7 +135,8 @@ Result<SessionSnapshot> Engine::Impl::sessionSnapshot(SessionId id) const {
     return s;
 }
 
-Result<CallSnapshot> Engine::Impl::callSnapshot(CallId id) const {
+Result<CallSnapshot> Engine::Impl::callSnapshot(CallId id) const
+{
     auto fc = findCall(id);
     if (!fc)
         return fc.status();

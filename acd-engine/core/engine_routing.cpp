@@ -12,17 +12,20 @@ namespace acd::core {
 namespace {
 
 /// Bits for levels >= minLevel (bit l stands for level l + 1).
-std::uint32_t levelsFrom(int minLevel) {
+std::uint32_t levelsFrom(int minLevel)
+{
     return ~((1u << (minLevel - 1)) - 1u) & 0xFFFFu;
 }
 /// Bits for minimum levels <= level.
-std::uint32_t levelsUpTo(int level) {
+std::uint32_t levelsUpTo(int level)
+{
     return (1u << level) - 1u;
 }
 
 } // namespace
 
-std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot) {
+std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
+{
     switch (slot) {
     case 0: { // least occupied: occupancy since login, parts per million
         const TimeMs busy = agent.busySinceLoginMs;
@@ -42,7 +45,8 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot) {
     }
 }
 
-void Engine::Impl::indexIdle(Index a) {
+void Engine::Impl::indexIdle(Index a)
+{
     Agent &agent = m_agents[a];
     agent.idleSeq = ++m_idleSeq;
     agent.idleNodes.reserve(agent.memberships.size());
@@ -82,7 +86,8 @@ void Engine::Impl::indexIdle(Index a) {
     }
 }
 
-void Engine::Impl::unindexIdle(Index a) {
+void Engine::Impl::unindexIdle(Index a)
+{
     Agent &agent = m_agents[a];
     for (Index n : agent.idleNodes) {
         const IdleNode node = m_idleNodes[n];
@@ -107,7 +112,8 @@ void Engine::Impl::unindexIdle(Index a) {
     agent.idleNodes.clear();
 }
 
-void Engine::Impl::addKeyedStrategy(Index p, int slot) {
+void Engine::Impl::addKeyedStrategy(Index p, int slot)
+{
     Pool &pool = m_pools[p];
     if (pool.keyedMask & (1u << slot))
         return;
@@ -121,7 +127,8 @@ void Engine::Impl::addKeyedStrategy(Index p, int slot) {
     }
 }
 
-void Engine::Impl::indexCall(Index c) {
+void Engine::Impl::indexCall(Index c)
+{
     Call &call = m_calls[c];
     const WaitKey key{-call.priority, call.orderSeq, c};
     for (const CallTarget &t : call.targets) {
@@ -132,7 +139,8 @@ void Engine::Impl::indexCall(Index c) {
     call.indexed = true;
 }
 
-void Engine::Impl::unindexCall(Index c) {
+void Engine::Impl::unindexCall(Index c)
+{
     Call &call = m_calls[c];
     const WaitKey key{-call.priority, call.orderSeq, c};
     for (const CallTarget &t : call.targets) {
@@ -145,7 +153,8 @@ void Engine::Impl::unindexCall(Index c) {
     call.indexed = false;
 }
 
-bool Engine::Impl::agentQualifies(const Agent &agent, const Call &call) const {
+bool Engine::Impl::agentQualifies(const Agent &agent, const Call &call) const
+{
     for (const SkillRequirement &req : call.extraSkills) {
         if (skillLevel(agent, req.skill) < req.minLevel)
             return false;
@@ -153,7 +162,8 @@ bool Engine::Impl::agentQualifies(const Agent &agent, const Call &call) const {
     return true;
 }
 
-Index Engine::Impl::findAgentFor(const Call &call) const {
+Index Engine::Impl::findAgentFor(const Call &call) const
+{
     const Strategy strategy = m_queues[call.queue].cfg.strategy;
     const int slot = keyedSlot(strategy);
     Index best = kNil;
@@ -224,7 +234,8 @@ Index Engine::Impl::findAgentFor(const Call &call) const {
     return best;
 }
 
-Index Engine::Impl::findCallFor(const Agent &agent) const {
+Index Engine::Impl::findCallFor(const Agent &agent) const
+{
     const WaitKey *best = nullptr;
     for (const Membership &m : agent.memberships) {
         const Session &session = m_sessions[m.session];
@@ -248,7 +259,8 @@ Index Engine::Impl::findCallFor(const Agent &agent) const {
     return best ? best->call : kNil;
 }
 
-void Engine::Impl::routeAgent(Index a) {
+void Engine::Impl::routeAgent(Index a)
+{
     Agent &agent = m_agents[a];
     if (agent.activity != AgentActivity::Available)
         return;
@@ -259,7 +271,8 @@ void Engine::Impl::routeAgent(Index a) {
         indexIdle(a);
 }
 
-bool Engine::Impl::routeCall(Index c) {
+bool Engine::Impl::routeCall(Index c)
+{
     Call &call = m_calls[c];
     if (call.phase != CallPhase::Queued)
         return false;
@@ -273,7 +286,8 @@ bool Engine::Impl::routeCall(Index c) {
     return false;
 }
 
-void Engine::Impl::offer(Index c, Index a) {
+void Engine::Impl::offer(Index c, Index a)
+{
     Call &call = m_calls[c];
     Agent &agent = m_agents[a];
     Queue &queue = m_queues[call.queue];

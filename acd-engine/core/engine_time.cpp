@@ -3,13 +3,15 @@
 
 namespace acd::core {
 
-void Engine::Impl::ensureIntervalTimer() {
+void Engine::Impl::ensureIntervalTimer()
+{
     const TimeMs len = static_cast<TimeMs>(m_config.intervalMinutes) * 60 * kMsPerSecond;
     m_intervalStart = (m_now / len) * len;
     m_intervalTimer = m_timers.schedule(m_intervalStart + len, TimerKind::IntervalEnd, 0);
 }
 
-void Engine::Impl::advanceTo(TimeMs now) {
+void Engine::Impl::advanceTo(TimeMs now)
+{
     if (!m_started) {
         m_started = true;
         m_now = now;
@@ -26,7 +28,8 @@ void Engine::Impl::advanceTo(TimeMs now) {
     m_now = now;
 }
 
-void Engine::Impl::onTimer(const TimerEntry &timer) {
+void Engine::Impl::onTimer(const TimerEntry &timer)
+{
     switch (timer.kind) {
     case TimerKind::RingTimeout: {
         const Call &call = m_calls[timer.object];
@@ -64,7 +67,8 @@ void Engine::Impl::onTimer(const TimerEntry &timer) {
     }
 }
 
-void Engine::Impl::closeInterval(TimeMs boundary) {
+void Engine::Impl::closeInterval(TimeMs boundary)
+{
     auto report = std::make_shared<IntervalReport>();
     report->start = m_intervalStart;
     report->end = boundary;

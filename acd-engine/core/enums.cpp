@@ -64,7 +64,8 @@ constexpr Table<RelaxAction> kRelaxAction[] = {
 };
 
 template<typename E, std::size_t N>
-std::string_view nameOf(const Table<E> (&table)[N], E value) {
+std::string_view nameOf(const Table<E> (&table)[N], E value)
+{
     for (const auto &[v, name] : table) {
         if (v == value)
             return name;
@@ -73,7 +74,8 @@ std::string_view nameOf(const Table<E> (&table)[N], E value) {
 }
 
 template<typename E, std::size_t N>
-std::optional<E> valueOf(const Table<E> (&table)[N], std::string_view name) {
+std::optional<E> valueOf(const Table<E> (&table)[N], std::string_view name)
+{
     for (const auto &[v, n] : table) {
         if (n == name)
             return v;
@@ -83,57 +85,74 @@ std::optional<E> valueOf(const Table<E> (&table)[N], std::string_view name) {
 
 } // namespace
 
-std::string_view toString(AgentStateEx v) {
+std::string_view toString(AgentStateEx v)
+{
     return nameOf(kAgentStateEx, v);
 }
-std::string_view toString(SessionState v) {
+std::string_view toString(SessionState v)
+{
     return nameOf(kSessionState, v);
 }
-std::string_view toString(AgentActivity v) {
+std::string_view toString(AgentActivity v)
+{
     return nameOf(kAgentActivity, v);
 }
-std::string_view toString(Strategy v) {
+std::string_view toString(Strategy v)
+{
     return nameOf(kStrategy, v);
 }
-std::string_view toString(Disposition v) {
+std::string_view toString(Disposition v)
+{
     return nameOf(kDisposition, v);
 }
-std::string_view toString(OverflowReason v) {
+std::string_view toString(OverflowReason v)
+{
     return nameOf(kOverflowReason, v);
 }
-std::string_view toString(RequeueReason v) {
+std::string_view toString(RequeueReason v)
+{
     return nameOf(kRequeueReason, v);
 }
-std::string_view toString(RelaxAction v) {
+std::string_view toString(RelaxAction v)
+{
     return nameOf(kRelaxAction, v);
 }
 
-std::optional<AgentStateEx> agentStateExFromString(std::string_view s) {
+std::optional<AgentStateEx> agentStateExFromString(std::string_view s)
+{
     return valueOf(kAgentStateEx, s);
 }
-std::optional<SessionState> sessionStateFromString(std::string_view s) {
+std::optional<SessionState> sessionStateFromString(std::string_view s)
+{
     return valueOf(kSessionState, s);
 }
-std::optional<AgentActivity> agentActivityFromString(std::string_view s) {
+std::optional<AgentActivity> agentActivityFromString(std::string_view s)
+{
     return valueOf(kAgentActivity, s);
 }
-std::optional<Strategy> strategyFromString(std::string_view s) {
+std::optional<Strategy> strategyFromString(std::string_view s)
+{
     return valueOf(kStrategy, s);
 }
-std::optional<Disposition> dispositionFromString(std::string_view s) {
+std::optional<Disposition> dispositionFromString(std::string_view s)
+{
     return valueOf(kDisposition, s);
 }
-std::optional<OverflowReason> overflowReasonFromString(std::string_view s) {
+std::optional<OverflowReason> overflowReasonFromString(std::string_view s)
+{
     return valueOf(kOverflowReason, s);
 }
-std::optional<RequeueReason> requeueReasonFromString(std::string_view s) {
+std::optional<RequeueReason> requeueReasonFromString(std::string_view s)
+{
     return valueOf(kRequeueReason, s);
 }
-std::optional<RelaxAction> relaxActionFromString(std::string_view s) {
+std::optional<RelaxAction> relaxActionFromString(std::string_view s)
+{
     return valueOf(kRelaxAction, s);
 }
 
-const char *toString(ErrorCode code) {
+const char *toString(ErrorCode code)
+{
     switch (code) {
     case ErrorCode::Ok:
         return "ok";

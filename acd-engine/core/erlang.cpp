@@ -5,14 +5,16 @@
 
 namespace acd::core::erlang {
 
-double erlangB(int agents, double load) {
+double erlangB(int agents, double load)
+{
     double b = 1.0;
     for (int k = 1; k <= agents; ++k)
         b = load * b / (k + load * b);
     return b;
 }
 
-double probWait(int agents, double load) {
+double probWait(int agents, double load)
+{
     if (load >= agents)
         return 1.0;
     const double b = erlangB(agents, load);
@@ -20,16 +22,19 @@ double probWait(int agents, double load) {
     return b / (1.0 - rho * (1.0 - b));
 }
 
-double meanWait(int agents, double load, double ahtSeconds) {
+double meanWait(int agents, double load, double ahtSeconds)
+{
     return probWait(agents, load) * ahtSeconds / (agents - load);
 }
 
-double serviceLevel(int agents, double load, double ahtSeconds, double thresholdSeconds) {
+double serviceLevel(int agents, double load, double ahtSeconds, double thresholdSeconds)
+{
     return 1.0
            - probWait(agents, load) * std::exp(-(agents - load) * thresholdSeconds / ahtSeconds);
 }
 
-ErlangA erlangA(int agents, double arrivalRate, double ahtSeconds, double patienceSeconds) {
+ErlangA erlangA(int agents, double arrivalRate, double ahtSeconds, double patienceSeconds)
+{
     // Birth-death chain: birth lambda, death min(n,N) mu + max(n-N,0) theta. Truncated where
     // the unnormalised probability is negligible; computed with running ratios for stability.
     const double mu = 1.0 / ahtSeconds;

@@ -18,14 +18,16 @@ public:
     T &back() { return m_buf[index(m_size - 1)]; }
     const T &back() const { return m_buf[index(m_size - 1)]; }
 
-    void push_back(T value) {
+    void push_back(T value)
+    {
         if (m_size == m_buf.size())
             grow();
         m_buf[index(m_size)] = std::move(value);
         ++m_size;
     }
 
-    void pop_front() {
+    void pop_front()
+    {
         m_head = index(1);
         --m_size;
     }
@@ -33,12 +35,14 @@ public:
     void pop_back() { --m_size; }
 
 private:
-    std::size_t index(std::size_t i) const {
+    std::size_t index(std::size_t i) const
+    {
         const std::size_t j = m_head + i;
         return j < m_buf.size() ? j : j - m_buf.size();
     }
 
-    void grow() {
+    void grow()
+    {
         std::vector<T> bigger;
         bigger.reserve(m_buf.empty() ? 8 : m_buf.size() * 2);
         for (std::size_t i = 0; i < m_size; ++i)

@@ -3,16 +3,19 @@
 namespace acd::core {
 namespace {
 
-double ratio(double num, double den) {
+double ratio(double num, double den)
+{
     return den > 0 ? num / den : 0.0;
 }
-double seconds(TimeMs ms) {
+double seconds(TimeMs ms)
+{
     return static_cast<double>(ms) / kMsPerSecond;
 }
 
 } // namespace
 
-double QueueCounters::serviceLevel(ServiceLevelDefinition def) const {
+double QueueCounters::serviceLevel(ServiceLevelDefinition def) const
+{
     const double inSl = static_cast<double>(answeredInSl);
     switch (def) {
     case ServiceLevelDefinition::Offered:
@@ -25,57 +28,70 @@ double QueueCounters::serviceLevel(ServiceLevelDefinition def) const {
     return 0.0;
 }
 
-double QueueCounters::asaSeconds() const {
+double QueueCounters::asaSeconds() const
+{
     return ratio(seconds(waitAnsweredMs), static_cast<double>(answered));
 }
 
-double QueueCounters::averageWaitSeconds() const {
+double QueueCounters::averageWaitSeconds() const
+{
     return ratio(seconds(waitAnsweredMs + waitAbandonedMs),
                  static_cast<double>(answered + abandoned));
 }
 
-double QueueCounters::ahtSeconds() const {
+double QueueCounters::ahtSeconds() const
+{
     return ratio(seconds(talkMs + holdMs + wrapMs), static_cast<double>(handled));
 }
 
-double QueueCounters::abandonRate() const {
+double QueueCounters::abandonRate() const
+{
     return ratio(static_cast<double>(abandoned), static_cast<double>(answered + abandoned));
 }
 
-double QueueCounters::averageAbandonSeconds() const {
+double QueueCounters::averageAbandonSeconds() const
+{
     return ratio(seconds(waitAbandonedMs), static_cast<double>(abandoned));
 }
 
-TimeMs AgentCounters::staffedMs() const {
+TimeMs AgentCounters::staffedMs() const
+{
     return availableMs + notReadyMs + ringingMs + onCallMs + wrapUpMs + otherCallMs;
 }
 
-double AgentCounters::occupancy() const {
+double AgentCounters::occupancy() const
+{
     const TimeMs busy = ringingMs + onCallMs + wrapUpMs;
     return ratio(static_cast<double>(busy), static_cast<double>(busy + availableMs));
 }
 
-double AgentCounters::averageTalkSeconds() const {
+double AgentCounters::averageTalkSeconds() const
+{
     return ratio(seconds(talkMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageCallSeconds() const {
+double AgentCounters::averageCallSeconds() const
+{
     return ratio(seconds(talkMs + holdMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageWrapSeconds() const {
+double AgentCounters::averageWrapSeconds() const
+{
     return ratio(seconds(wrapMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageHandleSeconds() const {
+double AgentCounters::averageHandleSeconds() const
+{
     return ratio(seconds(talkMs + holdMs + wrapMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageRingSeconds() const {
+double AgentCounters::averageRingSeconds() const
+{
     return ratio(seconds(ringMs), static_cast<double>(answered));
 }
 
-void applyRecord(QueueCounters &c, const StatRecord &r, int sign) {
+void applyRecord(QueueCounters &c, const StatRecord &r, int sign)
+{
     const auto n = static_cast<std::uint64_t>(static_cast<std::int64_t>(sign));
     switch (r.kind) {
     case kQueueEntered:
@@ -116,7 +132,8 @@ void applyRecord(QueueCounters &c, const StatRecord &r, int sign) {
     }
 }
 
-void applyRecord(AgentCounters &c, const StatRecord &r, int sign) {
+void applyRecord(AgentCounters &c, const StatRecord &r, int sign)
+{
     const auto n = static_cast<std::uint32_t>(sign);
     switch (r.kind) {
     case kAgentOffered:
@@ -146,7 +163,8 @@ void applyRecord(AgentCounters &c, const StatRecord &r, int sign) {
     }
 }
 
-TimeMs maxCandidate(const QueueCounters *, const StatRecord &r) {
+TimeMs maxCandidate(const QueueCounters *, const StatRecord &r)
+{
     switch (r.kind) {
     case kQueueAnswered:
     case kQueueAbandoned:
@@ -158,7 +176,8 @@ TimeMs maxCandidate(const QueueCounters *, const StatRecord &r) {
     }
 }
 
-TimeMs maxCandidate(const AgentCounters *, const StatRecord &r) {
+TimeMs maxCandidate(const AgentCounters *, const StatRecord &r)
+{
     return r.kind == kAgentAnswered ? r.a : -1;
 }
 

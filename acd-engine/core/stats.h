@@ -89,7 +89,8 @@ struct StatRecord {
 };
 
 inline StatRecord makeRecord(TimeMs at, std::uint8_t kind, std::uint8_t flags = 0,
-                             std::int32_t a = 0, std::int32_t b = 0, std::int32_t c = 0) {
+                             std::int32_t a = 0, std::int32_t b = 0, std::int32_t c = 0)
+{
     return StatRecord{at, kind, flags, a, b, c};
 }
 
@@ -121,14 +122,16 @@ template<typename Counters>
 class SlidingWindow {
 public:
     explicit SlidingWindow(TimeMs periodMs = 1800 * kMsPerSecond)
-        : m_periodMs(periodMs) {}
+        : m_periodMs(periodMs)
+    {}
 
     TimeMs periodMs() const { return m_periodMs; }
     /// Changing the period keeps the records already held (those older than the old period
     /// are gone), so lengthening it fills up as time passes.
     void setPeriod(TimeMs periodMs) { m_periodMs = periodMs; }
 
-    void add(const StatRecord &r) {
+    void add(const StatRecord &r)
+    {
         evict(r.at);
         m_records.push_back(r);
         applyRecord(m_counters, r, +1);
@@ -140,7 +143,8 @@ public:
         }
     }
 
-    Counters at(TimeMs now) const {
+    Counters at(TimeMs now) const
+    {
         evict(now);
         Counters c = m_counters;
         setMax(c, m_maxima.empty() ? 0 : m_maxima.front().second);
@@ -153,7 +157,8 @@ private:
     static void setMax(QueueCounters &c, TimeMs v) { c.maxWaitMs = v; }
     static void setMax(AgentCounters &c, TimeMs v) { c.maxRingMs = v; }
 
-    void evict(TimeMs now) const {
+    void evict(TimeMs now) const
+    {
         const TimeMs cutoff = now - m_periodMs;
         while (!m_records.empty() && m_records.front().at <= cutoff) {
             applyRecord(m_counters, m_records.front(), -1);
@@ -176,7 +181,8 @@ struct StatSet {
     Counters interval;
     SlidingWindow<Counters> window;
 
-    void add(const StatRecord &r) {
+    void add(const StatRecord &r)
+    {
         applyRecord(total, r, +1);
         applyRecord(interval, r, +1);
         const TimeMs v = maxCandidate(static_cast<const Counters *>(nullptr), r);
@@ -186,11 +192,13 @@ struct StatSet {
     }
 
 private:
-    static void raiseMax(QueueCounters &c, TimeMs v) {
+    static void raiseMax(QueueCounters &c, TimeMs v)
+    {
         if (v > c.maxWaitMs)
             c.maxWaitMs = v;
     }
-    static void raiseMax(AgentCounters &c, TimeMs v) {
+    static void raiseMax(AgentCounters &c, TimeMs v)
+    {
         if (v > c.maxRingMs)
             c.maxRingMs = v;
     }

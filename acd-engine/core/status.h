@@ -30,7 +30,8 @@ public:
     Status() = default;
     Status(ErrorCode code, std::string message)
         : m_code(code)
-        , m_message(std::move(message)) {}
+        , m_message(std::move(message))
+    {}
 
     static Status ok() { return {}; }
     bool isOk() const { return m_code == ErrorCode::Ok; }
@@ -48,9 +49,11 @@ template<typename T>
 class Result {
 public:
     Result(T value)
-        : m_data(std::move(value)) {}
+        : m_data(std::move(value))
+    {}
     Result(Status error)
-        : m_data(std::move(error)) {}
+        : m_data(std::move(error))
+    {}
 
     bool isOk() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return isOk(); }

@@ -23,13 +23,15 @@ struct TimerEntry {
 
 class TimerQueue {
 public:
-    std::uint64_t schedule(TimeMs due, TimerKind kind, std::uint32_t object) {
+    std::uint64_t schedule(TimeMs due, TimerKind kind, std::uint32_t object)
+    {
         const std::uint64_t token = ++m_lastToken;
         m_heap.push(TimerEntry{due, token, object, kind});
         return token;
     }
 
-    std::optional<TimeMs> nextDue() const {
+    std::optional<TimeMs> nextDue() const
+    {
         if (m_heap.empty())
             return std::nullopt;
         return m_heap.top().due;
@@ -37,7 +39,8 @@ public:
 
     bool hasDue(TimeMs now) const { return !m_heap.empty() && m_heap.top().due <= now; }
 
-    TimerEntry pop() {
+    TimerEntry pop()
+    {
         TimerEntry e = m_heap.top();
         m_heap.pop();
         return e;
@@ -47,7 +50,8 @@ public:
 
 private:
     struct Later {
-        bool operator()(const TimerEntry &a, const TimerEntry &b) const {
+        bool operator()(const TimerEntry &a, const TimerEntry &b) const
+        {
             return a.due != b.due ? a.due > b.due : a.token > b.token;
         }
     };

@@ -29,12 +29,14 @@ const char *kUsage =
     "  --scenario FILE     several queues, skills and agents (docs/simulator.md)\n"
     "  --json              print one JSON object instead of text\n";
 
-int fail(const std::string &message) {
+int fail(const std::string &message)
+{
     std::cerr << "acd-sim: " << message << "\n" << kUsage;
     return 2;
 }
 
-bool toNumber(const std::string &text, double &out) {
+bool toNumber(const std::string &text, double &out)
+{
     char *end = nullptr;
     out = std::strtod(text.c_str(), &end);
     return !text.empty() && end && *end == '\0';
@@ -42,7 +44,8 @@ bool toNumber(const std::string &text, double &out) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     std::map<std::string, std::string> opts;
     bool json = false;
     for (int i = 1; i < argc; ++i) {

@@ -17,18 +17,21 @@ using Poco::JSON::Object;
 class Reader {
 public:
     explicit Reader(std::string source)
-        : m_source(std::move(source)) {}
+        : m_source(std::move(source))
+    {}
 
     bool ok() const { return m_error.empty(); }
     const std::string &error() const { return m_error; }
 
-    void fail(const std::string &path, const std::string &what) {
+    void fail(const std::string &path, const std::string &what)
+    {
         if (m_error.empty())
             m_error = m_source + ": " + path + ": " + what;
     }
 
     double number(const Object::Ptr &o, const std::string &path, const std::string &key,
-                  double fallback, double min, double max) {
+                  double fallback, double min, double max)
+    {
         if (!o->has(key))
             return fallback;
         const Poco::Dynamic::Var v = o->get(key);
@@ -47,12 +50,14 @@ public:
     }
 
     int integer(const Object::Ptr &o, const std::string &path, const std::string &key, int fallback,
-                int min, int max) {
+                int min, int max)
+    {
         return static_cast<int>(number(o, path, key, fallback, min, max));
     }
 
     std::string text(const Object::Ptr &o, const std::string &path, const std::string &key,
-                     const std::string &fallback) {
+                     const std::string &fallback)
+    {
         if (!o->has(key))
             return fallback;
         const Poco::Dynamic::Var v = o->get(key);
@@ -63,7 +68,8 @@ public:
         return v.convert<std::string>();
     }
 
-    Array::Ptr array(const Object::Ptr &o, const std::string &path, const std::string &key) {
+    Array::Ptr array(const Object::Ptr &o, const std::string &path, const std::string &key)
+    {
         if (!o->has(key))
             return new Array;
         Array::Ptr a = o->getArray(key);
@@ -72,7 +78,8 @@ public:
         return a ? a : Array::Ptr(new Array);
     }
 
-    Object::Ptr object(const Array::Ptr &a, std::size_t i, const std::string &path) {
+    Object::Ptr object(const Array::Ptr &a, std::size_t i, const std::string &path)
+    {
         Object::Ptr o = a->getObject(static_cast<unsigned>(i));
         if (!o)
             fail(path, "must be an object");
@@ -84,7 +91,8 @@ private:
     std::string m_error;
 };
 
-std::vector<core::AgentSkill> readSkills(Reader &r, const Object::Ptr &o, const std::string &path) {
+std::vector<core::AgentSkill> readSkills(Reader &r, const Object::Ptr &o, const std::string &path)
+{
     std::vector<core::AgentSkill> skills;
     Array::Ptr a = r.array(o, path, "skills");
     for (std::size_t i = 0; i < a->size() && r.ok(); ++i) {
@@ -101,7 +109,8 @@ std::vector<core::AgentSkill> readSkills(Reader &r, const Object::Ptr &o, const 
 } // namespace
 
 Scenario singleQueueScenario(int agents, double arrivalRate, double ahtSeconds,
-                             double patienceSeconds, double slThreshold, core::Strategy strategy) {
+                             double patienceSeconds, double slThreshold, core::Strategy strategy)
+{
     Scenario s;
     s.skills = {{1, "general"}};
     core::GroupConfig g{1, {}, "all"};
@@ -129,7 +138,8 @@ Scenario singleQueueScenario(int agents, double arrivalRate, double ahtSeconds,
 }
 
 bool parseScenario(const std::string &json, const std::string &sourceName, Scenario &out,
-                   std::string &error) {
+                   std::string &error)
+{
     Object::Ptr root;
     try {
         Poco::JSON::Parser parser;
@@ -262,7 +272,8 @@ bool parseScenario(const std::string &json, const std::string &sourceName, Scena
     return true;
 }
 
-bool loadScenario(const std::string &path, Scenario &scenario, std::string &error) {
+bool loadScenario(const std::string &path, Scenario &scenario, std::string &error)
+{
     std::ifstream in(path);
     if (!in) {
         error = path + ": cannot open the scenario file";

@@ -34,7 +34,8 @@ struct Event {
 };
 
 struct Later {
-    bool operator()(const Event &a, const Event &b) const {
+    bool operator()(const Event &a, const Event &b) const
+    {
         return a.at != b.at ? a.at > b.at : a.seq > b.seq;
     }
 };
@@ -49,7 +50,8 @@ struct SimCall {
     std::uint64_t answerToken = 0;
 };
 
-TimeMs toMs(double seconds) {
+TimeMs toMs(double seconds)
+{
     return static_cast<TimeMs>(std::llround(seconds * 1000.0));
 }
 
@@ -59,18 +61,21 @@ class Simulator::Impl {
 public:
     explicit Impl(Scenario s)
         : m_scenario(std::move(s))
-        , m_rng(m_scenario.seed) {}
+        , m_rng(m_scenario.seed)
+    {}
 
     SimResult run();
     void setup();
-    void schedule(TimeMs at, Kind kind, std::uint64_t subject, std::uint64_t token = 0) {
+    void schedule(TimeMs at, Kind kind, std::uint64_t subject, std::uint64_t token = 0)
+    {
         m_events.push(Event{at, ++m_seq, kind, subject, token});
     }
     void handle(const Event &e);
     void drainEffects();
     void onEffect(const Effect &e);
     double serviceSeconds(double mean);
-    double exponential(double mean) {
+    double exponential(double mean)
+    {
         return std::exponential_distribution<double>(1.0 / mean)(m_rng);
     }
     SimCall &call(CallId id) { return m_calls[id]; }
@@ -97,7 +102,8 @@ public:
     TimeMs m_maxWait = 0;
 };
 
-double Simulator::Impl::serviceSeconds(double mean) {
+double Simulator::Impl::serviceSeconds(double mean)
+{
     switch (m_scenario.serviceDistribution) {
     case ServiceDistribution::Exponential:
         return exponential(mean);
@@ -113,7 +119,8 @@ double Simulator::Impl::serviceSeconds(double mean) {
     return mean;
 }
 
-void Simulator::Impl::setup() {
+void Simulator::Impl::setup()
+{
     for (const auto &s : m_scenario.skills)
         m_engine.addSkill(s);
     for (const auto &g : m_scenario.groups)
@@ -151,7 +158,8 @@ void Simulator::Impl::setup() {
     m_engine.advanceTo(kStart);
 }
 
-void Simulator::Impl::onEffect(const Effect &e) {
+void Simulator::Impl::onEffect(const Effect &e)
+{
     ++m_r.effects;
     if (m_observer)
         m_observer(e);
@@ -230,7 +238,8 @@ void Simulator::Impl::onEffect(const Effect &e) {
     }
 }
 
-void Simulator::Impl::drainEffects() {
+void Simulator::Impl::drainEffects()
+{
     for (;;) {
         m_buffer.clear();
         m_engine.takeEffects(m_buffer);
@@ -243,7 +252,8 @@ void Simulator::Impl::drainEffects() {
     }
 }
 
-void Simulator::Impl::handle(const Event &e) {
+void Simulator::Impl::handle(const Event &e)
+{
     switch (e.kind) {
     case Kind::Arrival: {
         if (m_generated >= m_scenario.calls)
@@ -307,7 +317,8 @@ void Simulator::Impl::handle(const Event &e) {
     }
 }
 
-SimResult Simulator::Impl::run() {
+SimResult Simulator::Impl::run()
+{
     const auto wallStart = std::chrono::steady_clock::now();
     setup();
     drainEffects();
@@ -353,19 +364,24 @@ SimResult Simulator::Impl::run() {
 }
 
 Simulator::Simulator(Scenario scenario)
-    : m_impl(std::make_unique<Impl>(std::move(scenario))) {}
+    : m_impl(std::make_unique<Impl>(std::move(scenario)))
+{}
 Simulator::~Simulator() = default;
-SimResult Simulator::run() {
+SimResult Simulator::run()
+{
     return m_impl->run();
 }
-core::Engine &Simulator::engine() {
+core::Engine &Simulator::engine()
+{
     return m_impl->m_engine;
 }
-void Simulator::setEffectObserver(std::function<void(const core::Effect &)> observer) {
+void Simulator::setEffectObserver(std::function<void(const core::Effect &)> observer)
+{
     m_impl->m_observer = std::move(observer);
 }
 
-std::string toJson(const SimResult &r) {
+std::string toJson(const SimResult &r)
+{
     Poco::JSON::Object o;
     o.set("calls", r.calls);
     o.set("answered", r.answered);
@@ -390,7 +406,8 @@ std::string toJson(const SimResult &r) {
     return s.str();
 }
 
-std::string toText(const SimResult &r) {
+std::string toText(const SimResult &r)
+{
     std::ostringstream s;
     s << std::fixed << std::setprecision(4);
     s << "calls (after warm-up)  " << r.calls << "\n"

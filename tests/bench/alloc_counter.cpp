@@ -11,15 +11,18 @@ std::atomic<bool> g_counting{false};
 } // namespace
 
 namespace acd::bench {
-std::size_t liveHeapBytes() {
+std::size_t liveHeapBytes()
+{
     return g_live.load(std::memory_order_relaxed);
 }
-void setHeapCounting(bool on) {
+void setHeapCounting(bool on)
+{
     g_counting.store(on, std::memory_order_relaxed);
 }
 } // namespace acd::bench
 
-void *operator new(std::size_t n) {
+void *operator new(std::size_t n)
+{
     void *p = std::malloc(n ? n : 1);
     if (!p)
         throw std::bad_alloc();
@@ -28,7 +31,8 @@ void *operator new(std::size_t n) {
     return p;
 }
 
-void operator delete(void *p) noexcept {
+void operator delete(void *p) noexcept
+{
     if (!p)
         return;
     // Frees of blocks allocated before counting began are not subtracted: the benchmark
@@ -38,6 +42,7 @@ void operator delete(void *p) noexcept {
     std::free(p);
 }
 
-void operator delete(void *p, std::size_t) noexcept {
+void operator delete(void *p, std::size_t) noexcept
+{
     operator delete(p);
 }

@@ -2,15 +2,18 @@
 
 namespace acd::bench {
 
-void NaiveRouter::addQueue(std::uint32_t group, std::uint32_t skill, int minLevel) {
+void NaiveRouter::addQueue(std::uint32_t group, std::uint32_t skill, int minLevel)
+{
     m_queues.push_back(Queue{group, skill, minLevel, {}});
 }
 
-void NaiveRouter::addAgent(std::uint32_t group, std::vector<Skill> skills) {
+void NaiveRouter::addAgent(std::uint32_t group, std::vector<Skill> skills)
+{
     m_agents.push_back(Agent{group, std::move(skills)});
 }
 
-int NaiveRouter::level(const Agent &a, std::uint32_t skill) const {
+int NaiveRouter::level(const Agent &a, std::uint32_t skill) const
+{
     for (const Skill &s : a.skills) {
         if (s.skill == skill)
             return s.level;
@@ -18,7 +21,8 @@ int NaiveRouter::level(const Agent &a, std::uint32_t skill) const {
     return 0;
 }
 
-int NaiveRouter::arrive(std::uint64_t call, std::uint32_t queue, int priority, std::int64_t) {
+int NaiveRouter::arrive(std::uint64_t call, std::uint32_t queue, int priority, std::int64_t)
+{
     const Queue &q = m_queues[queue];
     int best = -1;
     for (std::size_t i = 0; i < m_agents.size(); ++i) { // every member, every time
@@ -36,7 +40,8 @@ int NaiveRouter::arrive(std::uint64_t call, std::uint32_t queue, int priority, s
     return -1;
 }
 
-std::uint64_t NaiveRouter::agentFree(std::uint32_t agent, std::int64_t now) {
+std::uint64_t NaiveRouter::agentFree(std::uint32_t agent, std::int64_t now)
+{
     Agent &a = m_agents[agent];
     Queue *bestQueue = nullptr;
     std::size_t bestPos = 0;

@@ -25,7 +25,8 @@ struct Workload {
     };
 
     explicit Workload(int agentCount, std::uint64_t seed = 42)
-        : rng(seed) {
+        : rng(seed)
+    {
         for (int q = 0; q < kQueues; ++q)
             queues.push_back(QueueSpec{static_cast<std::uint32_t>(q / kSkills),
                                        static_cast<std::uint32_t>(q % kSkills + 1),
@@ -46,7 +47,8 @@ struct Workload {
 
     /// Index (0-based) of a queue that a random agent qualifies for (its group, one of its
     /// skills at or above the queue's minimum level), so every call can be served.
-    int pickQueue() {
+    int pickQueue()
+    {
         for (;;) {
             const AgentSpec &a = agents[rng() % agents.size()];
             const auto &skill = a.skills[rng() % a.skills.size()];

@@ -8,8 +8,10 @@ namespace {
 class AgentStateTest : public CoreTest {
 protected:
     AgentStateTest()
-        : CoreTest(configWithReasons()) {}
-    static EngineConfig configWithReasons() {
+        : CoreTest(configWithReasons())
+    {}
+    static EngineConfig configWithReasons()
+    {
         EngineConfig c;
         c.reasonCodes[1] = "Break";
         c.reasonCodes[2] = "Lunch";
@@ -17,7 +19,8 @@ protected:
     }
 };
 
-TEST_F(AgentStateTest, FirstSessionLogsTheAgentInNotReady) {
+TEST_F(AgentStateTest, FirstSessionLogsTheAgentInNotReady)
+{
     addAgent(1);
     login(1);
     EXPECT_EQ(agent(1).state, AgentStateEx::NotReady);
@@ -28,14 +31,16 @@ TEST_F(AgentStateTest, FirstSessionLogsTheAgentInNotReady) {
     EXPECT_EQ(sessions[0].group, kGroup);
 }
 
-TEST_F(AgentStateTest, AgentCannotHaveTwoSessionsInTheSameGroup) {
+TEST_F(AgentStateTest, AgentCannotHaveTwoSessionsInTheSameGroup)
+{
     addAgent(1);
     login(1);
     auto again = engine.createSession(1, kGroup, "st9", now);
     EXPECT_EQ(again.status().code(), ErrorCode::DuplicateId);
 }
 
-TEST_F(AgentStateTest, NotReadyCarriesItsReasonCode) {
+TEST_F(AgentStateTest, NotReadyCarriesItsReasonCode)
+{
     staff(1);
     ASSERT_TRUE(engine.setAgentState(1, AgentStateEx::NotReady, AgentStateEx::None, 2, now));
     EXPECT_EQ(agent(1).state, AgentStateEx::NotReady);
@@ -45,14 +50,16 @@ TEST_F(AgentStateTest, NotReadyCarriesItsReasonCode) {
     EXPECT_EQ(changes.back().oldState, AgentStateEx::Ready);
 }
 
-TEST_F(AgentStateTest, NotReadyAgentIsNotOfferedCalls) {
+TEST_F(AgentStateTest, NotReadyAgentIsNotOfferedCalls)
+{
     staff(1);
     ASSERT_TRUE(engine.setAgentState(1, AgentStateEx::NotReady, AgentStateEx::None, 1, now));
     ASSERT_TRUE(arrive(500));
     EXPECT_EQ(offeredTo(500), 0u);
 }
 
-TEST_F(AgentStateTest, SessionStatesFollowTheAgentThroughACall) {
+TEST_F(AgentStateTest, SessionStatesFollowTheAgentThroughACall)
+{
     staff(1);
     drain();
     effects.clear();
@@ -65,7 +72,8 @@ TEST_F(AgentStateTest, SessionStatesFollowTheAgentThroughACall) {
     EXPECT_EQ(seen, (std::vector<SessionState>{SessionState::BusyOnCall, SessionState::Ready}));
 }
 
-TEST_F(AgentStateTest, ActivityGoesRingingOnCallWrapUpAvailable) {
+TEST_F(AgentStateTest, ActivityGoesRingingOnCallWrapUpAvailable)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.wrapUpSeconds = 30;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -84,7 +92,8 @@ TEST_F(AgentStateTest, ActivityGoesRingingOnCallWrapUpAvailable) {
                                                 AgentActivity::WrapUp, AgentActivity::Available}));
 }
 
-TEST_F(AgentStateTest, WrapUpEndsAfterTheQueuesWrapUpTime) {
+TEST_F(AgentStateTest, WrapUpEndsAfterTheQueuesWrapUpTime)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.wrapUpSeconds = 30;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -100,7 +109,8 @@ TEST_F(AgentStateTest, WrapUpEndsAfterTheQueuesWrapUpTime) {
     EXPECT_EQ(all<WrapUpEnded>().back().wrapMs, 30000);
 }
 
-TEST_F(AgentStateTest, AgentCanEndWrapUpEarly) {
+TEST_F(AgentStateTest, AgentCanEndWrapUpEarly)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.wrapUpSeconds = 30;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -115,7 +125,8 @@ TEST_F(AgentStateTest, AgentCanEndWrapUpEarly) {
     EXPECT_EQ(all<WrapUpEnded>().back().wrapMs, 5000);
 }
 
-TEST_F(AgentStateTest, WaitingCallIsOfferedTheMomentWrapUpEnds) {
+TEST_F(AgentStateTest, WaitingCallIsOfferedTheMomentWrapUpEnds)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.wrapUpSeconds = 30;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -129,7 +140,8 @@ TEST_F(AgentStateTest, WaitingCallIsOfferedTheMomentWrapUpEnds) {
     EXPECT_EQ(offeredTo(501), 1u);
 }
 
-TEST_F(AgentStateTest, NextStateNotReadyAppliesAfterTheCallWithItsReason) {
+TEST_F(AgentStateTest, NextStateNotReadyAppliesAfterTheCallWithItsReason)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     answer(500);
@@ -140,7 +152,8 @@ TEST_F(AgentStateTest, NextStateNotReadyAppliesAfterTheCallWithItsReason) {
     EXPECT_EQ(agent(1).reason, 2u);
 }
 
-TEST_F(AgentStateTest, RequestingNotReadyDuringACallTakesEffectAfterIt) {
+TEST_F(AgentStateTest, RequestingNotReadyDuringACallTakesEffectAfterIt)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     answer(500);
@@ -151,7 +164,8 @@ TEST_F(AgentStateTest, RequestingNotReadyDuringACallTakesEffectAfterIt) {
     EXPECT_EQ(agent(1).reason, 1u);
 }
 
-TEST_F(AgentStateTest, RingNoAnswerPutsTheAgentNotReadyWithTheRonaReason) {
+TEST_F(AgentStateTest, RingNoAnswerPutsTheAgentNotReadyWithTheRonaReason)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     at(20);
@@ -161,7 +175,8 @@ TEST_F(AgentStateTest, RingNoAnswerPutsTheAgentNotReadyWithTheRonaReason) {
     EXPECT_EQ(agent(1).total.ringNoAnswer, 1u);
 }
 
-TEST_F(AgentStateTest, RingNoAnswerRetractsTheCallFromTheStation) {
+TEST_F(AgentStateTest, RingNoAnswerRetractsTheCallFromTheStation)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     at(20);
@@ -172,7 +187,8 @@ TEST_F(AgentStateTest, RingNoAnswerRetractsTheCallFromTheStation) {
     EXPECT_EQ(retracts[0].reason, RequeueReason::RingNoAnswer);
 }
 
-TEST_F(AgentStateTest, SupervisorForcedStateChangeNamesTheSupervisor) {
+TEST_F(AgentStateTest, SupervisorForcedStateChangeNamesTheSupervisor)
+{
     staff(1);
     ASSERT_TRUE(
         engine.setAgentState(1, AgentStateEx::NotReady, AgentStateEx::None, 1, now, "sup:anna"));
@@ -181,7 +197,8 @@ TEST_F(AgentStateTest, SupervisorForcedStateChangeNamesTheSupervisor) {
     EXPECT_EQ(changes.back().state, AgentStateEx::NotReady);
 }
 
-TEST_F(AgentStateTest, ForcedLogoutDuringACallEndsTheSessionWhenTheCallEnds) {
+TEST_F(AgentStateTest, ForcedLogoutDuringACallEndsTheSessionWhenTheCallEnds)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     answer(500);
@@ -194,7 +211,8 @@ TEST_F(AgentStateTest, ForcedLogoutDuringACallEndsTheSessionWhenTheCallEnds) {
     EXPECT_EQ(all<SessionStateChanged>().back().forcedBy, "sup:anna");
 }
 
-TEST_F(AgentStateTest, LogoutWhileRingingPutsTheCallBackAndLogsOut) {
+TEST_F(AgentStateTest, LogoutWhileRingingPutsTheCallBackAndLogsOut)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     ASSERT_TRUE(engine.logoutAgent(1, now));
@@ -203,13 +221,15 @@ TEST_F(AgentStateTest, LogoutWhileRingingPutsTheCallBackAndLogsOut) {
     EXPECT_EQ(all<CallRequeued>().at(0).reason, RequeueReason::AgentLeft);
 }
 
-TEST_F(AgentStateTest, LoggedOutAgentCannotChangeState) {
+TEST_F(AgentStateTest, LoggedOutAgentCannotChangeState)
+{
     addAgent(1);
     EXPECT_EQ(engine.setAgentState(1, AgentStateEx::Ready, AgentStateEx::None, 0, now).code(),
               ErrorCode::NotLoggedIn);
 }
 
-TEST_F(AgentStateTest, NonAcdCallMakesTheAgentBusyIncomingAndUnavailable) {
+TEST_F(AgentStateTest, NonAcdCallMakesTheAgentBusyIncomingAndUnavailable)
+{
     staff(1);
     ASSERT_TRUE(engine.otherCallStarted(1, true, now));
     EXPECT_EQ(agent(1).state, AgentStateEx::BusyIncoming);
@@ -220,7 +240,8 @@ TEST_F(AgentStateTest, NonAcdCallMakesTheAgentBusyIncomingAndUnavailable) {
     EXPECT_EQ(agent(1).total.incomingCalls, 1u);
 }
 
-TEST_F(AgentStateTest, TimeInEachStateIsAccumulatedIncludingTheCurrentOne) {
+TEST_F(AgentStateTest, TimeInEachStateIsAccumulatedIncludingTheCurrentOne)
+{
     addAgent(1);
     const SessionId s = login(1);
     ASSERT_TRUE(engine.setSessionState(s, SessionState::Ready, SessionState::None, now));
@@ -238,7 +259,8 @@ TEST_F(AgentStateTest, TimeInEachStateIsAccumulatedIncludingTheCurrentOne) {
     EXPECT_EQ(a.total.onCallMs, 60000);
 }
 
-TEST_F(AgentStateTest, SessionInfoCountsCallsTalkAndTimeToAnswer) {
+TEST_F(AgentStateTest, SessionInfoCountsCallsTalkAndTimeToAnswer)
+{
     staff(1);
     const SessionId s = engine.sessionsOf(1).at(0);
     ASSERT_TRUE(arrive(500));

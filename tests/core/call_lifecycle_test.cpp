@@ -6,7 +6,8 @@ namespace {
 
 class CallLifecycleTest : public CoreTest {};
 
-TEST_F(CallLifecycleTest, RingNoAnswerPutsTheCallBackAtItsOriginalPosition) {
+TEST_F(CallLifecycleTest, RingNoAnswerPutsTheCallBackAtItsOriginalPosition)
+{
     staff(1);
     ASSERT_TRUE(arrive(500)); // rings at agent 1
     at(5);
@@ -17,7 +18,8 @@ TEST_F(CallLifecycleTest, RingNoAnswerPutsTheCallBackAtItsOriginalPosition) {
     EXPECT_EQ(queue(kSalesQueue).waiting, 1);
 }
 
-TEST_F(CallLifecycleTest, RequeuedCallGoesToAnotherIdleAgentAtOnce) {
+TEST_F(CallLifecycleTest, RequeuedCallGoesToAnotherIdleAgentAtOnce)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     staff(2);
@@ -25,7 +27,8 @@ TEST_F(CallLifecycleTest, RequeuedCallGoesToAnotherIdleAgentAtOnce) {
     EXPECT_EQ(offeredTo(500), 2u);
 }
 
-TEST_F(CallLifecycleTest, RequeuedCallKeepsItsWaitFromTheFirstEntry) {
+TEST_F(CallLifecycleTest, RequeuedCallKeepsItsWaitFromTheFirstEntry)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     at(20);
@@ -36,7 +39,8 @@ TEST_F(CallLifecycleTest, RequeuedCallKeepsItsWaitFromTheFirstEntry) {
     EXPECT_EQ(all<CallAnswered>().at(0).ringMs, 3000);
 }
 
-TEST_F(CallLifecycleTest, OfferFailureRequeuesAndMarksTheAgentNotReady) {
+TEST_F(CallLifecycleTest, OfferFailureRequeuesAndMarksTheAgentNotReady)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     ASSERT_TRUE(engine.offerFailed(500, now));
@@ -44,7 +48,8 @@ TEST_F(CallLifecycleTest, OfferFailureRequeuesAndMarksTheAgentNotReady) {
     EXPECT_EQ(queue(kSalesQueue).waiting, 1);
 }
 
-TEST_F(CallLifecycleTest, AbandonWhileQueuedIsRecordedOnceWithItsWait) {
+TEST_F(CallLifecycleTest, AbandonWhileQueuedIsRecordedOnceWithItsWait)
+{
     addAgent(1);
     login(1);
     ASSERT_TRUE(arrive(500));
@@ -58,7 +63,8 @@ TEST_F(CallLifecycleTest, AbandonWhileQueuedIsRecordedOnceWithItsWait) {
     EXPECT_EQ(queue(kSalesQueue).waiting, 0);
 }
 
-TEST_F(CallLifecycleTest, AbandonWhileRingingFreesTheAgentForTheNextCall) {
+TEST_F(CallLifecycleTest, AbandonWhileRingingFreesTheAgentForTheNextCall)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     ASSERT_TRUE(arrive(501));
@@ -69,7 +75,8 @@ TEST_F(CallLifecycleTest, AbandonWhileRingingFreesTheAgentForTheNextCall) {
     EXPECT_EQ(queue(kSalesQueue).total.abandonedRinging, 1u);
 }
 
-TEST_F(CallLifecycleTest, CompletedCallRecordsWaitRingTalkAndHold) {
+TEST_F(CallLifecycleTest, CompletedCallRecordsWaitRingTalkAndHold)
+{
     staff(1, {{kSales, 5}});
     addAgent(2, {{kSales, 5}});
     login(2);
@@ -97,7 +104,8 @@ TEST_F(CallLifecycleTest, CompletedCallRecordsWaitRingTalkAndHold) {
     EXPECT_EQ(c.talkMs, 100000);
 }
 
-TEST_F(CallLifecycleTest, HangUpWhileOnHoldCountsTheHoldTime) {
+TEST_F(CallLifecycleTest, HangUpWhileOnHoldCountsTheHoldTime)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     answer(500);
@@ -109,7 +117,8 @@ TEST_F(CallLifecycleTest, HangUpWhileOnHoldCountsTheHoldTime) {
     EXPECT_EQ(all<CallCompleted>().at(0).talkMs, 10000);
 }
 
-TEST_F(CallLifecycleTest, EveryCallEndsWithExactlyOneCompletedRecord) {
+TEST_F(CallLifecycleTest, EveryCallEndsWithExactlyOneCompletedRecord)
+{
     staff(1);
     for (CallId c = 500; c < 510; ++c)
         ASSERT_TRUE(arrive(c));
@@ -129,7 +138,8 @@ TEST_F(CallLifecycleTest, EveryCallEndsWithExactlyOneCompletedRecord) {
     EXPECT_EQ(engine.activeCallCount(), 0u);
 }
 
-TEST_F(CallLifecycleTest, CurrentLongestWaitIsTheOldestUnansweredCall) {
+TEST_F(CallLifecycleTest, CurrentLongestWaitIsTheOldestUnansweredCall)
+{
     addAgent(1);
     login(1);
     ASSERT_TRUE(arrive(500, kSalesQueue, 1));

@@ -23,9 +23,11 @@ constexpr QueueId kSupportQueue = 200;
 class CoreTest : public ::testing::Test {
 protected:
     explicit CoreTest(EngineConfig config = {})
-        : engine(std::move(config)) {}
+        : engine(std::move(config))
+    {}
 
-    void SetUp() override {
+    void SetUp() override
+    {
         ASSERT_TRUE(engine.addSkill({kSales, "sales"}));
         ASSERT_TRUE(engine.addSkill({kSupport, "support"}));
         ASSERT_TRUE(engine.addSkill({kSpanish, "spanish"}));
@@ -41,7 +43,8 @@ protected:
     }
 
     static QueueConfig queueConfig(QueueId id, const std::string &name, SkillId skill,
-                                   GroupId group = kGroup) {
+                                   GroupId group = kGroup)
+    {
         QueueConfig q;
         q.id = id;
         q.name = name;
@@ -55,7 +58,8 @@ protected:
         return q;
     }
 
-    void addAgent(AgentId id, std::vector<AgentSkill> skills = {{kSales, 5}, {kSupport, 5}}) {
+    void addAgent(AgentId id, std::vector<AgentSkill> skills = {{kSales, 5}, {kSupport, 5}})
+    {
         AgentConfig a;
         a.id = id;
         a.name = "Agent " + std::to_string(id);
@@ -63,27 +67,31 @@ protected:
         ASSERT_TRUE(engine.addAgent(a));
     }
 
-    SessionId login(AgentId id, GroupId group = kGroup) {
+    SessionId login(AgentId id, GroupId group = kGroup)
+    {
         auto s = engine.createSession(id, group, "st" + std::to_string(id), now);
         EXPECT_TRUE(s.isOk()) << s.status().message();
         return s.isOk() ? s.value() : 0;
     }
 
-    void ready(AgentId id) {
+    void ready(AgentId id)
+    {
         Status s = engine.setAgentState(id, AgentStateEx::Ready, AgentStateEx::None, 0, now);
         ASSERT_TRUE(s) << s.message();
     }
 
     /// Adds, logs in (with Ready session) and readies an agent.
     void staff(AgentId id, std::vector<AgentSkill> skills = {{kSales, 5}, {kSupport, 5}},
-               GroupId group = kGroup) {
+               GroupId group = kGroup)
+    {
         addAgent(id, std::move(skills));
         const SessionId s = login(id, group);
         ASSERT_TRUE(engine.setSessionState(s, SessionState::Ready, SessionState::None, now));
         ready(id);
     }
 
-    Status arrive(CallId id, QueueId queue = kSalesQueue, int priority = 1) {
+    Status arrive(CallId id, QueueId queue = kSalesQueue, int priority = 1)
+    {
         CallArrival c;
         c.id = id;
         c.queue = queue;
@@ -94,18 +102,21 @@ protected:
     }
 
     /// Moves the virtual clock to `seconds` after kT0 (firing due timers).
-    void at(double seconds) {
+    void at(double seconds)
+    {
         now = kT0 + static_cast<TimeMs>(seconds * 1000);
         engine.advanceTo(now);
     }
 
-    std::vector<Effect> &drain() {
+    std::vector<Effect> &drain()
+    {
         engine.takeEffects(effects);
         return effects;
     }
 
     template<typename T>
-    std::vector<T> all() {
+    std::vector<T> all()
+    {
         drain();
         std::vector<T> out;
         for (const Effect &e : effects) {
@@ -116,7 +127,8 @@ protected:
     }
 
     /// The agent the call was last offered to, or 0.
-    AgentId offeredTo(CallId call) {
+    AgentId offeredTo(CallId call)
+    {
         AgentId agent = 0;
         for (const OfferCall &o : all<OfferCall>()) {
             if (o.call == call)
@@ -125,13 +137,15 @@ protected:
         return agent;
     }
 
-    AgentSnapshot agent(AgentId id) {
+    AgentSnapshot agent(AgentId id)
+    {
         auto a = engine.agent(id);
         EXPECT_TRUE(a.isOk());
         return a.isOk() ? a.value() : AgentSnapshot{};
     }
 
-    QueueSnapshot queue(QueueId id) {
+    QueueSnapshot queue(QueueId id)
+    {
         auto q = engine.queue(id);
         EXPECT_TRUE(q.isOk());
         return q.isOk() ? q.value() : QueueSnapshot{};

@@ -6,7 +6,8 @@
 namespace acd::core {
 namespace {
 
-TEST(EnumsTest, StrategiesRoundTripThroughTheirNames) {
+TEST(EnumsTest, StrategiesRoundTripThroughTheirNames)
+{
     for (Strategy s : {Strategy::LongestIdle, Strategy::LeastOccupied, Strategy::MostSkilled,
                        Strategy::FewestCalls, Strategy::RoundRobin, Strategy::Random})
         EXPECT_EQ(strategyFromString(toString(s)), s);
@@ -14,14 +15,16 @@ TEST(EnumsTest, StrategiesRoundTripThroughTheirNames) {
     EXPECT_FALSE(strategyFromString("fastest").has_value());
 }
 
-TEST(EnumsTest, DispositionsRoundTripThroughTheirNames) {
+TEST(EnumsTest, DispositionsRoundTripThroughTheirNames)
+{
     for (Disposition d :
          {Disposition::Answered, Disposition::Abandoned, Disposition::AbandonedRinging,
           Disposition::OverflowDisconnected, Disposition::Transferred, Disposition::Interrupted})
         EXPECT_EQ(dispositionFromString(toString(d)), d);
 }
 
-TEST(EnumsTest, AgentStatesRoundTripAndKeepTapiValues) {
+TEST(EnumsTest, AgentStatesRoundTripAndKeepTapiValues)
+{
     for (AgentStateEx s : {AgentStateEx::NotReady, AgentStateEx::Ready, AgentStateEx::BusyAcd,
                            AgentStateEx::BusyIncoming, AgentStateEx::BusyOutgoing,
                            AgentStateEx::Unknown, AgentStateEx::Released})
@@ -31,7 +34,8 @@ TEST(EnumsTest, AgentStatesRoundTripAndKeepTapiValues) {
     EXPECT_EQ(static_cast<std::uint32_t>(SessionState::Ended), 0x10u);
 }
 
-TEST(EnumsTest, ActivitiesAndReasonsRoundTrip) {
+TEST(EnumsTest, ActivitiesAndReasonsRoundTrip)
+{
     for (AgentActivity a : {AgentActivity::LoggedOut, AgentActivity::NotReady,
                             AgentActivity::Available, AgentActivity::Ringing, AgentActivity::OnCall,
                             AgentActivity::WrapUp, AgentActivity::OtherCall})

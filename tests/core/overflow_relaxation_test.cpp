@@ -9,7 +9,8 @@ constexpr QueueId kBackup = 400;
 
 class OverflowRelaxationTest : public CoreTest {
 protected:
-    void addExperts(std::vector<RelaxationStep> steps, int minLevel = 12) {
+    void addExperts(std::vector<RelaxationStep> steps, int minLevel = 12)
+    {
         QueueConfig q = queueConfig(kExperts, "experts", kSpanish);
         q.skill.minLevel = minLevel;
         q.relaxation = std::move(steps);
@@ -17,7 +18,8 @@ protected:
     }
 };
 
-TEST_F(OverflowRelaxationTest, LoweredMinimumLevelLetsALessSkilledAgentTakeTheCall) {
+TEST_F(OverflowRelaxationTest, LoweredMinimumLevelLetsALessSkilledAgentTakeTheCall)
+{
     addExperts({{30, RelaxAction::LowerMinLevel, 6}});
     staff(1, {{kSpanish, 8}});
     ASSERT_TRUE(arrive(500, kExperts));
@@ -28,7 +30,8 @@ TEST_F(OverflowRelaxationTest, LoweredMinimumLevelLetsALessSkilledAgentTakeTheCa
     EXPECT_EQ(all<CallRelaxed>().size(), 1u);
 }
 
-TEST_F(OverflowRelaxationTest, AddedQueueLetsTheOtherQueuesAgentsTakeTheCall) {
+TEST_F(OverflowRelaxationTest, AddedQueueLetsTheOtherQueuesAgentsTakeTheCall)
+{
     addExperts({{20, RelaxAction::AddQueue, kSupportQueue}});
     staff(1, {{kSupport, 5}});
     ASSERT_TRUE(arrive(500, kExperts));
@@ -40,7 +43,8 @@ TEST_F(OverflowRelaxationTest, AddedQueueLetsTheOtherQueuesAgentsTakeTheCall) {
     EXPECT_EQ(queue(kSupportQueue).ringing, 0);
 }
 
-TEST_F(OverflowRelaxationTest, RaisedPriorityMovesTheCallAheadOfNewerHighPriorityCalls) {
+TEST_F(OverflowRelaxationTest, RaisedPriorityMovesTheCallAheadOfNewerHighPriorityCalls)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.relaxation = {{60, RelaxAction::RaisePriority, 5}};
     ASSERT_TRUE(engine.updateQueue(q));
@@ -55,7 +59,8 @@ TEST_F(OverflowRelaxationTest, RaisedPriorityMovesTheCallAheadOfNewerHighPriorit
     EXPECT_EQ(offeredTo(500), 1u);
 }
 
-TEST_F(OverflowRelaxationTest, StepsApplyInOrderRelativeToQueueEntry) {
+TEST_F(OverflowRelaxationTest, StepsApplyInOrderRelativeToQueueEntry)
+{
     addExperts({{10, RelaxAction::LowerMinLevel, 10}, {20, RelaxAction::LowerMinLevel, 4}});
     staff(1, {{kSpanish, 5}});
     ASSERT_TRUE(arrive(500, kExperts));
@@ -69,7 +74,8 @@ TEST_F(OverflowRelaxationTest, StepsApplyInOrderRelativeToQueueEntry) {
     EXPECT_EQ(relaxed[1].step, 1);
 }
 
-TEST_F(OverflowRelaxationTest, MaxWaitMovesTheCallToTheOverflowQueue) {
+TEST_F(OverflowRelaxationTest, MaxWaitMovesTheCallToTheOverflowQueue)
+{
     QueueConfig backup = queueConfig(kBackup, "backup", kSupport);
     ASSERT_TRUE(engine.addQueue(backup));
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
@@ -90,7 +96,8 @@ TEST_F(OverflowRelaxationTest, MaxWaitMovesTheCallToTheOverflowQueue) {
     EXPECT_EQ(queue(kBackup).total.offered, 1u);
 }
 
-TEST_F(OverflowRelaxationTest, MaxLengthOverflowsTheNewArrival) {
+TEST_F(OverflowRelaxationTest, MaxLengthOverflowsTheNewArrival)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.maxLength = 2;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -107,7 +114,8 @@ TEST_F(OverflowRelaxationTest, MaxLengthOverflowsTheNewArrival) {
     EXPECT_EQ(queue(kSalesQueue).waiting, 2);
 }
 
-TEST_F(OverflowRelaxationTest, ArrivalWithNoAgentLoggedInIsDisconnectedWithADisposition) {
+TEST_F(OverflowRelaxationTest, ArrivalWithNoAgentLoggedInIsDisconnectedWithADisposition)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.overflowWhenNoAgents = true;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -119,7 +127,8 @@ TEST_F(OverflowRelaxationTest, ArrivalWithNoAgentLoggedInIsDisconnectedWithADisp
     EXPECT_EQ(queue(kSalesQueue).total.disconnected, 1u);
 }
 
-TEST_F(OverflowRelaxationTest, LastQualifiedAgentLoggingOutOverflowsWaitingCalls) {
+TEST_F(OverflowRelaxationTest, LastQualifiedAgentLoggingOutOverflowsWaitingCalls)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.overflowWhenNoAgents = true;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -132,7 +141,8 @@ TEST_F(OverflowRelaxationTest, LastQualifiedAgentLoggingOutOverflowsWaitingCalls
     EXPECT_EQ(queue(kSalesQueue).waiting, 0);
 }
 
-TEST_F(OverflowRelaxationTest, OverflowLoopBetweenTwoQueuesEndsInDisconnection) {
+TEST_F(OverflowRelaxationTest, OverflowLoopBetweenTwoQueuesEndsInDisconnection)
+{
     QueueConfig a = queueConfig(kSalesQueue, "sales", kSales);
     a.overflowWhenNoAgents = true;
     a.overflowQueue = kSupportQueue;
@@ -147,7 +157,8 @@ TEST_F(OverflowRelaxationTest, OverflowLoopBetweenTwoQueuesEndsInDisconnection) 
     EXPECT_EQ(all<CallCompleted>().at(0).disposition, Disposition::OverflowDisconnected);
 }
 
-TEST_F(OverflowRelaxationTest, MaxWaitDuringRingingIsDecidedWhenTheOfferComesBack) {
+TEST_F(OverflowRelaxationTest, MaxWaitDuringRingingIsDecidedWhenTheOfferComesBack)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.maxWaitSeconds = 10;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -160,7 +171,8 @@ TEST_F(OverflowRelaxationTest, MaxWaitDuringRingingIsDecidedWhenTheOfferComesBac
     EXPECT_EQ(all<CallCompleted>().at(0).disposition, Disposition::OverflowDisconnected);
 }
 
-TEST_F(OverflowRelaxationTest, DanglingOverflowTargetIsReportedByValidation) {
+TEST_F(OverflowRelaxationTest, DanglingOverflowTargetIsReportedByValidation)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.overflowQueue = 999;
     ASSERT_TRUE(engine.updateQueue(q));

@@ -6,7 +6,8 @@ namespace {
 
 class RoutingTest : public CoreTest {};
 
-TEST_F(RoutingTest, CallArrivingWhileAnAgentIsIdleIsOfferedToThatAgentAtOnce) {
+TEST_F(RoutingTest, CallArrivingWhileAnAgentIsIdleIsOfferedToThatAgentAtOnce)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     EXPECT_EQ(offeredTo(500), 1u);
@@ -14,7 +15,8 @@ TEST_F(RoutingTest, CallArrivingWhileAnAgentIsIdleIsOfferedToThatAgentAtOnce) {
     EXPECT_EQ(agent(1).state, AgentStateEx::BusyAcd);
 }
 
-TEST_F(RoutingTest, OfferNamesTheStationOfTheAgentsSession) {
+TEST_F(RoutingTest, OfferNamesTheStationOfTheAgentsSession)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     const auto offers = all<OfferCall>();
@@ -23,7 +25,8 @@ TEST_F(RoutingTest, OfferNamesTheStationOfTheAgentsSession) {
     EXPECT_EQ(offers[0].queue, kSalesQueue);
 }
 
-TEST_F(RoutingTest, CallArrivingWithNoIdleAgentWaitsInQueue) {
+TEST_F(RoutingTest, CallArrivingWithNoIdleAgentWaitsInQueue)
+{
     addAgent(1);
     login(1); // logged in but Not Ready
     ASSERT_TRUE(arrive(500));
@@ -31,7 +34,8 @@ TEST_F(RoutingTest, CallArrivingWithNoIdleAgentWaitsInQueue) {
     EXPECT_EQ(queue(kSalesQueue).waiting, 1);
 }
 
-TEST_F(RoutingTest, LongestIdleAgentIsChosenByDefault) {
+TEST_F(RoutingTest, LongestIdleAgentIsChosenByDefault)
+{
     staff(1);
     at(1);
     staff(2);
@@ -43,7 +47,8 @@ TEST_F(RoutingTest, LongestIdleAgentIsChosenByDefault) {
     EXPECT_EQ(offeredTo(501), 2u);
 }
 
-TEST_F(RoutingTest, AgentReturningFromNotReadyGoesToTheBackOfTheIdleLine) {
+TEST_F(RoutingTest, AgentReturningFromNotReadyGoesToTheBackOfTheIdleLine)
+{
     staff(1);
     staff(2);
     ASSERT_TRUE(engine.setAgentState(1, AgentStateEx::NotReady, AgentStateEx::None, 0, now));
@@ -53,7 +58,8 @@ TEST_F(RoutingTest, AgentReturningFromNotReadyGoesToTheBackOfTheIdleLine) {
     EXPECT_EQ(offeredTo(500), 2u);
 }
 
-TEST_F(RoutingTest, MostSkilledPicksTheHighestLevelThenTheLongestIdle) {
+TEST_F(RoutingTest, MostSkilledPicksTheHighestLevelThenTheLongestIdle)
+{
     QueueConfig q = queueConfig(300, "vip", kSpanish);
     q.strategy = Strategy::MostSkilled;
     ASSERT_TRUE(engine.addQueue(q));
@@ -68,7 +74,8 @@ TEST_F(RoutingTest, MostSkilledPicksTheHighestLevelThenTheLongestIdle) {
     EXPECT_EQ(offeredTo(502), 1u);
 }
 
-TEST_F(RoutingTest, FewestCallsPicksTheAgentWhoAnsweredFewestCallsSinceLogin) {
+TEST_F(RoutingTest, FewestCallsPicksTheAgentWhoAnsweredFewestCallsSinceLogin)
+{
     QueueConfig q = queueConfig(300, "fair", kSpanish);
     q.strategy = Strategy::FewestCalls;
     ASSERT_TRUE(engine.addQueue(q));
@@ -86,7 +93,8 @@ TEST_F(RoutingTest, FewestCallsPicksTheAgentWhoAnsweredFewestCallsSinceLogin) {
     EXPECT_EQ(offeredTo(501), 2u);
 }
 
-TEST_F(RoutingTest, RoundRobinPicksTheAgentLeastRecentlyOffered) {
+TEST_F(RoutingTest, RoundRobinPicksTheAgentLeastRecentlyOffered)
+{
     QueueConfig q = queueConfig(300, "rr", kSpanish);
     q.strategy = Strategy::RoundRobin;
     ASSERT_TRUE(engine.addQueue(q));
@@ -103,7 +111,8 @@ TEST_F(RoutingTest, RoundRobinPicksTheAgentLeastRecentlyOffered) {
     EXPECT_EQ(offeredTo(502), 3u);
 }
 
-TEST_F(RoutingTest, LeastOccupiedPicksTheLowestOccupancyMeasuredWhenAgentsBecameAvailable) {
+TEST_F(RoutingTest, LeastOccupiedPicksTheLowestOccupancyMeasuredWhenAgentsBecameAvailable)
+{
     QueueConfig q = queueConfig(300, "loa", kSpanish);
     q.strategy = Strategy::LeastOccupied;
     ASSERT_TRUE(engine.addQueue(q));
@@ -125,7 +134,8 @@ TEST_F(RoutingTest, LeastOccupiedPicksTheLowestOccupancyMeasuredWhenAgentsBecame
     EXPECT_EQ(offeredTo(502), 2u);
 }
 
-TEST_F(RoutingTest, RandomStrategyMakesTheSameChoicesForTheSameSeed) {
+TEST_F(RoutingTest, RandomStrategyMakesTheSameChoicesForTheSameSeed)
+{
     auto choices = [](std::uint64_t seed) {
         EngineConfig cfg;
         cfg.randomSeed = seed;
@@ -159,7 +169,8 @@ TEST_F(RoutingTest, RandomStrategyMakesTheSameChoicesForTheSameSeed) {
     EXPECT_NE(a, choices(8));
 }
 
-TEST_F(RoutingTest, ReadyAgentTakesTheHighestPriorityCallFirst) {
+TEST_F(RoutingTest, ReadyAgentTakesTheHighestPriorityCallFirst)
+{
     addAgent(1);
     const SessionId s = login(1);
     ASSERT_TRUE(engine.setSessionState(s, SessionState::Ready, SessionState::None, now));
@@ -171,7 +182,8 @@ TEST_F(RoutingTest, ReadyAgentTakesTheHighestPriorityCallFirst) {
     EXPECT_EQ(all<OfferCall>().at(0).call, 501u);
 }
 
-TEST_F(RoutingTest, ReadyAgentTakesTheOldestCallAcrossAllItsQueues) {
+TEST_F(RoutingTest, ReadyAgentTakesTheOldestCallAcrossAllItsQueues)
+{
     addAgent(1);
     const SessionId s = login(1);
     ASSERT_TRUE(engine.setSessionState(s, SessionState::Ready, SessionState::None, now));
@@ -183,7 +195,8 @@ TEST_F(RoutingTest, ReadyAgentTakesTheOldestCallAcrossAllItsQueues) {
     EXPECT_EQ(all<OfferCall>().at(0).call, 500u);
 }
 
-TEST_F(RoutingTest, AgentBelowTheQueuesMinimumLevelIsNotOffered) {
+TEST_F(RoutingTest, AgentBelowTheQueuesMinimumLevelIsNotOffered)
+{
     QueueConfig q = queueConfig(300, "experts", kSpanish);
     q.skill.minLevel = 10;
     ASSERT_TRUE(engine.addQueue(q));
@@ -194,7 +207,8 @@ TEST_F(RoutingTest, AgentBelowTheQueuesMinimumLevelIsNotOffered) {
     EXPECT_EQ(offeredTo(500), 2u);
 }
 
-TEST_F(RoutingTest, ExtraSkillRequirementOfACallFiltersAgents) {
+TEST_F(RoutingTest, ExtraSkillRequirementOfACallFiltersAgents)
+{
     staff(1, {{kSales, 5}});
     staff(2, {{kSales, 5}, {kSpanish, 3}});
     CallArrival c{500, kSalesQueue, "1", "2", 1, {}, {{kSpanish, 2}}};
@@ -202,19 +216,22 @@ TEST_F(RoutingTest, ExtraSkillRequirementOfACallFiltersAgents) {
     EXPECT_EQ(offeredTo(500), 2u);
 }
 
-TEST_F(RoutingTest, AgentWithoutTheQueuesSkillIsNeverOffered) {
+TEST_F(RoutingTest, AgentWithoutTheQueuesSkillIsNeverOffered)
+{
     staff(1, {{kSupport, 16}});
     ASSERT_TRUE(arrive(500, kSalesQueue));
     EXPECT_EQ(offeredTo(500), 0u);
 }
 
-TEST_F(RoutingTest, AgentLoggedInToAnotherGroupDoesNotServeTheQueue) {
+TEST_F(RoutingTest, AgentLoggedInToAnotherGroupDoesNotServeTheQueue)
+{
     staff(1, {{kSales, 5}}, kOtherGroup);
     ASSERT_TRUE(arrive(500, kSalesQueue));
     EXPECT_EQ(offeredTo(500), 0u);
 }
 
-TEST_F(RoutingTest, SessionNotReadyKeepsTheAgentOutOfThatGroupOnly) {
+TEST_F(RoutingTest, SessionNotReadyKeepsTheAgentOutOfThatGroupOnly)
+{
     QueueConfig back = queueConfig(300, "back", kSales, kOtherGroup);
     ASSERT_TRUE(engine.addQueue(back));
     addAgent(1, {{kSales, 5}});
@@ -229,7 +246,8 @@ TEST_F(RoutingTest, SessionNotReadyKeepsTheAgentOutOfThatGroupOnly) {
     EXPECT_EQ(offeredTo(501), 1u);
 }
 
-TEST_F(RoutingTest, AnAgentIsOfferedOnlyOneCallAtATime) {
+TEST_F(RoutingTest, AnAgentIsOfferedOnlyOneCallAtATime)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     ASSERT_TRUE(arrive(501));
@@ -239,7 +257,8 @@ TEST_F(RoutingTest, AnAgentIsOfferedOnlyOneCallAtATime) {
     EXPECT_EQ(queue(kSalesQueue).ringing, 1);
 }
 
-TEST_F(RoutingTest, AgentFinishingACallTakesTheNextWaitingCall) {
+TEST_F(RoutingTest, AgentFinishingACallTakesTheNextWaitingCall)
+{
     staff(1);
     ASSERT_TRUE(arrive(500));
     ASSERT_TRUE(arrive(501));

@@ -8,7 +8,8 @@ class StatisticsTest : public CoreTest {
 protected:
     /// Queue: 2 answered (waits 10 s and 30 s), 1 abandoned at 3 s (short), 1 abandoned at
     /// 25 s. Service level threshold 20 s, short abandons under 5 s.
-    void runMixedTraffic() {
+    void runMixedTraffic()
+    {
         addAgent(1, {{kSales, 5}});
         const SessionId s = login(1);
         ASSERT_TRUE(engine.setSessionState(s, SessionState::Ready, SessionState::None, now));
@@ -31,7 +32,8 @@ protected:
     }
 };
 
-TEST_F(StatisticsTest, ServiceLevelOverOfferedCountsAbandonsInTheDenominator) {
+TEST_F(StatisticsTest, ServiceLevelOverOfferedCountsAbandonsInTheDenominator)
+{
     runMixedTraffic();
     const QueueCounters &c = queue(kSalesQueue).total;
     EXPECT_EQ(c.answered, 2u);
@@ -40,13 +42,15 @@ TEST_F(StatisticsTest, ServiceLevelOverOfferedCountsAbandonsInTheDenominator) {
     EXPECT_DOUBLE_EQ(c.serviceLevel(ServiceLevelDefinition::Offered), 1.0 / 4.0);
 }
 
-TEST_F(StatisticsTest, ServiceLevelOverAnsweredIgnoresAbandons) {
+TEST_F(StatisticsTest, ServiceLevelOverAnsweredIgnoresAbandons)
+{
     runMixedTraffic();
     EXPECT_DOUBLE_EQ(queue(kSalesQueue).total.serviceLevel(ServiceLevelDefinition::AnsweredOnly),
                      1.0 / 2.0);
 }
 
-TEST_F(StatisticsTest, ServiceLevelExcludingShortAbandonsDropsThemFromTheDenominator) {
+TEST_F(StatisticsTest, ServiceLevelExcludingShortAbandonsDropsThemFromTheDenominator)
+{
     runMixedTraffic();
     EXPECT_DOUBLE_EQ(
         queue(kSalesQueue).total.serviceLevel(ServiceLevelDefinition::ShortAbandonsExcluded),
@@ -54,19 +58,22 @@ TEST_F(StatisticsTest, ServiceLevelExcludingShortAbandonsDropsThemFromTheDenomin
     EXPECT_EQ(queue(kSalesQueue).total.abandonedShort, 1u);
 }
 
-TEST_F(StatisticsTest, AsaIsTheMeanWaitOfAnsweredCalls) {
+TEST_F(StatisticsTest, AsaIsTheMeanWaitOfAnsweredCalls)
+{
     runMixedTraffic();
     EXPECT_DOUBLE_EQ(queue(kSalesQueue).total.asaSeconds(), (10.0 + 30.0) / 2);
     EXPECT_EQ(queue(kSalesQueue).total.maxWaitMs, 30000);
 }
 
-TEST_F(StatisticsTest, AverageWaitCoversAnsweredAndAbandonedCalls) {
+TEST_F(StatisticsTest, AverageWaitCoversAnsweredAndAbandonedCalls)
+{
     runMixedTraffic();
     EXPECT_DOUBLE_EQ(queue(kSalesQueue).total.averageWaitSeconds(), (10.0 + 30 + 3 + 25) / 4);
     EXPECT_DOUBLE_EQ(queue(kSalesQueue).total.abandonRate(), 0.5);
 }
 
-TEST_F(StatisticsTest, AhtIsTalkPlusHoldPlusWrapUpPerHandledCall) {
+TEST_F(StatisticsTest, AhtIsTalkPlusHoldPlusWrapUpPerHandledCall)
+{
     QueueConfig q = queueConfig(kSalesQueue, "sales", kSales);
     q.wrapUpSeconds = 15;
     ASSERT_TRUE(engine.updateQueue(q));
@@ -90,7 +97,8 @@ TEST_F(StatisticsTest, AhtIsTalkPlusHoldPlusWrapUpPerHandledCall) {
     EXPECT_DOUBLE_EQ(agent(1).total.averageHandleSeconds(), 115.0);
 }
 
-TEST_F(StatisticsTest, MeasurementPeriodCountsOnlyTheLastPeriodSeconds) {
+TEST_F(StatisticsTest, MeasurementPeriodCountsOnlyTheLastPeriodSeconds)
+{
     ASSERT_TRUE(engine.setQueueMeasurementPeriod(kSalesQueue, 60));
     addAgent(1);
     login(1);
@@ -112,7 +120,8 @@ TEST_F(StatisticsTest, MeasurementPeriodCountsOnlyTheLastPeriodSeconds) {
     EXPECT_EQ(queue(kSalesQueue).measurementPeriodMs, 60000);
 }
 
-TEST_F(StatisticsTest, IntervalClosesOnTheClockBoundaryWithItsCounters) {
+TEST_F(StatisticsTest, IntervalClosesOnTheClockBoundaryWithItsCounters)
+{
     addAgent(1);
     login(1);
     ASSERT_TRUE(arrive(500));
@@ -139,7 +148,8 @@ TEST_F(StatisticsTest, IntervalClosesOnTheClockBoundaryWithItsCounters) {
     EXPECT_EQ(queue(kSalesQueue).interval.offered, 0u);
 }
 
-TEST_F(StatisticsTest, QueueSnapshotCountsStaffedAgentsByActivity) {
+TEST_F(StatisticsTest, QueueSnapshotCountsStaffedAgentsByActivity)
+{
     staff(1);
     staff(2);
     addAgent(3);
@@ -152,7 +162,8 @@ TEST_F(StatisticsTest, QueueSnapshotCountsStaffedAgentsByActivity) {
     EXPECT_EQ(q.agentsNotReady, 1);
 }
 
-TEST_F(StatisticsTest, SlidingWindowKeepsTheLongestWaitOfRecordsStillInside) {
+TEST_F(StatisticsTest, SlidingWindowKeepsTheLongestWaitOfRecordsStillInside)
+{
     SlidingWindow<QueueCounters> w(10000);
     w.add(makeRecord(1000, kQueueAnswered, 0, 9000));
     w.add(makeRecord(2000, kQueueAnswered, 0, 4000));

@@ -42,7 +42,8 @@ const char *kMixedScenario = R"({
 
 class ConservationTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
+    static void SetUpTestSuite()
+    {
         Scenario s;
         std::string error;
         ASSERT_TRUE(parseScenario(kMixedScenario, "mixed", s, error)) << error;
@@ -89,7 +90,8 @@ std::uint64_t ConservationTest::s_logoffMidCall = 0;
 std::uint64_t ConservationTest::s_lastSeq = 0;
 std::uint64_t ConservationTest::s_sequenceGaps = 0;
 
-TEST_F(ConservationTest, TheRunExercisesEveryHardCase) {
+TEST_F(ConservationTest, TheRunExercisesEveryHardCase)
+{
     EXPECT_GT(s_result.rona, 100u);
     EXPECT_GT(s_requeues, 100u);
     EXPECT_GT(s_result.abandoned, 100u);
@@ -97,7 +99,8 @@ TEST_F(ConservationTest, TheRunExercisesEveryHardCase) {
     EXPECT_GT(s_logoffMidCall, 0u);
 }
 
-TEST_F(ConservationTest, EveryArrivedCallHasExactlyOneFinalRecord) {
+TEST_F(ConservationTest, EveryArrivedCallHasExactlyOneFinalRecord)
+{
     EXPECT_EQ(s_result.totalArrivals, 60000u);
     EXPECT_EQ(s_completed.size(), 60000u);
     for (const auto &[call, n] : s_completed)
@@ -106,17 +109,20 @@ TEST_F(ConservationTest, EveryArrivedCallHasExactlyOneFinalRecord) {
     EXPECT_EQ(s_sim->engine().activeCallCount(), 0u);
 }
 
-TEST_F(ConservationTest, DispositionsAddUpToArrivals) {
+TEST_F(ConservationTest, DispositionsAddUpToArrivals)
+{
     EXPECT_EQ(s_result.answered + s_result.abandoned + s_result.disconnected, s_result.calls);
 }
 
-TEST_F(ConservationTest, NoCallIsAnsweredTwice) {
+TEST_F(ConservationTest, NoCallIsAnsweredTwice)
+{
     for (const auto &[call, n] : s_answered)
         ASSERT_EQ(n, 1) << "call " << call;
     EXPECT_EQ(s_answered.size(), s_result.answered);
 }
 
-TEST_F(ConservationTest, QueueCountersBalance) {
+TEST_F(ConservationTest, QueueCountersBalance)
+{
     std::uint64_t answered = 0, abandoned = 0, disconnected = 0, handled = 0;
     std::uint64_t flowedIn = 0, flowedOut = 0;
     for (core::QueueId id : s_sim->engine().queueIds()) {
@@ -139,7 +145,8 @@ TEST_F(ConservationTest, QueueCountersBalance) {
     EXPECT_EQ(flowedIn, flowedOut);
 }
 
-TEST_F(ConservationTest, AgentCountersAgreeWithQueueCounters) {
+TEST_F(ConservationTest, AgentCountersAgreeWithQueueCounters)
+{
     std::uint64_t answered = 0, handled = 0, offered = 0, rona = 0;
     for (core::AgentId id : s_sim->engine().agentIds()) {
         const core::AgentCounters c = s_sim->engine().agent(id).value().total;
@@ -153,11 +160,13 @@ TEST_F(ConservationTest, AgentCountersAgreeWithQueueCounters) {
     EXPECT_GE(offered, answered + rona);
 }
 
-TEST_F(ConservationTest, SequenceNumbersHaveNoGaps) {
+TEST_F(ConservationTest, SequenceNumbersHaveNoGaps)
+{
     EXPECT_EQ(s_sequenceGaps, 0u);
 }
 
-TEST(SimulatorDeterminism, SameSeedGivesIdenticalResults) {
+TEST(SimulatorDeterminism, SameSeedGivesIdenticalResults)
+{
     Scenario s;
     std::string error;
     ASSERT_TRUE(parseScenario(kMixedScenario, "mixed", s, error)) << error;

@@ -35,7 +35,8 @@ struct Estimate {
     double standardError;
 };
 
-Estimate estimate(const std::vector<double> &xs) {
+Estimate estimate(const std::vector<double> &xs)
+{
     double sum = 0;
     for (double x : xs)
         sum += x;
@@ -47,7 +48,8 @@ Estimate estimate(const std::vector<double> &xs) {
     return {mean, sd / std::sqrt(static_cast<double>(xs.size()))};
 }
 
-std::vector<SimResult> replicate(double patience, core::Strategy strategy) {
+std::vector<SimResult> replicate(double patience, core::Strategy strategy)
+{
     std::vector<SimResult> out;
     for (int r = 0; r < kReplications; ++r) {
         Scenario s = singleQueueScenario(kAgents, kRate, kAht, patience, 20, strategy);
@@ -59,14 +61,16 @@ std::vector<SimResult> replicate(double patience, core::Strategy strategy) {
     return out;
 }
 
-Estimate of(const std::vector<SimResult> &rs, std::function<double(const SimResult &)> f) {
+Estimate of(const std::vector<SimResult> &rs, std::function<double(const SimResult &)> f)
+{
     std::vector<double> xs;
     for (const SimResult &r : rs)
         xs.push_back(f(r));
     return estimate(xs);
 }
 
-void expectWithinBand(const Estimate &e, double theory, double maxBand, const char *what) {
+void expectWithinBand(const Estimate &e, double theory, double maxBand, const char *what)
+{
     EXPECT_LE(4 * e.standardError, maxBand) << what << ": simulation too noisy";
     EXPECT_NEAR(e.mean, theory, 4 * e.standardError)
         << what << ": simulated " << e.mean << " +- " << e.standardError << ", theory " << theory;
@@ -79,34 +83,40 @@ protected:
 };
 std::vector<SimResult> ErlangCMatch::s_runs;
 
-TEST_F(ErlangCMatch, ProbabilityOfWaitingMatchesErlangC) {
+TEST_F(ErlangCMatch, ProbabilityOfWaitingMatchesErlangC)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.pWait; }),
                      core::erlang::probWait(kAgents, kRate * kAht), 0.01, "P(wait)");
 }
 
-TEST_F(ErlangCMatch, AverageSpeedOfAnswerMatchesErlangC) {
+TEST_F(ErlangCMatch, AverageSpeedOfAnswerMatchesErlangC)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.asa; }),
                      core::erlang::meanWait(kAgents, kRate * kAht, kAht), 1.0, "ASA");
 }
 
-TEST_F(ErlangCMatch, ServiceLevelMatchesErlangC) {
+TEST_F(ErlangCMatch, ServiceLevelMatchesErlangC)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.sl; }),
                      core::erlang::serviceLevel(kAgents, kRate * kAht, kAht, 20), 0.01, "SL");
 }
 
-TEST_F(ErlangCMatch, OccupancyMatchesOfferedLoadPerAgent) {
+TEST_F(ErlangCMatch, OccupancyMatchesOfferedLoadPerAgent)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.occupancy; }),
                      kRate * kAht / kAgents, 0.01, "occupancy");
 }
 
-TEST_F(ErlangCMatch, NoCallIsLostWithoutPatience) {
+TEST_F(ErlangCMatch, NoCallIsLostWithoutPatience)
+{
     for (const SimResult &r : s_runs) {
         EXPECT_EQ(r.answered, r.calls);
         EXPECT_EQ(r.abandoned, 0u);
     }
 }
 
-TEST(ErlangCStrategies, RandomSelectionAmongIdenticalAgentsStillMatchesErlangC) {
+TEST(ErlangCStrategies, RandomSelectionAmongIdenticalAgentsStillMatchesErlangC)
+{
     const auto runs = replicate(0, core::Strategy::Random);
     expectWithinBand(of(runs, [](const SimResult &r) { return r.pWait; }),
                      core::erlang::probWait(kAgents, kRate * kAht), 0.01, "P(wait)");
@@ -116,24 +126,28 @@ class ErlangAMatch : public ::testing::Test {
 protected:
     static constexpr double kPatience = 120;
     static void SetUpTestSuite() { s_runs = replicate(kPatience, core::Strategy::LongestIdle); }
-    static core::erlang::ErlangA theory() {
+    static core::erlang::ErlangA theory()
+    {
         return core::erlang::erlangA(kAgents, kRate, kAht, kPatience);
     }
     static std::vector<SimResult> s_runs;
 };
 std::vector<SimResult> ErlangAMatch::s_runs;
 
-TEST_F(ErlangAMatch, ProbabilityOfWaitingMatchesErlangA) {
+TEST_F(ErlangAMatch, ProbabilityOfWaitingMatchesErlangA)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.pWait; }), theory().probWait,
                      0.01, "P(wait)");
 }
 
-TEST_F(ErlangAMatch, AbandonRateMatchesErlangA) {
+TEST_F(ErlangAMatch, AbandonRateMatchesErlangA)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.abandonRate; }),
                      theory().probAbandon, 0.005, "P(abandon)");
 }
 
-TEST_F(ErlangAMatch, MeanWaitOfAllCallersMatchesErlangA) {
+TEST_F(ErlangAMatch, MeanWaitOfAllCallersMatchesErlangA)
+{
     expectWithinBand(of(s_runs, [](const SimResult &r) { return r.avgWaitAll; }),
                      theory().meanWaitAll, 0.5, "E[W]");
 }

@@ -6,14 +6,16 @@
 namespace acd::sim {
 namespace {
 
-std::string parseError(const std::string &json) {
+std::string parseError(const std::string &json)
+{
     Scenario s;
     std::string error;
     EXPECT_FALSE(parseScenario(json, "demo.json", s, error));
     return error;
 }
 
-TEST(ScenarioTest, ValidScenarioIsRead) {
+TEST(ScenarioTest, ValidScenarioIsRead)
+{
     Scenario s;
     std::string error;
     ASSERT_TRUE(parseScenario(R"({"calls": 500, "skills": [{"id": 1}], "groups": [{"id": 1}],
@@ -31,31 +33,37 @@ TEST(ScenarioTest, ValidScenarioIsRead) {
     EXPECT_EQ(s.agents.at(0).skills.at(0).level, 7);
 }
 
-TEST(ScenarioTest, MalformedJsonIsReportedWithTheFileName) {
+TEST(ScenarioTest, MalformedJsonIsReportedWithTheFileName)
+{
     EXPECT_EQ(parseError("{\"calls\": ").rfind("demo.json: not valid JSON", 0), 0u);
 }
 
-TEST(ScenarioTest, UnknownStrategyNamesTheQueueAndField) {
+TEST(ScenarioTest, UnknownStrategyNamesTheQueueAndField)
+{
     EXPECT_EQ(parseError(R"({"queues": [{"id": 1, "strategy": "fastest"}]})"),
               "demo.json: queues[0]: field strategy: unknown value 'fastest'");
 }
 
-TEST(ScenarioTest, OutOfRangeLevelNamesTheNestedField) {
+TEST(ScenarioTest, OutOfRangeLevelNamesTheNestedField)
+{
     EXPECT_EQ(parseError(R"({"queues": [{"id": 1}],
                              "agents": [{"group": 1, "skills": [{"skill": 1, "level": 17}]}]})"),
               "demo.json: agents[0].skills[0]: field level must be between 1 and 16, got 17");
 }
 
-TEST(ScenarioTest, WrongTypeIsReported) {
+TEST(ScenarioTest, WrongTypeIsReported)
+{
     EXPECT_EQ(parseError(R"({"queues": [{"id": 1, "arrivalRate": "fast"}]})"),
               "demo.json: queues[0]: field arrivalRate must be a number");
 }
 
-TEST(ScenarioTest, ScenarioWithoutQueuesIsRejected) {
+TEST(ScenarioTest, ScenarioWithoutQueuesIsRejected)
+{
     EXPECT_EQ(parseError("{}"), "demo.json: scenario: field queues: at least one queue is needed");
 }
 
-TEST(ScenarioTest, MissingFileIsReported) {
+TEST(ScenarioTest, MissingFileIsReported)
+{
     Scenario s;
     std::string error;
     EXPECT_FALSE(loadScenario("/nonexistent/x.json", s, error));
