@@ -34,8 +34,9 @@ TEST(FlatIndexTest, BehavesLikeAnUnorderedMapUnderRandomOperations)
         const auto *v = flat.find(key);
         const auto it = reference.find(key);
         ASSERT_EQ(v != nullptr, it != reference.end()) << key;
-        if (v)
+        if (v) {
             EXPECT_EQ(*v, it->second);
+        }
     }
 }
 
