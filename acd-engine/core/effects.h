@@ -160,8 +160,16 @@ using EffectBody = std::variant<OfferCall, RetractCall, DisconnectCall, AgentSta
                                 CallCompleted, WrapUpEnded, QueueChanged, IntervalClosed>;
 
 struct Effect {
-    std::uint64_t seq;
-    TimeMs at;
+    Effect() = default;
+    template<typename T>
+    Effect(std::uint64_t s, TimeMs a, T &&b)
+        : seq(s)
+        , at(a)
+        , body(std::forward<T>(b))
+    {}
+
+    std::uint64_t seq = 0;
+    TimeMs at = 0;
     EffectBody body;
 };
 

@@ -252,7 +252,7 @@ void Engine::Impl::finishSessionEnd(Index s, const std::string &forcedBy)
     Session &session = m_sessions[s];
     const Index a = session.agent;
     Agent &agent = m_agents[a];
-    const bool wasIndexed = !agent.idleNodes.empty();
+    const bool wasIndexed = agent.idleIndexed;
     if (wasIndexed)
         unindexIdle(a);
     leavePools(a, s);
@@ -293,7 +293,7 @@ Status Engine::Impl::endSession(SessionId id, const std::string &forcedBy)
         if (!session.pendingEnd) {
             session.pendingEnd = true;
             session.pendingEndBy = forcedBy;
-            if (!agent.idleNodes.empty())
+            if (agent.idleIndexed)
                 unindexIdle(session.agent);
         }
         return {};
@@ -474,7 +474,7 @@ Status Engine::Impl::setSessionState(SessionId id, SessionState state, SessionSt
     const Index a = session.agent;
     Agent &agent = m_agents[a];
     if (state != SessionState::None && state != session.chosen) {
-        const bool wasIndexed = !agent.idleNodes.empty();
+        const bool wasIndexed = agent.idleIndexed;
         if (wasIndexed)
             unindexIdle(a);
         session.chosen = state;
@@ -528,7 +528,7 @@ Status Engine::Impl::otherCallStarted(AgentId id, bool incoming)
     if (agent.activity != AgentActivity::Available && agent.activity != AgentActivity::NotReady)
         return {ErrorCode::InvalidState, agentName(id) + " cannot start a non-ACD call while "
                                              + std::string(toString(agent.activity))};
-    if (!agent.idleNodes.empty())
+    if (agent.idleIndexed)
         unindexIdle(a);
     agent.otherIncoming = incoming;
     agent.stats.add(

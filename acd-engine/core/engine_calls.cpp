@@ -30,21 +30,37 @@ const char *phaseName(CallPhase p)
     return "?";
 }
 
+/// Makes a recycled call slot like a new Call, keeping its strings' and vectors' capacity.
+/// Keep in step with the fields of Call.
 void resetCall(Call &call)
 {
-    std::string ani = std::move(call.ani);
-    std::string dnis = std::move(call.dnis);
-    std::vector<SkillRequirement> extra = std::move(call.extraSkills);
-    std::vector<CallTarget> targets = std::move(call.targets);
-    call = Call{};
-    ani.clear();
-    dnis.clear();
-    extra.clear();
-    targets.clear();
-    call.ani = std::move(ani);
-    call.dnis = std::move(dnis);
-    call.extraSkills = std::move(extra);
-    call.targets = std::move(targets);
+    call.id = 0;
+    call.queue = kNil;
+    call.ani.clear();
+    call.dnis.clear();
+    call.priority = kMinPriority;
+    call.skill = {};
+    call.extraSkills.clear();
+    call.arrivedAt = 0;
+    call.queueEnteredAt = 0;
+    call.orderSeq = 0;
+    call.targets.clear();
+    call.indexed = false;
+    call.relaxStep = 0;
+    call.overflowHops = 0;
+    call.maxWaitExpired = false;
+    call.relaxBase = 0;
+    call.maxWaitTimer = 0;
+    call.ringTimer = 0;
+    call.phase = CallPhase::Queued;
+    call.held = false;
+    call.holdSince = 0;
+    call.holdMs = 0;
+    call.agent = kNil;
+    call.session = kNil;
+    call.offeredAt = 0;
+    call.answeredAt = 0;
+    call.live = false;
 }
 
 } // namespace
@@ -84,7 +100,7 @@ void Engine::Impl::emitQueueChanged(Index q)
 
 void Engine::Impl::cancelCallTimers(Call &call)
 {
-    call.relaxTimer = 0;
+    call.relaxBase = 0;
     call.maxWaitTimer = 0;
     call.ringTimer = 0;
 }
@@ -172,7 +188,7 @@ void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn)
         return;
     }
     if (queue.cfg.maxWaitSeconds > 0)
-        call.maxWaitTimer = m_timers.schedule(m_now + queue.cfg.maxWaitSeconds * kMsPerSecond,
+        call.maxWaitTimer = m_timers.schedule(m_now, queue.cfg.maxWaitSeconds * kMsPerSecond,
                                               TimerKind::MaxWait, c);
     scheduleRelaxation(c);
     if (!routeCall(c))
@@ -403,7 +419,7 @@ void Engine::Impl::completeAnswered(Index c)
     agent.call = kNil;
     releaseCall(c);
     if (queue.cfg.wrapUpSeconds > 0) {
-        agent.wrapTimer = m_timers.schedule(m_now + queue.cfg.wrapUpSeconds * kMsPerSecond,
+        agent.wrapTimer = m_timers.schedule(m_now, queue.cfg.wrapUpSeconds * kMsPerSecond,
                                             TimerKind::WrapUpEnd, a);
         setActivity(a, AgentActivity::WrapUp);
     } else {
@@ -425,14 +441,17 @@ void Engine::Impl::releaseCall(Index c)
 
 void Engine::Impl::scheduleRelaxation(Index c)
 {
+    // All steps are set at queue entry (consecutive tokens), so timers of equal duration are
+    // always set in time order (see TimerQueue); a step applies only if it is the next one.
     Call &call = m_calls[c];
     const Queue &queue = m_queues[call.queue];
-    call.relaxTimer = 0;
-    if (call.relaxStep >= static_cast<int>(queue.cfg.relaxation.size()))
-        return;
-    const RelaxationStep &step = queue.cfg.relaxation[call.relaxStep];
-    call.relaxTimer = m_timers.schedule(call.queueEnteredAt + step.afterSeconds * kMsPerSecond,
-                                        TimerKind::Relaxation, c);
+    call.relaxBase = 0;
+    for (std::size_t i = 0; i < queue.cfg.relaxation.size(); ++i) {
+        const std::uint64_t token = m_timers.schedule(
+            m_now, queue.cfg.relaxation[i].afterSeconds * kMsPerSecond, TimerKind::Relaxation, c);
+        if (i == 0)
+            call.relaxBase = token;
+    }
 }
 
 void Engine::Impl::applyRelaxation(Index c)
@@ -471,7 +490,6 @@ void Engine::Impl::applyRelaxation(Index c)
     }
     emit(CallRelaxed{call.id, queue.cfg.id, call.relaxStep});
     ++call.relaxStep;
-    scheduleRelaxation(c);
     if (wasIndexed) {
         indexCall(c);
         routeCall(c);

@@ -150,7 +150,7 @@ Index Engine::Impl::poolFor(Index group, SkillId skill)
         const int level = skillLevel(agent, skill);
         if (level == 0)
             continue;
-        const bool wasIndexed = !agent.idleNodes.empty();
+        const bool wasIndexed = agent.idleIndexed;
         if (wasIndexed)
             unindexIdle(a);
         agent.memberships.push_back(Membership{p, static_cast<std::uint8_t>(level), s});
@@ -263,7 +263,7 @@ Status Engine::Impl::setAgentSkills(AgentId id, const std::vector<AgentSkill> &s
         return s;
     const Index a = found.value();
     Agent &agent = m_agents[a];
-    const bool wasIndexed = !agent.idleNodes.empty();
+    const bool wasIndexed = agent.idleIndexed;
     if (wasIndexed)
         unindexIdle(a);
     const std::vector<Index> sessions = agent.sessions;

@@ -5,6 +5,7 @@
 #include "core/timer_queue.h"
 
 #include <array>
+#include <memory>
 #include <random>
 #include <set>
 #include <string>
@@ -36,13 +37,17 @@ inline int keyedSlot(Strategy s)
     }
 }
 
-/// An idle agent in one (pool, level) bucket: a node of the bucket's FIFO list.
+/// An idle agent in one (pool, level) bucket: a node of the bucket's FIFO list. A node is
+/// live while its agent is still idle in the same idle period (seq); when the agent leaves
+/// idle its nodes are left in place as stale and unlinked when a lookup or a compaction
+/// meets them, so taking an agent costs O(1) instead of touching ten lists.
 struct IdleNode {
     Index agent = kNil;
     Index pool = kNil;
-    std::uint8_t level = 0;
     Index prev = kNil;
     Index next = kNil;
+    std::uint32_t seq = 0; ///< low bits of the agent's idleSeq when inserted
+    std::uint8_t level = 0;
 };
 
 struct KeyedIdle {
@@ -73,8 +78,11 @@ struct WaitKey {
 struct IdleBucket {
     Index head = kNil;
     Index tail = kNil;
-    std::array<std::set<KeyedIdle>, kKeyedStrategies> keyed;
 };
+
+/// Ordered idle sets for the strategies that need a key, per level; allocated for a pool
+/// only when a queue on it uses such a strategy.
+using KeyedBuckets = std::array<std::array<std::set<KeyedIdle>, kKeyedStrategies>, kLevels>;
 
 /// Everything routing needs for one (group, skill) pair.
 struct Pool {
@@ -85,6 +93,7 @@ struct Pool {
     std::array<std::set<WaitKey>, kLevels> waiting; // by the call's current minimum level
     std::uint32_t waitMask = 0;
     std::uint8_t keyedMask = 0; // which keyed strategies some queue on this pool uses
+    std::unique_ptr<KeyedBuckets> keyed;
     std::array<int, kLevels> staffedAtLevel{};           // logged-in members by level
     std::vector<std::pair<Index, std::uint8_t>> members; // (agent, level), logged in
     std::vector<Index> queues; // queues whose own requirement is this pool
@@ -151,7 +160,9 @@ struct Agent {
     TimeMs wrapHoldMs = 0;
     std::uint64_t wrapTimer = 0;
     // Idle index membership and strategy keys, fixed while the agent stays idle.
-    std::vector<Index> idleNodes;
+    bool idleIndexed = false;
+    std::uint32_t idleNodeCount = 0;
+    std::vector<Index> keyedNodes; // live nodes that also have keyed-set entries
     std::uint64_t idleSeq = 0;
     std::array<std::uint64_t, kKeyedStrategies> idleKeys{};
     std::uint64_t lastOfferSeq = 0;
@@ -185,7 +196,7 @@ struct Call {
     int relaxStep = 0;
     int overflowHops = 0;
     bool maxWaitExpired = false;
-    std::uint64_t relaxTimer = 0;
+    std::uint64_t relaxBase = 0; // token of step 0; step i has token relaxBase + i
     std::uint64_t maxWaitTimer = 0;
     std::uint64_t ringTimer = 0;
     CallPhase phase = CallPhase::Queued;
@@ -277,7 +288,12 @@ public:
     // engine_routing.cpp
     void routeAgent(Index a); // agent just became available
     bool routeCall(Index c);  // call waits or was relaxed; true if offered
-    Index findAgentFor(const Call &call) const;
+    Index findAgentFor(const Call &call);
+    /// First live node of a bucket whose agent qualifies for `call`; unlinks stale nodes met.
+    Index firstQualifying(Index pool, int level, const Call &call);
+    bool nodeLive(const IdleNode &node) const;
+    void unlinkNode(Index n);
+    void compactIdle();
     Index findCallFor(const Agent &agent) const;
     bool agentQualifies(const Agent &agent, const Call &call) const;
     void offer(Index c, Index a);
@@ -328,7 +344,7 @@ public:
     template<typename T>
     void emit(T &&body)
     {
-        m_effects.push_back(Effect{++m_seq, m_now, EffectBody(std::forward<T>(body))});
+        m_effects.emplace_back(++m_seq, m_now, std::forward<T>(body));
     }
 
     Result<Index> findAgent(AgentId id) const;
@@ -357,6 +373,8 @@ public:
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
     std::vector<IdleNode> m_idleNodes;
     std::vector<Index> m_freeIdleNodes;
+    std::size_t m_liveIdleNodes = 0;
+    std::size_t m_staleIdleNodes = 0;
     std::vector<Call> m_calls;
     std::vector<Index> m_freeCalls;
     FlatIndex<CallId> m_callIndex;

@@ -45,11 +45,18 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
     }
 }
 
+bool Engine::Impl::nodeLive(const IdleNode &node) const
+{
+    const Agent &agent = m_agents[node.agent];
+    return agent.idleIndexed && static_cast<std::uint32_t>(agent.idleSeq) == node.seq;
+}
+
 void Engine::Impl::indexIdle(Index a)
 {
     Agent &agent = m_agents[a];
     agent.idleSeq = ++m_idleSeq;
-    agent.idleNodes.reserve(agent.memberships.size());
+    agent.idleIndexed = true;
+    agent.idleNodeCount = 0;
     bool keysDrawn = false;
     for (const Membership &m : agent.memberships) {
         const Session &session = m_sessions[m.session];
@@ -71,45 +78,101 @@ void Engine::Impl::indexIdle(Index a)
             m_idleNodes.emplace_back();
         }
         IdleBucket &bucket = pool.idle[m.level - 1];
-        m_idleNodes[n] = IdleNode{a, m.pool, m.level, bucket.tail, kNil};
+        m_idleNodes[n] = IdleNode{
+            a, m.pool, bucket.tail, kNil, static_cast<std::uint32_t>(agent.idleSeq), m.level};
         if (bucket.tail != kNil)
             m_idleNodes[bucket.tail].next = n;
         else
             bucket.head = n;
         bucket.tail = n;
         pool.idleMask |= 1u << (m.level - 1);
-        for (int slot = 0; slot < kKeyedStrategies; ++slot) {
-            if (pool.keyedMask & (1u << slot))
-                bucket.keyed[slot].insert(KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+        if (pool.keyedMask) {
+            for (int slot = 0; slot < kKeyedStrategies; ++slot) {
+                if (pool.keyedMask & (1u << slot))
+                    (*pool.keyed)[m.level - 1][slot].insert(
+                        KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+            }
+            agent.keyedNodes.push_back(n);
         }
-        agent.idleNodes.push_back(n);
+        ++agent.idleNodeCount;
     }
+    m_liveIdleNodes += agent.idleNodeCount;
 }
 
 void Engine::Impl::unindexIdle(Index a)
 {
     Agent &agent = m_agents[a];
-    for (Index n : agent.idleNodes) {
-        const IdleNode node = m_idleNodes[n];
+    if (!agent.idleIndexed)
+        return;
+    // Keyed sets are ordered by key, not time: their entries go at once (O(log n) each).
+    for (Index n : agent.keyedNodes) {
+        const IdleNode &node = m_idleNodes[n];
         Pool &pool = m_pools[node.pool];
-        IdleBucket &bucket = pool.idle[node.level - 1];
-        if (node.prev != kNil)
-            m_idleNodes[node.prev].next = node.next;
-        else
-            bucket.head = node.next;
-        if (node.next != kNil)
-            m_idleNodes[node.next].prev = node.prev;
-        else
-            bucket.tail = node.prev;
-        if (bucket.head == kNil)
-            pool.idleMask &= ~(1u << (node.level - 1));
         for (int slot = 0; slot < kKeyedStrategies; ++slot) {
             if (pool.keyedMask & (1u << slot))
-                bucket.keyed[slot].erase(KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+                (*pool.keyed)[node.level - 1][slot].erase(
+                    KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
         }
-        m_freeIdleNodes.push_back(n);
     }
-    agent.idleNodes.clear();
+    agent.keyedNodes.clear();
+    // FIFO nodes become stale where they are (see IdleNode).
+    agent.idleIndexed = false;
+    m_liveIdleNodes -= agent.idleNodeCount;
+    m_staleIdleNodes += agent.idleNodeCount;
+    agent.idleNodeCount = 0;
+    if (m_staleIdleNodes > m_liveIdleNodes + 4096)
+        compactIdle();
+}
+
+void Engine::Impl::unlinkNode(Index n)
+{
+    const IdleNode node = m_idleNodes[n];
+    Pool &pool = m_pools[node.pool];
+    IdleBucket &bucket = pool.idle[node.level - 1];
+    if (node.prev != kNil)
+        m_idleNodes[node.prev].next = node.next;
+    else
+        bucket.head = node.next;
+    if (node.next != kNil)
+        m_idleNodes[node.next].prev = node.prev;
+    else
+        bucket.tail = node.prev;
+    if (bucket.head == kNil)
+        pool.idleMask &= ~(1u << (node.level - 1));
+    m_freeIdleNodes.push_back(n);
+    --m_staleIdleNodes;
+}
+
+void Engine::Impl::compactIdle()
+{
+    // Amortised: runs after more stale nodes piled up than there are live ones.
+    for (Pool &pool : m_pools) {
+        std::uint32_t mask = pool.idleMask;
+        while (mask) {
+            const int l = std::countr_zero(mask);
+            mask &= mask - 1;
+            for (Index n = pool.idle[l].head; n != kNil;) {
+                const Index next = m_idleNodes[n].next;
+                if (!nodeLive(m_idleNodes[n]))
+                    unlinkNode(n);
+                n = next;
+            }
+        }
+    }
+}
+
+Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
+{
+    for (Index n = m_pools[p].idle[l].head; n != kNil;) {
+        const IdleNode &node = m_idleNodes[n];
+        const Index next = node.next;
+        if (!nodeLive(node))
+            unlinkNode(n);
+        else if (agentQualifies(m_agents[node.agent], call))
+            return n;
+        n = next;
+    }
+    return kNil;
 }
 
 void Engine::Impl::addKeyedStrategy(Index p, int slot)
@@ -117,12 +180,20 @@ void Engine::Impl::addKeyedStrategy(Index p, int slot)
     Pool &pool = m_pools[p];
     if (pool.keyedMask & (1u << slot))
         return;
+    if (!pool.keyed)
+        pool.keyed = std::make_unique<KeyedBuckets>();
+    const bool firstKeyed = pool.keyedMask == 0;
     pool.keyedMask |= static_cast<std::uint8_t>(1u << slot);
-    for (IdleBucket &bucket : pool.idle) {
-        for (Index n = bucket.head; n != kNil; n = m_idleNodes[n].next) {
-            const Agent &agent = m_agents[m_idleNodes[n].agent];
-            bucket.keyed[slot].insert(
-                KeyedIdle{agent.idleKeys[slot], agent.idleSeq, m_idleNodes[n].agent});
+    for (int l = 0; l < kLevels; ++l) {
+        for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
+            const IdleNode &node = m_idleNodes[n];
+            if (!nodeLive(node))
+                continue;
+            Agent &agent = m_agents[node.agent];
+            (*pool.keyed)[l][slot].insert(
+                KeyedIdle{agent.idleKeys[slot], agent.idleSeq, node.agent});
+            if (firstKeyed)
+                agent.keyedNodes.push_back(n);
         }
     }
 }
@@ -162,7 +233,7 @@ bool Engine::Impl::agentQualifies(const Agent &agent, const Call &call) const
     return true;
 }
 
-Index Engine::Impl::findAgentFor(const Call &call) const
+Index Engine::Impl::findAgentFor(const Call &call)
 {
     const Strategy strategy = m_queues[call.queue].cfg.strategy;
     const int slot = keyedSlot(strategy);
@@ -198,16 +269,11 @@ Index Engine::Impl::findAgentFor(const Call &call) const
             while (mask) {
                 const int l = 31 - std::countl_zero(mask);
                 mask &= ~(1u << l);
-                bool found = false;
-                for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
-                    if (agentQualifies(m_agents[m_idleNodes[n].agent], call)) {
-                        consider(m_idleNodes[n].agent, l + 1, 0);
-                        found = true;
-                        break;
-                    }
-                }
-                if (found)
+                const Index n = firstQualifying(t.pool, l, call);
+                if (n != kNil) {
+                    consider(m_idleNodes[n].agent, l + 1, 0);
                     break;
+                }
             }
             continue;
         }
@@ -215,19 +281,16 @@ Index Engine::Impl::findAgentFor(const Call &call) const
             const int l = std::countr_zero(mask);
             mask &= mask - 1;
             if (keyed) {
-                for (const KeyedIdle &k : pool.idle[l].keyed[slot]) {
+                for (const KeyedIdle &k : (*pool.keyed)[l][slot]) {
                     if (agentQualifies(m_agents[k.agent], call)) {
                         consider(k.agent, l + 1, k.key);
                         break;
                     }
                 }
             } else {
-                for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
-                    if (agentQualifies(m_agents[m_idleNodes[n].agent], call)) {
-                        consider(m_idleNodes[n].agent, l + 1, 0);
-                        break;
-                    }
-                }
+                const Index n = firstQualifying(t.pool, l, call);
+                if (n != kNil)
+                    consider(m_idleNodes[n].agent, l + 1, 0);
             }
         }
     }
@@ -267,7 +330,7 @@ void Engine::Impl::routeAgent(Index a)
     const Index c = findCallFor(agent);
     if (c != kNil)
         offer(c, a);
-    else if (agent.idleNodes.empty())
+    else if (!agent.idleIndexed)
         indexIdle(a);
 }
 
@@ -291,8 +354,7 @@ void Engine::Impl::offer(Index c, Index a)
     Call &call = m_calls[c];
     Agent &agent = m_agents[a];
     Queue &queue = m_queues[call.queue];
-    if (!agent.idleNodes.empty())
-        unindexIdle(a);
+    unindexIdle(a);
     if (call.indexed)
         unindexCall(c);
     // The session that receives the call: the agent's session in the group of the first
@@ -322,7 +384,7 @@ void Engine::Impl::offer(Index c, Index a)
     agent.callSession = session;
     agent.lastOfferSeq = ++m_offerSeq;
     if (queue.cfg.ringTimeoutSeconds > 0)
-        call.ringTimer = m_timers.schedule(m_now + queue.cfg.ringTimeoutSeconds * kMsPerSecond,
+        call.ringTimer = m_timers.schedule(m_now, queue.cfg.ringTimeoutSeconds * kMsPerSecond,
                                            TimerKind::RingTimeout, c);
     agent.stats.add(makeRecord(m_now, kAgentOffered));
     ++m_sessions[session].counters.offered;

@@ -7,7 +7,8 @@ void Engine::Impl::ensureIntervalTimer()
 {
     const TimeMs len = static_cast<TimeMs>(m_config.intervalMinutes) * 60 * kMsPerSecond;
     m_intervalStart = (m_now / len) * len;
-    m_intervalTimer = m_timers.schedule(m_intervalStart + len, TimerKind::IntervalEnd, 0);
+    m_intervalTimer =
+        m_timers.schedule(m_now, m_intervalStart + len - m_now, TimerKind::IntervalEnd, 0);
 }
 
 void Engine::Impl::advanceTo(TimeMs now)
@@ -45,7 +46,8 @@ void Engine::Impl::onTimer(const TimerEntry &timer)
     }
     case TimerKind::Relaxation: {
         const Call &call = m_calls[timer.object];
-        if (call.live && call.relaxTimer == timer.token)
+        if (call.live && call.relaxBase != 0
+            && timer.token == call.relaxBase + static_cast<std::uint64_t>(call.relaxStep))
             applyRelaxation(timer.object);
         break;
     }
@@ -86,7 +88,7 @@ void Engine::Impl::closeInterval(TimeMs boundary)
     }
     const TimeMs len = static_cast<TimeMs>(m_config.intervalMinutes) * 60 * kMsPerSecond;
     m_intervalStart = boundary;
-    m_intervalTimer = m_timers.schedule(boundary + len, TimerKind::IntervalEnd, 0);
+    m_intervalTimer = m_timers.schedule(boundary, len, TimerKind::IntervalEnd, 0);
     emit(IntervalClosed{std::move(report)});
 }
 

@@ -3,11 +3,19 @@
 // core never sleeps or polls: after every input the shell asks nextDeadline() and arms one
 // real (or virtual) timer for it, then calls Engine::advanceTo(). Cancelling a timer is
 // forgetting its token; stale entries are skipped when they come due.
+//
+// Every timer the core sets has a duration fixed by configuration (a queue's ring timeout,
+// wrap-up time, max wait, relaxation step; the interval length), so timers of the same
+// duration come due in the order they were set. Each distinct duration gets a FIFO: setting
+// and expiring a timer are O(1), and the next deadline is the earliest FIFO head among the
+// few distinct durations (kept in a small binary heap of FIFOs).
+#include "core/ring.h"
 #include "core/types.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <queue>
+#include <unordered_map>
 #include <vector>
 
 namespace acd::core {
@@ -23,40 +31,80 @@ struct TimerEntry {
 
 class TimerQueue {
 public:
-    std::uint64_t schedule(TimeMs due, TimerKind kind, std::uint32_t object)
+    /// Sets a timer `duration` ms after `now`.
+    std::uint64_t schedule(TimeMs now, TimeMs duration, TimerKind kind, std::uint32_t object)
     {
         const std::uint64_t token = ++m_lastToken;
-        m_heap.push(TimerEntry{due, token, object, kind});
+        std::size_t f;
+        const auto it = m_fifoOf.find(duration);
+        if (it == m_fifoOf.end()) {
+            f = m_fifos.size();
+            m_fifos.emplace_back();
+            m_fifoOf.emplace(duration, f);
+        } else {
+            f = it->second;
+        }
+        Ring<TimerEntry> &fifo = m_fifos[f];
+        const bool wasEmpty = fifo.empty();
+        fifo.push_back(TimerEntry{now + duration, token, object, kind});
+        if (wasEmpty)
+            pushHead(f);
+        ++m_size;
         return token;
     }
 
     std::optional<TimeMs> nextDue() const
     {
-        if (m_heap.empty())
+        if (m_heads.empty())
             return std::nullopt;
-        return m_heap.top().due;
+        return m_fifos[m_heads.front()].front().due;
     }
 
-    bool hasDue(TimeMs now) const { return !m_heap.empty() && m_heap.top().due <= now; }
+    bool hasDue(TimeMs now) const { return !m_heads.empty() && headDue() <= now; }
 
+    /// Removes and returns the earliest timer (ties: the one set first).
     TimerEntry pop()
     {
-        TimerEntry e = m_heap.top();
-        m_heap.pop();
+        const std::size_t f = m_heads.front();
+        std::pop_heap(m_heads.begin(), m_heads.end(), later());
+        m_heads.pop_back();
+        Ring<TimerEntry> &fifo = m_fifos[f];
+        const TimerEntry e = fifo.front();
+        fifo.pop_front();
+        if (!fifo.empty())
+            pushHead(f);
+        --m_size;
         return e;
     }
 
-    std::size_t size() const { return m_heap.size(); }
+    std::size_t size() const { return m_size; }
 
 private:
+    TimeMs headDue() const { return m_fifos[m_heads.front()].front().due; }
+
+    /// Heap order of FIFOs: the one whose head is due later sinks.
     struct Later {
-        bool operator()(const TimerEntry &a, const TimerEntry &b) const
+        const std::vector<Ring<TimerEntry>> *fifos;
+        bool operator()(std::size_t a, std::size_t b) const
         {
-            return a.due != b.due ? a.due > b.due : a.token > b.token;
+            const TimerEntry &x = (*fifos)[a].front();
+            const TimerEntry &y = (*fifos)[b].front();
+            return x.due != y.due ? x.due > y.due : x.token > y.token;
         }
     };
-    std::priority_queue<TimerEntry, std::vector<TimerEntry>, Later> m_heap;
+    Later later() const { return Later{&m_fifos}; }
+
+    void pushHead(std::size_t f)
+    {
+        m_heads.push_back(f);
+        std::push_heap(m_heads.begin(), m_heads.end(), later());
+    }
+
+    std::vector<Ring<TimerEntry>> m_fifos;
+    std::unordered_map<TimeMs, std::size_t> m_fifoOf; // duration -> fifo
+    std::vector<std::size_t> m_heads;                 // heap of non-empty fifos by head
     std::uint64_t m_lastToken = 0;
+    std::size_t m_size = 0;
 };
 
 } // namespace acd::core

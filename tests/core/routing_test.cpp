@@ -270,3 +270,33 @@ TEST_F(RoutingTest, AgentFinishingACallTakesTheNextWaitingCall)
 
 } // namespace
 } // namespace acd::core::test
+
+namespace acd::core::test {
+namespace {
+
+class IdleIndexTest : public CoreTest {};
+
+// Regression guard for lazy idle-list removal: an agent taken for sales leaves a stale entry
+// in the support list every time; thousands of them must be compacted away without
+// disturbing the longest-idle order.
+TEST_F(IdleIndexTest, ManyStaleIdleEntriesAreCompactedWithoutChangingTheOrder)
+{
+    staff(2, {{kSupport, 5}});
+    at(1);
+    staff(1, {{kSales, 5}, {kSupport, 5}});
+    for (CallId c = 1; c <= 6000; ++c) {
+        ASSERT_TRUE(arrive(c, kSalesQueue));
+        answer(c);
+        clear(c);
+    }
+    effects.clear();
+    ASSERT_TRUE(arrive(9001, kSupportQueue));
+    EXPECT_EQ(offeredTo(9001), 2u);
+    ASSERT_TRUE(arrive(9002, kSupportQueue));
+    EXPECT_EQ(offeredTo(9002), 1u);
+    ASSERT_TRUE(arrive(9003, kSupportQueue));
+    EXPECT_EQ(offeredTo(9003), 0u);
+}
+
+} // namespace
+} // namespace acd::core::test
