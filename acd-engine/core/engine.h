@@ -60,7 +60,8 @@ public:
     /// While the agent is busy the requested state becomes the state after the call.
     Status setAgentState(AgentId agent, AgentStateEx state, AgentStateEx nextState,
                          ReasonCode reason, TimeMs now, const std::string &forcedBy = {});
-    /// TAPI lineSetAgentSessionState: Ready / NotReady per group, or Ended.
+    /// TAPI lineSetAgentSessionState: Ready / NotReady per group, or Ended. A next state
+    /// (Ready / NotReady) is taken by the session after every ACD call and its wrap-up.
     Status setSessionState(SessionId session, SessionState state, SessionState nextState,
                            TimeMs now, const std::string &forcedBy = {});
     /// Agent ends after-call work early (same as requesting Ready during wrap-up).

@@ -505,6 +505,12 @@ void Engine::Impl::finishWrapUp(Index a)
         sc.holdMs += agent.wrapHoldMs;
         sc.wrapMs += wrap;
     }
+    // Each session's next state (TAPI dwNextAgentSessionState) applies after every ACD call.
+    for (Index s : agent.sessions) {
+        Session &session = m_sessions[s];
+        if (session.next != SessionState::None)
+            session.chosen = session.next;
+    }
     emit(WrapUpEnded{agent.cfg.id, agent.wrapCall,
                      agent.wrapQueue != kNil ? m_queues[agent.wrapQueue].cfg.id : 0, wrap});
     agent.wrapCall = 0;

@@ -278,3 +278,25 @@ TEST_F(AgentStateTest, SessionInfoCountsCallsTalkAndTimeToAnswer)
 
 } // namespace
 } // namespace acd::core::test
+
+namespace acd::core::test {
+namespace {
+
+class SessionNextStateTest : public CoreTest {};
+
+TEST_F(SessionNextStateTest, SessionNextStateNotReadyAppliesAfterTheCall)
+{
+    staff(1);
+    const SessionId s = engine.sessionsOf(1).at(0);
+    ASSERT_TRUE(arrive(500));
+    answer(500);
+    ASSERT_TRUE(engine.setSessionState(s, SessionState::None, SessionState::NotReady, now));
+    clear(500);
+    EXPECT_EQ(engine.session(s).value().state, SessionState::NotReady);
+    EXPECT_EQ(agent(1).state, AgentStateEx::Ready); // the agent stays Ready in other groups
+    ASSERT_TRUE(arrive(501));
+    EXPECT_EQ(offeredTo(501), 0u);
+}
+
+} // namespace
+} // namespace acd::core::test
