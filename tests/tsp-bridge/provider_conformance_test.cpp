@@ -105,6 +105,7 @@ TEST_P(ProviderConformance, BlindTransferMovesTheCallerToTheNewDestination) {
     ASSERT_TRUE(h.waitState(c, OFFERING));
     ASSERT_TRUE(h.waitState(b, IDLE));
     ASSERT_TRUE(h.waitState(a, RINGBACK));
+    ASSERT_TRUE(h.waitCallInfo(a));
     ASSERT_EQ(completed(h.answer(c)), 0);
     ASSERT_TRUE(h.waitState(a, CONNECTED));
     ASSERT_EQ(completed(h.drop(c)), 0);
@@ -129,6 +130,8 @@ TEST_P(ProviderConformance, ConsultationTransferHandsTheCallerToTheConsultedPart
     ASSERT_EQ(completed(h.completeTransfer(b, consult, LINETRANSFERMODE_TRANSFER, unused)), 0);
     ASSERT_TRUE(h.waitState(b, IDLE));
     ASSERT_TRUE(h.waitState(consult, IDLE));
+    ASSERT_TRUE(h.waitCallInfo(a)); // the switch's call ID changed
+    ASSERT_TRUE(h.waitCallInfo(c));
     ASSERT_EQ(completed(h.drop(a)), 0);
     ASSERT_TRUE(h.waitState(c, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, IDLE}));
@@ -149,6 +152,8 @@ TEST_P(ProviderConformance, ConferenceJoinsThreePartiesAndSurvivesTheConferencin
     ASSERT_EQ(completed(h.completeTransfer(b, consult, LINETRANSFERMODE_CONFERENCE, conf)), 0);
     ASSERT_TRUE(h.waitState(consult, CONFERENCED));
     EXPECT_EQ(h.lastMode(consult), conf);
+    ASSERT_TRUE(h.waitCallInfo(a));
+    ASSERT_TRUE(h.waitCallInfo(c));
     ASSERT_EQ(completed(h.drop(conf)), 0);
     ASSERT_TRUE(h.waitState(conf, IDLE));
     ASSERT_EQ(completed(h.drop(a)), 0);
@@ -263,7 +268,7 @@ TEST_P(ProviderConformance, DevCapsTooSmallForTheFixedPartReportsTheNeededSize) 
     EXPECT_EQ(caps.dwNeededSize, static_cast<DWORD>(offsetof(LINEDEVCAPS, dwAddressTypes)));
 }
 
-INSTANTIATE_TEST_SUITE_P(Providers, ProviderConformance, ::testing::Values("sim"),
+INSTANTIATE_TEST_SUITE_P(Providers, ProviderConformance, ::testing::Values("sim", "csta"),
                          [](const ::testing::TestParamInfo<std::string> &p) { return p.param; });
 
 } // namespace

@@ -216,6 +216,18 @@ bool ProviderHarness::waitState(uintptr_t htCall, DWORD state, int timeoutMs) {
         timeoutMs);
 }
 
+bool ProviderHarness::waitCallInfo(uintptr_t htCall, size_t count, int timeoutMs) {
+    return waitFor(
+        [&] {
+            auto all = events();
+            size_t n = 0;
+            for (const auto &e : all)
+                n += e.htCall == htCall && e.msg == LINE_CALLINFO ? 1 : 0;
+            return n >= count;
+        },
+        timeoutMs);
+}
+
 bool ProviderHarness::waitLineEvent(const std::string &dn, DWORD msg, DWORD_PTR p1, int timeoutMs) {
     return waitFor(
         [&] {

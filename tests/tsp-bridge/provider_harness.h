@@ -62,6 +62,8 @@ public:
     bool waitCompleted(LONG requestId, int timeoutMs = 5000);
     /// Waits for the last LINE_CALLSTATE of the call to be `state`.
     bool waitState(uintptr_t htCall, DWORD state, int timeoutMs = 5000);
+    /// Waits for `count` LINE_CALLINFO messages on the call.
+    bool waitCallInfo(uintptr_t htCall, size_t count = 1, int timeoutMs = 5000);
     bool waitLineEvent(const std::string &dn, DWORD msg, DWORD_PTR p1, int timeoutMs = 5000);
 
     // What happened.

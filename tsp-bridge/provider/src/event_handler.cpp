@@ -10,8 +10,8 @@
 //  Retrieved           CONNECTED                         no change
 //  ConnectionCleared   [DISCONNECTED] IDLE               no change
 //  Diverted            IDLE                              no change
-//  Transferred         both old calls IDLE               call re-keyed to the new call ID
-//  Conferenced         conf call CONNECTED, the two      call re-keyed to the new call ID
+//  Transferred         both old calls IDLE               re-keyed: LINE_CALLINFO(CALLID)
+//  Conferenced         conf call CONNECTED, the two      re-keyed: LINE_CALLINFO(CALLID)
 //                      old calls CONFERENCED
 //  Failed              -                                 BUSY
 //  Agent*              LINE_DEVSPECIFIC(TSPIDEVSPECIFIC_AGENTSTATE, state)
@@ -40,8 +40,10 @@ void ProviderCore::handleEvent(Line &line, const SwitchEvent &ev) {
         if (!isSelf) {
             // Our party stays; only the switch's call ID changed.
             for (uintptr_t id : old) {
-                if (Call *call = callById(id))
+                if (Call *call = callById(id)) {
                     bind(*call, ev.connection.callId);
+                    callInfoChanged(*call, LINECALLINFOSTATE_CALLID);
+                }
             }
             if (old.empty() && ev.localState != ConnState::Null)
                 handleUnknownCall(line, ev);

@@ -327,6 +327,27 @@ void ProviderCore::setState(Call &call, DWORD state, DWORD_PTR mode) {
     });
 }
 
+void ProviderCore::callInfoChanged(Call &call, DWORD bits) {
+    if (call.dead)
+        return;
+    uintptr_t id = call.id;
+    m_outbox.push_back([this, id, bits] {
+        LINEEVENT proc = nullptr;
+        HTAPILINE htLine = nullptr;
+        HTAPICALL htCall = nullptr;
+        {
+            std::lock_guard lock(m_mutex);
+            Call *c = callById(id);
+            if (!c || c->dead || !m_lines[c->line].open)
+                return;
+            proc = m_lines[c->line].eventProc;
+            htLine = m_lines[c->line].htLine;
+            htCall = c->htCall;
+        }
+        proc(htLine, htCall, LINE_CALLINFO, bits, 0, 0);
+    });
+}
+
 void ProviderCore::announce(Call &call) {
     uintptr_t id = call.id;
     m_outbox.push_back([this, id] {

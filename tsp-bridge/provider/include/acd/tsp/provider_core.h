@@ -151,6 +151,8 @@ private:
     // Engine notifications, queued in order (m_mutex held) and delivered by flush().
     void setState(Call &call, DWORD state, DWORD_PTR mode = 0);
     void announce(Call &call);
+    /// LINE_CALLINFO with the LINECALLINFOSTATE_ bits that changed.
+    void callInfoChanged(Call &call, DWORD bits);
     void toIdle(Call &call);
     void lineDevState(Line &line, DWORD state);
     void devSpecificEvent(Line &line, DWORD_PTR p1, DWORD_PTR p2);
