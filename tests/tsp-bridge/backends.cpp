@@ -64,6 +64,11 @@ PbxSimProcess::~PbxSimProcess() {
     kill();
 }
 
+void PbxSimProcess::freeze() {
+    if (m_pid > 0)
+        ::kill(m_pid, SIGSTOP);
+}
+
 void PbxSimProcess::kill() {
     if (m_pid > 0) {
         ::kill(m_pid, SIGKILL);

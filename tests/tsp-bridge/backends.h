@@ -22,6 +22,8 @@ public:
     int port() const { return m_port; }
     /// SIGKILL, no goodbye on the socket.
     void kill();
+    /// SIGSTOP: the process stops answering but keeps its sockets open.
+    void freeze();
 
 private:
     int m_pid = -1;
