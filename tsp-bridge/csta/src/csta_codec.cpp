@@ -255,30 +255,25 @@ bool decodeResponse(const XmlElement &root, const OpSpec &spec, CstaMessage &out
         break;
     }
     case RequestKind::SnapshotDevice: {
-        // crossRefIDorSnapshotData/snapshotData/snapshotDeviceResponseInfo*
-        std::vector<const XmlElement *> stack{&root};
-        while (!stack.empty()) {
-            const XmlElement *e = stack.back();
-            stack.pop_back();
-            for (auto it = e->children.rbegin(); it != e->children.rend(); ++it) {
-                if (it->name != "snapshotDeviceResponseInfo") {
-                    stack.push_back(&*it);
-                    continue;
-                }
-                SnapshotEntry entry;
-                const XmlElement *id = it->child("connectionIdentifier");
-                const XmlElement *state = it->find("localConnectionState");
-                entry.callId = id ? id->childText("callID") : std::string();
-                if (entry.callId.empty() || !state || !parseConnState(state->text, entry.state)) {
-                    error = "CSTA <SnapshotDeviceResponse>: entry without callID or with "
-                            "unknown localConnectionState '"
-                            + (state ? state->text : std::string()) + "'";
-                    return false;
-                }
-                res.snapshot.push_back(entry);
+        // crossRefIDorSnapshotData/snapshotData/snapshotDeviceResponseInfo*, in order.
+        const XmlElement *data = root.find("snapshotData");
+        if (!data)
+            break;
+        for (const auto &item : data->children) {
+            if (item.name != "snapshotDeviceResponseInfo")
+                continue;
+            SnapshotEntry entry;
+            const XmlElement *id = item.child("connectionIdentifier");
+            const XmlElement *state = item.find("localConnectionState");
+            entry.callId = id ? id->childText("callID") : std::string();
+            if (entry.callId.empty() || !state || !parseConnState(state->text, entry.state)) {
+                error = "CSTA <SnapshotDeviceResponse>: entry without callID or with unknown "
+                        "localConnectionState '"
+                        + (state ? state->text : std::string()) + "'";
+                return false;
             }
+            res.snapshot.push_back(entry);
         }
-        // The walk above visits siblings in order; keep the switch's order.
         break;
     }
     default:
