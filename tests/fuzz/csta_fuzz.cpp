@@ -11,8 +11,7 @@
 
 using namespace acd::tsp;
 
-static void decodeOne(const std::string &xml)
-{
+static void decodeOne(const std::string &xml) {
     CstaMessage message;
     std::string error;
     if (!decodeCstaMessage(xml, message, error))
@@ -28,8 +27,7 @@ static void decodeOne(const std::string &xml)
     }
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0)
         return 0;
     // First byte: chunk size for the frame reader (1..256).
