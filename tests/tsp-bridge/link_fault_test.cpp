@@ -26,15 +26,18 @@ const std::string R = "9000";
 
 class LinkFault : public ::testing::Test {
 protected:
+    /// Provider settings a fixture may add.
+    virtual std::string extraConfig() const { return {}; }
+
     void SetUp() override {
         m_pbx =
             std::make_unique<PbxSimProcess>(0, "--heartbeat-ms " + std::to_string(kHeartbeatMs));
         ASSERT_TRUE(m_pbx->running());
         m_relay = std::make_unique<TcpRelay>(m_pbx->port());
-        std::string config = "host=127.0.0.1;port=" + std::to_string(m_relay->port())
-                             + ";stations=" + kStations + ";routepoints=" + kRoutePoints
-                             + ";heartbeat_ms=" + std::to_string(kHeartbeatMs)
-                             + ";reconnect_min_ms=20;reconnect_max_ms=100;max_frame=4096";
+        std::string config =
+            "host=127.0.0.1;port=" + std::to_string(m_relay->port()) + ";stations=" + kStations
+            + ";routepoints=" + kRoutePoints + ";heartbeat_ms=" + std::to_string(kHeartbeatMs)
+            + ";reconnect_min_ms=20;reconnect_max_ms=100;max_frame=4096" + extraConfig();
         std::string error;
         ASSERT_TRUE(h.load(TSP_CSTA_PATH, config, error)) << error;
         for (const auto &dn : {A, B, C, R})
@@ -234,6 +237,23 @@ TEST_F(LinkFault, AFrameOverTheSizeCapResetsTheLinkCleanly) {
     ASSERT_TRUE(waitInService(A, 2));
     uintptr_t a = 0;
     EXPECT_EQ(completed(h.makeCall(A, B, a)), 0);
+}
+
+class LinkFaultSlowSwitch : public LinkFault {
+protected:
+    std::string extraConfig() const override { return ";request_timeout_ms=150"; }
+};
+
+TEST_F(LinkFaultSlowSwitch, ARequestTheSwitchNeverAnswersTimesOutOnceWithOperationFailed) {
+    m_pbx->freeze();
+    uintptr_t a = 0;
+    auto start = std::chrono::steady_clock::now();
+    LONG request = h.makeCall(A, B, a);
+    ASSERT_GT(request, 0);
+    ASSERT_TRUE(h.waitCompleted(request));
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(150));
+    EXPECT_EQ(h.completions(request), (std::vector<LONG>{LINEERR_OPERATIONFAILED}));
+    EXPECT_TRUE(h.states(a).empty());
 }
 
 } // namespace
