@@ -49,21 +49,6 @@ protected:
         h.unload();
     }
 
-    LONG completed(LONG requestId) {
-        EXPECT_GT(requestId, 0);
-        if (requestId <= 0)
-            return requestId;
-        EXPECT_TRUE(h.waitCompleted(requestId)) << "request " << requestId;
-        auto results = h.completions(requestId);
-        return results.empty() ? 1 : results.front();
-    }
-
-    uintptr_t waitNewCall(const std::string &dn, size_t index = 0) {
-        EXPECT_TRUE(h.waitFor([&] { return h.newCalls(dn).size() > index; })) << dn;
-        auto calls = h.newCalls(dn);
-        return calls.size() > index ? calls[index] : 0;
-    }
-
     /// Waits until the line has reported `count` LINEDEVSTATE_INSERVICE messages.
     bool waitInService(const std::string &dn, size_t count) {
         return h.waitFor([&] {
@@ -79,10 +64,10 @@ protected:
     }
 
     void connectAtoB(uintptr_t &a, uintptr_t &b) {
-        ASSERT_EQ(completed(h.makeCall(A, B, a)), 0);
-        b = waitNewCall(B);
+        ASSERT_EQ(h.completed(h.makeCall(A, B, a)), 0);
+        b = h.waitNewCall(B);
         ASSERT_TRUE(h.waitState(b, LINECALLSTATE_OFFERING));
-        ASSERT_EQ(completed(h.answer(b)), 0);
+        ASSERT_EQ(h.completed(h.answer(b)), 0);
         ASSERT_TRUE(h.waitState(a, LINECALLSTATE_CONNECTED));
         ASSERT_TRUE(h.waitState(b, LINECALLSTATE_CONNECTED));
     }
@@ -146,14 +131,14 @@ TEST_F(LinkFault, KillingPbxSimMidRequestFailsItOnceAndARestartIdlesTheCallsThat
     EXPECT_EQ(h.states(b), (States{LINECALLSTATE_OFFERING, LINECALLSTATE_CONNECTED,
                                    LINECALLSTATE_DISCONNECTED, LINECALLSTATE_IDLE}));
     uintptr_t again = 0;
-    EXPECT_EQ(completed(h.makeCall(A, B, again)), 0);
+    EXPECT_EQ(h.completed(h.makeCall(A, B, again)), 0);
 }
 
 TEST_F(LinkFault, ResyncKeepsSurvivingCallsIdlesVanishedOnesAndAnnouncesNewOnes) {
     uintptr_t a = 0, b = 0, c = 0;
     connectAtoB(a, b);
-    ASSERT_EQ(completed(h.makeCall(C, R, c)), 0);
-    uintptr_t r = waitNewCall(R);
+    ASSERT_EQ(h.completed(h.makeCall(C, R, c)), 0);
+    uintptr_t r = h.waitNewCall(R);
     ASSERT_TRUE(h.waitState(r, LINECALLSTATE_OFFERING));
 
     m_relay->setRefuse(true);
@@ -193,7 +178,7 @@ TEST_F(LinkFault, ResyncKeepsSurvivingCallsIdlesVanishedOnesAndAnnouncesNewOnes)
     ASSERT_EQ(h.newCalls(A).size(), 1u);
     EXPECT_EQ(h.states(h.newCalls(A)[0]), (States{LINECALLSTATE_OFFERING}));
     // The surviving call still works end to end.
-    ASSERT_EQ(completed(h.drop(a)), 0);
+    ASSERT_EQ(h.completed(h.drop(a)), 0);
     EXPECT_TRUE(h.waitState(b, LINECALLSTATE_IDLE));
 }
 
@@ -215,7 +200,7 @@ TEST_F(LinkFault, AMalformedXmlFrameIsDroppedAndTheLinkStaysUp) {
                         "<DeliveredEvent xmlns=\"http://example.com/not-csta\"><monitorCrossRefID>1"
                         "</monitorCrossRefID></DeliveredEvent>"));
     uintptr_t a = 0;
-    EXPECT_EQ(completed(h.makeCall(A, B, a)), 0);
+    EXPECT_EQ(h.completed(h.makeCall(A, B, a)), 0);
     EXPECT_EQ(h.lineEvents(A, LINE_LINEDEVSTATE), (LineStates{LINEDEVSTATE_INSERVICE}));
 }
 
@@ -226,7 +211,7 @@ TEST_F(LinkFault, AFrameWithABadHeaderResetsTheLinkCleanly) {
                                          16));
     ASSERT_TRUE(waitInService(A, 2));
     uintptr_t a = 0;
-    EXPECT_EQ(completed(h.makeCall(A, B, a)), 0);
+    EXPECT_EQ(h.completed(h.makeCall(A, B, a)), 0);
 }
 
 TEST_F(LinkFault, AFrameOverTheSizeCapResetsTheLinkCleanly) {
@@ -236,7 +221,7 @@ TEST_F(LinkFault, AFrameOverTheSizeCapResetsTheLinkCleanly) {
                                          8));
     ASSERT_TRUE(waitInService(A, 2));
     uintptr_t a = 0;
-    EXPECT_EQ(completed(h.makeCall(A, B, a)), 0);
+    EXPECT_EQ(h.completed(h.makeCall(A, B, a)), 0);
 }
 
 class LinkFaultSlowSwitch : public LinkFault {

@@ -41,29 +41,12 @@ protected:
         h.unload();
     }
 
-    /// Issues an async request and waits for its completion; returns the result.
-    LONG completed(LONG requestId) {
-        EXPECT_GT(requestId, 0);
-        if (requestId <= 0)
-            return requestId;
-        EXPECT_TRUE(h.waitCompleted(requestId)) << "request " << requestId;
-        auto results = h.completions(requestId);
-        EXPECT_EQ(results.size(), 1u) << "request " << requestId;
-        return results.empty() ? 1 : results.front();
-    }
-
-    uintptr_t waitNewCall(const std::string &dn, size_t index = 0) {
-        EXPECT_TRUE(h.waitFor([&] { return h.newCalls(dn).size() > index; })) << dn;
-        auto calls = h.newCalls(dn);
-        return calls.size() > index ? calls[index] : 0;
-    }
-
     /// A calls B and B answers; returns both calls.
     void connectAtoB(uintptr_t &a, uintptr_t &b) {
-        ASSERT_EQ(completed(h.makeCall(A, B, a)), 0);
-        b = waitNewCall(B);
+        ASSERT_EQ(h.completed(h.makeCall(A, B, a)), 0);
+        b = h.waitNewCall(B);
         ASSERT_TRUE(h.waitState(b, OFFERING));
-        ASSERT_EQ(completed(h.answer(b)), 0);
+        ASSERT_EQ(h.completed(h.answer(b)), 0);
         ASSERT_TRUE(h.waitState(a, CONNECTED));
         ASSERT_TRUE(h.waitState(b, CONNECTED));
     }
@@ -75,7 +58,7 @@ protected:
 TEST_P(ProviderConformance, MakeAnswerAndDropGiveTheExactStateSequencesOnBothLines) {
     uintptr_t a = 0, b = 0;
     connectAtoB(a, b);
-    ASSERT_EQ(completed(h.drop(a)), 0);
+    ASSERT_EQ(h.completed(h.drop(a)), 0);
     ASSERT_TRUE(h.waitState(a, IDLE));
     ASSERT_TRUE(h.waitState(b, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, IDLE}));
@@ -87,11 +70,11 @@ TEST_P(ProviderConformance, MakeAnswerAndDropGiveTheExactStateSequencesOnBothLin
 TEST_P(ProviderConformance, HoldAndUnholdChangeOnlyTheHoldingLine) {
     uintptr_t a = 0, b = 0;
     connectAtoB(a, b);
-    ASSERT_EQ(completed(h.hold(b)), 0);
+    ASSERT_EQ(h.completed(h.hold(b)), 0);
     ASSERT_TRUE(h.waitState(b, ONHOLD));
-    ASSERT_EQ(completed(h.unhold(b)), 0);
+    ASSERT_EQ(h.completed(h.unhold(b)), 0);
     ASSERT_TRUE(h.waitState(b, CONNECTED));
-    ASSERT_EQ(completed(h.drop(b)), 0);
+    ASSERT_EQ(h.completed(h.drop(b)), 0);
     ASSERT_TRUE(h.waitState(a, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, DISCONNECTED, IDLE}));
     EXPECT_EQ(h.states(b), (States{OFFERING, CONNECTED, ONHOLD, CONNECTED, IDLE}));
@@ -100,15 +83,15 @@ TEST_P(ProviderConformance, HoldAndUnholdChangeOnlyTheHoldingLine) {
 TEST_P(ProviderConformance, BlindTransferMovesTheCallerToTheNewDestination) {
     uintptr_t a = 0, b = 0;
     connectAtoB(a, b);
-    ASSERT_EQ(completed(h.blindTransfer(b, C)), 0);
-    uintptr_t c = waitNewCall(C);
+    ASSERT_EQ(h.completed(h.blindTransfer(b, C)), 0);
+    uintptr_t c = h.waitNewCall(C);
     ASSERT_TRUE(h.waitState(c, OFFERING));
     ASSERT_TRUE(h.waitState(b, IDLE));
     ASSERT_TRUE(h.waitState(a, RINGBACK));
     ASSERT_TRUE(h.waitCallInfo(a));
-    ASSERT_EQ(completed(h.answer(c)), 0);
+    ASSERT_EQ(h.completed(h.answer(c)), 0);
     ASSERT_TRUE(h.waitState(a, CONNECTED));
-    ASSERT_EQ(completed(h.drop(c)), 0);
+    ASSERT_EQ(h.completed(h.drop(c)), 0);
     ASSERT_TRUE(h.waitState(a, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, RINGBACK, CONNECTED,
                                    DISCONNECTED, IDLE}));
@@ -119,20 +102,20 @@ TEST_P(ProviderConformance, BlindTransferMovesTheCallerToTheNewDestination) {
 TEST_P(ProviderConformance, ConsultationTransferHandsTheCallerToTheConsultedParty) {
     uintptr_t a = 0, b = 0, consult = 0, unused = 0;
     connectAtoB(a, b);
-    ASSERT_EQ(completed(h.setupTransfer(b, consult)), 0);
+    ASSERT_EQ(h.completed(h.setupTransfer(b, consult)), 0);
     ASSERT_TRUE(h.waitState(consult, DIALTONE));
-    ASSERT_EQ(completed(h.dial(consult, C)), 0);
-    uintptr_t c = waitNewCall(C);
+    ASSERT_EQ(h.completed(h.dial(consult, C)), 0);
+    uintptr_t c = h.waitNewCall(C);
     ASSERT_TRUE(h.waitState(c, OFFERING));
     ASSERT_TRUE(h.waitState(consult, RINGBACK));
-    ASSERT_EQ(completed(h.answer(c)), 0);
+    ASSERT_EQ(h.completed(h.answer(c)), 0);
     ASSERT_TRUE(h.waitState(consult, CONNECTED));
-    ASSERT_EQ(completed(h.completeTransfer(b, consult, LINETRANSFERMODE_TRANSFER, unused)), 0);
+    ASSERT_EQ(h.completed(h.completeTransfer(b, consult, LINETRANSFERMODE_TRANSFER, unused)), 0);
     ASSERT_TRUE(h.waitState(b, IDLE));
     ASSERT_TRUE(h.waitState(consult, IDLE));
     ASSERT_TRUE(h.waitCallInfo(a)); // the switch's call ID changed
     ASSERT_TRUE(h.waitCallInfo(c));
-    ASSERT_EQ(completed(h.drop(a)), 0);
+    ASSERT_EQ(h.completed(h.drop(a)), 0);
     ASSERT_TRUE(h.waitState(c, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, IDLE}));
     EXPECT_EQ(h.states(b), (States{OFFERING, CONNECTED, PENDTRANSFER, IDLE}));
@@ -143,20 +126,20 @@ TEST_P(ProviderConformance, ConsultationTransferHandsTheCallerToTheConsultedPart
 TEST_P(ProviderConformance, ConferenceJoinsThreePartiesAndSurvivesTheConferencingPartyLeaving) {
     uintptr_t a = 0, b = 0, consult = 0, conf = 0;
     connectAtoB(a, b);
-    ASSERT_EQ(completed(h.setupTransfer(b, consult)), 0);
-    ASSERT_EQ(completed(h.dial(consult, C)), 0);
-    uintptr_t c = waitNewCall(C);
+    ASSERT_EQ(h.completed(h.setupTransfer(b, consult)), 0);
+    ASSERT_EQ(h.completed(h.dial(consult, C)), 0);
+    uintptr_t c = h.waitNewCall(C);
     ASSERT_TRUE(h.waitState(c, OFFERING));
-    ASSERT_EQ(completed(h.answer(c)), 0);
+    ASSERT_EQ(h.completed(h.answer(c)), 0);
     ASSERT_TRUE(h.waitState(consult, CONNECTED));
-    ASSERT_EQ(completed(h.completeTransfer(b, consult, LINETRANSFERMODE_CONFERENCE, conf)), 0);
+    ASSERT_EQ(h.completed(h.completeTransfer(b, consult, LINETRANSFERMODE_CONFERENCE, conf)), 0);
     ASSERT_TRUE(h.waitState(consult, CONFERENCED));
     EXPECT_EQ(h.lastMode(consult), conf);
     ASSERT_TRUE(h.waitCallInfo(a));
     ASSERT_TRUE(h.waitCallInfo(c));
-    ASSERT_EQ(completed(h.drop(conf)), 0);
+    ASSERT_EQ(h.completed(h.drop(conf)), 0);
     ASSERT_TRUE(h.waitState(conf, IDLE));
-    ASSERT_EQ(completed(h.drop(a)), 0);
+    ASSERT_EQ(h.completed(h.drop(a)), 0);
     ASSERT_TRUE(h.waitState(c, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, IDLE}));
     EXPECT_EQ(h.states(b), (States{OFFERING, CONNECTED, PENDTRANSFER, CONFERENCED, IDLE}));
@@ -168,16 +151,16 @@ TEST_P(ProviderConformance, ConferenceJoinsThreePartiesAndSurvivesTheConferencin
 
 TEST_P(ProviderConformance, RedirectFromARoutePointOffersTheCallToTheAgentStation) {
     uintptr_t a = 0;
-    ASSERT_EQ(completed(h.makeCall(A, R, a)), 0);
-    uintptr_t r = waitNewCall(R);
+    ASSERT_EQ(h.completed(h.makeCall(A, R, a)), 0);
+    uintptr_t r = h.waitNewCall(R);
     ASSERT_TRUE(h.waitState(r, OFFERING));
-    ASSERT_EQ(completed(h.redirect(r, B)), 0);
-    uintptr_t b = waitNewCall(B);
+    ASSERT_EQ(h.completed(h.redirect(r, B)), 0);
+    uintptr_t b = h.waitNewCall(B);
     ASSERT_TRUE(h.waitState(b, OFFERING));
     ASSERT_TRUE(h.waitState(r, IDLE));
-    ASSERT_EQ(completed(h.answer(b)), 0);
+    ASSERT_EQ(h.completed(h.answer(b)), 0);
     ASSERT_TRUE(h.waitState(a, CONNECTED));
-    ASSERT_EQ(completed(h.drop(b)), 0);
+    ASSERT_EQ(h.completed(h.drop(b)), 0);
     ASSERT_TRUE(h.waitState(a, IDLE));
     EXPECT_EQ(h.states(a), (States{DIALTONE, PROCEEDING, RINGBACK, CONNECTED, DISCONNECTED, IDLE}));
     EXPECT_EQ(h.states(r), (States{OFFERING, IDLE}));
@@ -186,11 +169,11 @@ TEST_P(ProviderConformance, RedirectFromARoutePointOffersTheCallToTheAgentStatio
 
 TEST_P(ProviderConformance, CallInfoOfARedirectedCallNamesCallerAndReason) {
     uintptr_t a = 0;
-    ASSERT_EQ(completed(h.makeCall(A, R, a)), 0);
-    uintptr_t r = waitNewCall(R);
+    ASSERT_EQ(h.completed(h.makeCall(A, R, a)), 0);
+    uintptr_t r = h.waitNewCall(R);
     ASSERT_TRUE(h.waitState(r, OFFERING));
-    ASSERT_EQ(completed(h.redirect(r, B)), 0);
-    uintptr_t b = waitNewCall(B);
+    ASSERT_EQ(h.completed(h.redirect(r, B)), 0);
+    uintptr_t b = h.waitNewCall(B);
     alignas(8) char buffer[2048] = {};
     auto *info = reinterpret_cast<LINECALLINFO *>(buffer);
     info->dwTotalSize = sizeof buffer;
@@ -214,10 +197,10 @@ TEST_P(ProviderConformance, MakeCallToANonDialableAddressFailsSynchronously) {
 
 TEST_P(ProviderConformance, RedirectToAPartyOfTheCallCompletesOnceWithInvalAddress) {
     uintptr_t a = 0;
-    ASSERT_EQ(completed(h.makeCall(A, R, a)), 0);
-    uintptr_t r = waitNewCall(R);
+    ASSERT_EQ(h.completed(h.makeCall(A, R, a)), 0);
+    uintptr_t r = h.waitNewCall(R);
     ASSERT_TRUE(h.waitState(r, OFFERING));
-    EXPECT_EQ(completed(h.redirect(r, A)), LINEERR_INVALADDRESS);
+    EXPECT_EQ(h.completed(h.redirect(r, A)), LINEERR_INVALADDRESS);
     EXPECT_EQ(h.states(r), (States{OFFERING}));
 }
 
@@ -226,24 +209,24 @@ TEST_P(ProviderConformance, AgentStateIsSetAndReadThroughDevSpecific) {
     set.dwCommand = TSPIDEVSPECIFIC_SETAGENTSTATE;
     set.dwAgentState = TSPIAGENTSTATE_READY;
     std::snprintf(set.szAgentID, sizeof set.szAgentID, "%s", "4711");
-    ASSERT_EQ(completed(h.devSpecific(B, set)), 0);
+    ASSERT_EQ(h.completed(h.devSpecific(B, set)), 0);
     EXPECT_TRUE(h.waitFor([&] {
         auto e = h.lineEvents(B, LINE_DEVSPECIFIC);
         return !e.empty() && e.back() == TSPIDEVSPECIFIC_AGENTSTATE;
     }));
     TSPIAGENTREQUEST get{};
     get.dwCommand = TSPIDEVSPECIFIC_GETAGENTSTATE;
-    ASSERT_EQ(completed(h.devSpecific(B, get)), 0);
+    ASSERT_EQ(h.completed(h.devSpecific(B, get)), 0);
     EXPECT_EQ(get.dwAgentState, static_cast<DWORD>(TSPIAGENTSTATE_READY));
 }
 
 TEST_P(ProviderConformance, OpeningALineAnnouncesTheCallsAlreadyOnIt) {
     h.closeLine(C);
     uintptr_t a = 0;
-    ASSERT_EQ(completed(h.makeCall(A, C, a)), 0);
+    ASSERT_EQ(h.completed(h.makeCall(A, C, a)), 0);
     ASSERT_TRUE(h.waitState(a, RINGBACK));
     ASSERT_TRUE(h.openLine(C));
-    uintptr_t c = waitNewCall(C);
+    uintptr_t c = h.waitNewCall(C);
     ASSERT_TRUE(h.waitState(c, OFFERING));
     EXPECT_EQ(h.states(c), (States{OFFERING}));
 }

@@ -203,6 +203,20 @@ bool ProviderHarness::waitFor(const std::function<bool()> &condition, int timeou
     });
 }
 
+LONG ProviderHarness::completed(LONG requestId, int timeoutMs) {
+    if (requestId <= 0)
+        return requestId;
+    if (!waitCompleted(requestId, timeoutMs))
+        return 1;
+    return completions(requestId).front();
+}
+
+uintptr_t ProviderHarness::waitNewCall(const std::string &dn, size_t index, int timeoutMs) {
+    if (!waitFor([&] { return newCalls(dn).size() > index; }, timeoutMs))
+        return 0;
+    return newCalls(dn)[index];
+}
+
 bool ProviderHarness::waitCompleted(LONG requestId, int timeoutMs) {
     return waitFor([&] { return !completions(requestId).empty(); }, timeoutMs);
 }

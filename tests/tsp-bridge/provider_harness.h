@@ -57,6 +57,13 @@ public:
 
     HDRVCALL hdCall(uintptr_t htCall) const;
 
+    /// The result of an async request: the synchronous error when requestId <= 0, 1 when it
+    /// did not complete in time, else its (first) completion. Exactly-once is checked with
+    /// duplicateCompletions().
+    LONG completed(LONG requestId, int timeoutMs = 5000);
+    /// The index-th call announced on the line (waits for it); 0 when none came.
+    uintptr_t waitNewCall(const std::string &dn, size_t index = 0, int timeoutMs = 5000);
+
     // Waiting (bounded): true when the condition held in time.
     bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000);
     bool waitCompleted(LONG requestId, int timeoutMs = 5000);

@@ -1,4 +1,5 @@
 #include "acd/tsp/provider_core.h"
+#include "ops/dial_string.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -297,55 +298,57 @@ void ProviderCore::bind(Call &call, const std::string &callId) {
 
 // ---- engine notifications -----------------------------------------------------------------
 
-void ProviderCore::setState(Call &call, DWORD state, DWORD_PTR mode) {
-    if (call.state == state && call.mode == mode)
-        return;
-    call.state = state;
-    call.mode = mode;
-    if (call.dead)
-        return;
-    uintptr_t id = call.id;
-    m_outbox.push_back([this, id, state, mode] {
+void ProviderCore::queueCallEvent(uintptr_t callId, DWORD msg, DWORD_PTR p1, DWORD_PTR p2,
+                                  bool p2IsCall) {
+    m_outbox.push_back([this, callId, msg, p1, p2, p2IsCall] {
         LINEEVENT proc = nullptr;
         HTAPILINE htLine = nullptr;
         HTAPICALL htCall = nullptr;
-        DWORD_PTR param2 = mode;
+        DWORD_PTR param2 = p2;
         {
             std::lock_guard lock(m_mutex);
-            Call *c = callById(id);
+            Call *c = callById(callId);
             if (!c || c->dead || c->line >= m_lines.size() || !m_lines[c->line].open)
                 return;
             proc = m_lines[c->line].eventProc;
             htLine = m_lines[c->line].htLine;
             htCall = c->htCall;
-            if (state == LINECALLSTATE_CONFERENCED) {
-                Call *conf = callById(mode);
-                param2 = conf ? reinterpret_cast<DWORD_PTR>(conf->htCall) : 0;
+            if (p2IsCall) {
+                Call *other = callById(p2);
+                param2 = other ? reinterpret_cast<DWORD_PTR>(other->htCall) : 0;
             }
         }
-        proc(htLine, htCall, LINE_CALLSTATE, state, param2, 0);
+        proc(htLine, htCall, msg, p1, param2, 0);
     });
 }
 
-void ProviderCore::callInfoChanged(Call &call, DWORD bits) {
-    if (call.dead)
-        return;
-    uintptr_t id = call.id;
-    m_outbox.push_back([this, id, bits] {
+void ProviderCore::queueLineEvent(DWORD lineIndex, DWORD msg, DWORD_PTR p1, DWORD_PTR p2) {
+    m_outbox.push_back([this, lineIndex, msg, p1, p2] {
         LINEEVENT proc = nullptr;
         HTAPILINE htLine = nullptr;
-        HTAPICALL htCall = nullptr;
         {
             std::lock_guard lock(m_mutex);
-            Call *c = callById(id);
-            if (!c || c->dead || !m_lines[c->line].open)
+            if (!m_lines[lineIndex].open)
                 return;
-            proc = m_lines[c->line].eventProc;
-            htLine = m_lines[c->line].htLine;
-            htCall = c->htCall;
+            proc = m_lines[lineIndex].eventProc;
+            htLine = m_lines[lineIndex].htLine;
         }
-        proc(htLine, htCall, LINE_CALLINFO, bits, 0, 0);
+        proc(htLine, nullptr, msg, p1, p2, 0);
     });
+}
+
+void ProviderCore::setState(Call &call, DWORD state, DWORD_PTR mode) {
+    if (call.state == state && call.mode == mode)
+        return;
+    call.state = state;
+    call.mode = mode;
+    if (!call.dead)
+        queueCallEvent(call.id, LINE_CALLSTATE, state, mode, state == LINECALLSTATE_CONFERENCED);
+}
+
+void ProviderCore::callInfoChanged(Call &call, DWORD bits) {
+    if (!call.dead)
+        queueCallEvent(call.id, LINE_CALLINFO, bits, 0);
 }
 
 void ProviderCore::announce(Call &call) {
@@ -398,35 +401,11 @@ void ProviderCore::toIdle(Call &call) {
 }
 
 void ProviderCore::lineDevState(Line &line, DWORD state) {
-    DWORD index = line.index;
-    m_outbox.push_back([this, index, state] {
-        LINEEVENT proc = nullptr;
-        HTAPILINE htLine = nullptr;
-        {
-            std::lock_guard lock(m_mutex);
-            if (!m_lines[index].open)
-                return;
-            proc = m_lines[index].eventProc;
-            htLine = m_lines[index].htLine;
-        }
-        proc(htLine, nullptr, LINE_LINEDEVSTATE, state, 0, 0);
-    });
+    queueLineEvent(line.index, LINE_LINEDEVSTATE, state, 0);
 }
 
 void ProviderCore::devSpecificEvent(Line &line, DWORD_PTR p1, DWORD_PTR p2) {
-    DWORD index = line.index;
-    m_outbox.push_back([this, index, p1, p2] {
-        LINEEVENT proc = nullptr;
-        HTAPILINE htLine = nullptr;
-        {
-            std::lock_guard lock(m_mutex);
-            if (!m_lines[index].open)
-                return;
-            proc = m_lines[index].eventProc;
-            htLine = m_lines[index].htLine;
-        }
-        proc(htLine, nullptr, LINE_DEVSPECIFIC, p1, p2, 0);
-    });
+    queueLineEvent(line.index, LINE_DEVSPECIFIC, p1, p2);
 }
 
 void ProviderCore::complete(DRV_REQUESTID id, LONG result) {
@@ -481,6 +460,26 @@ LONG ProviderCore::submit(DRV_REQUESTID id, const SwitchRequest &request, OnResu
     flush();
     m_mutex.lock();
     return static_cast<LONG>(id);
+}
+
+LONG ProviderCore::callRequest(DRV_REQUESTID id, HDRVCALL hdCall, RequestKind kind,
+                               std::initializer_list<DWORD> states, LPCSTR dest) {
+    std::lock_guard lock(m_mutex);
+    Call *call = callFor(hdCall);
+    if (!call || call->dead)
+        return LINEERR_INVALCALLHANDLE;
+    bool needsDest =
+        kind == RequestKind::SingleStepTransferCall || kind == RequestKind::DeflectCall;
+    if (needsDest && !isValidDialString(dest))
+        return LINEERR_INVALADDRESS;
+    if (std::find(states.begin(), states.end(), call->state) == states.end())
+        return LINEERR_INVALCALLSTATE;
+    SwitchRequest request;
+    request.kind = kind;
+    request.conn = {call->callId, m_lines[call->line].config.dn};
+    if (needsDest)
+        request.destination = dest;
+    return submit(id, request, {});
 }
 
 void ProviderCore::releaseHeldEvents(Line &line) {

@@ -78,12 +78,7 @@ void SimLink::send(const SwitchRequest &request, Done done) {
     {
         std::lock_guard lock(m_queueMutex);
         m_queue.push_back([done, result] { done(result); });
-        for (auto &event : events) {
-            m_queue.push_back([this, event] {
-                if (m_listener)
-                    m_listener->onSwitchEvent(event);
-            });
-        }
+        queueEvents(events);
     }
     drain();
 }
@@ -98,14 +93,18 @@ void SimLink::tick() {
         return;
     {
         std::lock_guard lock(m_queueMutex);
-        for (auto &event : events) {
-            m_queue.push_back([this, event] {
-                if (m_listener)
-                    m_listener->onSwitchEvent(event);
-            });
-        }
+        queueEvents(events);
     }
     drain();
+}
+
+void SimLink::queueEvents(const std::vector<SwitchEvent> &events) {
+    for (const auto &event : events) {
+        m_queue.push_back([this, event] {
+            if (m_listener)
+                m_listener->onSwitchEvent(event);
+        });
+    }
 }
 
 void SimLink::drain() {

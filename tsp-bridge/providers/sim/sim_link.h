@@ -39,6 +39,8 @@ public:
 
 private:
     void tick();
+    /// Appends the delivery of `events` to the queue (m_queueMutex held).
+    void queueEvents(const std::vector<SwitchEvent> &events);
     void drain();
 
     SimLinkConfig m_config;

@@ -246,26 +246,35 @@ SwitchResult SwitchModel::makeCall(const SwitchRequest &r) {
     return result;
 }
 
-SwitchResult SwitchModel::answerCall(const SwitchRequest &r) {
+SwitchResult SwitchModel::changeState(const SwitchRequest &r, ConnState from, ConnState to,
+                                      CstaError wrongState, EventKind kind,
+                                      const std::string &cause) {
     SwitchResult result;
     Call *call = nullptr;
     Connection *conn = nullptr;
     if ((result.error = locate(r.conn, call, conn)) != CstaError::None)
         return result;
-    if (conn->state != ConnState::Alerting) {
-        result.error = CstaError::NoCallToAnswer;
+    if (conn->state != from) {
+        result.error = wrongState;
         return result;
     }
-    conn->state = ConnState::Connected;
+    conn->state = to;
     SwitchEvent ev;
-    ev.kind = EventKind::Established;
+    ev.kind = kind;
     ev.connection = r.conn;
     ev.subjectDevice = r.conn.deviceId;
-    ev.callingDevice = call->callingDevice;
-    ev.calledDevice = call->calledDevice;
-    ev.cause = "newCall";
+    if (kind == EventKind::Established) {
+        ev.callingDevice = call->callingDevice;
+        ev.calledDevice = call->calledDevice;
+    }
+    ev.cause = cause;
     emit(*call, ev);
     return result;
+}
+
+SwitchResult SwitchModel::answerCall(const SwitchRequest &r) {
+    return changeState(r, ConnState::Alerting, ConnState::Connected, CstaError::NoCallToAnswer,
+                       EventKind::Established, "newCall");
 }
 
 SwitchResult SwitchModel::clearConnection(const SwitchRequest &r) {
@@ -280,43 +289,13 @@ SwitchResult SwitchModel::clearConnection(const SwitchRequest &r) {
 }
 
 SwitchResult SwitchModel::holdCall(const SwitchRequest &r) {
-    SwitchResult result;
-    Call *call = nullptr;
-    Connection *conn = nullptr;
-    if ((result.error = locate(r.conn, call, conn)) != CstaError::None)
-        return result;
-    if (conn->state != ConnState::Connected) {
-        result.error = CstaError::NoActiveCall;
-        return result;
-    }
-    conn->state = ConnState::Hold;
-    SwitchEvent ev;
-    ev.kind = EventKind::Held;
-    ev.connection = r.conn;
-    ev.subjectDevice = r.conn.deviceId;
-    ev.cause = "normal";
-    emit(*call, ev);
-    return result;
+    return changeState(r, ConnState::Connected, ConnState::Hold, CstaError::NoActiveCall,
+                       EventKind::Held, "normal");
 }
 
 SwitchResult SwitchModel::retrieveCall(const SwitchRequest &r) {
-    SwitchResult result;
-    Call *call = nullptr;
-    Connection *conn = nullptr;
-    if ((result.error = locate(r.conn, call, conn)) != CstaError::None)
-        return result;
-    if (conn->state != ConnState::Hold) {
-        result.error = CstaError::NoHeldCall;
-        return result;
-    }
-    conn->state = ConnState::Connected;
-    SwitchEvent ev;
-    ev.kind = EventKind::Retrieved;
-    ev.connection = r.conn;
-    ev.subjectDevice = r.conn.deviceId;
-    ev.cause = "normal";
-    emit(*call, ev);
-    return result;
+    return changeState(r, ConnState::Hold, ConnState::Connected, CstaError::NoHeldCall,
+                       EventKind::Retrieved, "normal");
 }
 
 SwitchResult SwitchModel::consultationCall(const SwitchRequest &r) {

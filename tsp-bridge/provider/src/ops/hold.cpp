@@ -4,16 +4,7 @@
 namespace acd::tsp {
 
 LONG ProviderCore::hold(DRV_REQUESTID id, HDRVCALL hdCall) {
-    std::lock_guard lock(m_mutex);
-    Call *call = callFor(hdCall);
-    if (!call || call->dead)
-        return LINEERR_INVALCALLHANDLE;
-    if (call->state != LINECALLSTATE_CONNECTED)
-        return LINEERR_INVALCALLSTATE;
-    SwitchRequest request;
-    request.kind = RequestKind::HoldCall;
-    request.conn = {call->callId, m_lines[call->line].config.dn};
-    return submit(id, request, {});
+    return callRequest(id, hdCall, RequestKind::HoldCall, {LINECALLSTATE_CONNECTED});
 }
 
 } // namespace acd::tsp

@@ -1,20 +1,12 @@
-// TSPI_lineUnhold -> CSTA RetrieveCall.
+// TSPI_lineUnhold -> CSTA RetrieveCall (also ends a pending transfer's hold).
 #include "acd/tsp/provider_core.h"
 
 namespace acd::tsp {
 
 LONG ProviderCore::unhold(DRV_REQUESTID id, HDRVCALL hdCall) {
-    std::lock_guard lock(m_mutex);
-    Call *call = callFor(hdCall);
-    if (!call || call->dead)
-        return LINEERR_INVALCALLHANDLE;
-    if (call->state != LINECALLSTATE_ONHOLD && call->state != LINECALLSTATE_ONHOLDPENDTRANSFER
-        && call->state != LINECALLSTATE_ONHOLDPENDCONF)
-        return LINEERR_INVALCALLSTATE;
-    SwitchRequest request;
-    request.kind = RequestKind::RetrieveCall;
-    request.conn = {call->callId, m_lines[call->line].config.dn};
-    return submit(id, request, {});
+    return callRequest(
+        id, hdCall, RequestKind::RetrieveCall,
+        {LINECALLSTATE_ONHOLD, LINECALLSTATE_ONHOLDPENDTRANSFER, LINECALLSTATE_ONHOLDPENDCONF});
 }
 
 } // namespace acd::tsp

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -156,6 +157,12 @@ private:
     void toIdle(Call &call);
     void lineDevState(Line &line, DWORD state);
     void devSpecificEvent(Line &line, DWORD_PTR p1, DWORD_PTR p2);
+    /// Queues one LINEEVENT for a call; handles are read when it is delivered (the engine
+    /// names a LINE_NEWCALL call in the meantime). With `p2IsCall`, p2 is a call ID whose
+    /// HTAPICALL is passed (LINECALLSTATE_CONFERENCED).
+    void queueCallEvent(uintptr_t callId, DWORD msg, DWORD_PTR p1, DWORD_PTR p2,
+                        bool p2IsCall = false);
+    void queueLineEvent(DWORD lineIndex, DWORD msg, DWORD_PTR p1, DWORD_PTR p2);
     void complete(DRV_REQUESTID id, LONG result);
     void flush();
 
@@ -165,6 +172,11 @@ private:
     LONG submit(DRV_REQUESTID id, const SwitchRequest &request, OnResult onResult,
                 Line *createsOnLine = nullptr);
     void releaseHeldEvents(Line &line);
+    /// The shape most call operations share: the call must exist and be in one of
+    /// `states`; the request names this line's connection to it, plus `dest` for the
+    /// operations that need a destination (validated as a dial string first).
+    LONG callRequest(DRV_REQUESTID id, HDRVCALL hdCall, RequestKind kind,
+                     std::initializer_list<DWORD> states, LPCSTR dest = nullptr);
 
     // Unsolicited events (src/event_handler.cpp).
     void handleEvent(Line &line, const SwitchEvent &event);

@@ -84,6 +84,10 @@ private:
         uint64_t order = 0;
     };
 
+    /// Moves the requesting connection from `from` to `to` and reports `kind`; any other
+    /// state is `wrongState` (answer, hold, retrieve).
+    SwitchResult changeState(const SwitchRequest &r, ConnState from, ConnState to,
+                             CstaError wrongState, EventKind kind, const std::string &cause);
     SwitchResult makeCall(const SwitchRequest &r);
     SwitchResult answerCall(const SwitchRequest &r);
     SwitchResult clearConnection(const SwitchRequest &r);
