@@ -301,21 +301,9 @@ SwitchResult SwitchModel::retrieveCall(const SwitchRequest &r) {
 SwitchResult SwitchModel::consultationCall(const SwitchRequest &r) {
     SwitchResult result;
     Call *call = nullptr;
-    Connection *conn = nullptr;
-    if ((result.error = locate(r.conn, call, conn)) != CstaError::None)
+    if ((result.error = checkMove(r, ConnState::Connected, CstaError::NoActiveCall, call))
+        != CstaError::None)
         return result;
-    if (conn->state != ConnState::Connected) {
-        result.error = CstaError::NoActiveCall;
-        return result;
-    }
-    if (CstaError e = checkDestination(r.destination); e != CstaError::None) {
-        result.error = e;
-        return result;
-    }
-    if (r.destination == r.conn.deviceId || findConnection(*call, r.destination)) {
-        result.error = CstaError::InvalidDestination;
-        return result;
-    }
     SwitchRequest hold;
     hold.kind = RequestKind::HoldCall;
     hold.conn = r.conn;
@@ -392,21 +380,9 @@ SwitchResult SwitchModel::transferOrConference(const SwitchRequest &r, bool conf
 SwitchResult SwitchModel::singleStepTransfer(const SwitchRequest &r) {
     SwitchResult result;
     Call *call = nullptr;
-    Connection *conn = nullptr;
-    if ((result.error = locate(r.conn, call, conn)) != CstaError::None)
+    if ((result.error = checkMove(r, ConnState::Connected, CstaError::NoActiveCall, call))
+        != CstaError::None)
         return result;
-    if (conn->state != ConnState::Connected) {
-        result.error = CstaError::NoActiveCall;
-        return result;
-    }
-    if (CstaError e = checkDestination(r.destination); e != CstaError::None) {
-        result.error = e;
-        return result;
-    }
-    if (findConnection(*call, r.destination)) {
-        result.error = CstaError::InvalidDestination;
-        return result;
-    }
     const std::string self = r.conn.deviceId;
     Call &moved = newCall(call->callingDevice, r.destination);
     for (const auto &c : call->connections) {
@@ -432,21 +408,9 @@ SwitchResult SwitchModel::singleStepTransfer(const SwitchRequest &r) {
 SwitchResult SwitchModel::deflectCall(const SwitchRequest &r) {
     SwitchResult result;
     Call *call = nullptr;
-    Connection *conn = nullptr;
-    if ((result.error = locate(r.conn, call, conn)) != CstaError::None)
+    if ((result.error = checkMove(r, ConnState::Alerting, CstaError::InvalidConnectionState, call))
+        != CstaError::None)
         return result;
-    if (conn->state != ConnState::Alerting) {
-        result.error = CstaError::InvalidConnectionState;
-        return result;
-    }
-    if (CstaError e = checkDestination(r.destination); e != CstaError::None) {
-        result.error = e;
-        return result;
-    }
-    if (findConnection(*call, r.destination)) {
-        result.error = CstaError::InvalidDestination;
-        return result;
-    }
     const std::string self = r.conn.deviceId;
     call->connections.erase(std::remove_if(call->connections.begin(), call->connections.end(),
                                            [&](const Connection &c) { return c.device == self; }),
@@ -527,6 +491,19 @@ SwitchModel::Call &SwitchModel::newCall(const std::string &calling, const std::s
     call.calledDevice = called;
     call.order = m_orderCounter++;
     return call;
+}
+
+CstaError SwitchModel::checkMove(const SwitchRequest &r, ConnState required, CstaError wrongState,
+                                 Call *&call) {
+    Connection *conn = nullptr;
+    if (CstaError e = locate(r.conn, call, conn); e != CstaError::None)
+        return e;
+    if (conn->state != required)
+        return wrongState;
+    if (CstaError e = checkDestination(r.destination); e != CstaError::None)
+        return e;
+    // The destination must not be in the call already (the requester is).
+    return findConnection(*call, r.destination) ? CstaError::InvalidDestination : CstaError::None;
 }
 
 CstaError SwitchModel::checkDestination(const std::string &destination) const {

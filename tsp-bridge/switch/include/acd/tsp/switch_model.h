@@ -106,6 +106,11 @@ private:
     CstaError locate(const ConnectionId &conn, Call *&call, Connection *&connection);
     Call &newCall(const std::string &calling, const std::string &called);
     CstaError checkDestination(const std::string &destination) const;
+    /// Checks a request that moves `r.conn` towards `r.destination` (consultation,
+    /// single-step transfer, deflect): the connection exists in `required` state and the
+    /// destination is dialable and not in the call yet.
+    CstaError checkMove(const SwitchRequest &r, ConnState required, CstaError wrongState,
+                        Call *&call);
     /// Adds an alerting connection for `destination` (seizing a trunk for externals) and
     /// reports Delivered; reports Failed when no trunk is free.
     void deliver(Call &call, const std::string &destination, const std::string &cause);
