@@ -32,7 +32,8 @@
  *    the switch link drops, INSERVICE when it is back).
  *  - The provider is thread-safe (it never sets LINETSPIOPTION_NONREENTRANT). It calls the
  *    engine's procedures without holding its own locks, so the engine may call back into
- *    the provider from inside them.
+ *    the provider from inside them, except TSPI_lineOpen: it waits (up to 3 s) for the
+ *    switch to confirm the monitor, which a callback thread cannot deliver meanwhile.
  *  - Buffers passed in belong to the caller and are used only during the call, except the
  *    LPHDRVCALL outputs, written before the function returns.
  *  - No C++ exception crosses this interface.

@@ -127,6 +127,7 @@ std::string CstaLink::serve() {
         m_nextInvokeId = m_nextInvokeId % 9998 + 1;
     }
     m_lastHeartbeat = nowMs();
+    m_sawSystemStatus = false;
     const int64_t registerDeadline = nowMs() + m_config.connectTimeoutMs + 1000;
     if (!writeFrame(registerInvoke, encodeSystemRegister()))
         return "cannot send SystemRegister";
@@ -152,17 +153,7 @@ std::string CstaLink::serve() {
                         if (decodeCstaMessage(frame.xml, message, why)
                             && (message.type == CstaMessageType::SystemRegisterResponse
                                 || message.type == CstaMessageType::Error)) {
-                            {
-                                std::lock_guard lock(m_stateMutex);
-                                m_registered = true;
-                                m_up = true;
-                                m_lastHeartbeat = nowMs();
-                            }
-                            logLine("link to " + m_config.host + ":" + std::to_string(m_config.port)
-                                    + " up");
-                            if (m_listener)
-                                m_listener->onLinkUp();
-                            m_stateChanged.notify_all();
+                            linkUp("");
                             continue;
                         }
                     }
@@ -170,8 +161,12 @@ std::string CstaLink::serve() {
                 }
             }
             int64_t now = nowMs();
-            if (!m_registered && now > registerDeadline)
-                return "no SystemRegisterResponse from the switch";
+            if (!m_registered && now > registerDeadline) {
+                // Some switches ignore SystemRegister; one that sends SystemStatus is alive.
+                if (!m_sawSystemStatus)
+                    return "no SystemRegisterResponse and no SystemStatus from the switch";
+                linkUp(" (no SystemRegisterResponse; using SystemStatus)");
+            }
             if (m_registered && m_config.heartbeatMs > 0
                 && now - m_lastHeartbeat > m_config.heartbeatMs * 5 / 2)
                 return "two heartbeats missed: no SystemStatus for "
@@ -182,6 +177,19 @@ std::string CstaLink::serve() {
         return "socket error: " + e.displayText();
     }
     return "link stopped";
+}
+
+void CstaLink::linkUp(const std::string &note) {
+    {
+        std::lock_guard lock(m_stateMutex);
+        m_registered = true;
+        m_up = true;
+        m_lastHeartbeat = nowMs();
+    }
+    logLine("link to " + m_config.host + ":" + std::to_string(m_config.port) + " up" + note);
+    if (m_listener)
+        m_listener->onLinkUp();
+    m_stateChanged.notify_all();
 }
 
 void CstaLink::dispatch(const CstaFrame &frame) {
@@ -200,6 +208,7 @@ void CstaLink::dispatch(const CstaFrame &frame) {
     switch (message.type) {
     case CstaMessageType::SystemStatus:
         m_lastHeartbeat = nowMs();
+        m_sawSystemStatus = true;
         writeFrame(frame.invokeId, encodeSystemStatusResponse());
         break;
     case CstaMessageType::Response:

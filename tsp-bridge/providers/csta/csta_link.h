@@ -5,7 +5,8 @@
 // One I/O thread owns connecting, reading, heartbeat supervision, request timeouts and
 // reconnecting with exponential backoff; requests are written from the caller's thread.
 // Link setup: connect, send SystemRegister, answer every SystemStatus from the switch; the
-// link is up when SystemRegisterResponse (or a CSTAErrorCode for it) arrives. With
+// link is up when SystemRegisterResponse (or a CSTAErrorCode for it) arrives, or, for
+// switches that ignore SystemRegister, when the setup time passed with a SystemStatus seen. With
 // heartbeatMs > 0 the switch must send SystemStatus at that period; two missed (no
 // SystemStatus for 2.5 periods) drop the link. Every outstanding request is failed with
 // CstaError::LinkDown exactly once when the link drops.
@@ -62,6 +63,8 @@ private:
     bool connectOnce(std::string &reason);
     /// Reads and dispatches until the link fails; returns why.
     std::string serve();
+    /// Marks the link registered and up and tells the listener (I/O thread).
+    void linkUp(const std::string &note);
     void dispatch(const CstaFrame &frame);
     void handleResponse(int invokeId, const CstaMessage &message);
     bool writeFrame(int invokeId, const std::string &xml);
@@ -88,7 +91,8 @@ private:
     std::mutex m_stateMutex;
     std::condition_variable m_stateChanged;
     bool m_registered = false;
-    int64_t m_lastHeartbeat = 0;
+    int64_t m_lastHeartbeat = 0;    ///< I/O thread only
+    bool m_sawSystemStatus = false; ///< I/O thread only
 };
 
 } // namespace acd::tsp
