@@ -179,6 +179,7 @@ TEST_P(ProviderConformance, CallInfoOfARedirectedCallNamesCallerAndReason) {
     info->dwTotalSize = sizeof buffer;
     ASSERT_EQ(h.tspi().lineGetCallInfo(h.hdCall(b), info), 0);
     EXPECT_EQ(info->dwReason, static_cast<DWORD>(LINECALLREASON_REDIRECT));
+    EXPECT_EQ(info->dwOrigin, static_cast<DWORD>(LINECALLORIGIN_INTERNAL));
     ASSERT_GT(info->dwCallerIDSize, 0u);
     EXPECT_STREQ(buffer + info->dwCallerIDOffset, "100");
     EXPECT_EQ(info->dwLineDeviceID, h.deviceId(B));

@@ -153,9 +153,9 @@ void ProviderCore::handleUnknownCall(Line &line, const SwitchEvent &ev) {
         if (isSelf) {
             state = LINECALLSTATE_OFFERING;
             mode = LINEOFFERINGMODE_ACTIVE;
-            pending.origin = ev.callingDevice.size() > line.config.dn.size() + 2
-                                 ? LINECALLORIGIN_EXTERNAL
-                                 : LINECALLORIGIN_INTERNAL;
+            // Internal when the caller is one of this provider's lines.
+            pending.origin =
+                lineForDn(ev.callingDevice) ? LINECALLORIGIN_INTERNAL : LINECALLORIGIN_EXTERNAL;
             pending.reason = ev.cause == "redirected"           ? LINECALLREASON_REDIRECT
                              : ev.cause == "singleStepTransfer" ? LINECALLREASON_TRANSFER
                                                                 : LINECALLREASON_DIRECT;
