@@ -136,9 +136,7 @@ private:
         DWORD reason = LINECALLREASON_UNKNOWN;
         std::string callerId;
         std::string calledId;
-        std::string redirectingId;
     };
-    using Result = SwitchResult;
     using OnResult = std::function<void(const SwitchResult &)>;
 
     // Lookups (m_mutex held).
