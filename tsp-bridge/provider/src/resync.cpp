@@ -75,9 +75,20 @@ void ProviderCore::startMonitor(DWORD lineIndex, std::function<void()> whenDone)
                 whenDone();
             return;
         }
+        bool stillOpen = false;
         {
             std::lock_guard lock(m_mutex);
-            m_lines[lineIndex].monitored = true;
+            stillOpen = m_lines[lineIndex].open;
+            m_lines[lineIndex].monitored = stillOpen;
+        }
+        if (!stillOpen) { // closed meanwhile: do not leave a monitor behind
+            SwitchRequest stop;
+            stop.kind = RequestKind::MonitorStop;
+            stop.device = dn;
+            m_link->send(stop, [](const SwitchResult &) {});
+            if (whenDone)
+                whenDone();
+            return;
         }
         SwitchRequest snapshot;
         snapshot.kind = RequestKind::SnapshotDevice;
