@@ -7,7 +7,8 @@
 #
 # Unknown arguments are a configure error, so a typo never silently drops a source.
 
-set(ACD_WARNING_FLAGS -Wall -Wextra -Wshadow=local -Wnon-virtual-dtor)
+set(ACD_WARNING_FLAGS -Wall -Wextra -Wnon-virtual-dtor
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> $<$<CXX_COMPILER_ID:Clang>:-Wshadow>)
 
 function(_acd_reject_unparsed prefix)
     if(${prefix}_UNPARSED_ARGUMENTS)
