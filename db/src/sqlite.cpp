@@ -47,6 +47,14 @@ std::string Statement::textAt(int column) const {
                        static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
 }
 
+std::string_view Statement::textViewAt(int column) const {
+    const auto *text = sqlite3_column_text(m_stmt, column);
+    if (!text)
+        return {};
+    return std::string_view(reinterpret_cast<const char *>(text),
+                            static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
 std::string Statement::columnName(int column) const {
     const char *name = sqlite3_column_name(m_stmt, column);
     return name ? name : "";

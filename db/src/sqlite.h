@@ -59,6 +59,8 @@ public:
     bool isNullAt(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
     std::optional<std::int64_t> optionalInt64At(int column) const;
     std::string textAt(int column) const;
+    /// Valid until the next step() or reset().
+    std::string_view textViewAt(int column) const;
     int columnCount() const { return sqlite3_column_count(m_stmt); }
     std::string columnName(int column) const;
     int columnType(int column) const { return sqlite3_column_type(m_stmt, column); }

@@ -2,7 +2,7 @@
 // with the core's definitions (core/stats.h), so reports and the live view agree.
 #include "sqlite_store_impl.h"
 
-#include <cstdio>
+#include <charconv>
 #include <map>
 
 namespace acd::db {
@@ -15,8 +15,8 @@ std::string num(std::int64_t v) {
 }
 std::string fixed(double v) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+    return std::string(buf, r.ptr);
 }
 std::string secondsOf(core::TimeMs ms) {
     return fixed(static_cast<double>(ms) / 1000.0);
@@ -256,30 +256,68 @@ Result<ReportTable> SqliteStore::report(ReportKind kind, TimeRange range) {
         return t;
     }
     case ReportKind::CallSummary: {
-        // From the call records of calls that arrived in the range, by their last queue.
-        // Service level uses the queue's configured threshold (20 s when unknown).
-        auto st = m_db.prepare(
-            "SELECT c.queue_id, count(*), "
-            "sum(c.disposition = ?3), "
-            "sum(c.disposition = ?3 AND c.wait_ms <= 1000 * coalesce(q.service_level_seconds, "
-            "20)), "
-            "sum(c.disposition IN (?4, ?5)), "
-            "sum(c.disposition = ?6), "
-            "sum(CASE WHEN c.disposition = ?3 THEN c.wait_ms ELSE 0 END), "
-            "sum(CASE WHEN c.disposition IN (?4, ?5) THEN c.wait_ms ELSE 0 END), "
-            "sum(CASE WHEN c.disposition = ?3 THEN c.talk_ms + c.hold_ms + c.wrap_ms ELSE 0 "
-            "END), max(c.wait_ms) "
-            "FROM calls c LEFT JOIN queues q ON q.id = c.queue_id "
-            "WHERE c.arrived_at >= ?1 AND c.arrived_at < ?2 GROUP BY c.queue_id "
-            "ORDER BY c.queue_id");
+        // From the call records of calls that arrived in the range, by their last queue,
+        // aggregated here in one pass (cheaper than SQLite's sorter for GROUP BY). Service
+        // level uses the queue's configured threshold (20 s when the queue is unknown).
+        std::map<std::int64_t, std::int64_t> slMs;
+        {
+            auto q = m_db.prepare("SELECT id, service_level_seconds FROM queues");
+            if (!q)
+                return q.status();
+            while (q.value()->step() == SQLITE_ROW)
+                slMs[q.value()->int64At(0)] = q.value()->int64At(1) * 1000;
+            q.value()->reset();
+        }
+        auto st = m_db.prepare("SELECT queue_id, disposition, wait_ms, talk_ms + hold_ms + "
+                               "wrap_ms FROM calls WHERE arrived_at >= ? AND arrived_at < ?");
         if (!st)
             return st.status();
         sql::Statement &s = *st.value();
+        s.bindAll(range.from, range.to);
+        struct Sum {
+            std::int64_t calls = 0;
+            core::QueueCounters c;
+        };
         using core::Disposition;
-        s.bindAll(range.from, range.to, core::toString(Disposition::Answered),
-                  core::toString(Disposition::Abandoned),
-                  core::toString(Disposition::AbandonedRinging),
-                  core::toString(Disposition::OverflowDisconnected));
+        const std::string_view answered = core::toString(Disposition::Answered);
+        const std::string_view abandoned = core::toString(Disposition::Abandoned);
+        const std::string_view abandonedRinging = core::toString(Disposition::AbandonedRinging);
+        const std::string_view disconnected = core::toString(Disposition::OverflowDisconnected);
+        std::map<std::int64_t, Sum> sums;
+        std::int64_t lastQueue = -1;
+        Sum *sum = nullptr;
+        std::int64_t threshold = 20000;
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            const std::int64_t queue = s.int64At(0);
+            if (queue != lastQueue) {
+                sum = &sums[queue];
+                auto it = slMs.find(queue);
+                threshold = it == slMs.end() ? 20000 : it->second;
+                lastQueue = queue;
+            }
+            ++sum->calls;
+            const std::string_view disposition = s.textViewAt(1);
+            const std::int64_t wait = s.int64At(2);
+            core::QueueCounters &c = sum->c;
+            c.maxWaitMs = std::max(c.maxWaitMs, wait);
+            if (disposition == answered) {
+                ++c.answered;
+                ++c.handled;
+                if (wait <= threshold)
+                    ++c.answeredInSl;
+                c.waitAnsweredMs += wait;
+                c.talkMs += s.int64At(3);
+            } else if (disposition == abandoned || disposition == abandonedRinging) {
+                ++c.abandoned;
+                c.waitAbandonedMs += wait;
+            } else if (disposition == disconnected) {
+                ++c.disconnected;
+            }
+        }
+        s.reset();
+        if (rc != SQLITE_DONE)
+            return m_db.error("call-summary report");
         ReportTable t;
         t.columns = {"queue_id",
                      "queue",
@@ -293,27 +331,15 @@ Result<ReportTable> SqliteStore::report(ReportKind kind, TimeRange range) {
                      "aht_s",
                      "abandon_rate_pct",
                      "max_wait_s"};
-        int rc;
-        while ((rc = s.step()) == SQLITE_ROW) {
-            core::QueueCounters c;
-            c.answered = s.int64At(2);
-            c.answeredInSl = s.int64At(3);
-            c.abandoned = s.int64At(4);
-            c.disconnected = s.int64At(5);
-            c.waitAnsweredMs = s.int64At(6);
-            c.waitAbandonedMs = s.int64At(7);
-            c.handled = c.answered;
-            c.talkMs = s.int64At(8);
-            t.rows.push_back(
-                {num(s.int64At(0)), nameOf(queueNames, s.int64At(0)), num(s.int64At(1)),
-                 num(c.answered), num(c.abandoned), num(c.disconnected),
-                 fixed(100.0 * c.serviceLevel(ServiceLevelDefinition::Offered)),
-                 fixed(c.asaSeconds()), fixed(c.averageAbandonSeconds()), fixed(c.ahtSeconds()),
-                 fixed(100.0 * c.abandonRate()), secondsOf(s.int64At(9))});
+        for (const auto &[queue, sq] : sums) {
+            const core::QueueCounters &c = sq.c;
+            t.rows.push_back({num(queue), nameOf(queueNames, queue), num(sq.calls), num(c.answered),
+                              num(c.abandoned), num(c.disconnected),
+                              fixed(100.0 * c.serviceLevel(ServiceLevelDefinition::Offered)),
+                              fixed(c.asaSeconds()), fixed(c.averageAbandonSeconds()),
+                              fixed(c.ahtSeconds()), fixed(100.0 * c.abandonRate()),
+                              secondsOf(c.maxWaitMs)});
         }
-        s.reset();
-        if (rc != SQLITE_DONE)
-            return m_db.error("call-summary report");
         return t;
     }
     }

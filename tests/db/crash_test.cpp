@@ -139,9 +139,20 @@ TEST(CrashSafety, AfterKillNineEveryRecordOlderThanTheWindowSurvives) {
             ++interrupted;
     }
     EXPECT_EQ(interrupted, recovery.value().interruptedCalls);
-    // How much of the last window survived too (informational).
+    // How much of the last window survived too (informational): the newest completed call in
+    // the file was reported complete `lag_ms` before the kill.
+    std::uint64_t newestCompleted = 0;
+    for (const CallRecord &c : after.value())
+        if (c.disposition == Disposition::Answered)
+            newestCompleted = std::max<std::uint64_t>(newestCompleted, c.call);
+    std::int64_t lagMs = -1;
+    for (const Report &rep : reports)
+        if (rep.call == newestCompleted + 1)
+            lagMs = killedAt - rep.submittedAt;
     RecordProperty("reported_calls", static_cast<int>(reports.size()));
     RecordProperty("stored_calls", static_cast<int>(after.value().size()));
+    RecordProperty("lag_ms", static_cast<int>(lagMs));
+    EXPECT_LT(lagMs, kWindowMs);
 }
 
 } // namespace
