@@ -158,6 +158,30 @@ TEST_F(Reports, TheCommandLineToolWritesCsv) {
               "0,abandoned\r\n");
 }
 
+TEST_F(Reports, TheCommandLineToolImportsNothingFromABadConfigAndNamesEachError) {
+    const std::string bad = dir.file("bad.json");
+    {
+        std::ofstream out(bad);
+        out << R"({"skills": [{"id": 1, "name": "english"}], "queues": [{"id": 10, "name": )"
+               R"("sales", "group": 1, "skill": 1, "strategy": "fastest"}]})";
+    }
+    store.reset();
+    const std::string errors = dir.file("errors.txt");
+    const std::string command =
+        std::string(ACD_REPORT_BINARY) + " --db " + path + " config-import " + bad + " 2>" + errors;
+    EXPECT_NE(std::system(command.c_str()), 0);
+    std::ifstream in(errors);
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_EQ(text.str(), bad + ": queues[0] 'sales': field strategy: unknown value 'fastest'\n"
+                              + bad + ": queues[0] 'sales': field group: unknown group 1\n"
+                              + "acd-report: 2 error(s); nothing imported\n");
+    store = openStore(path);
+    auto config = store->loadConfig();
+    ASSERT_TRUE(config);
+    EXPECT_EQ(config.value().queues.size(), 1u); // still the configuration from SetUp
+}
+
 TEST_F(Reports, TheCommandLineToolRefusesAMissingDatabase) {
     const std::string command = std::string(ACD_REPORT_BINARY) + " --db " + dir.file("nope.db")
                                 + " queue --from 2023-11-14 --to 2023-11-15 2>/dev/null";
