@@ -3,6 +3,11 @@
 #include "db_fixture.h"
 #include "fake_store.h"
 
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
+
 namespace acd::db::test {
 namespace {
 
@@ -66,6 +71,51 @@ TEST(Writer, AFullQueueReportsBacklogAndKeepsEveryRecordInOrder) {
     EXPECT_EQ(m.written, 7u);
     EXPECT_EQ(m.queued, 0u);
     EXPECT_EQ(writer.submit(queued(8)), SubmitStatus::Accepted);
+}
+
+/// Keeps the text of every message logged to it.
+class CaptureChannel : public Poco::Channel {
+public:
+    void log(const Poco::Message &message) override {
+        std::lock_guard lock(m_mutex);
+        m_lines.push_back(message.getText());
+    }
+    std::vector<std::string> lines() {
+        std::lock_guard lock(m_mutex);
+        return m_lines;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::string> m_lines;
+};
+
+TEST(Writer, EnteringAndLeavingTheBacklogIsLogged) {
+    Poco::AutoPtr<CaptureChannel> channel(new CaptureChannel);
+    Poco::Logger &logger = Poco::Logger::get("acd.db.writer");
+    logger.setChannel(channel);
+    logger.setLevel(Poco::Message::PRIO_INFORMATION);
+    {
+        FakeStore store;
+        store.close();
+        WriterOptions options;
+        options.queueCapacity = 1;
+        Writer writer(store, options);
+        writer.submit(queued(1));
+        store.waitForCalls(1);
+        writer.submit(queued(2));
+        EXPECT_EQ(writer.submit(queued(3)), SubmitStatus::Backlog);
+        EXPECT_EQ(writer.submit(queued(4)), SubmitStatus::Backlog);
+        store.open();
+        writer.flush();
+    }
+    logger.setChannel(nullptr);
+    EXPECT_EQ(channel->lines(),
+              (std::vector<std::string>{
+                  "db writer backlog: queue of 1 items full, keeping further records in the "
+                  "overflow buffer until the disk catches up",
+                  "db writer backlog cleared: 2 items from the overflow buffer taken for "
+                  "writing"}));
 }
 
 TEST(Writer, ABatchThatKeepsFailingIsWrittenItemByItemAndOnlyTheBadOneIsLost) {
