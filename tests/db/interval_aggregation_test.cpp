@@ -4,6 +4,8 @@
 #include "db_fixture.h"
 
 #include <cstdio>
+#include <random>
+#include <set>
 
 namespace acd::db::test {
 namespace {
@@ -259,6 +261,113 @@ TEST_F(IntervalAggregation, CallRecordsMatchWhatHappenedToEachCall) {
     for (const auto &s : states.value())
         sawRona = sawRona || (s.toState == AgentStateEx::NotReady && s.forcedBy == "system:rona");
     EXPECT_TRUE(sawRona);
+}
+
+/// Random traffic (arrivals, answers, holds, hang-ups, abandons, Not Ready, logouts and logins)
+/// over three intervals, from a fixed seed: the stored intervals add up to the
+/// engine's totals.
+TEST_F(IntervalAggregation, RandomTrafficIntervalsAddUpToTheEnginesTotals) {
+    for (AgentId id = 1003; id <= 1006; ++id)
+        staff(id);
+    std::mt19937 random(20261121);
+    std::set<CallId> live;
+    CallId nextCall = 1;
+    const TimeMs end = kT0 + 3 * kInterval;
+    for (;;) {
+        const TimeMs next = now + static_cast<TimeMs>(random() % 8000) + 1;
+        if (next >= end)
+            break; // an input at the boundary itself belongs to the next interval
+        now = next;
+        engine.advanceTo(now);
+        for (auto it = live.begin(); it != live.end();) {
+            auto call = engine.call(*it);
+            if (!call) {
+                it = live.erase(it);
+                continue;
+            }
+            const CallSnapshot &c = call.value();
+            const unsigned act = random() % 100;
+            if (c.ringing && act < 50)
+                engine.callAnswered(c.id, now);
+            else if (c.connected && act < 10)
+                engine.callCleared(c.id, now); // hang-up
+            else if (c.connected && act < 15)
+                c.held ? engine.callRetrieved(c.id, now) : engine.callHeld(c.id, now);
+            else if (!c.connected && act < 3)
+                engine.callCleared(c.id, now); // abandon, in queue or ringing
+            ++it;
+        }
+        const unsigned roll = random() % 100;
+        if (roll < 40) {
+            CallArrival c;
+            c.id = nextCall++;
+            c.queue = random() % 2 ? kSales : kSupport;
+            if (engine.callArrived(c, now))
+                live.insert(c.id);
+        } else if (roll < 52) {
+            const AgentId agent = 1001 + random() % 6;
+            if (random() % 3)
+                engine.setAgentState(agent, AgentStateEx::Ready, AgentStateEx::None, 0, now);
+            else
+                engine.setAgentState(agent, AgentStateEx::NotReady, AgentStateEx::None, 3, now);
+        } else if (roll < 55) {
+            const AgentId agent = 1001 + random() % 6;
+            if (engine.sessionsOf(agent).empty()) {
+                auto s = engine.createSession(agent, 10, "st", now);
+                if (s)
+                    engine.setSessionState(s.value(), SessionState::Ready, SessionState::None, now);
+            } else {
+                engine.logoutAgent(agent, now);
+            }
+        }
+    }
+    now = end;
+    engine.advanceTo(now);
+    ASSERT_EQ(engine.now(), end);
+    std::vector<Effect> effects;
+    engine.takeEffects(effects);
+    ASSERT_TRUE(store->writeBatch(std::vector<WriteItem>(effects.begin(), effects.end())));
+    ASSERT_GT(nextCall, 100u);
+    // The run exercised what it claims to.
+    const QueueCounters sales = engine.queue(kSales).value().total;
+    const QueueCounters support = engine.queue(kSupport).value().total;
+    RecordProperty("answered", static_cast<int>(sales.answered + support.answered));
+    RecordProperty("abandoned", static_cast<int>(sales.abandoned + support.abandoned));
+    RecordProperty("abandoned_ringing",
+                   static_cast<int>(sales.abandonedRinging + support.abandonedRinging));
+    RecordProperty("handled", static_cast<int>(sales.handled + support.handled));
+    RecordProperty("hold_ms", static_cast<int>(sales.holdMs + support.holdMs));
+    EXPECT_GT(sales.answered + support.answered, 50u);
+    EXPECT_GT(sales.abandoned + support.abandoned, 50u);
+    EXPECT_GT(sales.holdMs + support.holdMs, 0);
+
+    auto intervals = store->queueIntervals({kT0, kT0 + kDay});
+    ASSERT_TRUE(intervals);
+    EXPECT_EQ(intervals.value().size(), 6u);
+    for (QueueId q : {kSales, kSupport}) {
+        std::vector<std::int64_t> stored(fields(QueueCounters{}));
+        for (const auto &row : intervals.value())
+            if (row.queue == q)
+                stored = sum(stored, fields(row.counters), kQueueMaxField);
+        EXPECT_EQ(stored, fields(engine.queue(q).value().total)) << "queue " << q;
+    }
+    auto agentRows = store->agentIntervals({kT0, kT0 + kDay});
+    ASSERT_TRUE(agentRows);
+    for (AgentId a = 1001; a <= 1006; ++a) {
+        std::vector<std::int64_t> stored(fields(AgentCounters{}));
+        for (const auto &row : agentRows.value())
+            if (row.agent == a)
+                stored = sum(stored, fields(row.counters), kAgentMaxField);
+        EXPECT_EQ(stored, fields(engine.agent(a).value().total)) << "agent " << a;
+    }
+    // Every call that completed has exactly one closed record.
+    std::size_t closed = 0;
+    for (const Effect &e : effects)
+        closed += std::holds_alternative<CallCompleted>(e.body) ? 1 : 0;
+    std::size_t stored = 0;
+    for (const CallRecord &c : allCalls())
+        stored += c.disposition.has_value() ? 1 : 0;
+    EXPECT_EQ(stored, closed);
 }
 
 } // namespace
