@@ -56,6 +56,8 @@ private:
     TimeMs m_lastWriteAt = 0;
     /// ANI/DNIS handed in before the call's first CallQueued was written.
     std::unordered_map<core::CallId, CallInfo> m_pendingInfo;
+    /// Pending numbers used by the open transaction: dropped from m_pendingInfo on commit.
+    std::vector<core::CallId> m_consumedInfo;
 };
 
 } // namespace acd::db

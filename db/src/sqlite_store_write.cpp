@@ -19,9 +19,11 @@ constexpr TimeMs kDayMs = 24LL * 3600 * 1000;
 Status SqliteStore::writeBatch(const std::vector<WriteItem> &items) {
     if (Status s = m_db.begin(); !s)
         return s;
+    m_consumedInfo.clear();
     for (const WriteItem &item : items) {
         if (Status s = writeItem(item); !s) {
             m_db.rollback();
+            m_consumedInfo.clear(); // a retry finds the numbers again
             return s;
         }
     }
@@ -30,13 +32,18 @@ Status SqliteStore::writeBatch(const std::vector<WriteItem> &items) {
                                     m_lastWriteAt, m_runId);
             !s) {
             m_db.rollback();
+            m_consumedInfo.clear();
             return s;
         }
     }
     if (Status s = m_db.commit(); !s) {
         m_db.rollback();
+        m_consumedInfo.clear();
         return s;
     }
+    for (core::CallId call : m_consumedInfo)
+        m_pendingInfo.erase(call);
+    m_consumedInfo.clear();
     return {};
 }
 
@@ -81,9 +88,9 @@ Status SqliteStore::writeEffect(const core::Effect &effect) {
                 if (!e.flowedIn) {
                     std::string ani, dnis;
                     if (auto it = m_pendingInfo.find(e.call); it != m_pendingInfo.end()) {
-                        ani = std::move(it->second.ani);
-                        dnis = std::move(it->second.dnis);
-                        m_pendingInfo.erase(it);
+                        ani = it->second.ani;
+                        dnis = it->second.dnis;
+                        m_consumedInfo.push_back(e.call); // forgotten once committed
                     }
                     if (Status s = m_db.execute(
                             "INSERT INTO calls (call_id, ani, dnis, entry_queue_id, queue_id, "
