@@ -105,6 +105,7 @@ CREATE TABLE agent_state_changes (
     id            INTEGER PRIMARY KEY,
     at            INTEGER NOT NULL,
     agent_id      INTEGER NOT NULL,
+    session_id    INTEGER NOT NULL,
     from_state    TEXT NOT NULL,
     to_state      TEXT NOT NULL,
     next_state    TEXT NOT NULL,

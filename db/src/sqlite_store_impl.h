@@ -58,6 +58,8 @@ private:
     std::unordered_map<core::CallId, CallInfo> m_pendingInfo;
     /// Pending numbers used by the open transaction: dropped from m_pendingInfo on commit.
     std::vector<core::CallId> m_consumedInfo;
+    /// Each agent's latest session, for agent_state_changes.session_id.
+    std::unordered_map<core::AgentId, core::SessionId> m_latestSession;
 };
 
 } // namespace acd::db

@@ -112,21 +112,23 @@ Result<std::vector<AgentStateRecord>> SqliteStore::agentStates(TimeRange range) 
     using core::AgentStateEx;
     return readRows<AgentStateRecord>(
         m_db,
-        "SELECT at, agent_id, from_state, to_state, next_state, from_activity, to_activity, "
-        "reason_code, forced_by FROM agent_state_changes WHERE at >= ? AND at < ? ORDER BY id",
+        "SELECT at, agent_id, session_id, from_state, to_state, next_state, from_activity, "
+        "to_activity, reason_code, forced_by FROM agent_state_changes WHERE at >= ? AND at < ? "
+        "ORDER BY id",
         range, [](const sql::Statement &s) {
             AgentStateRecord r;
             r.at = s.int64At(0);
             r.agent = static_cast<core::AgentId>(s.int64At(1));
-            r.fromState = enumOr(core::agentStateExFromString(s.textAt(2)), AgentStateEx::Unknown);
-            r.toState = enumOr(core::agentStateExFromString(s.textAt(3)), AgentStateEx::Unknown);
-            r.nextState = enumOr(core::agentStateExFromString(s.textAt(4)), AgentStateEx::None);
+            r.session = static_cast<core::SessionId>(s.int64At(2));
+            r.fromState = enumOr(core::agentStateExFromString(s.textAt(3)), AgentStateEx::Unknown);
+            r.toState = enumOr(core::agentStateExFromString(s.textAt(4)), AgentStateEx::Unknown);
+            r.nextState = enumOr(core::agentStateExFromString(s.textAt(5)), AgentStateEx::None);
             r.fromActivity =
-                enumOr(core::agentActivityFromString(s.textAt(5)), AgentActivity::LoggedOut);
-            r.toActivity =
                 enumOr(core::agentActivityFromString(s.textAt(6)), AgentActivity::LoggedOut);
-            r.reason = static_cast<core::ReasonCode>(s.int64At(7));
-            r.forcedBy = s.textAt(8);
+            r.toActivity =
+                enumOr(core::agentActivityFromString(s.textAt(7)), AgentActivity::LoggedOut);
+            r.reason = static_cast<core::ReasonCode>(s.int64At(8));
+            r.forcedBy = s.textAt(9);
             return r;
         });
 }

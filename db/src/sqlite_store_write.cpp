@@ -163,13 +163,16 @@ Status SqliteStore::writeEffect(const core::Effect &effect) {
                 return m_db.execute("UPDATE calls SET wrap_ms = ? WHERE id = " ACD_CALL_ROW,
                                     e.wrapMs, e.call);
             } else if constexpr (std::is_same_v<T, core::AgentStateChanged>) {
+                const auto session = m_latestSession.find(e.agent);
                 return m_db.execute(
-                    "INSERT INTO agent_state_changes (at, agent_id, from_state, to_state, "
-                    "next_state, from_activity, to_activity, reason_code, forced_by) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    at, e.agent, toString(e.oldState), toString(e.state), toString(e.nextState),
+                    "INSERT INTO agent_state_changes (at, agent_id, session_id, from_state, "
+                    "to_state, next_state, from_activity, to_activity, reason_code, forced_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    at, e.agent, session == m_latestSession.end() ? 0 : session->second,
+                    toString(e.oldState), toString(e.state), toString(e.nextState),
                     toString(e.oldActivity), toString(e.activity), e.reason, e.forcedBy);
             } else if constexpr (std::is_same_v<T, core::SessionStarted>) {
+                m_latestSession[e.agent] = e.session;
                 return m_db.execute(
                     "INSERT INTO session_events (at, session_id, event, agent_id, group_id, "
                     "station, state, next_state, forced_by) VALUES (?, ?, 'started', ?, ?, ?, "

@@ -104,6 +104,7 @@ TEST_F(RecordsTest, AgentStateChangesRoundTripWithReasonAndForcedBy) {
     const AgentStateRecord &r = states.value()[0];
     EXPECT_EQ(r.at, kT0);
     EXPECT_EQ(r.agent, 1001u);
+    EXPECT_EQ(r.session, 0u); // no SessionStarted seen for the agent
     EXPECT_EQ(r.fromState, AgentStateEx::Ready);
     EXPECT_EQ(r.toState, AgentStateEx::NotReady);
     EXPECT_EQ(r.nextState, AgentStateEx::None);
@@ -111,6 +112,33 @@ TEST_F(RecordsTest, AgentStateChangesRoundTripWithReasonAndForcedBy) {
     EXPECT_EQ(r.toActivity, AgentActivity::NotReady);
     EXPECT_EQ(r.reason, 7u);
     EXPECT_EQ(r.forcedBy, "sup:carol");
+}
+
+TEST_F(RecordsTest, AgentStateChangesNameTheAgentsSessionIncludingAtLogout) {
+    auto change = [](AgentId agent, AgentStateEx from, AgentStateEx to) {
+        AgentStateChanged e{};
+        e.agent = agent;
+        e.oldState = from;
+        e.state = to;
+        return e;
+    };
+    EffectLog log;
+    log.add(kT0, SessionStarted{5, 1001, 1, "2001"})
+        .add(kT0, change(1001, AgentStateEx::Released, AgentStateEx::NotReady))
+        .add(kT0 + 1000, change(1002, AgentStateEx::Ready, AgentStateEx::NotReady))
+        .add(kT0 + 2000,
+             SessionStateChanged{5, 1001, 1, SessionState::Ended, SessionState::None, ""})
+        .add(kT0 + 2000, change(1001, AgentStateEx::NotReady, AgentStateEx::Released))
+        .add(kT0 + 3000, SessionStarted{6, 1001, 1, "2002"})
+        .add(kT0 + 3000, change(1001, AgentStateEx::Released, AgentStateEx::NotReady));
+    write(log);
+    auto states = store->agentStates({kT0, kT0 + 4000});
+    ASSERT_TRUE(states);
+    std::vector<std::pair<AgentId, SessionId>> sessions;
+    for (const auto &r : states.value())
+        sessions.emplace_back(r.agent, r.session);
+    EXPECT_EQ(sessions, (std::vector<std::pair<AgentId, SessionId>>{
+                            {1001, 5}, {1002, 0}, {1001, 5}, {1001, 6}}));
 }
 
 TEST_F(RecordsTest, SessionEventsRoundTripAndStateChangesKeepTheStation) {

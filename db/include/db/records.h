@@ -52,6 +52,9 @@ struct CallRecord {
 struct AgentStateRecord {
     TimeMs at = 0;
     core::AgentId agent = 0;
+    /// The agent's latest session when the change happened (the one that just ended for a
+    /// logout; with several concurrent sessions, the newest); 0 when none was seen.
+    core::SessionId session = 0;
     core::AgentStateEx fromState = core::AgentStateEx::None;
     core::AgentStateEx toState = core::AgentStateEx::None;
     core::AgentStateEx nextState = core::AgentStateEx::None;
