@@ -2,6 +2,7 @@
 // with the core's definitions (core/stats.h), so reports and the live view agree.
 #include "sqlite_store_impl.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 

@@ -2,7 +2,6 @@
 #include "migrations.h"
 #include "sqlite_store_impl.h"
 
-#include <Poco/Exception.h>
 
 namespace acd::db {
 
