@@ -2,7 +2,6 @@
 #include "migrations.h"
 #include "sqlite_store_impl.h"
 
-
 namespace acd::db {
 
 int latestSchemaVersion() {
