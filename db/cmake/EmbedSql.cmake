@@ -1,0 +1,27 @@
+# Generates a C++ source holding every migration in db/schema as a raw string literal, so the
+# engine needs no files at run time. Invoked at build time with -DOUTPUT=... -DSOURCES=a;b;...
+# The file name NNN_description.sql gives the migration's version (NNN) and name.
+set(body "// Generated from db/schema/*.sql by db/cmake/EmbedSql.cmake. Do not edit.\n")
+string(APPEND body "#include \"migrations.h\"\n\nnamespace acd::db {\n\n")
+string(APPEND body "const std::vector<Migration> &embeddedMigrations() {\n")
+string(APPEND body "    static const std::vector<Migration> migrations = {\n")
+list(SORT SOURCES)
+foreach(file IN LISTS SOURCES)
+    get_filename_component(name ${file} NAME_WE)
+    if(NOT name MATCHES "^([0-9][0-9][0-9])_(.+)$")
+        message(FATAL_ERROR "migration file name must be NNN_name.sql: ${file}")
+    endif()
+    math(EXPR version "${CMAKE_MATCH_1}")
+    set(label ${CMAKE_MATCH_2})
+    file(READ ${file} sql)
+    if(sql MATCHES "\\)acdsql\"")
+        message(FATAL_ERROR "${file} contains the raw string delimiter )acdsql\"")
+    endif()
+    # The version is set inside the migration's transaction, so both commit or neither.
+    string(APPEND sql "\nPRAGMA user_version = ${version};\n")
+    string(APPEND body "        {${version}, \"${label}\", R\"acdsql(${sql})acdsql\"},\n")
+endforeach()
+string(APPEND body "    };\n    return migrations;\n}\n\n} // namespace acd::db\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUTPUT}.tmp)
