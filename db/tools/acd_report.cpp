@@ -215,7 +215,8 @@ int run(const Args &a) {
 int main(int argc, char **argv) {
     Args args;
     std::string error;
-    if (argc <= 1) {
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (argc <= 1 || first == "--help" || first == "-h") {
         std::cout << kUsage;
         return 0;
     }

@@ -4,7 +4,7 @@
 //   build/bin/csta-bench [cycles] [parallel-pairs]
 //
 // It starts pbx-sim on an ephemeral port and loads the csta provider through the provider
-// loader, exactly as the engine does. Results go to stdout (docs/benchmarks-tsp.md).
+// loader, exactly as the engine does. Results go to stdout (docs/benchmarks.md).
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
