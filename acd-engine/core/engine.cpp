@@ -101,6 +101,13 @@ Status Engine::addAgent(const AgentConfig &agent)
 {
     return m_impl->addAgent(agent);
 }
+
+void Engine::reserveAgents(std::size_t agents, std::size_t skillsPerAgent)
+{
+    m_impl->m_agents.reserve(m_impl->m_agents.size() + agents);
+    m_impl->m_sessions.reserve(m_impl->m_sessions.size() + agents);
+    m_impl->m_idleNodes.reserve(m_impl->m_idleNodes.size() + agents * skillsPerAgent);
+}
 Status Engine::setAgentSkills(AgentId agent, const std::vector<AgentSkill> &skills)
 {
     return m_impl->setAgentSkills(agent, skills);

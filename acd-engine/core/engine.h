@@ -36,6 +36,10 @@ public:
     /// Changes a queue's rules live. Group and skill may change only while no call waits.
     Status updateQueue(const QueueConfig &queue);
     Status addAgent(const AgentConfig &agent);
+    /// Sizes the agent tables for `agents` agents with `skillsPerAgent` skills each, one session
+    /// each: a configuration loader that knows its counts calls this first, so the tables carry
+    /// no growth slack. Optional; tables grow by a quarter at a time otherwise.
+    void reserveAgents(std::size_t agents, std::size_t skillsPerAgent);
     /// Replaces an agent's skills live (re-indexes the agent if logged in).
     Status setAgentSkills(AgentId agent, const std::vector<AgentSkill> &skills);
     Status setReasonCode(ReasonCode code, const std::string &name);

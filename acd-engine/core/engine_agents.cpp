@@ -292,7 +292,7 @@ Status Engine::Impl::endSession(SessionId id, const std::string &forcedBy)
     } else if (isBusy(agent.activity)) {
         if (!session.pendingEnd) {
             session.pendingEnd = true;
-            session.pendingEndBy = forcedBy;
+            m_pendingEndBy[s] = forcedBy;
             if (agent.idleIndexed)
                 unindexIdle(session.agent);
         }
@@ -327,8 +327,11 @@ void Engine::Impl::becomeFree(Index a, AgentStateEx target, ReasonCode reason,
     // finishSessionEnd() removes from agent.sessions: walk it backwards by index.
     for (std::size_t i = agent.sessions.size(); i-- > 0;) {
         const Index s = agent.sessions[i];
-        if (m_sessions[s].pendingEnd)
-            finishSessionEnd(s, m_sessions[s].pendingEndBy);
+        if (m_sessions[s].pendingEnd) {
+            const std::string by = m_pendingEndBy[s];
+            m_pendingEndBy.erase(s);
+            finishSessionEnd(s, by);
+        }
     }
     if (agent.activity == AgentActivity::LoggedOut)
         return;
@@ -490,9 +493,8 @@ void Engine::Impl::finishWrapUp(Index a)
     Agent &agent = m_agents[a];
     agent.wrapTimer = 0;
     const TimeMs wrap = m_now - agent.wrapStart;
-    const StatRecord handled =
-        makeRecord(m_now, kQueueHandled, 0, static_cast<std::int32_t>(agent.wrapTalkMs),
-                   static_cast<std::int32_t>(agent.wrapHoldMs), static_cast<std::int32_t>(wrap));
+    const StatRecord handled = makeRecord(m_now, kQueueHandled, 0, agent.wrapTalkMs,
+                                          agent.wrapHoldMs, static_cast<std::int32_t>(wrap));
     if (agent.wrapQueue != kNil)
         m_queues[agent.wrapQueue].stats.add(handled);
     StatRecord agentRecord = handled;

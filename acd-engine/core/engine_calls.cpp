@@ -413,8 +413,8 @@ void Engine::Impl::completeAnswered(Index c)
                        talk, call.holdMs});
     agent.wrapCall = call.id;
     agent.wrapQueue = call.queue;
-    agent.wrapTalkMs = talk;
-    agent.wrapHoldMs = call.holdMs;
+    agent.wrapTalkMs = ms32(talk);
+    agent.wrapHoldMs = ms32(call.holdMs);
     agent.wrapStart = m_now;
     agent.call = kNil;
     releaseCall(c);

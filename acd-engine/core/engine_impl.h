@@ -43,11 +43,17 @@ inline int keyedSlot(Strategy s)
 /// meets them, so taking an agent costs O(1) instead of touching ten lists.
 struct IdleNode {
     Index agent = kNil;
-    Index pool = kNil;
+    std::uint32_t poolAndLevel = 0; ///< pool index in the low 27 bits, skill level above
     Index prev = kNil;
     Index next = kNil;
     std::uint32_t seq = 0; ///< low bits of the agent's idleSeq when inserted
-    std::uint8_t level = 0;
+
+    static std::uint32_t pack(Index pool, int level)
+    {
+        return pool | (static_cast<std::uint32_t>(level) << 27);
+    }
+    Index pool() const { return poolAndLevel & 0x07FFFFFFu; }
+    int level() const { return static_cast<int>(poolAndLevel >> 27); }
 };
 
 struct KeyedIdle {
@@ -119,8 +125,7 @@ struct Session {
     SessionState chosen = SessionState::NotReady;
     SessionState next = SessionState::None;
     bool ended = false;
-    bool pendingEnd = false;
-    std::string pendingEndBy;
+    bool pendingEnd = false; // who asked for it: m_pendingEndBy
     TimeMs startedAt = 0;
     TimeMs endedAt = 0;
     SessionState reported = SessionState::None;
@@ -156,13 +161,13 @@ struct Agent {
     CallId wrapCall = 0;
     Index wrapQueue = kNil;
     TimeMs wrapStart = 0;
-    TimeMs wrapTalkMs = 0;
-    TimeMs wrapHoldMs = 0;
+    std::int32_t wrapTalkMs = 0; // of the call being wrapped up
+    std::int32_t wrapHoldMs = 0;
     std::uint64_t wrapTimer = 0;
     // Idle index membership and strategy keys, fixed while the agent stays idle.
     bool idleIndexed = false;
     std::uint32_t idleNodeCount = 0;
-    std::vector<Index> keyedNodes; // live nodes that also have keyed-set entries
+    bool keyedIndexed = false; // some keyed set holds this agent (erased via memberships)
     std::uint64_t idleSeq = 0;
     std::array<std::uint64_t, kKeyedStrategies> idleKeys{};
     std::uint64_t lastOfferSeq = 0;
@@ -170,7 +175,7 @@ struct Agent {
     std::uint64_t answeredSinceLogin = 0;
     TimeMs busySinceLoginMs = 0;
     TimeMs availableSinceLoginMs = 0;
-    StatSet<AgentCounters> stats;
+    StatSet<AgentCounters, AgentCallCounters> stats;
 };
 
 struct CallTarget {
@@ -373,6 +378,7 @@ public:
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
     std::vector<IdleNode> m_idleNodes;
     std::vector<Index> m_freeIdleNodes;
+    std::unordered_map<Index, std::string> m_pendingEndBy; // session -> forcedBy (rare)
     std::size_t m_liveIdleNodes = 0;
     std::size_t m_staleIdleNodes = 0;
     std::vector<Call> m_calls;

@@ -74,7 +74,7 @@ Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const
     for (Index sess : agent.sessions)
         s.sessions.push_back(m_sessions[sess].id);
     s.measurementPeriodMs = agent.stats.window.periodMs();
-    s.period = agent.stats.window.at(m_now);
+    static_cast<AgentCallCounters &>(s.period) = agent.stats.window.at(m_now);
     // Time in state includes the activity in progress up to now.
     s.interval = agent.stats.interval;
     s.total = agent.stats.total;

@@ -78,8 +78,8 @@ void Engine::Impl::indexIdle(Index a)
             m_idleNodes.emplace_back();
         }
         IdleBucket &bucket = pool.idle[m.level - 1];
-        m_idleNodes[n] = IdleNode{
-            a, m.pool, bucket.tail, kNil, static_cast<std::uint32_t>(agent.idleSeq), m.level};
+        m_idleNodes[n] = IdleNode{a, IdleNode::pack(m.pool, m.level), bucket.tail, kNil,
+                                  static_cast<std::uint32_t>(agent.idleSeq)};
         if (bucket.tail != kNil)
             m_idleNodes[bucket.tail].next = n;
         else
@@ -92,7 +92,7 @@ void Engine::Impl::indexIdle(Index a)
                     (*pool.keyed)[m.level - 1][slot].insert(
                         KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
             }
-            agent.keyedNodes.push_back(n);
+            agent.keyedIndexed = true;
         }
         ++agent.idleNodeCount;
     }
@@ -105,16 +105,19 @@ void Engine::Impl::unindexIdle(Index a)
     if (!agent.idleIndexed)
         return;
     // Keyed sets are ordered by key, not time: their entries go at once (O(log n) each).
-    for (Index n : agent.keyedNodes) {
-        const IdleNode &node = m_idleNodes[n];
-        Pool &pool = m_pools[node.pool];
-        for (int slot = 0; slot < kKeyedStrategies; ++slot) {
-            if (pool.keyedMask & (1u << slot))
-                (*pool.keyed)[node.level - 1][slot].erase(
-                    KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+    // Memberships cannot change while the agent is indexed (every change unindexes first), so
+    // they name every keyed set it was put in; erasing from one it is not in is a no-op.
+    if (agent.keyedIndexed) {
+        for (const Membership &m : agent.memberships) {
+            Pool &pool = m_pools[m.pool];
+            for (int slot = 0; slot < kKeyedStrategies; ++slot) {
+                if (pool.keyedMask & (1u << slot))
+                    (*pool.keyed)[m.level - 1][slot].erase(
+                        KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
+            }
         }
+        agent.keyedIndexed = false;
     }
-    agent.keyedNodes.clear();
     // FIFO nodes become stale where they are (see IdleNode).
     agent.idleIndexed = false;
     m_liveIdleNodes -= agent.idleNodeCount;
@@ -127,8 +130,8 @@ void Engine::Impl::unindexIdle(Index a)
 void Engine::Impl::unlinkNode(Index n)
 {
     const IdleNode node = m_idleNodes[n];
-    Pool &pool = m_pools[node.pool];
-    IdleBucket &bucket = pool.idle[node.level - 1];
+    Pool &pool = m_pools[node.pool()];
+    IdleBucket &bucket = pool.idle[node.level() - 1];
     if (node.prev != kNil)
         m_idleNodes[node.prev].next = node.next;
     else
@@ -138,7 +141,7 @@ void Engine::Impl::unlinkNode(Index n)
     else
         bucket.tail = node.prev;
     if (bucket.head == kNil)
-        pool.idleMask &= ~(1u << (node.level - 1));
+        pool.idleMask &= ~(1u << (node.level() - 1));
     m_freeIdleNodes.push_back(n);
     --m_staleIdleNodes;
 }
@@ -182,7 +185,6 @@ void Engine::Impl::addKeyedStrategy(Index p, int slot)
         return;
     if (!pool.keyed)
         pool.keyed = std::make_unique<KeyedBuckets>();
-    const bool firstKeyed = pool.keyedMask == 0;
     pool.keyedMask |= static_cast<std::uint8_t>(1u << slot);
     for (int l = 0; l < kLevels; ++l) {
         for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
@@ -192,8 +194,7 @@ void Engine::Impl::addKeyedStrategy(Index p, int slot)
             Agent &agent = m_agents[node.agent];
             (*pool.keyed)[l][slot].insert(
                 KeyedIdle{agent.idleKeys[slot], agent.idleSeq, node.agent});
-            if (firstKeyed)
-                agent.keyedNodes.push_back(n);
+            agent.keyedIndexed = true;
         }
     }
 }

@@ -1,16 +1,21 @@
 #pragma once
-// A growable FIFO ring buffer. Unlike std::deque it allocates nothing until the first push
-// (an empty std::deque costs about 600 bytes), which matters with one statistics window per
+// A growable FIFO ring buffer of 24 bytes. Unlike std::deque (about 600 bytes when empty) it
+// allocates nothing until the first push, which matters with one statistics window per
 // agent, per queue and per session.
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <utility>
-#include <vector>
 
 namespace acd::core {
 
 template<typename T>
 class Ring {
 public:
+    Ring() = default;
+    Ring(Ring &&) noexcept = default;
+    Ring &operator=(Ring &&) noexcept = default;
+
     bool empty() const { return m_size == 0; }
     std::size_t size() const { return m_size; }
     T &front() { return m_buf[m_head]; }
@@ -20,7 +25,7 @@ public:
 
     void push_back(T value)
     {
-        if (m_size == m_buf.size())
+        if (m_size == m_capacity)
             grow();
         m_buf[index(m_size)] = std::move(value);
         ++m_size;
@@ -35,26 +40,27 @@ public:
     void pop_back() { --m_size; }
 
 private:
-    std::size_t index(std::size_t i) const
+    std::uint32_t index(std::uint32_t i) const
     {
-        const std::size_t j = m_head + i;
-        return j < m_buf.size() ? j : j - m_buf.size();
+        const std::uint32_t j = m_head + i;
+        return j < m_capacity ? j : j - m_capacity;
     }
 
     void grow()
     {
-        std::vector<T> bigger;
-        bigger.reserve(m_buf.empty() ? 8 : m_buf.size() * 2);
-        for (std::size_t i = 0; i < m_size; ++i)
-            bigger.push_back(std::move(m_buf[index(i)]));
-        bigger.resize(bigger.capacity());
-        m_buf.swap(bigger);
+        const std::uint32_t capacity = m_capacity == 0 ? 8 : m_capacity * 2;
+        std::unique_ptr<T[]> bigger(new T[capacity]);
+        for (std::uint32_t i = 0; i < m_size; ++i)
+            bigger[i] = std::move(m_buf[index(i)]);
+        m_buf = std::move(bigger);
+        m_capacity = capacity;
         m_head = 0;
     }
 
-    std::vector<T> m_buf;
-    std::size_t m_head = 0;
-    std::size_t m_size = 0;
+    std::unique_ptr<T[]> m_buf;
+    std::uint32_t m_capacity = 0;
+    std::uint32_t m_head = 0;
+    std::uint32_t m_size = 0;
 };
 
 } // namespace acd::core

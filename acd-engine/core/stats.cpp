@@ -65,27 +65,27 @@ double AgentCounters::occupancy() const
     return ratio(static_cast<double>(busy), static_cast<double>(busy + availableMs));
 }
 
-double AgentCounters::averageTalkSeconds() const
+double AgentCallCounters::averageTalkSeconds() const
 {
     return ratio(seconds(talkMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageCallSeconds() const
+double AgentCallCounters::averageCallSeconds() const
 {
     return ratio(seconds(talkMs + holdMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageWrapSeconds() const
+double AgentCallCounters::averageWrapSeconds() const
 {
     return ratio(seconds(wrapMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageHandleSeconds() const
+double AgentCallCounters::averageHandleSeconds() const
 {
     return ratio(seconds(talkMs + holdMs + wrapMs), static_cast<double>(handled));
 }
 
-double AgentCounters::averageRingSeconds() const
+double AgentCallCounters::averageRingSeconds() const
 {
     return ratio(seconds(ringMs), static_cast<double>(answered));
 }
@@ -132,7 +132,7 @@ void applyRecord(QueueCounters &c, const StatRecord &r, int sign)
     }
 }
 
-void applyRecord(AgentCounters &c, const StatRecord &r, int sign)
+void applyRecord(AgentCallCounters &c, const StatRecord &r, int sign)
 {
     const auto n = static_cast<std::uint32_t>(sign);
     switch (r.kind) {
@@ -176,7 +176,7 @@ TimeMs maxCandidate(const QueueCounters *, const StatRecord &r)
     }
 }
 
-TimeMs maxCandidate(const AgentCounters *, const StatRecord &r)
+TimeMs maxCandidate(const AgentCallCounters *, const StatRecord &r)
 {
     return r.kind == kAgentAnswered ? r.a : -1;
 }

@@ -47,9 +47,9 @@ struct QueueCounters {
     double averageAbandonSeconds() const;
 };
 
-/// Per-agent counts are 32-bit (TAPI reports them as DWORDs): kept small because every agent
-/// has three sets (totals, interval, measurement window).
-struct AgentCounters {
+/// An agent's call figures: what the measurement window keeps. Counts are 32-bit (TAPI
+/// reports them as DWORDs) to keep an agent small.
+struct AgentCallCounters {
     std::uint32_t offered = 0;  ///< ACD calls that rang at the agent
     std::uint32_t answered = 0; ///< ACD calls answered
     std::uint32_t ringNoAnswer = 0;
@@ -61,7 +61,17 @@ struct AgentCounters {
     TimeMs talkMs = 0;
     TimeMs holdMs = 0;
     TimeMs wrapMs = 0;
-    // Time in each activity (totals and intervals only; the sliding window has none).
+
+    double averageTalkSeconds() const;
+    double averageCallSeconds() const; ///< talk + hold
+    double averageWrapSeconds() const;
+    double averageHandleSeconds() const; ///< talk + hold + wrap-up
+    double averageRingSeconds() const;   ///< average time to answer
+};
+
+/// Call figures plus time in each activity (totals and intervals; the measurement window
+/// counts calls only).
+struct AgentCounters : AgentCallCounters {
     TimeMs availableMs = 0;
     TimeMs notReadyMs = 0;
     TimeMs ringingMs = 0;
@@ -71,11 +81,6 @@ struct AgentCounters {
 
     TimeMs staffedMs() const;
     double occupancy() const; ///< (ringing + on call + wrap-up) / (that + available)
-    double averageTalkSeconds() const;
-    double averageCallSeconds() const; ///< talk + hold
-    double averageWrapSeconds() const;
-    double averageHandleSeconds() const; ///< talk + hold + wrap-up
-    double averageRingSeconds() const;   ///< average time to answer
 };
 
 /// One contribution to a sliding window. `kind` says which counters a, b, c feed.
@@ -112,10 +117,10 @@ enum AgentRecordKind : std::uint8_t {
 };
 
 void applyRecord(QueueCounters &c, const StatRecord &r, int sign);
-void applyRecord(AgentCounters &c, const StatRecord &r, int sign);
+void applyRecord(AgentCallCounters &c, const StatRecord &r, int sign);
 /// The wait (queue) or ring time (agent) a record contributes to the "longest" figure.
 TimeMs maxCandidate(const QueueCounters *, const StatRecord &r);
-TimeMs maxCandidate(const AgentCounters *, const StatRecord &r);
+TimeMs maxCandidate(const AgentCallCounters *, const StatRecord &r);
 
 /// Exact counters over (now - period, now]. Old records are dropped lazily on add and query.
 template<typename Counters>
@@ -155,7 +160,7 @@ public:
 
 private:
     static void setMax(QueueCounters &c, TimeMs v) { c.maxWaitMs = v; }
-    static void setMax(AgentCounters &c, TimeMs v) { c.maxRingMs = v; }
+    static void setMax(AgentCallCounters &c, TimeMs v) { c.maxRingMs = v; }
 
     void evict(TimeMs now) const
     {
@@ -175,11 +180,11 @@ private:
 };
 
 /// Totals, current interval and measurement window of one object, fed by the same records.
-template<typename Counters>
+template<typename Counters, typename WindowCounters = Counters>
 struct StatSet {
     Counters total;
     Counters interval;
-    SlidingWindow<Counters> window;
+    SlidingWindow<WindowCounters> window;
 
     void add(const StatRecord &r)
     {
@@ -197,7 +202,7 @@ private:
         if (v > c.maxWaitMs)
             c.maxWaitMs = v;
     }
-    static void raiseMax(AgentCounters &c, TimeMs v)
+    static void raiseMax(AgentCallCounters &c, TimeMs v)
     {
         if (v > c.maxRingMs)
             c.maxRingMs = v;

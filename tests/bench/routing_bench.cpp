@@ -59,6 +59,7 @@ public:
             qc.overflowWhenNoAgents = false;
             m_engine.addQueue(qc);
         }
+        m_engine.reserveAgents(w.agents.size(), Workload::kSkillsPerAgent);
         for (std::size_t a = 0; a < w.agents.size(); ++a) {
             AgentConfig ac;
             ac.id = static_cast<AgentId>(a + 1);
