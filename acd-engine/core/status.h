@@ -24,34 +24,36 @@ enum class ErrorCode {
 const char *toString(ErrorCode code);
 
 /// An error code plus a message that names the object and the offending value,
-/// e.g. "queue 7: unknown skill 42 in relaxation step 2".
-class Status {
+/// e.g. "queue 7: unknown skill 42 in relaxation step 2". `Code` is an enum with an `Ok`
+/// value; each layer has its own codes (the core's ErrorCode, the store's DbError).
+template<typename Code>
+class BasicStatus {
 public:
-    Status() = default;
-    Status(ErrorCode code, std::string message)
+    BasicStatus() = default;
+    BasicStatus(Code code, std::string message)
         : m_code(code)
         , m_message(std::move(message))
     {}
 
-    static Status ok() { return {}; }
-    bool isOk() const { return m_code == ErrorCode::Ok; }
+    static BasicStatus ok() { return {}; }
+    bool isOk() const { return m_code == Code::Ok; }
     explicit operator bool() const { return isOk(); }
-    ErrorCode code() const { return m_code; }
+    Code code() const { return m_code; }
     const std::string &message() const { return m_message; }
 
 private:
-    ErrorCode m_code = ErrorCode::Ok;
+    Code m_code = Code::Ok;
     std::string m_message;
 };
 
-/// A value or the Status explaining why there is none.
-template<typename T>
-class Result {
+/// A value or the status explaining why there is none.
+template<typename T, typename StatusT>
+class BasicResult {
 public:
-    Result(T value)
+    BasicResult(T value)
         : m_data(std::move(value))
     {}
-    Result(Status error)
+    BasicResult(StatusT error)
         : m_data(std::move(error))
     {}
 
@@ -59,10 +61,14 @@ public:
     explicit operator bool() const { return isOk(); }
     const T &value() const { return std::get<T>(m_data); }
     T &value() { return std::get<T>(m_data); }
-    Status status() const { return isOk() ? Status::ok() : std::get<Status>(m_data); }
+    StatusT status() const { return isOk() ? StatusT::ok() : std::get<StatusT>(m_data); }
 
 private:
-    std::variant<T, Status> m_data;
+    std::variant<T, StatusT> m_data;
 };
+
+using Status = BasicStatus<ErrorCode>;
+template<typename T>
+using Result = BasicResult<T, Status>;
 
 } // namespace acd::core
