@@ -250,21 +250,27 @@ void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason
     agent.callSession = kNil;
 
     std::string forcedBy;
+    ReasonCode notReadyReason = agentReason;
     switch (reason) {
     case RequeueReason::RingNoAnswer:
-        agent.reason = m_config.ronaReason;
+        notReadyReason = m_config.ronaReason;
         forcedBy = "system:rona";
         break;
     case RequeueReason::OfferFailed:
-        agent.reason = m_config.offerFailedReason;
+        notReadyReason = m_config.offerFailedReason;
         forcedBy = "system:offer-failed";
         break;
     case RequeueReason::AgentLeft:
-        agent.reason = agentReason;
         break;
     }
-    agent.chosen = AgentStateEx::NotReady;
-    setActivity(a, AgentActivity::NotReady, forcedBy);
+    // becomeFree() also carries out session ends deferred while the call rang; that can
+    // leave a queue unstaffed and overflow this very call, so check it is still here after.
+    const CallId id = call.id;
+    const Index q = call.queue;
+    becomeFree(a, AgentStateEx::NotReady, notReadyReason, forcedBy);
+    if (!m_calls[c].live || m_calls[c].id != id || m_calls[c].queue != q
+        || m_calls[c].phase != CallPhase::Queued)
+        return;
 
     if (call.maxWaitExpired) {
         overflow(c, OverflowReason::MaxWait);

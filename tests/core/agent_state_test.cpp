@@ -300,3 +300,30 @@ TEST_F(SessionNextStateTest, SessionNextStateNotReadyAppliesAfterTheCall)
 
 } // namespace
 } // namespace acd::core::test
+
+namespace acd::core::test {
+namespace {
+
+class PendingSessionEndTest : public CoreTest {};
+
+// Regression: a session end deferred while a call rang was never carried out when the call
+// went back to the queue (RONA), leaving the session pending forever.
+TEST_F(PendingSessionEndTest, SessionEndedWhileACallRingsEndsWhenTheCallIsRequeued)
+{
+    addAgent(1, {{kSales, 5}});
+    const SessionId inbound = login(1, kGroup);
+    const SessionId back = login(1, kOtherGroup);
+    ASSERT_TRUE(engine.setSessionState(inbound, SessionState::Ready, SessionState::None, now));
+    ready(1);
+    ASSERT_TRUE(arrive(500)); // rings through the inbound session
+    ASSERT_EQ(offeredTo(500), 1u);
+    ASSERT_TRUE(engine.endSession(back, now)); // deferred: the agent is busy
+    EXPECT_EQ(engine.session(back).value().state, SessionState::BusyOnCall);
+    at(20); // ring-no-answer
+    EXPECT_EQ(engine.session(back).value().state, SessionState::Ended);
+    EXPECT_EQ(engine.sessionsOf(1), (std::vector<SessionId>{inbound}));
+    EXPECT_EQ(agent(1).state, AgentStateEx::NotReady);
+}
+
+} // namespace
+} // namespace acd::core::test
