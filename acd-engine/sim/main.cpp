@@ -5,6 +5,8 @@
 //           [--service-dist exp|lognormal|fixed] [--scenario FILE.json] [--json]
 #include "sim/simulator.h"
 
+#include "core/erlang.h"
+
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -135,6 +137,30 @@ int main(int argc, char **argv)
         acd::sim::Simulator sim(scenario);
         const acd::sim::SimResult result = sim.run();
         std::cout << (json ? acd::sim::toJson(result) + "\n" : acd::sim::toText(result));
+        if (!json && !opts.count("scenario")) {
+            // What queueing theory predicts for the same single queue, for comparison.
+            const auto &t = scenario.traffic.front();
+            const int agents = scenario.agents.front().count;
+            const double load = t.arrivalRate * t.ahtSeconds;
+            std::cout << "theory:                ";
+            if (t.patienceSeconds > 0) {
+                const auto a = acd::core::erlang::erlangA(agents, t.arrivalRate, t.ahtSeconds,
+                                                          t.patienceSeconds);
+                std::cout << "Erlang A: P(wait) " << a.probWait << ", abandon rate "
+                          << a.probAbandon << ", mean wait of all callers " << a.meanWaitAll
+                          << " s\n";
+            } else if (load < agents) {
+                std::cout << "Erlang C: P(wait) " << acd::core::erlang::probWait(agents, load)
+                          << ", ASA " << acd::core::erlang::meanWait(agents, load, t.ahtSeconds)
+                          << " s, service level "
+                          << acd::core::erlang::serviceLevel(agents, load, t.ahtSeconds,
+                                                             scenario.serviceLevelSeconds)
+                          << ", occupancy " << load / agents << "\n";
+            } else {
+                std::cout << "Erlang C: offered load " << load << " Erlang >= " << agents
+                          << " agents: the queue grows without bound\n";
+            }
+        }
     } catch (const std::exception &e) {
         std::cerr << "acd-sim: " << e.what() << "\n";
         return 1;
