@@ -1317,8 +1317,9 @@ typedef struct lineproxyrequestlist_tag {
  * structure count from that structure) and calls lineProxyResponse exactly once, after which
  * the buffer is gone. For CREATEAGENT and CREATEAGENTSESSION the proxy chooses the new,
  * unique hAgent / hAgentSession and writes it into the union before responding. The client
- * strings (machine and user name, agent ID and PIN) are WCHAR strings at offsets from the
- * start of LINEPROXYREQUEST. The union starts at byte 28 (32 under natural alignment). */
+ * strings (machine and user name, agent ID and PIN) are at offsets from the start of
+ * LINEPROXYREQUEST; Windows proxies read them as WCHAR strings (the Microsoft documentation
+ * does not say). The union starts at byte 28 (32 under natural alignment). */
 typedef struct lineproxyrequest_tag {
     DWORD dwSize; /* bytes of the whole buffer, variable parts included */
     DWORD dwClientMachineNameSize;
@@ -1422,6 +1423,9 @@ typedef struct lineproxyrequest_tag {
     } TAPI_UNION_NAME_;
 } LINEPROXYREQUEST, *LPLINEPROXYREQUEST;
 
+#undef TAPI_ANONYMOUS_UNION_
+#undef TAPI_UNION_NAME_
+
 #pragma pack(pop)
 
 /* ---- 10. Call-center functions ---------------------------------------------------------- */
@@ -1436,7 +1440,7 @@ typedef struct lineproxyrequest_tag {
 /* TAPI 2.0: the per-address agent model. */
 
 /* async [AGENTSPECIFIC]: dwSize bytes at lpParams to the agent handler extension at index
- * dwAgentExtensionIDIndex of LINEAGENTCAPS; the handler may write lpParams back. */
+ * dwAgentExtensionIDIndex of LINEAGENTCAPS' extension-ID list. */
 LONG WINAPI lineAgentSpecific(HLINE hLine, DWORD dwAddressID, DWORD dwAgentExtensionIDIndex,
                               LPVOID lpParams, DWORD dwSize);
 /* async [GETAGENTACTIVITYLIST]: the activities selectable on the address. */
@@ -1449,7 +1453,8 @@ LONG WINAPI lineGetAgentCapsA(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddre
                               DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps);
 LONG WINAPI lineGetAgentCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
                               DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps);
-/* async [GETAGENTGROUPLIST]: the groups the agent on the address may log into. */
+/* async [GETAGENTGROUPLIST]: the groups the agent on the address may log into now,
+ * including those it is logged into. */
 LONG WINAPI lineGetAgentGroupListA(HLINE hLine, DWORD dwAddressID,
                                    LPLINEAGENTGROUPLIST lpAgentGroupList);
 LONG WINAPI lineGetAgentGroupListW(HLINE hLine, DWORD dwAddressID,
@@ -1459,10 +1464,12 @@ LONG WINAPI lineGetAgentStatusA(HLINE hLine, DWORD dwAddressID, LPLINEAGENTSTATU
 LONG WINAPI lineGetAgentStatusW(HLINE hLine, DWORD dwAddressID, LPLINEAGENTSTATUS lpAgentStatus);
 /* async [SETAGENTACTIVITY]: dwActivityID from lineGetAgentActivityList. */
 LONG WINAPI lineSetAgentActivity(HLINE hLine, DWORD dwAddressID, DWORD dwActivityID);
-/* async [SETAGENTGROUP]: logs the address's agent into exactly the listed groups (login). */
+/* async [SETAGENTGROUP]: the groups the address's agent is logged into (the 2.0 login); NULL
+ * or an empty list logs it out of every group. Only the group IDs count, not the names. */
 LONG WINAPI lineSetAgentGroup(HLINE hLine, DWORD dwAddressID,
                               LPLINEAGENTGROUPLIST lpAgentGroupList);
-/* async [SETAGENTSTATE]: LINEAGENTSTATE_ values; 0 leaves that state unchanged. */
+/* async [SETAGENTSTATE]: LINEAGENTSTATE_ values; dwAgentState 0 leaves the state unchanged,
+ * dwNextAgentState 0 selects the agent's configured default next state. */
 LONG WINAPI lineSetAgentState(HLINE hLine, DWORD dwAddressID, DWORD dwAgentState,
                               DWORD dwNextAgentState);
 
@@ -1478,7 +1485,7 @@ LONG WINAPI lineProxyResponse(HLINE hLine, LPLINEPROXYREQUEST lpProxyRequest, DW
 
 /* TAPI 2.2: agents, sessions, groups and queues. */
 
-/* async [CREATEAGENT]: *lphAgent written at a successful LINE_REPLY. ID and PIN may be NULL. */
+/* async [CREATEAGENT]: *lphAgent written at a successful LINE_REPLY. */
 LONG WINAPI lineCreateAgentA(HLINE hLine, LPSTR lpszAgentID, LPSTR lpszAgentPIN,
                              LPHAGENT lphAgent);
 LONG WINAPI lineCreateAgentW(HLINE hLine, LPWSTR lpszAgentID, LPWSTR lpszAgentPIN,
@@ -1515,7 +1522,8 @@ LONG WINAPI lineSetAgentMeasurementPeriod(HLINE hLine, HAGENT hAgent, DWORD dwMe
 /* async [SETAGENTSESSIONSTATE]: LINEAGENTSESSIONSTATE_ values. */
 LONG WINAPI lineSetAgentSessionState(HLINE hLine, HAGENTSESSION hAgentSession,
                                      DWORD dwAgentSessionState, DWORD dwNextAgentSessionState);
-/* async [SETAGENTSTATEEX]: LINEAGENTSTATEEX_ values. */
+/* async [SETAGENTSTATEEX]: LINEAGENTSTATEEX_ values; dwAgentState 0 leaves the state
+ * unchanged and sets only the next state. */
 LONG WINAPI lineSetAgentStateEx(HLINE hLine, HAGENT hAgent, DWORD dwAgentState,
                                 DWORD dwNextAgentState);
 /* async [SETQUEUEMEASUREMENTPERIOD]: seconds over which LINEQUEUEINFO is measured. */

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <ostream>
 #include <string>
 #include <type_traits>
 
@@ -59,10 +60,9 @@ EXPECT_SIGNATURE(lineSetQueueMeasurementPeriod, HLINE, DWORD, DWORD);
 static_assert(std::is_same_v<LONG, std::int32_t>);
 static_assert(std::is_same_v<HAGENT, DWORD> && std::is_same_v<HAGENTSESSION, DWORD>);
 static_assert(std::is_same_v<LPSTR, char *>);
-static_assert(
-    std::is_same_v<
-        WCHAR,
-        char16_t> && std::is_same_v<LPWSTR, char16_t *> && std::is_same_v<LPCWSTR, const char16_t *>);
+static_assert(std::is_same_v<WCHAR, char16_t>);
+static_assert(std::is_same_v<LPWSTR, char16_t *>);
+static_assert(std::is_same_v<LPCWSTR, const char16_t *>);
 static_assert(std::is_same_v<DATE, double>);
 static_assert(sizeof(CURRENCY) == 8 && std::is_same_v<decltype(CURRENCY::int64), std::int64_t>);
 
@@ -115,6 +115,12 @@ struct Constant {
     std::int64_t value;
     std::int64_t documented;
 };
+
+// Printed (and shown in the ctest name) as "NAME = value".
+void PrintTo(const Constant &constant, std::ostream *os)
+{
+    *os << constant.name << " = " << constant.value;
+}
 
 #define ROW(name, documented)                                                                      \
     {                                                                                              \
@@ -228,13 +234,20 @@ const Constant kLineConstantsUsedByTheAcd[] = {
     ROW(LINEERR_INVALAGENTSESSIONSTATE, -0x7FFFFFA1), // 0x8000005F
 };
 
-INSTANTIATE_TEST_SUITE_P(Messages, TapiCallCenterConstants, ::testing::ValuesIn(kMessages));
+// Each test is named after its constant, e.g. ProxyRequestTypes/..../LINEPROXYREQUEST_GETAGENTINFO.
+std::string constantName(const ::testing::TestParamInfo<Constant> &info)
+{
+    return info.param.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Messages, TapiCallCenterConstants, ::testing::ValuesIn(kMessages),
+                         constantName);
 INSTANTIATE_TEST_SUITE_P(ProxyRequestTypes, TapiCallCenterConstants,
-                         ::testing::ValuesIn(kProxyRequestTypes));
+                         ::testing::ValuesIn(kProxyRequestTypes), constantName);
 INSTANTIATE_TEST_SUITE_P(AgentSessionQueueGroupProxyStatus, TapiCallCenterConstants,
-                         ::testing::ValuesIn(kAgentConstants));
+                         ::testing::ValuesIn(kAgentConstants), constantName);
 INSTANTIATE_TEST_SUITE_P(LineConstantsUsedByTheAcd, TapiCallCenterConstants,
-                         ::testing::ValuesIn(kLineConstantsUsedByTheAcd));
+                         ::testing::ValuesIn(kLineConstantsUsedByTheAcd), constantName);
 
 // ---- Layout, as C++ sees it (the C99 test checks every field; these are the pack(1) cases) --
 
