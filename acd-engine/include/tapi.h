@@ -11,6 +11,10 @@
  *    HLINE, HCALL, ...) are 32-bit DWORDs, as in the Microsoft headers on Win64. WINAPI and
  *    CALLBACK expand to nothing: there is one calling convention on Linux.
  *  - Strings are UTF-8 `char` strings (the "A" flavour); STRINGFORMAT_ASCII is reported.
+ *    Functions that Windows exports only as A and W (section 10) have both entry points here:
+ *    the A entry point takes and returns UTF-8, the W entry point UTF-16 in WCHAR (char16_t
+ *    in C++, uint16_t in C; 2 bytes as on Windows, never the 4-byte Linux wchar_t). The
+ *    unsuffixed name is a macro for the A entry point whether or not UNICODE is defined.
  *  - Packing. Every structure is declared under #pragma pack(push, 1), exactly as Windows does.
  *  - Asynchronous functions return a positive request ID at once, or a negative LINEERR_
  *    value when they fail synchronously; they never return 0. The result arrives later,
@@ -26,8 +30,8 @@
  *  - No C++ exception ever crosses this API.
  *
  * Sections: 1 base types, 2 versions, 3 messages, 4 error codes, 5 line and call constants,
- * 6 line and call structures. The call-center part (agents, queues, proxy requests) is added
- * in its own section by the TAPI server work.
+ * 6 line and call structures; the call-center part (agents, sessions, groups, queues and the
+ * ACD proxy): 7 types, 8 constants and messages, 9 structures, 10 functions.
  *
  * This header compiles as C99 and as C++.
  */
@@ -909,6 +913,632 @@ typedef struct linecallparams_tag {
 } LINECALLPARAMS, *LPLINECALLPARAMS;
 
 #pragma pack(pop)
+
+/* ======================================================================================== *
+ * Call-center part (TAPI 2.0 per-address agent model and TAPI 2.2 agents, sessions, groups,
+ * queues). None of these functions reaches a service provider: the server turns each request
+ * into a LINE_PROXYREQUEST for the one application registered as ACD proxy for that request
+ * type (lineOpen with LINEOPENOPTION_PROXY; the LINECALLPARAMS dwDevSpecificSize/Offset
+ * pair points to a DWORD array of LINEPROXYREQUEST_ values). The proxy answers with
+ * lineProxyResponse and pushes status changes with lineProxyMessage. Every call-center
+ * function is asynchronous except lineGetProxyStatus, lineProxyMessage and lineProxyResponse.
+ * ======================================================================================== */
+
+/* ---- 7. Call-center types --------------------------------------------------------------- */
+
+typedef DWORD HAGENT;        /* an agent, created by lineCreateAgent; 32-bit as on Win64 */
+typedef DWORD HAGENTSESSION; /* an agent session, created by lineCreateAgentSession */
+typedef HAGENT *LPHAGENT;
+typedef HAGENTSESSION *LPHAGENTSESSION;
+
+/* UTF-16 code unit of the W entry points: 2 bytes as on Windows. */
+#ifdef __cplusplus
+typedef char16_t WCHAR;
+#else
+typedef uint16_t WCHAR; /* the type C11 <uchar.h> calls char16_t; C99 has no char16_t */
+#endif
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
+
+/* OLE Automation date: days since 1899-12-30 00:00 as an 8-byte double, the fraction being
+ * the time of day. Used by LINEAGENTSESSIONINFO.dateSessionStartTime. */
+typedef double DATE;
+
+/* OLE Automation currency: an 8-byte signed fixed-point number, the value times 10,000, in
+ * int64 (Lo/Hi are its low and high halves on little-endian hosts; the struct is named `s`
+ * as in Windows' NONAMELESSUNION mode because C99 has no anonymous structs). Used for the
+ * call rates of LINEAGENTINFO and LINEAGENTSESSIONINFO. */
+#ifndef _tagCY_DEFINED
+#define _tagCY_DEFINED
+typedef union tagCY {
+    struct {
+        DWORD Lo;
+        LONG Hi;
+    } s;
+    int64_t int64;
+} CY;
+#endif
+typedef CY CURRENCY;
+
+/* LINEPROXYREQUEST has an anonymous union, as on Windows. C99 has none and C++ allows no type
+ * definitions inside one; GCC and Clang accept both after __extension__, even with
+ * -pedantic-errors; other compilers get it plain in C11 and C++ and as a union named u in C99. */
+#if defined(__GNUC__)
+#define TAPI_ANONYMOUS_UNION_ __extension__ union
+#define TAPI_UNION_NAME_
+#elif defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L)
+#define TAPI_ANONYMOUS_UNION_ union
+#define TAPI_UNION_NAME_
+#else
+#define TAPI_ANONYMOUS_UNION_ union
+#define TAPI_UNION_NAME_ u
+#endif
+
+/* ---- 8. Call-center constants and messages ---------------------------------------------- */
+
+/* Defined in earlier sections and part of the call-center API too:
+ *  - messages (section 3), with their parameters (hDevice is the receiver's hLine):
+ *      LINE_AGENTSPECIFIC (21, 2.0)      p1 index into LINEAGENTCAPS' extension-ID list,
+ *                                        p2 and p3 handler-specific;
+ *      LINE_AGENTSTATUS (22, 2.0)        p1 dwAddressID, p2 LINEAGENTSTATUS_ bits that
+ *                                        changed, p3 the new LINEAGENTSTATE_ if p2 has STATE;
+ *      LINE_PROXYREQUEST (24, 2.0)       to the proxy only: p1 LPLINEPROXYREQUEST, owned by
+ *                                        the server until lineProxyResponse; p2, p3 0;
+ *      LINE_AGENTSESSIONSTATUS (27, 2.2) p1 hAgentSession, p2 LINEAGENTSESSIONSTATUS_ bits,
+ *                                        p3 the new LINEAGENTSESSIONSTATE_ if p2 has STATE;
+ *      LINE_QUEUESTATUS (28, 2.2)        p1 dwQueueID, p2 LINEQUEUESTATUS_ bits, p3 0;
+ *      LINE_AGENTSTATUSEX (29, 2.2)      p1 hAgent, p2 LINEAGENTSTATUSEX_ bits (not the
+ *                                        LINEQUEUESTATUS_ the Microsoft page names), p3 the
+ *                                        new LINEAGENTSTATEEX_ if p2 has STATE;
+ *      LINE_GROUPSTATUS (30, 2.2)        p1 0, p2 LINEGROUPSTATUS_ bits (re-read the list
+ *                                        with lineGetGroupList), p3 0;
+ *      LINE_PROXYSTATUS (31, 2.2)        sent by the server: p1 a LINEPROXYSTATUS_ value,
+ *                                        p2 the LINEPROXYREQUEST_ type for OPEN and CLOSE,
+ *                                        else 0; p3 0;
+ *    and LINE_APPNEWCALL (23, 2.0), a line message used by agent desktops.
+ *  - LINEOPENOPTION_PROXY and _SINGLEADDRESS, LINEADDRCAPFLAGS_PREDICTIVEDIALER, _QUEUE,
+ *    _ROUTEPOINT, _ACDGROUP (section 5); LINEERR_INVALAGENTID ... _INVALAGENTACTIVITY,
+ *    LINEERR_INVALAGENTSESSIONSTATE (section 4). */
+
+/* LINEAGENTCAPS.dwFeatures, LINEAGENTSTATUS.dwAgentFeatures (TAPI 2.0). */
+#define LINEAGENTFEATURE_SETAGENTGROUP 0x00000001
+#define LINEAGENTFEATURE_SETAGENTSTATE 0x00000002
+#define LINEAGENTFEATURE_SETAGENTACTIVITY 0x00000004
+#define LINEAGENTFEATURE_AGENTSPECIFIC 0x00000008
+#define LINEAGENTFEATURE_GETAGENTACTIVITYLIST 0x00000010
+#define LINEAGENTFEATURE_GETAGENTGROUP 0x00000020
+/* The name the documentation uses; Microsoft's header defines only ..._GETAGENTGROUP. */
+#define LINEAGENTFEATURE_GETAGENTGROUPLIST LINEAGENTFEATURE_GETAGENTGROUP
+
+/* Per-address agent state of the TAPI 2.0 model (lineSetAgentState, LINEAGENTSTATUS). */
+#define LINEAGENTSTATE_LOGGEDOFF 0x00000001
+#define LINEAGENTSTATE_NOTREADY 0x00000002
+#define LINEAGENTSTATE_READY 0x00000004
+#define LINEAGENTSTATE_BUSYACD 0x00000008
+#define LINEAGENTSTATE_BUSYINCOMING 0x00000010
+#define LINEAGENTSTATE_BUSYOUTBOUND 0x00000020
+#define LINEAGENTSTATE_BUSYOTHER 0x00000040
+#define LINEAGENTSTATE_WORKINGAFTERCALL 0x00000080
+#define LINEAGENTSTATE_UNKNOWN 0x00000100
+#define LINEAGENTSTATE_UNAVAIL 0x00000200
+
+/* LINE_AGENTSTATUS dwParam2 and LINEAGENTCAPS.dwAgentStatusMessages (TAPI 2.0). */
+#define LINEAGENTSTATUS_GROUP 0x00000001
+#define LINEAGENTSTATUS_STATE 0x00000002
+#define LINEAGENTSTATUS_NEXTSTATE 0x00000004
+#define LINEAGENTSTATUS_ACTIVITY 0x00000008
+#define LINEAGENTSTATUS_ACTIVITYLIST 0x00000010
+#define LINEAGENTSTATUS_GROUPLIST 0x00000020
+#define LINEAGENTSTATUS_CAPSCHANGE 0x00000040
+#define LINEAGENTSTATUS_VALIDSTATES 0x00000080
+#define LINEAGENTSTATUS_VALIDNEXTSTATES 0x00000100
+
+/* Agent state of the TAPI 2.2 model (lineSetAgentStateEx, LINEAGENTINFO). */
+#define LINEAGENTSTATEEX_NOTREADY 0x00000001
+#define LINEAGENTSTATEEX_READY 0x00000002
+#define LINEAGENTSTATEEX_BUSYACD 0x00000004
+#define LINEAGENTSTATEEX_BUSYINCOMING 0x00000008
+#define LINEAGENTSTATEEX_BUSYOUTGOING 0x00000010
+#define LINEAGENTSTATEEX_UNKNOWN 0x00000020
+#define LINEAGENTSTATEEX_RELEASED 0x00000040
+
+/* LINE_AGENTSTATUSEX dwParam2 (TAPI 2.2). */
+#define LINEAGENTSTATUSEX_NEWAGENT 0x00000001
+#define LINEAGENTSTATUSEX_STATE 0x00000002
+#define LINEAGENTSTATUSEX_UPDATEINFO 0x00000004
+
+/* Agent session state (lineSetAgentSessionState, LINEAGENTSESSIONINFO; TAPI 2.2). */
+#define LINEAGENTSESSIONSTATE_NOTREADY 0x00000001
+#define LINEAGENTSESSIONSTATE_READY 0x00000002
+#define LINEAGENTSESSIONSTATE_BUSYONCALL 0x00000004
+#define LINEAGENTSESSIONSTATE_BUSYWRAPUP 0x00000008
+#define LINEAGENTSESSIONSTATE_ENDED 0x00000010
+#define LINEAGENTSESSIONSTATE_RELEASED 0x00000020
+
+/* LINE_AGENTSESSIONSTATUS dwParam2 (TAPI 2.2). */
+#define LINEAGENTSESSIONSTATUS_NEWSESSION 0x00000001
+#define LINEAGENTSESSIONSTATUS_STATE 0x00000002
+#define LINEAGENTSESSIONSTATUS_UPDATEINFO 0x00000004
+
+/* LINE_QUEUESTATUS dwParam2 (TAPI 2.2). */
+#define LINEQUEUESTATUS_UPDATEINFO 0x00000001
+#define LINEQUEUESTATUS_NEWQUEUE 0x00000002
+#define LINEQUEUESTATUS_QUEUEREMOVED 0x00000004
+
+/* LINE_GROUPSTATUS dwParam2 (TAPI 2.2). */
+#define LINEGROUPSTATUS_NEWGROUP 0x00000001
+#define LINEGROUPSTATUS_GROUPREMOVED 0x00000002
+
+/* LINE_PROXYSTATUS dwParam1 (TAPI 2.2). ALLOPENFORACD: a proxy now serves every request
+ * type TAPI 3.0's call-center objects need. */
+#define LINEPROXYSTATUS_OPEN 0x00000001
+#define LINEPROXYSTATUS_CLOSE 0x00000002
+#define LINEPROXYSTATUS_ALLOPENFORACD 0x00000004
+
+/* LINEPROXYREQUEST.dwRequestType, the DWORDs a proxy registers in lineOpen and the entries
+ * of LINEPROXYREQUESTLIST. 1-8 are TAPI 2.0, 9-20 TAPI 2.2. */
+#define LINEPROXYREQUEST_SETAGENTGROUP 0x00000001
+#define LINEPROXYREQUEST_SETAGENTSTATE 0x00000002
+#define LINEPROXYREQUEST_SETAGENTACTIVITY 0x00000003
+#define LINEPROXYREQUEST_GETAGENTCAPS 0x00000004
+#define LINEPROXYREQUEST_GETAGENTSTATUS 0x00000005
+#define LINEPROXYREQUEST_AGENTSPECIFIC 0x00000006
+#define LINEPROXYREQUEST_GETAGENTACTIVITYLIST 0x00000007
+#define LINEPROXYREQUEST_GETAGENTGROUPLIST 0x00000008
+#define LINEPROXYREQUEST_CREATEAGENT 0x00000009
+#define LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD 0x0000000A
+#define LINEPROXYREQUEST_GETAGENTINFO 0x0000000B
+#define LINEPROXYREQUEST_CREATEAGENTSESSION 0x0000000C
+#define LINEPROXYREQUEST_GETAGENTSESSIONLIST 0x0000000D
+#define LINEPROXYREQUEST_SETAGENTSESSIONSTATE 0x0000000E
+#define LINEPROXYREQUEST_GETAGENTSESSIONINFO 0x0000000F
+#define LINEPROXYREQUEST_GETQUEUELIST 0x00000010
+#define LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD 0x00000011
+#define LINEPROXYREQUEST_GETQUEUEINFO 0x00000012
+#define LINEPROXYREQUEST_GETGROUPLIST 0x00000013
+#define LINEPROXYREQUEST_SETAGENTSTATEEX 0x00000014
+
+/* ---- 9. Call-center structures (Windows layout, 1-byte packing) ------------------------- */
+
+/* All are variable-size (dwTotalSize / dwNeededSize / dwUsedSize, see the conventions) except
+ * the *ENTRY structures, which are array elements inside a list's variable part. Every
+ * ...Size/...Offset pair counts from the start of the structure that holds it; for an entry,
+ * from the start of the list that holds the entry. Sizes of the fixed parts (pack 1):
+ * LINEAGENTCAPS 72, LINEAGENTSTATUS 56, LINEAGENTINFO 56, LINEAGENTSESSIONINFO 76,
+ * LINEQUEUEINFO 52, every ...LIST 24, LINEAGENTGROUPENTRY 24, LINEAGENTACTIVITYENTRY 12,
+ * LINEAGENTENTRY 28, LINEAGENTSESSIONENTRY 28, LINEQUEUEENTRY 12, LINEPROXYREQUEST 108. */
+
+#pragma pack(push, 1)
+
+/* lineGetAgentCaps: what the agent handler supports on one address. */
+typedef struct lineagentcaps_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwAgentHandlerInfoSize;   /* the agent handler's name */
+    DWORD dwAgentHandlerInfoOffset;
+    DWORD dwCapsVersion;            /* <= the application's API version */
+    DWORD dwFeatures;               /* LINEAGENTFEATURE_ */
+    DWORD dwStates;                 /* LINEAGENTSTATE_ accepted by lineSetAgentState */
+    DWORD dwNextStates;             /* LINEAGENTSTATE_ accepted as next state */
+    DWORD dwMaxNumGroupEntries;     /* groups an agent may be logged into at once */
+    DWORD dwAgentStatusMessages;    /* LINEAGENTSTATUS_ bits LINE_AGENTSTATUS may carry */
+    DWORD dwNumAgentExtensionIDs;
+    DWORD dwAgentExtensionIDListSize; /* LINEEXTENSIONID array; the index is the
+                                         dwAgentExtensionIDIndex of lineAgentSpecific */
+    DWORD dwAgentExtensionIDListOffset;
+    GUID ProxyGUID; /* TAPI 2.2: identifies the agent handler; not in a 2.0/2.1 fixed part */
+} LINEAGENTCAPS, *LPLINEAGENTCAPS;
+
+/* An ACD group: a GUID (as four DWORDs) and a name. */
+typedef struct lineagentgroupentry_tag {
+    struct {
+        DWORD dwGroupID1;
+        DWORD dwGroupID2;
+        DWORD dwGroupID3;
+        DWORD dwGroupID4;
+    } GroupID;
+    DWORD dwNameSize;
+    DWORD dwNameOffset;
+} LINEAGENTGROUPENTRY, *LPLINEAGENTGROUPENTRY;
+
+/* lineGetAgentGroupList, lineSetAgentGroup, lineGetGroupList: dwNumEntries
+ * LINEAGENTGROUPENTRY at dwListOffset. */
+typedef struct lineagentgrouplist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;
+    DWORD dwListSize;
+    DWORD dwListOffset;
+} LINEAGENTGROUPLIST, *LPLINEAGENTGROUPLIST;
+
+/* lineGetAgentStatus: the TAPI 2.0 per-address agent status. */
+typedef struct lineagentstatus_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;      /* groups logged into: LINEAGENTGROUPENTRY at dwGroupListOffset */
+    DWORD dwGroupListSize;
+    DWORD dwGroupListOffset;
+    DWORD dwState;           /* LINEAGENTSTATE_ */
+    DWORD dwNextState;       /* LINEAGENTSTATE_ */
+    DWORD dwActivityID;
+    DWORD dwActivitySize;    /* the activity's name */
+    DWORD dwActivityOffset;
+    DWORD dwAgentFeatures;   /* LINEAGENTFEATURE_ usable now */
+    DWORD dwValidStates;     /* LINEAGENTSTATE_ */
+    DWORD dwValidNextStates; /* LINEAGENTSTATE_ */
+} LINEAGENTSTATUS, *LPLINEAGENTSTATUS;
+
+/* An activity (reason code) an agent may select with lineSetAgentActivity. */
+typedef struct lineagentactivityentry_tag {
+    DWORD dwID;
+    DWORD dwNameSize;
+    DWORD dwNameOffset;
+} LINEAGENTACTIVITYENTRY, *LPLINEAGENTACTIVITYENTRY;
+
+/* lineGetAgentActivityList: dwNumEntries LINEAGENTACTIVITYENTRY at dwListOffset. */
+typedef struct lineagentactivitylist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;
+    DWORD dwListSize;
+    DWORD dwListOffset;
+} LINEAGENTACTIVITYLIST, *LPLINEAGENTACTIVITYLIST;
+
+/* An agent (TAPI 2.2). Documented, but no function returns it. */
+typedef struct lineagententry_tag {
+    HAGENT hAgent;
+    DWORD dwNameSize;
+    DWORD dwNameOffset;
+    DWORD dwIDSize;
+    DWORD dwIDOffset;
+    DWORD dwPINSize;
+    DWORD dwPINOffset;
+} LINEAGENTENTRY, *LPLINEAGENTENTRY;
+
+/* dwNumEntries LINEAGENTENTRY at dwListOffset (TAPI 2.2; no function returns it). */
+typedef struct lineagentlist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;
+    DWORD dwListSize;
+    DWORD dwListOffset;
+} LINEAGENTLIST, *LPLINEAGENTLIST;
+
+/* lineGetAgentInfo (TAPI 2.2): an agent's state and statistics over dwMeasurementPeriod. */
+typedef struct lineagentinfo_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwAgentState;         /* LINEAGENTSTATEEX_ */
+    DWORD dwNextAgentState;     /* LINEAGENTSTATEEX_ */
+    DWORD dwMeasurementPeriod;  /* seconds */
+    CURRENCY cyOverallCallRate; /* at byte 24 */
+    DWORD dwNumberOfACDCalls;
+    DWORD dwNumberOfIncomingCalls;
+    DWORD dwNumberOfOutgoingCalls;
+    DWORD dwTotalACDTalkTime;   /* seconds */
+    DWORD dwTotalACDCallTime;   /* seconds: talk plus wrap-up */
+    DWORD dwTotalACDWrapUpTime; /* seconds */
+} LINEAGENTINFO, *LPLINEAGENTINFO;
+
+/* An agent session (TAPI 2.2): one agent in one ACD group on one working address. */
+typedef struct lineagentsessionentry_tag {
+    HAGENTSESSION hAgentSession;
+    HAGENT hAgent;
+    GUID GroupID;
+    DWORD dwWorkingAddressID;
+} LINEAGENTSESSIONENTRY, *LPLINEAGENTSESSIONENTRY;
+
+/* lineGetAgentSessionList: dwNumEntries LINEAGENTSESSIONENTRY at dwListOffset. */
+typedef struct lineagentsessionlist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;
+    DWORD dwListSize;
+    DWORD dwListOffset;
+} LINEAGENTSESSIONLIST, *LPLINEAGENTSESSIONLIST;
+
+/* lineGetAgentSessionInfo (TAPI 2.2). Times in seconds. Packing moves the DATE to byte 20 and
+ * the CURRENCY to byte 60 (24 and 64 under natural alignment): 76 bytes, not 80. */
+typedef struct lineagentsessioninfo_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwAgentSessionState;     /* LINEAGENTSESSIONSTATE_ */
+    DWORD dwNextAgentSessionState; /* LINEAGENTSESSIONSTATE_ */
+    DATE dateSessionStartTime;
+    DWORD dwSessionDuration;       /* active time; stops when the session has ENDED */
+    DWORD dwNumberOfCalls;         /* ACD calls handled in this session */
+    DWORD dwTotalTalkTime;
+    DWORD dwAverageTalkTime;
+    DWORD dwTotalCallTime;         /* talk plus wrap-up */
+    DWORD dwAverageCallTime;
+    DWORD dwTotalWrapUpTime;
+    DWORD dwAverageWrapUpTime;
+    CURRENCY cyACDCallRate;
+    DWORD dwLongestTimeToAnswer;
+    DWORD dwAverageTimeToAnswer;
+} LINEAGENTSESSIONINFO, *LPLINEAGENTSESSIONINFO;
+
+/* A queue of an ACD group (TAPI 2.2). */
+typedef struct linequeueentry_tag {
+    DWORD dwQueueID;
+    DWORD dwNameSize;
+    DWORD dwNameOffset;
+} LINEQUEUEENTRY, *LPLINEQUEUEENTRY;
+
+/* lineGetQueueList: dwNumEntries LINEQUEUEENTRY at dwListOffset. */
+typedef struct linequeuelist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;
+    DWORD dwListSize;
+    DWORD dwListOffset;
+} LINEQUEUELIST, *LPLINEQUEUELIST;
+
+/* lineGetQueueInfo (TAPI 2.2): queue statistics over dwMeasurementPeriod. Times in seconds. */
+typedef struct linequeueinfo_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwMeasurementPeriod;
+    DWORD dwTotalCallsQueued;
+    DWORD dwCurrentCallsQueued;
+    DWORD dwTotalCallsAbandoned;
+    DWORD dwTotalCallsFlowedIn;
+    DWORD dwTotalCallsFlowedOut;
+    DWORD dwLongestEverWaitTime;
+    DWORD dwCurrentLongestWaitTime;
+    DWORD dwAverageWaitTime;
+    DWORD dwFinalDisposition; /* "final disposition of the queue"; not further documented */
+} LINEQUEUEINFO, *LPLINEQUEUEINFO;
+
+/* lineGetProxyStatus (TAPI 2.2): dwNumEntries DWORD LINEPROXYREQUEST_ values at
+ * dwListOffset, the request types a proxy serves on the device. */
+typedef struct lineproxyrequestlist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwNumEntries;
+    DWORD dwListSize;
+    DWORD dwListOffset;
+} LINEPROXYREQUESTLIST, *LPLINEPROXYREQUESTLIST;
+
+/* LINE_PROXYREQUEST dwParam1: one client request, as the proxy sees it. The server owns the
+ * buffer; the proxy fills the union member of dwRequestType (for a "get", the server has set
+ * the embedded structure's dwTotalSize and zeroed the rest; offsets inside an embedded
+ * structure count from that structure) and calls lineProxyResponse exactly once, after which
+ * the buffer is gone. For CREATEAGENT and CREATEAGENTSESSION the proxy chooses the new,
+ * unique hAgent / hAgentSession and writes it into the union before responding. The client
+ * strings (machine and user name, agent ID and PIN) are at offsets from the start of
+ * LINEPROXYREQUEST; Windows proxies read them as WCHAR strings (the Microsoft documentation
+ * does not say). The union starts at byte 28 (32 under natural alignment). */
+typedef struct lineproxyrequest_tag {
+    DWORD dwSize; /* bytes of the whole buffer, variable parts included */
+    DWORD dwClientMachineNameSize;
+    DWORD dwClientMachineNameOffset;
+    DWORD dwClientUserNameSize;
+    DWORD dwClientUserNameOffset;
+    DWORD dwClientAppAPIVersion; /* answer nothing newer than this version */
+    DWORD dwRequestType;         /* LINEPROXYREQUEST_ */
+    TAPI_ANONYMOUS_UNION_ {
+        struct {
+            DWORD dwAddressID;
+            LINEAGENTGROUPLIST GroupList;
+        } SetAgentGroup;
+        struct {
+            DWORD dwAddressID;
+            DWORD dwAgentState;
+            DWORD dwNextAgentState;
+        } SetAgentState;
+        struct {
+            DWORD dwAddressID;
+            DWORD dwActivityID;
+        } SetAgentActivity;
+        struct {
+            DWORD dwAddressID;
+            LINEAGENTCAPS AgentCaps;
+        } GetAgentCaps;
+        struct {
+            DWORD dwAddressID;
+            LINEAGENTSTATUS AgentStatus;
+        } GetAgentStatus;
+        struct {
+            DWORD dwAddressID;
+            DWORD dwAgentExtensionIDIndex;
+            DWORD dwSize;
+            BYTE Params[1]; /* dwSize bytes */
+        } AgentSpecific;
+        struct {
+            DWORD dwAddressID;
+            LINEAGENTACTIVITYLIST ActivityList;
+        } GetAgentActivityList;
+        struct {
+            DWORD dwAddressID;
+            LINEAGENTGROUPLIST GroupList;
+        } GetAgentGroupList;
+        struct {
+            HAGENT hAgent; /* out: chosen by the proxy */
+            DWORD dwAgentIDSize;
+            DWORD dwAgentIDOffset;
+            DWORD dwAgentPINSize;
+            DWORD dwAgentPINOffset;
+        } CreateAgent;
+        struct {
+            HAGENT hAgent;
+            DWORD dwAgentState;
+            DWORD dwNextAgentState;
+        } SetAgentStateEx;
+        struct {
+            HAGENT hAgent;
+            DWORD dwMeasurementPeriod;
+        } SetAgentMeasurementPeriod;
+        struct {
+            HAGENT hAgent;
+            LINEAGENTINFO AgentInfo; /* at byte 32 */
+        } GetAgentInfo;
+        struct {
+            HAGENTSESSION hAgentSession; /* out: chosen by the proxy */
+            DWORD dwAgentPINSize;
+            DWORD dwAgentPINOffset;
+            HAGENT hAgent;
+            GUID GroupID; /* at byte 44 */
+            DWORD dwWorkingAddressID;
+        } CreateAgentSession;
+        struct {
+            HAGENT hAgent;
+            LINEAGENTSESSIONLIST SessionList;
+        } GetAgentSessionList;
+        struct {
+            HAGENTSESSION hAgentSession;
+            LINEAGENTSESSIONINFO SessionInfo; /* the largest member: 108 bytes in all */
+        } GetAgentSessionInfo;
+        struct {
+            HAGENTSESSION hAgentSession;
+            DWORD dwAgentSessionState;
+            DWORD dwNextAgentSessionState;
+        } SetAgentSessionState;
+        struct {
+            GUID GroupID;
+            LINEQUEUELIST QueueList;
+        } GetQueueList;
+        struct {
+            DWORD dwQueueID;
+            DWORD dwMeasurementPeriod;
+        } SetQueueMeasurementPeriod;
+        struct {
+            DWORD dwQueueID;
+            LINEQUEUEINFO QueueInfo;
+        } GetQueueInfo;
+        struct {
+            LINEAGENTGROUPLIST GroupList;
+        } GetGroupList;
+    } TAPI_UNION_NAME_;
+} LINEPROXYREQUEST, *LPLINEPROXYREQUEST;
+
+#undef TAPI_ANONYMOUS_UNION_
+#undef TAPI_UNION_NAME_
+
+#pragma pack(pop)
+
+/* ---- 10. Call-center functions ---------------------------------------------------------- */
+
+/* Declarations only: the TAPI server that implements them is not built yet (issue 4).
+ * "async" means: a positive request ID at once, or a negative LINEERR_ on a synchronous
+ * failure; the result arrives as LINE_REPLY, and output buffers are written at that moment
+ * and must stay valid until it. [NAME] is the LINEPROXYREQUEST_ type the request becomes.
+ * Functions exported by Windows only as A and W have both entry points here, the unsuffixed
+ * name being a macro for A; the others have one entry point, under the plain name. */
+
+/* TAPI 2.0: the per-address agent model. */
+
+/* async [AGENTSPECIFIC]: dwSize bytes at lpParams to the agent handler extension at index
+ * dwAgentExtensionIDIndex of LINEAGENTCAPS' extension-ID list. */
+LONG WINAPI lineAgentSpecific(HLINE hLine, DWORD dwAddressID, DWORD dwAgentExtensionIDIndex,
+                              LPVOID lpParams, DWORD dwSize);
+/* async [GETAGENTACTIVITYLIST]: the activities selectable on the address. */
+LONG WINAPI lineGetAgentActivityListA(HLINE hLine, DWORD dwAddressID,
+                                      LPLINEAGENTACTIVITYLIST lpAgentActivityList);
+LONG WINAPI lineGetAgentActivityListW(HLINE hLine, DWORD dwAddressID,
+                                      LPLINEAGENTACTIVITYLIST lpAgentActivityList);
+/* async [GETAGENTCAPS]: needs no open line (hLineApp + device ID). */
+LONG WINAPI lineGetAgentCapsA(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                              DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps);
+LONG WINAPI lineGetAgentCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                              DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps);
+/* async [GETAGENTGROUPLIST]: the groups the agent on the address may log into now,
+ * including those it is logged into. */
+LONG WINAPI lineGetAgentGroupListA(HLINE hLine, DWORD dwAddressID,
+                                   LPLINEAGENTGROUPLIST lpAgentGroupList);
+LONG WINAPI lineGetAgentGroupListW(HLINE hLine, DWORD dwAddressID,
+                                   LPLINEAGENTGROUPLIST lpAgentGroupList);
+/* async [GETAGENTSTATUS]: groups, state, next state and activity of the address's agent. */
+LONG WINAPI lineGetAgentStatusA(HLINE hLine, DWORD dwAddressID, LPLINEAGENTSTATUS lpAgentStatus);
+LONG WINAPI lineGetAgentStatusW(HLINE hLine, DWORD dwAddressID, LPLINEAGENTSTATUS lpAgentStatus);
+/* async [SETAGENTACTIVITY]: dwActivityID from lineGetAgentActivityList. */
+LONG WINAPI lineSetAgentActivity(HLINE hLine, DWORD dwAddressID, DWORD dwActivityID);
+/* async [SETAGENTGROUP]: the groups the address's agent is logged into (the 2.0 login); NULL
+ * or an empty list logs it out of every group. Only the group IDs count, not the names. */
+LONG WINAPI lineSetAgentGroup(HLINE hLine, DWORD dwAddressID,
+                              LPLINEAGENTGROUPLIST lpAgentGroupList);
+/* async [SETAGENTSTATE]: LINEAGENTSTATE_ values; dwAgentState 0 leaves the state unchanged,
+ * dwNextAgentState 0 selects the agent's configured default next state. */
+LONG WINAPI lineSetAgentState(HLINE hLine, DWORD dwAddressID, DWORD dwAgentState,
+                              DWORD dwNextAgentState);
+
+/* TAPI 2.0: the proxy side. */
+
+/* sync, 0 or LINEERR_: the proxy sends dwMsg (a call-center status message) to every other
+ * application that has the line open; hCall is 0 for messages not about a call. */
+LONG WINAPI lineProxyMessage(HLINE hLine, HCALL hCall, DWORD dwMsg, DWORD dwParam1,
+                             DWORD dwParam2, DWORD dwParam3);
+/* sync, 0 or LINEERR_: completes a LINE_PROXYREQUEST exactly once; dwResult (0 or one of the
+ * client function's LINEERR_) becomes the client's LINE_REPLY; frees lpProxyRequest. */
+LONG WINAPI lineProxyResponse(HLINE hLine, LPLINEPROXYREQUEST lpProxyRequest, DWORD dwResult);
+
+/* TAPI 2.2: agents, sessions, groups and queues. */
+
+/* async [CREATEAGENT]: *lphAgent written at a successful LINE_REPLY. */
+LONG WINAPI lineCreateAgentA(HLINE hLine, LPSTR lpszAgentID, LPSTR lpszAgentPIN,
+                             LPHAGENT lphAgent);
+LONG WINAPI lineCreateAgentW(HLINE hLine, LPWSTR lpszAgentID, LPWSTR lpszAgentPIN,
+                             LPHAGENT lphAgent);
+/* async [CREATEAGENTSESSION]: the agent in group *lpGroupID on dwWorkingAddressID;
+ * *lphAgentSession written at a successful LINE_REPLY. */
+LONG WINAPI lineCreateAgentSessionA(HLINE hLine, HAGENT hAgent, LPSTR lpszAgentPIN,
+                                    DWORD dwWorkingAddressID, LPGUID lpGroupID,
+                                    LPHAGENTSESSION lphAgentSession);
+LONG WINAPI lineCreateAgentSessionW(HLINE hLine, HAGENT hAgent, LPWSTR lpszAgentPIN,
+                                    DWORD dwWorkingAddressID, LPGUID lpGroupID,
+                                    LPHAGENTSESSION lphAgentSession);
+/* async [GETAGENTINFO]: state and statistics of an agent. */
+LONG WINAPI lineGetAgentInfo(HLINE hLine, HAGENT hAgent, LPLINEAGENTINFO lpAgentInfo);
+/* async [GETAGENTSESSIONINFO]: state and statistics of a session. */
+LONG WINAPI lineGetAgentSessionInfo(HLINE hLine, HAGENTSESSION hAgentSession,
+                                    LPLINEAGENTSESSIONINFO lpAgentSessionInfo);
+/* async [GETAGENTSESSIONLIST]: the sessions of an agent. */
+LONG WINAPI lineGetAgentSessionList(HLINE hLine, HAGENT hAgent,
+                                    LPLINEAGENTSESSIONLIST lpAgentSessionList);
+/* async [GETGROUPLIST]: every ACD group of the agent handler. */
+LONG WINAPI lineGetGroupListA(HLINE hLine, LPLINEAGENTGROUPLIST lpGroupList);
+LONG WINAPI lineGetGroupListW(HLINE hLine, LPLINEAGENTGROUPLIST lpGroupList);
+/* sync, 0 or LINEERR_: the request types proxies serve on the device; needs no open line. */
+LONG WINAPI lineGetProxyStatus(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAppAPIVersion,
+                               LPLINEPROXYREQUESTLIST lpLineProxyRequestList);
+/* async [GETQUEUEINFO]: statistics of a queue. */
+LONG WINAPI lineGetQueueInfo(HLINE hLine, DWORD dwQueueID, LPLINEQUEUEINFO lpLineQueueInfo);
+/* async [GETQUEUELIST]: the queues of group *lpGroupID. */
+LONG WINAPI lineGetQueueListA(HLINE hLine, LPGUID lpGroupID, LPLINEQUEUELIST lpQueueList);
+LONG WINAPI lineGetQueueListW(HLINE hLine, LPGUID lpGroupID, LPLINEQUEUELIST lpQueueList);
+/* async [SETAGENTMEASUREMENTPERIOD]: seconds over which LINEAGENTINFO is measured. */
+LONG WINAPI lineSetAgentMeasurementPeriod(HLINE hLine, HAGENT hAgent, DWORD dwMeasurementPeriod);
+/* async [SETAGENTSESSIONSTATE]: LINEAGENTSESSIONSTATE_ values. */
+LONG WINAPI lineSetAgentSessionState(HLINE hLine, HAGENTSESSION hAgentSession,
+                                     DWORD dwAgentSessionState, DWORD dwNextAgentSessionState);
+/* async [SETAGENTSTATEEX]: LINEAGENTSTATEEX_ values; dwAgentState 0 leaves the state
+ * unchanged and sets only the next state. */
+LONG WINAPI lineSetAgentStateEx(HLINE hLine, HAGENT hAgent, DWORD dwAgentState,
+                                DWORD dwNextAgentState);
+/* async [SETQUEUEMEASUREMENTPERIOD]: seconds over which LINEQUEUEINFO is measured. */
+LONG WINAPI lineSetQueueMeasurementPeriod(HLINE hLine, DWORD dwQueueID,
+                                          DWORD dwMeasurementPeriod);
+
+/* The unsuffixed names of the functions exported only as A and W. */
+#define lineCreateAgent lineCreateAgentA
+#define lineCreateAgentSession lineCreateAgentSessionA
+#define lineGetAgentActivityList lineGetAgentActivityListA
+#define lineGetAgentCaps lineGetAgentCapsA
+#define lineGetAgentGroupList lineGetAgentGroupListA
+#define lineGetAgentStatus lineGetAgentStatusA
+#define lineGetGroupList lineGetGroupListA
+#define lineGetQueueList lineGetQueueListA
 
 #ifdef __cplusplus
 } /* extern "C" */
