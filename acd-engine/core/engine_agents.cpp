@@ -66,34 +66,21 @@ void Engine::Impl::flushActivityTime(Agent &agent)
     agent.activitySince = m_now;
     if (d <= 0)
         return;
-    auto add = [&](TimeMs AgentCounters::*field) {
+    if (TimeMs AgentCounters::*field = timeInStateField(agent.activity)) {
         agent.stats.total.*field += d;
         agent.stats.interval.*field += d;
-    };
+    }
+    // Since-login sums for the least-occupied strategy.
     switch (agent.activity) {
-    case AgentActivity::LoggedOut:
-        break;
-    case AgentActivity::NotReady:
-        add(&AgentCounters::notReadyMs);
-        break;
     case AgentActivity::Available:
-        add(&AgentCounters::availableMs);
         agent.availableSinceLoginMs += d;
         break;
     case AgentActivity::Ringing:
-        add(&AgentCounters::ringingMs);
-        agent.busySinceLoginMs += d;
-        break;
     case AgentActivity::OnCall:
-        add(&AgentCounters::onCallMs);
-        agent.busySinceLoginMs += d;
-        break;
     case AgentActivity::WrapUp:
-        add(&AgentCounters::wrapUpMs);
         agent.busySinceLoginMs += d;
         break;
-    case AgentActivity::OtherCall:
-        add(&AgentCounters::otherCallMs);
+    default:
         break;
     }
 }

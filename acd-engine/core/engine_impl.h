@@ -240,6 +240,28 @@ struct Group {
     std::vector<Index> sessions; // active sessions in this group
 };
 
+/// The time-in-state counter an activity's time goes to; null for logged out.
+inline TimeMs AgentCounters::*timeInStateField(AgentActivity activity)
+{
+    switch (activity) {
+    case AgentActivity::NotReady:
+        return &AgentCounters::notReadyMs;
+    case AgentActivity::Available:
+        return &AgentCounters::availableMs;
+    case AgentActivity::Ringing:
+        return &AgentCounters::ringingMs;
+    case AgentActivity::OnCall:
+        return &AgentCounters::onCallMs;
+    case AgentActivity::WrapUp:
+        return &AgentCounters::wrapUpMs;
+    case AgentActivity::OtherCall:
+        return &AgentCounters::otherCallMs;
+    case AgentActivity::LoggedOut:
+        return nullptr;
+    }
+    return nullptr;
+}
+
 /// Grows a table by a quarter instead of doubling, so per-agent memory carries little slack.
 template<typename T>
 void reserveForOneMore(std::vector<T> &v)

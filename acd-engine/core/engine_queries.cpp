@@ -78,32 +78,10 @@ Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const
     // Time in state includes the activity in progress up to now.
     s.interval = agent.stats.interval;
     s.total = agent.stats.total;
-    const TimeMs running = m_now - agent.activitySince;
-    auto addRunning = [&](TimeMs AgentCounters::*field) {
+    if (TimeMs AgentCounters::*field = timeInStateField(agent.activity)) {
+        const TimeMs running = m_now - agent.activitySince;
         s.interval.*field += running;
         s.total.*field += running;
-    };
-    switch (agent.activity) {
-    case AgentActivity::NotReady:
-        addRunning(&AgentCounters::notReadyMs);
-        break;
-    case AgentActivity::Available:
-        addRunning(&AgentCounters::availableMs);
-        break;
-    case AgentActivity::Ringing:
-        addRunning(&AgentCounters::ringingMs);
-        break;
-    case AgentActivity::OnCall:
-        addRunning(&AgentCounters::onCallMs);
-        break;
-    case AgentActivity::WrapUp:
-        addRunning(&AgentCounters::wrapUpMs);
-        break;
-    case AgentActivity::OtherCall:
-        addRunning(&AgentCounters::otherCallMs);
-        break;
-    case AgentActivity::LoggedOut:
-        break;
     }
     return s;
 }
