@@ -1,0 +1,155 @@
+#include "repack.h"
+
+#include <cstring>
+
+namespace acd::tapi {
+namespace {
+
+DWORD readDword(const void *base, std::size_t offset)
+{
+    DWORD v;
+    std::memcpy(&v, static_cast<const char *>(base) + offset, sizeof v);
+    return v;
+}
+
+void writeDword(void *base, std::size_t offset, DWORD v)
+{
+    std::memcpy(static_cast<char *>(base) + offset, &v, sizeof v);
+}
+
+void appendUnit(std::string &out, char16_t unit)
+{
+    out.push_back(static_cast<char>(unit & 0xFF));
+    out.push_back(static_cast<char>(unit >> 8));
+}
+
+} // namespace
+
+std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
+                            std::size_t offsetMember)
+{
+    DWORD size = readDword(structure, sizeMember);
+    DWORD offset = readDword(structure, offsetMember);
+    if (size == 0)
+        return {};
+    return {static_cast<const char *>(structure) + offset, size};
+}
+
+std::string utf8ToUtf16Bytes(std::string_view in)
+{
+    std::string out;
+    out.reserve(in.size() * 2);
+    std::size_t i = 0;
+    while (i < in.size()) {
+        auto c = static_cast<unsigned char>(in[i]);
+        char32_t cp = 0xFFFD;
+        std::size_t len = 1;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+        }
+        if (len > 1) {
+            bool ok = i + len <= in.size();
+            char32_t v = c & (0xFF >> (len + 1));
+            for (std::size_t k = 1; ok && k < len; ++k) {
+                auto cc = static_cast<unsigned char>(in[i + k]);
+                ok = (cc & 0xC0) == 0x80;
+                v = (v << 6) | (cc & 0x3F);
+            }
+            static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+            if (ok && v >= kMin[len] && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF))
+                cp = v;
+            else
+                len = 1;
+        }
+        i += len;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            appendUnit(out, static_cast<char16_t>(0xD800 + (cp >> 10)));
+            appendUnit(out, static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+        } else {
+            appendUnit(out, static_cast<char16_t>(cp));
+        }
+    }
+    return out;
+}
+
+std::string utf16ToUtf8(const WCHAR *text, std::size_t units)
+{
+    std::string out;
+    for (std::size_t i = 0; i < units && text[i] != 0; ++i) {
+        char32_t cp = text[i];
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < units && text[i + 1] >= 0xDC00
+            && text[i + 1] <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+            ++i;
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+    return out;
+}
+
+LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<VarField> &fields,
+            StringEncoding encoding)
+{
+    std::vector<std::string> converted;
+    converted.reserve(fields.size());
+    DWORD needed = fixedSize;
+    for (const VarField &f : fields) {
+        if (f.text && encoding == StringEncoding::Utf16 && !f.bytes.empty()) {
+            std::string_view text = f.bytes;
+            while (!text.empty() && text.back() == '\0')
+                text.remove_suffix(1);
+            converted.push_back(utf8ToUtf16Bytes(text) + std::string(2, '\0'));
+        } else {
+            converted.emplace_back(f.bytes);
+        }
+        needed += static_cast<DWORD>(converted.back().size());
+    }
+    DWORD total = readDword(dst, 0);
+    if (total < fixedSize) {
+        writeDword(dst, 4, needed);
+        return LINEERR_STRUCTURETOOSMALL;
+    }
+    auto *out = static_cast<char *>(dst);
+    std::memcpy(out + 12, static_cast<const char *>(fixed) + 12, fixedSize - 12);
+    DWORD used = fixedSize;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string &value = converted[i];
+        DWORD size = 0, offset = 0;
+        if (!value.empty() && used + value.size() <= total) {
+            std::memcpy(out + used, value.data(), value.size());
+            size = static_cast<DWORD>(value.size());
+            offset = used;
+            used += size;
+        }
+        writeDword(dst, fields[i].sizeMember, size);
+        writeDword(dst, fields[i].offsetMember, offset);
+    }
+    writeDword(dst, 4, needed);
+    writeDword(dst, 8, used);
+    return 0;
+}
+
+} // namespace acd::tapi

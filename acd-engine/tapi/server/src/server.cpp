@@ -1,0 +1,261 @@
+// Construction, the provider callbacks, handle lookups, message delivery and the table of
+// asynchronous requests.
+#include "server_impl.h"
+
+#include <atomic>
+
+namespace acd::tapi {
+namespace {
+
+// One server per process: provider callbacks carry no context we could use for more.
+std::atomic<Server::Impl *> g_server{nullptr};
+
+DWORD deviceOf(HTAPILINE htLine)
+{
+    return static_cast<DWORD>(reinterpret_cast<std::uintptr_t>(htLine) - 1);
+}
+
+std::uint32_t callOf(HTAPICALL htCall)
+{
+    return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(htCall));
+}
+
+std::atomic<std::uint32_t> g_nextCallId{1};
+
+void CALLBACK lineEventProc(HTAPILINE htLine, HTAPICALL htCall, DWORD msg, DWORD_PTR p1,
+                            DWORD_PTR p2, DWORD_PTR p3)
+{
+    Server::Impl *server = g_server.load();
+    if (!server)
+        return;
+    DWORD device = deviceOf(htLine);
+    if (msg == LINE_NEWCALL) {
+        // The provider needs our handle before this returns; the rest waits for the loop.
+        std::uint32_t id = g_nextCallId++;
+        *reinterpret_cast<LPHTAPICALL>(p2) =
+            reinterpret_cast<HTAPICALL>(static_cast<std::uintptr_t>(id));
+        auto hdCall = reinterpret_cast<HDRVCALL>(p1);
+        server->post([device, id, hdCall] {
+            if (Server::Impl *s = g_server.load())
+                s->onNewCall(device, id, hdCall);
+        });
+        return;
+    }
+    std::uint32_t call = callOf(htCall);
+    server->post([device, call, msg, p1, p2, p3] {
+        if (Server::Impl *s = g_server.load())
+            s->onLineEvent(device, call, msg, p1, p2, p3);
+    });
+}
+
+} // namespace
+
+LINEEVENT serverLineEventProc()
+{
+    return &lineEventProc;
+}
+
+std::uint32_t allocateCallId()
+{
+    return g_nextCallId++;
+}
+
+void CALLBACK Server::providerCompletion(DRV_REQUESTID requestId, LONG result)
+{
+    Server::Impl *server = g_server.load();
+    if (!server)
+        return;
+    server->post([requestId, result] {
+        if (Server::Impl *s = g_server.load())
+            s->onCompletion(requestId, result);
+    });
+}
+
+Server::Impl::Impl(tsp::ProviderLoader &providerLoader, Post postFn)
+    : loader(providerLoader)
+    , post(std::move(postFn))
+{
+}
+
+Server::Server(tsp::ProviderLoader &providers, Post post)
+    : m_impl(std::make_unique<Impl>(providers, std::move(post)))
+{
+    Impl &s = *m_impl;
+    s.devices.resize(providers.totalLines());
+    for (DWORD id = 0; id < providers.totalLines(); ++id) {
+        Device &d = s.devices[id];
+        d.id = id;
+        d.provider = providers.providerForDevice(id);
+        providers.negotiateLine(id, d.tspiVersion);
+        // The first address names the line: agents find their station by extension.
+        std::vector<std::max_align_t> buffer;
+        if (s.queryProvider<LINEADDRESSCAPS>(buffer, [&](LINEADDRESSCAPS *caps) {
+                return d.provider->tspi.lineGetAddressCaps(id, 0, d.tspiVersion, 0, caps);
+            }) == 0) {
+            auto *caps = reinterpret_cast<const LINEADDRESSCAPS *>(buffer.data());
+            if (caps->dwAddressSize > 1)
+                d.address.assign(reinterpret_cast<const char *>(caps) + caps->dwAddressOffset,
+                                 caps->dwAddressSize - 1);
+        }
+        std::vector<std::max_align_t> devBuffer;
+        if (s.queryProvider<LINEDEVCAPS>(devBuffer, [&](LINEDEVCAPS *caps) {
+                return d.provider->tspi.lineGetDevCaps(id, d.tspiVersion, 0, caps);
+            }) == 0)
+            d.numAddresses =
+                std::max<DWORD>(1, reinterpret_cast<const LINEDEVCAPS *>(devBuffer.data())
+                                       ->dwNumAddresses);
+    }
+    g_server.store(m_impl.get());
+}
+
+Server::~Server()
+{
+    Impl &s = *m_impl;
+    std::vector<HLINEAPP> apps;
+    for (auto &[h, app] : s.apps)
+        apps.push_back(h);
+    for (HLINEAPP h : apps)
+        s.shutdownApp(h);
+    g_server.store(nullptr);
+}
+
+void Server::setNewCallHook(NewCallHook hook)
+{
+    m_impl->newCallHook = std::move(hook);
+}
+
+DWORD Server::numDevices() const
+{
+    return static_cast<DWORD>(m_impl->devices.size());
+}
+
+DWORD Server::deviceByAddress(const std::string &address) const
+{
+    for (const Device &d : m_impl->devices)
+        if (d.address == address)
+            return d.id;
+    return LINEMAPPER;
+}
+
+void Server::dropClient(ClientId client)
+{
+    Impl &s = *m_impl;
+    std::vector<HLINEAPP> gone;
+    for (auto &[h, app] : s.apps)
+        if (app.client == client)
+            gone.push_back(h);
+    for (HLINEAPP h : gone)
+        s.shutdownApp(h);
+}
+
+void Server::Impl::later(std::function<void(Impl &)> work)
+{
+    post([work = std::move(work)] {
+        if (Server::Impl *s = g_server.load())
+            work(*s);
+    });
+}
+
+// ---- Lookups ------------------------------------------------------------------------------
+
+DWORD Server::Impl::newRequestId()
+{
+    // Positive as a LONG, never 0, never one still pending.
+    do {
+        nextRequestId = (nextRequestId & 0x7FFFFFFF) == 0 ? 1 : nextRequestId;
+    } while (requests.count(nextRequestId) && ++nextRequestId);
+    return nextRequestId++;
+}
+
+App *Server::Impl::app(ClientId client, HLINEAPP h)
+{
+    auto it = apps.find(h);
+    return it == apps.end() || it->second.client != client ? nullptr : &it->second;
+}
+
+LineOpen *Server::Impl::line(ClientId client, HLINE h)
+{
+    auto it = lines.find(h);
+    if (it == lines.end())
+        return nullptr;
+    return apps.at(it->second.app).client == client ? &it->second : nullptr;
+}
+
+CallHandle *Server::Impl::callHandle(ClientId client, HCALL h)
+{
+    auto it = callHandles.find(h);
+    if (it == callHandles.end())
+        return nullptr;
+    return line(client, it->second.line) ? &it->second : nullptr;
+}
+
+// ---- Messages -----------------------------------------------------------------------------
+
+void Server::Impl::send(HLINEAPP h, DWORD hDevice, DWORD msg, DWORD_PTR instance, DWORD_PTR p1,
+                        DWORD_PTR p2, DWORD_PTR p3)
+{
+    auto it = apps.find(h);
+    if (it == apps.end() || !it->second.sink)
+        return;
+    LINEMESSAGE m{};
+    m.hDevice = hDevice;
+    m.dwMessageID = msg;
+    m.dwCallbackInstance = instance;
+    m.dwParam1 = p1;
+    m.dwParam2 = p2;
+    m.dwParam3 = p3;
+    it->second.sink->deliver(m);
+}
+
+void Server::Impl::sendToLine(const LineOpen &open, DWORD hDevice, DWORD msg, DWORD_PTR p1,
+                              DWORD_PTR p2, DWORD_PTR p3)
+{
+    send(open.app, hDevice, msg, open.instance, p1, p2, p3);
+}
+
+// ---- Requests -----------------------------------------------------------------------------
+
+Request &Server::Impl::addRequest(HLINEAPP appHandle, HLINE lineHandle)
+{
+    DWORD id = newRequestId();
+    Request &r = requests[id];
+    r.id = id;
+    r.app = appHandle;
+    r.line = lineHandle;
+    return r;
+}
+
+void Server::Impl::dropRequest(DWORD requestId)
+{
+    auto it = requests.find(requestId);
+    if (it == requests.end())
+        return;
+    if (!it->second.proxyBuffer.empty())
+        proxyRequestByBuffer.erase(it->second.proxyBuffer.data());
+    requests.erase(it);
+}
+
+void Server::Impl::complete(DWORD requestId, LONG result)
+{
+    auto it = requests.find(requestId);
+    if (it == requests.end())
+        return; // completed already, or its app shut down
+    if (it->second.onComplete && !it->second.onComplete(result))
+        return; // a further step was started under the same ID
+    HLINEAPP appHandle = it->second.app;
+    DWORD_PTR instance = 0;
+    if (auto l = lines.find(it->second.line); l != lines.end())
+        instance = l->second.instance;
+    dropRequest(requestId);
+    send(appHandle, 0, LINE_REPLY, instance, requestId, static_cast<DWORD_PTR>(static_cast<DWORD>(result)), 0);
+}
+
+void Server::Impl::onCompletion(DWORD requestId, LONG result)
+{
+    auto it = requests.find(requestId);
+    if (it == requests.end() || it->second.proxyLine != 0)
+        return; // a provider cannot complete a proxy request
+    complete(requestId, result);
+}
+
+} // namespace acd::tapi
