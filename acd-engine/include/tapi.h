@@ -11,10 +11,14 @@
  *    HLINE, HCALL, ...) are 32-bit DWORDs, as in the Microsoft headers on Win64. WINAPI and
  *    CALLBACK expand to nothing: there is one calling convention on Linux.
  *  - Strings are UTF-8 `char` strings (the "A" flavour); STRINGFORMAT_ASCII is reported.
- *    Functions that Windows exports only as A and W (section 10) have both entry points here:
- *    the A entry point takes and returns UTF-8, the W entry point UTF-16 in WCHAR (char16_t
- *    in C++, uint16_t in C; 2 bytes as on Windows, never the 4-byte Linux wchar_t). The
- *    unsuffixed name is a macro for the A entry point whether or not UNICODE is defined.
+ *    Functions that Windows exports as A and W (sections 10 and 11) have both entry points
+ *    here: the A entry point takes and returns UTF-8, the W entry point UTF-16 in WCHAR
+ *    (char16_t in C++, uint16_t in C; 2 bytes as on Windows, never the 4-byte Linux wchar_t).
+ *    The unsuffixed name is a macro for the A entry point whether or not UNICODE is defined,
+ *    also where Windows keeps a third, plain-name export (lineOpen, lineMakeCall, ...): that
+ *    export is the A function under another name, and one entry point per flavour keeps the
+ *    library's symbol list and a program's view of it the same. Functions Windows exports
+ *    under the plain name only are plain functions, never macros.
  *  - Packing. Every structure is declared under #pragma pack(push, 1), exactly as Windows does.
  *  - Asynchronous functions return a positive request ID at once, or a negative LINEERR_
  *    value when they fail synchronously; they never return 0. The result arrives later,
@@ -31,7 +35,9 @@
  *
  * Sections: 1 base types, 2 versions, 3 messages, 4 error codes, 5 line and call constants,
  * 6 line and call structures; the call-center part (agents, sessions, groups, queues and the
- * ACD proxy): 7 types, 8 constants and messages, 9 structures, 10 functions.
+ * ACD proxy): 7 types, 8 constants and messages, 9 structures, 10 functions; then 11 the line
+ * and call functions of an agent desktop, and 12 the suite's own extensions (not Windows:
+ * the CallData of an ACD call and the lineAgentSpecific commands of our ACD proxy).
  *
  * This header compiles as C99 and as C++.
  */
@@ -64,12 +70,38 @@ typedef LONG *LPLONG;
 typedef char *LPSTR;
 typedef const char *LPCSTR;
 
+/* Windows object handles are pointer-sized. Only lineInitializeEx uses them (the HINSTANCE it
+ * ignores, the event of LINEINITIALIZEEXPARAMS); TAPI's own handles stay 32-bit DWORDs. */
+typedef void *HANDLE;
+typedef void *HINSTANCE;
+
+/* UTF-16 code unit of the W entry points: 2 bytes as on Windows. */
+#ifdef __cplusplus
+typedef char16_t WCHAR;
+#else
+typedef uint16_t WCHAR; /* the type C11 <uchar.h> calls char16_t; C99 has no char16_t */
+#endif
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
+
+/* A wait time of lineGetMessage that never expires. Guarded: a program may have it already. */
+#ifndef INFINITE
+#define INFINITE 0xFFFFFFFF
+#endif
+
 typedef DWORD HLINEAPP;
 typedef DWORD HLINE;
 typedef DWORD HCALL;
 typedef HLINEAPP *LPHLINEAPP;
 typedef HLINE *LPHLINE;
 typedef HCALL *LPHCALL;
+
+/* The notification callback of the hidden-window model (LINEINITIALIZEEXOPTION_
+ * USEHIDDENWINDOW). hDevice is an HLINE or HCALL depending on dwMessage; dwInstance is the
+ * lineOpen dwCallbackInstance; the parameters are pointer-sized as on Win64, because a few
+ * messages carry a pointer (LINE_PROXYREQUEST dwParam1). */
+typedef void(CALLBACK *LINECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR dwInstance,
+                                     DWORD_PTR dwParam1, DWORD_PTR dwParam2, DWORD_PTR dwParam3);
 
 #ifndef GUID_DEFINED
 #define GUID_DEFINED
@@ -600,6 +632,33 @@ typedef struct _SYSTEMTIME {
 #define LINEREMOVEFROMCONF_LAST 0x00000002
 #define LINEREMOVEFROMCONF_ANY 0x00000003
 
+/* lineGetNewCalls, lineGetID dwSelect: which calls (exactly one value). DEVICEID needs a
+ * negotiated 2.1, CALLID 3.0. */
+#define LINECALLSELECT_LINE 0x00000001
+#define LINECALLSELECT_ADDRESS 0x00000002
+#define LINECALLSELECT_CALL 0x00000004
+#define LINECALLSELECT_DEVICEID 0x00000008
+#define LINECALLSELECT_CALLID 0x00000010
+
+/* LINEADDRESSCAPS dwCallCompletionConds / dwCallCompletionModes (lineCompleteCall). */
+#define LINECALLCOMPLCOND_BUSY 0x00000001
+#define LINECALLCOMPLCOND_NOANSWER 0x00000002
+
+#define LINECALLCOMPLMODE_CAMPON 0x00000001
+#define LINECALLCOMPLMODE_CALLBACK 0x00000002
+#define LINECALLCOMPLMODE_INTRUDE 0x00000004
+#define LINECALLCOMPLMODE_MESSAGE 0x00000008
+
+/* LINEINITIALIZEEXPARAMS dwOptions: how the application receives messages (one of the first
+ * three), optionally OR'd with CALLHUBTRACKING (TAPI 3.0). On Linux, USEEVENT gives a
+ * pollable file descriptor instead of a Win32 event (see LINEINITIALIZEEXPARAMS), and
+ * USECOMPLETIONPORT is not supported: Linux has no I/O completion ports, and a port-shaped
+ * substitute would still need the LocalFree() ownership rule of the Windows messages. */
+#define LINEINITIALIZEEXOPTION_USEHIDDENWINDOW 0x00000001
+#define LINEINITIALIZEEXOPTION_USEEVENT 0x00000002
+#define LINEINITIALIZEEXOPTION_USECOMPLETIONPORT 0x00000003
+#define LINEINITIALIZEEXOPTION_CALLHUBTRACKING 0x80000000
+
 /* ---- 6. Line and call structures (Windows layout, 1-byte packing) ----------------------- */
 
 #pragma pack(push, 1)
@@ -912,6 +971,56 @@ typedef struct linecallparams_tag {
     DWORD dwAddressType; /* TAPI 3.0 */
 } LINECALLPARAMS, *LPLINECALLPARAMS;
 
+/* lineGetNewCalls: dwCallsNumEntries HCALLs at dwCallsOffset (dwCallsSize bytes). The
+ * handles are new to the application, which becomes their monitor and must deallocate them. */
+typedef struct linecalllist_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwCallsNumEntries;
+    DWORD dwCallsSize;
+    DWORD dwCallsOffset;
+} LINECALLLIST, *LPLINECALLLIST;
+
+/* lineGetMessage (event model): one message, the LINECALLBACK parameters as a record. 40
+ * bytes: the last four members are pointer-sized, so the layout is that of Win64. */
+typedef struct linemessage_tag {
+    DWORD hDevice;                /* HLINE or HCALL, depending on dwMessageID */
+    DWORD dwMessageID;            /* LINE_ message */
+    DWORD_PTR dwCallbackInstance; /* lineOpen dwCallbackInstance of the line */
+    DWORD_PTR dwParam1;
+    DWORD_PTR dwParam2;
+    DWORD_PTR dwParam3;
+} LINEMESSAGE, *LPLINEMESSAGE;
+
+/* lineInitializeEx (TAPI 2.0): in, the notification model (dwOptions); out, for USEEVENT, the
+ * handle to wait on. 28 bytes: the 8-byte union sits at byte 16 and dwCompletionKey at 24,
+ * unaligned (pack 1, as on Windows).
+ *
+ * Linux: with LINEINITIALIZEEXOPTION_USEEVENT, Handles.hEvent receives a file descriptor,
+ * stored as (HANDLE)(intptr_t)fd; TAPI_EVENT_FD gets it back. It is readable (poll, select,
+ * epoll) while at least one message is pending for lineGetMessage, and not readable once the
+ * queue is empty, the Windows event's signalled/reset rule. As on Windows, the application
+ * may only wait on it: it must not read, write or close it (lineShutdown closes it), and
+ * it is valid from a successful lineInitializeEx until lineShutdown.
+ * LINEINITIALIZEEXOPTION_USECOMPLETIONPORT is not supported, so hCompletionPort and
+ * dwCompletionKey are unused here; they stay for source compatibility. */
+typedef struct lineinitializeexparams_tag {
+    DWORD dwTotalSize;
+    DWORD dwNeededSize;
+    DWORD dwUsedSize;
+    DWORD dwOptions; /* LINEINITIALIZEEXOPTION_ */
+    union {
+        HANDLE hEvent;          /* out, USEEVENT: on Linux a file descriptor, see above */
+        HANDLE hCompletionPort; /* in, USECOMPLETIONPORT: not supported on Linux */
+    } Handles;
+    DWORD dwCompletionKey; /* in, USECOMPLETIONPORT: not supported on Linux */
+} LINEINITIALIZEEXPARAMS, *LPLINEINITIALIZEEXPARAMS;
+
+/* The pollable file descriptor of a LINEINITIALIZEEXPARAMS filled by lineInitializeEx with
+ * LINEINITIALIZEEXOPTION_USEEVENT (Linux only; `params` is the structure, not a pointer). */
+#define TAPI_EVENT_FD(params) ((int)(intptr_t)(params).Handles.hEvent)
+
 #pragma pack(pop)
 
 /* ======================================================================================== *
@@ -931,14 +1040,7 @@ typedef DWORD HAGENTSESSION; /* an agent session, created by lineCreateAgentSess
 typedef HAGENT *LPHAGENT;
 typedef HAGENTSESSION *LPHAGENTSESSION;
 
-/* UTF-16 code unit of the W entry points: 2 bytes as on Windows. */
-#ifdef __cplusplus
-typedef char16_t WCHAR;
-#else
-typedef uint16_t WCHAR; /* the type C11 <uchar.h> calls char16_t; C99 has no char16_t */
-#endif
-typedef WCHAR *LPWSTR;
-typedef const WCHAR *LPCWSTR;
+/* WCHAR, LPWSTR and LPCWSTR: section 1. */
 
 /* OLE Automation date: days since 1899-12-30 00:00 as an 8-byte double, the fraction being
  * the time of day. Used by LINEAGENTSESSIONINFO.dateSessionStartTime. */
@@ -1539,6 +1641,196 @@ LONG WINAPI lineSetQueueMeasurementPeriod(HLINE hLine, DWORD dwQueueID,
 #define lineGetAgentStatus lineGetAgentStatusA
 #define lineGetGroupList lineGetGroupListA
 #define lineGetQueueList lineGetQueueListA
+
+/* ---- 11. Line and call functions -------------------------------------------------------- */
+
+/* What an agent desktop needs from the core line API (TAPI 2.0 and later). Declarations only,
+ * like section 10. Synchronous functions return 0 or a negative LINEERR_; "async" as in
+ * section 10. Where a function exists as A and W, the W entry point takes UTF-16 strings and
+ * fills the strings of its variable-size structure as UTF-16 (dwStringFormat
+ * STRINGFORMAT_UNICODE), the A entry point UTF-8; the unsuffixed name is a macro for A (see
+ * the conventions). A `const LPLINECALLPARAMS` of Windows is a plain LPLINECALLPARAMS here:
+ * a top-level const is not part of a function's type. */
+
+/* sync: registers the application. lpdwNumDevs receives the number of line devices;
+ * *lpdwAPIVersion is in the highest version the application supports, out the highest the
+ * server supports. lpLineInitializeExParams selects the notification model (dwOptions) and,
+ * for USEEVENT, receives the descriptor to wait on. LINEERR_REINIT while providers are being
+ * (re)loaded. Windows exports it only as A and W. */
+LONG WINAPI lineInitializeExA(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                              LINECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
+                              LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                              LPLINEINITIALIZEEXPARAMS lpLineInitializeExParams);
+LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                              LINECALLBACK lpfnCallback, LPCWSTR lpszFriendlyAppName,
+                              LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                              LPLINEINITIALIZEEXPARAMS lpLineInitializeExParams);
+/* sync: frees every line, call and message of the application; with USEEVENT, closes the
+ * descriptor (a blocked lineGetMessage returns LINEERR_INVALAPPHANDLE). */
+LONG WINAPI lineShutdown(HLINEAPP hLineApp);
+/* sync, event model only: the next message, waiting up to dwTimeout milliseconds (0 polls,
+ * INFINITE blocks). LINEERR_OPERATIONFAILED when the time runs out with no message. */
+LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout);
+/* sync, per device: the highest version in [dwAPILowVersion, dwAPIHighVersion] both sides
+ * support, into *lpdwAPIVersion; LINEERR_INCOMPATIBLEAPIVERSION when the ranges do not meet.
+ * lpExtensionID receives the provider's extension ID (zeros if it has none). */
+LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
+                                    DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
+                                    LPLINEEXTENSIONID lpExtensionID);
+
+/* sync: the capabilities of a line device (no open line needed). */
+LONG WINAPI lineGetDevCapsA(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                            DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps);
+LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                            DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps);
+/* sync: the capabilities of one address of a line device (no open line needed). */
+LONG WINAPI lineGetAddressCapsA(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                                DWORD dwAPIVersion, DWORD dwExtVersion,
+                                LPLINEADDRESSCAPS lpAddressCaps);
+LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                                DWORD dwAPIVersion, DWORD dwExtVersion,
+                                LPLINEADDRESSCAPS lpAddressCaps);
+/* sync: the current status of one address of an open line. */
+LONG WINAPI lineGetAddressStatusA(HLINE hLine, DWORD dwAddressID,
+                                  LPLINEADDRESSSTATUS lpAddressStatus);
+LONG WINAPI lineGetAddressStatusW(HLINE hLine, DWORD dwAddressID,
+                                  LPLINEADDRESSSTATUS lpAddressStatus);
+/* sync: opens a line. dwPrivileges is LINECALLPRIVILEGE_ OR'd with LINEOPENOPTION_;
+ * lpCallParams is read only for LINEMAPPER, LINEOPENOPTION_SINGLEADDRESS (dwAddressMode
+ * LINEADDRESSMODE_ADDRESSID and dwAddressID) and LINEOPENOPTION_PROXY (the DWORD array of
+ * LINEPROXYREQUEST_ types at dwDevSpecificOffset). dwCallbackInstance comes back in every
+ * message of the line. A monitor opening while calls exist gets no LINE_CALLSTATE for them:
+ * it calls lineGetNewCalls. */
+LONG WINAPI lineOpenA(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
+                      DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
+                      DWORD dwMediaModes, LPLINECALLPARAMS lpCallParams);
+LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
+                      DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
+                      DWORD dwMediaModes, LPLINECALLPARAMS lpCallParams);
+/* sync: closes a line. The application loses its call handles on it, and calls it alone
+ * owned are dropped; a proxy stops serving its request types. */
+LONG WINAPI lineClose(HLINE hLine);
+/* sync: the LINE_LINEDEVSTATE (LINEDEVSTATE_) and LINE_ADDRESSSTATE (LINEADDRESSSTATE_)
+ * changes the application wants on this line. */
+LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DWORD dwAddressStates);
+/* sync: the device ID of a device class ("tapi/line", "tapi/phone", ...) bound to the line,
+ * address or call that dwSelect (one LINECALLSELECT_) names, into lpDeviceID. */
+LONG WINAPI lineGetIDA(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
+                       LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass);
+LONG WINAPI lineGetIDW(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
+                       LPVARSTRING lpDeviceID, LPCWSTR lpszDeviceClass);
+/* sync: handles, with monitor privilege, to the calls on the line, address or related to a
+ * call (dwSelect, one LINECALLSELECT_) the application has no handle to yet. */
+LONG WINAPI lineGetNewCalls(HLINE hLine, DWORD dwAddressID, DWORD dwSelect,
+                            LPLINECALLLIST lpCallList);
+
+/* async: a new call; *lphCall is written at a successful LINE_REPLY, so it must stay valid
+ * until then. A NULL lpszDestAddress leaves the call at dialtone for lineDial. */
+LONG WINAPI lineMakeCallA(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
+                          DWORD dwCountryCode, LPLINECALLPARAMS lpCallParams);
+LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszDestAddress,
+                          DWORD dwCountryCode, LPLINECALLPARAMS lpCallParams);
+/* async: dials (more of) a destination on a call at dialtone or dialing. */
+LONG WINAPI lineDialA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
+LONG WINAPI lineDialW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode);
+/* async: answers an offering or accepted call; lpsUserUserInfo (dwSize bytes) may be NULL. */
+LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize);
+/* async: the call goes idle; its handle stays valid until lineDeallocateCall. */
+LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize);
+/* async. */
+LONG WINAPI lineHold(HCALL hCall);
+/* async; on a call held pending transfer it cancels the consultation. */
+LONG WINAPI lineUnhold(HCALL hCall);
+/* async: the active call goes on hold and the held one becomes active (toggles between a
+ * consultation call and the call held pending its transfer). */
+LONG WINAPI lineSwapHold(HCALL hActiveCall, HCALL hHeldCall);
+/* async: single-step transfer to lpszDestAddress. */
+LONG WINAPI lineBlindTransferA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
+LONG WINAPI lineBlindTransferW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode);
+/* async: holds hCall pending transfer and creates a consultation call (*lphConsultCall,
+ * written at a successful LINE_REPLY), normally at dialtone for lineDial. */
+LONG WINAPI lineSetupTransferA(HCALL hCall, LPHCALL lphConsultCall,
+                               LPLINECALLPARAMS lpCallParams);
+LONG WINAPI lineSetupTransferW(HCALL hCall, LPHCALL lphConsultCall,
+                               LPLINECALLPARAMS lpCallParams);
+/* async: LINETRANSFERMODE_TRANSFER joins hCall and hConsultCall and drops the application
+ * out; LINETRANSFERMODE_CONFERENCE makes a three-way call whose handle goes to *lphConfCall
+ * (unused, may be NULL, for TRANSFER). */
+LONG WINAPI lineCompleteTransfer(HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
+                                 DWORD dwTransferMode);
+/* async: deflects an offering call to lpszDestAddress without answering it. */
+LONG WINAPI lineRedirectA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
+LONG WINAPI lineRedirectW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode);
+
+/* sync: the call's information (parties, origin, reason, CallData: see ACDCALLDATA). */
+LONG WINAPI lineGetCallInfoA(HCALL hCall, LPLINECALLINFO lpCallInfo);
+LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo);
+/* sync: the call's state, features and privilege. */
+LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallStatus);
+/* sync: LINECALLPRIVILEGE_MONITOR or _OWNER for the application's handle. */
+LONG WINAPI lineSetCallPrivilege(HCALL hCall, DWORD dwCallPrivilege);
+/* sync: frees the application's handle of a call; the only owner of a call must wait until
+ * it is idle (LINEERR_INVALCALLSTATE before). */
+LONG WINAPI lineDeallocateCall(HCALL hCall);
+
+/* The unsuffixed names of the functions exported as A and W: the A entry points. */
+#define lineInitializeEx lineInitializeExA
+#define lineGetDevCaps lineGetDevCapsA
+#define lineGetAddressCaps lineGetAddressCapsA
+#define lineGetAddressStatus lineGetAddressStatusA
+#define lineOpen lineOpenA
+#define lineGetID lineGetIDA
+#define lineMakeCall lineMakeCallA
+#define lineDial lineDialA
+#define lineBlindTransfer lineBlindTransferA
+#define lineSetupTransfer lineSetupTransferA
+#define lineRedirect lineRedirectA
+#define lineGetCallInfo lineGetCallInfoA
+
+/* ---- 12. Suite extensions (ours, not Windows) ------------------------------------------- */
+
+/* Nothing in this section exists on Windows: it is the private contract between the suite's
+ * ACD (through its proxy and provider) and agent desktops, carried in the two places TAPI
+ * leaves to the switch: a call's CallData and lineAgentSpecific. Multi-byte fields are in
+ * host byte order (little-endian on every supported host). */
+
+#pragma pack(push, 1)
+
+/* The CallData of a call the ACD offered to an agent: LINECALLINFO dwCallDataSize /
+ * dwCallDataOffset point to one ACDCALLDATA (LINE_CALLINFO with LINECALLINFOSTATE_CALLDATA
+ * when it changes). A reader checks dwVersion and reads only the first dwSize bytes: a later
+ * version appends fields and keeps these offsets. 116 bytes. */
+#define ACDCALLDATA_VERSION 1
+typedef struct acdcalldata_tag {
+    DWORD dwSize;          /* sizeof(ACDCALLDATA) */
+    DWORD dwVersion;       /* ACDCALLDATA_VERSION */
+    DWORD dwQueueID;       /* the queue the call waited in (LINEQUEUEINFO dwQueueID) */
+    DWORD dwWaitTime;      /* seconds the call waited before this offer */
+    DWORD dwPriority;      /* 1 (lowest) .. 100 */
+    char szQueueName[64];  /* UTF-8, NUL-terminated */
+    char szRoutePoint[32]; /* the route point (queue entry number) the call arrived at, UTF-8 */
+} ACDCALLDATA, *LPACDCALLDATA;
+
+/* The suite's lineAgentSpecific extension (LINEAGENTCAPS lists its LINEEXTENSIONID at index
+ * 0). lpParams points to one ACDAGENTSPECIFICPARAMS and dwSize is its size; dwCommand is one
+ * of the ACDAGENTSPECIFIC_ values. Output fields are written at a successful LINE_REPLY. */
+#define ACDAGENTSPECIFIC_ENDWRAPUP 1  /* ends the agent's after-call work now */
+#define ACDAGENTSPECIFIC_SETREASON 2  /* dwValue = reason code (activity) while Not Ready */
+#define ACDAGENTSPECIFIC_GETSTATION 3 /* out: szText = the station the agent is logged in at */
+typedef struct acdagentspecificparams_tag {
+    DWORD dwCommand; /* ACDAGENTSPECIFIC_ */
+    DWORD dwValue;   /* in: the command's number, if it has one */
+    char szText[64]; /* in or out: the command's text, UTF-8, NUL-terminated */
+} ACDAGENTSPECIFICPARAMS, *LPACDAGENTSPECIFICPARAMS;
+
+/* The LINEEXTENSIONID of that extension (dwExtensionID0..3): fixed constants, chosen once
+ * ("ACD1", 2022, 1, 1); never reuse them for an incompatible extension. */
+#define ACD_AGENT_EXTENSION_ID0 0x41434431
+#define ACD_AGENT_EXTENSION_ID1 0x00002022
+#define ACD_AGENT_EXTENSION_ID2 0x00000001
+#define ACD_AGENT_EXTENSION_ID3 0x00000001
+
+#pragma pack(pop)
 
 #ifdef __cplusplus
 } /* extern "C" */
