@@ -987,15 +987,15 @@ typedef struct linecalllist_tag {
 typedef struct linemessage_tag {
     DWORD hDevice;                /* HLINE or HCALL, depending on dwMessageID */
     DWORD dwMessageID;            /* LINE_ message */
-    DWORD_PTR dwCallbackInstance; /* lineOpen dwCallbackInstance of the line */
+    DWORD_PTR dwCallbackInstance; /* lineOpen dwCallbackInstance of the message's line */
     DWORD_PTR dwParam1;
     DWORD_PTR dwParam2;
     DWORD_PTR dwParam3;
 } LINEMESSAGE, *LPLINEMESSAGE;
 
 /* lineInitializeEx (TAPI 2.0): in, the notification model (dwOptions); out, for USEEVENT, the
- * handle to wait on. 28 bytes: the 8-byte union sits at byte 16 and dwCompletionKey at 24,
- * unaligned (pack 1, as on Windows).
+ * handle to wait on. 28 bytes, as on Win64: the 8-byte union at byte 16, dwCompletionKey at
+ * 24 and no trailing padding (natural alignment would pad it to 32; pack 1 does not).
  *
  * Linux: with LINEINITIALIZEEXOPTION_USEEVENT, Handles.hEvent receives a file descriptor,
  * stored as (HANDLE)(intptr_t)fd; TAPI_EVENT_FD gets it back. It is readable (poll, select,
