@@ -32,12 +32,6 @@ void copyOut(const LINEPROXYREQUEST &request, std::size_t offsetInUnion, void *c
     std::memcpy(client, &clientTotal, sizeof clientTotal);
 }
 
-DWORD totalOf(const void *structure)
-{
-    DWORD total;
-    std::memcpy(&total, structure, sizeof total);
-    return total;
-}
 
 bool proxyMayGenerate(DWORD msg)
 {

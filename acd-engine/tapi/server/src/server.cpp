@@ -60,7 +60,7 @@ std::uint32_t allocateCallId()
     return g_nextCallId++;
 }
 
-void CALLBACK Server::providerCompletion(DRV_REQUESTID requestId, LONG result)
+void CALLBACK Server::providerCompletion(DWORD requestId, LONG result)
 {
     Server::Impl *server = g_server.load();
     if (!server)

@@ -66,7 +66,7 @@ public:
     Server &operator=(const Server &) = delete;
 
     /// The ASYNC_COMPLETION procedure to give the ProviderLoader (one server per process).
-    static void CALLBACK providerCompletion(DRV_REQUESTID requestId, LONG result);
+    static void CALLBACK providerCompletion(DWORD requestId, LONG result);
 
     void setNewCallHook(NewCallHook hook);
     /// Number of line devices.
