@@ -18,8 +18,8 @@ Placement appendEntries(VarStructWriter &w, std::span<const Entry> entries)
 /// Entries with a dwNameSize/dwNameOffset pair. `fill(Entry &, const Item &)` sets the other
 /// fields, `name(const Item &)` gives the UTF-8 name.
 template<typename Entry, typename Item, typename Fill, typename Name>
-Placement appendNamedEntries(VarStructWriter &w, std::span<const Item> items, Fill fill,
-                             Name name, StringEncoding encoding)
+Placement appendNamedEntries(VarStructWriter &w, std::span<const Item> items, Fill fill, Name name,
+                             StringEncoding encoding)
 {
     const Placement list = w.reserve(items.size() * sizeof(Entry));
     if (list.empty()) {

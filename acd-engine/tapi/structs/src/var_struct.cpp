@@ -154,8 +154,7 @@ VarStructWriter::VarStructWriter(void *structure, DWORD fixedSize)
 
 DWORD VarStructWriter::neededSize() const
 {
-    return static_cast<DWORD>(
-        std::min<std::uint64_t>(m_needed, std::numeric_limits<DWORD>::max()));
+    return static_cast<DWORD>(std::min<std::uint64_t>(m_needed, std::numeric_limits<DWORD>::max()));
 }
 
 void VarStructWriter::storeHeader()

@@ -24,14 +24,14 @@ DWORD agentCapsFixedSize(DWORD capsVersion);
 
 /// What the agent handler (the ACD proxy) supports on one address.
 struct AgentHandlerCaps {
-    std::string handlerName;      ///< dwAgentHandlerInfo
-    DWORD features = 0;           ///< LINEAGENTFEATURE_
-    DWORD states = 0;             ///< LINEAGENTSTATE_ accepted by lineSetAgentState
-    DWORD nextStates = 0;         ///< LINEAGENTSTATE_ accepted as next state
-    DWORD maxGroupEntries = 0;    ///< dwMaxNumGroupEntries
-    DWORD statusMessages = 0;     ///< LINEAGENTSTATUS_ bits LINE_AGENTSTATUS may carry
+    std::string handlerName;                   ///< dwAgentHandlerInfo
+    DWORD features = 0;                        ///< LINEAGENTFEATURE_
+    DWORD states = 0;                          ///< LINEAGENTSTATE_ accepted by lineSetAgentState
+    DWORD nextStates = 0;                      ///< LINEAGENTSTATE_ accepted as next state
+    DWORD maxGroupEntries = 0;                 ///< dwMaxNumGroupEntries
+    DWORD statusMessages = 0;                  ///< LINEAGENTSTATUS_ bits LINE_AGENTSTATUS may carry
     std::vector<LINEEXTENSIONID> extensionIds; ///< index = dwAgentExtensionIDIndex
-    core::Guid proxyGuid;         ///< ProxyGUID; written only when capsVersion >= 2.2
+    core::Guid proxyGuid;                      ///< ProxyGUID; written only when capsVersion >= 2.2
 };
 
 /// LINEAGENTCAPS. dwCapsVersion = `capsVersion`; the fixed part is agentCapsFixedSize(it), so
@@ -50,7 +50,7 @@ struct AgentGroup {
 /// The TAPI 2.0 status of the agent on one address, already in TAPI terms (see
 /// state_map.h's toAgentState for the states).
 struct AddressAgentStatus {
-    std::vector<AgentGroup> groups; ///< the groups the agent is logged into
+    std::vector<AgentGroup> groups;         ///< the groups the agent is logged into
     DWORD state = LINEAGENTSTATE_LOGGEDOFF; ///< LINEAGENTSTATE_
     DWORD nextState = 0;                    ///< LINEAGENTSTATE_; 0 when none
     DWORD activityId = 0;                   ///< the Not Ready reason code; 0 = none
