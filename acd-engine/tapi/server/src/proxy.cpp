@@ -70,7 +70,7 @@ LONG Server::Impl::startProxy(const App &app, HLINE clientLine, DWORD device, DW
     std::vector<std::string> encoded;
     std::size_t size = std::max(sizeof(LINEPROXYREQUEST), kUnionOffset + call.unionBytes);
     for (const std::string &text : strings) {
-        encoded.push_back(utf8ToUtf16Bytes(text) + std::string(2, '\0'));
+        encoded.push_back(encodeString(text, StringEncoding::Utf16));
         size += encoded.back().size();
     }
     if (size > kMaxProxyBuffer)
@@ -88,6 +88,10 @@ LONG Server::Impl::startProxy(const App &app, HLINE clientLine, DWORD device, DW
     DWORD offset = static_cast<DWORD>(std::max(sizeof(LINEPROXYREQUEST),
                                                kUnionOffset + call.unionBytes));
     for (const std::string &bytes : encoded) {
+        if (bytes.empty()) { // an empty string is 0/0
+            placed.emplace_back(0, 0);
+            continue;
+        }
         std::memcpy(reinterpret_cast<char *>(request) + offset, bytes.data(), bytes.size());
         placed.emplace_back(static_cast<DWORD>(bytes.size()), offset);
         offset += static_cast<DWORD>(bytes.size());

@@ -17,12 +17,6 @@ void writeDword(void *base, std::size_t offset, DWORD v)
     std::memcpy(static_cast<char *>(base) + offset, &v, sizeof v);
 }
 
-void appendUnit(std::string &out, char16_t unit)
-{
-    out.push_back(static_cast<char>(unit & 0xFF));
-    out.push_back(static_cast<char>(unit >> 8));
-}
-
 } // namespace
 
 std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
@@ -33,50 +27,6 @@ std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
     if (size == 0)
         return {};
     return {static_cast<const char *>(structure) + offset, size};
-}
-
-std::string utf8ToUtf16Bytes(std::string_view in)
-{
-    std::string out;
-    out.reserve(in.size() * 2);
-    std::size_t i = 0;
-    while (i < in.size()) {
-        auto c = static_cast<unsigned char>(in[i]);
-        char32_t cp = 0xFFFD;
-        std::size_t len = 1;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-        }
-        if (len > 1) {
-            bool ok = i + len <= in.size();
-            char32_t v = c & (0xFF >> (len + 1));
-            for (std::size_t k = 1; ok && k < len; ++k) {
-                auto cc = static_cast<unsigned char>(in[i + k]);
-                ok = (cc & 0xC0) == 0x80;
-                v = (v << 6) | (cc & 0x3F);
-            }
-            static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-            if (ok && v >= kMin[len] && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF))
-                cp = v;
-            else
-                len = 1;
-        }
-        i += len;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            appendUnit(out, static_cast<char16_t>(0xD800 + (cp >> 10)));
-            appendUnit(out, static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-        } else {
-            appendUnit(out, static_cast<char16_t>(cp));
-        }
-    }
-    return out;
 }
 
 std::string utf16ToUtf8(const WCHAR *text, std::size_t units)
@@ -121,7 +71,7 @@ LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<Var
             std::string_view text = f.bytes;
             while (!text.empty() && text.back() == '\0')
                 text.remove_suffix(1);
-            converted.push_back(utf8ToUtf16Bytes(text) + std::string(2, '\0'));
+            converted.push_back(encodeString(text, StringEncoding::Utf16));
         } else {
             converted.emplace_back(f.bytes);
         }

@@ -28,8 +28,6 @@ std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
 LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<VarField> &fields,
             StringEncoding encoding);
 
-/// UTF-8 to UTF-16 (little-endian bytes, as WCHAR in memory); invalid bytes become U+FFFD.
-std::string utf8ToUtf16Bytes(std::string_view utf8);
 /// UTF-16 (WCHAR units, NUL-terminated or `units` long) to UTF-8.
 std::string utf16ToUtf8(const WCHAR *text, std::size_t units);
 

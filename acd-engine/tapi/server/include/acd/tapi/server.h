@@ -13,6 +13,7 @@
 // passed to an asynchronous method are written on the engine thread just before its LINE_REPLY
 // is delivered, so they must stay valid until then (as in TAPI). Strings are UTF-8; structures
 // the server fills take the caller's StringEncoding (A functions: Utf8, W functions: Utf16).
+#include "acd/tapi/var_struct.h" // StringEncoding
 #include "tapi.h"
 
 #include <cstdint>
@@ -28,8 +29,6 @@ class ProviderLoader;
 namespace acd::tapi {
 
 using ClientId = std::uint32_t;
-
-enum class StringEncoding { Utf8, Utf16 };
 
 /// Receives one line application's messages. Called on the engine thread; must not block
 /// and must not call back into the server (queue the message and return).
