@@ -21,7 +21,8 @@ using Poco::JSON::Object;
 
 constexpr int kFormatVersion = 1;
 
-std::string quoted(const Poco::Dynamic::Var &v) {
+std::string quoted(const Poco::Dynamic::Var &v)
+{
     try {
         if (v.isString())
             return "'" + v.convert<std::string>() + "'";
@@ -41,21 +42,25 @@ public:
         : m_object(std::move(object))
         , m_item(std::move(item))
         , m_prefix(std::move(prefix))
-        , m_errors(errors) {}
+        , m_errors(errors)
+    {}
 
     const std::string &item() const { return m_item; }
 
-    void error(const std::string &field, const std::string &what) {
+    void error(const std::string &field, const std::string &what)
+    {
         m_errors.push_back(m_item + ": field " + m_prefix + field + ": " + what);
     }
 
-    bool has(const std::string &key) {
+    bool has(const std::string &key)
+    {
         m_seen.insert(key);
         return m_object->has(key) && !m_object->get(key).isEmpty();
     }
 
     std::optional<std::int64_t> integer(const std::string &key, bool required, std::int64_t min,
-                                        std::int64_t max) {
+                                        std::int64_t max)
+    {
         if (!has(key)) {
             if (required)
                 error(key, "missing");
@@ -83,12 +88,14 @@ public:
 
     template<typename T>
     void integerInto(const std::string &key, T &out, std::int64_t min, std::int64_t max,
-                     bool required = false) {
+                     bool required = false)
+    {
         if (auto v = integer(key, required, min, max))
             out = static_cast<T>(*v);
     }
 
-    std::optional<std::string> text(const std::string &key, bool required) {
+    std::optional<std::string> text(const std::string &key, bool required)
+    {
         if (!has(key)) {
             if (required)
                 error(key, "missing");
@@ -102,7 +109,8 @@ public:
         return v.convert<std::string>();
     }
 
-    void boolean(const std::string &key, bool &out) {
+    void boolean(const std::string &key, bool &out)
+    {
         if (!has(key))
             return;
         const Poco::Dynamic::Var v = m_object->get(key);
@@ -113,7 +121,8 @@ public:
         out = v.convert<bool>();
     }
 
-    Array::Ptr array(const std::string &key) {
+    Array::Ptr array(const std::string &key)
+    {
         if (!has(key))
             return nullptr;
         if (!m_object->isArray(key)) {
@@ -124,7 +133,8 @@ public:
     }
 
     /// Reports every field that no reader asked for (catches typos).
-    void rejectUnknown() {
+    void rejectUnknown()
+    {
         for (const auto &[key, value] : *m_object)
             if (!m_seen.count(key))
                 m_errors.push_back(m_item + ": unknown field '" + m_prefix + key + "'");
@@ -140,7 +150,8 @@ private:
 
 /// "queues[3] 'sales'" (or "queues[3]" when the item has no usable name).
 std::string itemName(const std::string &list, std::size_t index, const Object::Ptr &object,
-                     const char *nameKey) {
+                     const char *nameKey)
+{
     std::string out = list + "[" + std::to_string(index) + "]";
     if (object->has(nameKey) && object->get(nameKey).isString())
         out += " '" + object->get(nameKey).convert<std::string>() + "'";
@@ -149,7 +160,8 @@ std::string itemName(const std::string &list, std::size_t index, const Object::P
 
 /// Calls `read` with a Fields for every object of the top-level array `list`.
 void eachItem(Fields &top, const std::string &list, const char *nameKey,
-              std::vector<std::string> &errors, const std::function<void(Fields &)> &read) {
+              std::vector<std::string> &errors, const std::function<void(Fields &)> &read)
+{
     Array::Ptr items = top.array(list);
     if (!items)
         return;
@@ -172,9 +184,11 @@ class ConfigReader {
 public:
     ConfigReader(int iterations, std::vector<std::string> &errors)
         : m_iterations(iterations)
-        , m_errors(errors) {}
+        , m_errors(errors)
+    {}
 
-    void read(Object::Ptr root, ConfigSet &config) {
+    void read(Object::Ptr root, ConfigSet &config)
+    {
         Fields top(root, "config", m_errors);
         if (auto version = top.integer("version", false, 0, 1000);
             version && *version != kFormatVersion)
@@ -188,6 +202,8 @@ public:
         eachItem(top, "queues", "name", m_errors, [&](Fields &f) { readQueue(f, config); });
         eachItem(top, "agents", "name", m_errors, [&](Fields &f) { readAgent(f, config); });
         eachItem(top, "stations", "id", m_errors, [&](Fields &f) { readStation(f, config); });
+        eachItem(top, "routePoints", "address", m_errors,
+                 [&](Fields &f) { readRoutePoint(f, config); });
         eachItem(top, "users", "name", m_errors, [&](Fields &f) { readUser(f, config); });
         top.rejectUnknown();
         checkReferences(config);
@@ -195,7 +211,8 @@ public:
 
 private:
     template<typename Id>
-    void unique(Fields &f, std::set<Id> &seen, const Id &id, const std::string &field) {
+    void unique(Fields &f, std::set<Id> &seen, const Id &id, const std::string &field)
+    {
         if constexpr (std::is_integral_v<Id>) {
             if (id != 0 && !seen.insert(id).second)
                 f.error(field, "duplicate " + field + " " + std::to_string(id));
@@ -205,7 +222,8 @@ private:
         }
     }
 
-    void readSkill(Fields &f, ConfigSet &config) {
+    void readSkill(Fields &f, ConfigSet &config)
+    {
         core::SkillConfig k;
         f.integerInto("id", k.id, 1, kMaxId, true);
         k.name = f.text("name", true).value_or("");
@@ -214,7 +232,8 @@ private:
         config.skills.push_back(k);
     }
 
-    void readGroup(Fields &f, ConfigSet &config) {
+    void readGroup(Fields &f, ConfigSet &config)
+    {
         core::GroupConfig g;
         f.integerInto("id", g.id, 1, kMaxId, true);
         g.name = f.text("name", true).value_or("");
@@ -231,7 +250,8 @@ private:
         config.groups.push_back(g);
     }
 
-    void readReasonCode(Fields &f, ConfigSet &config) {
+    void readReasonCode(Fields &f, ConfigSet &config)
+    {
         std::int64_t code = 0;
         f.integerInto("code", code, 1, core::kMaxReasonCode, true);
         const std::string name = f.text("name", true).value_or("");
@@ -239,7 +259,8 @@ private:
         config.reasonCodes[static_cast<core::ReasonCode>(code)] = name;
     }
 
-    void readQueue(Fields &f, ConfigSet &config) {
+    void readQueue(Fields &f, ConfigSet &config)
+    {
         core::QueueConfig q;
         f.integerInto("id", q.id, 1, kMaxId, true);
         q.name = f.text("name", true).value_or("");
@@ -294,7 +315,8 @@ private:
         config.queues.push_back(std::move(q));
     }
 
-    void readAgent(Fields &f, ConfigSet &config) {
+    void readAgent(Fields &f, ConfigSet &config)
+    {
         core::AgentConfig a;
         f.integerInto("id", a.id, 1, kMaxId, true);
         a.name = f.text("name", true).value_or("");
@@ -343,7 +365,8 @@ private:
         config.agents.push_back(std::move(a));
     }
 
-    void readStation(Fields &f, ConfigSet &config) {
+    void readStation(Fields &f, ConfigSet &config)
+    {
         StationConfig s;
         s.id = f.text("id", true).value_or("");
         s.name = f.text("name", false).value_or("");
@@ -353,7 +376,22 @@ private:
         config.stations.push_back(s);
     }
 
-    void readUser(Fields &f, ConfigSet &config) {
+    void readRoutePoint(Fields &f, ConfigSet &config)
+    {
+        RoutePointConfig r;
+        r.address = f.text("address", true).value_or("");
+        r.name = f.text("name", false).value_or("");
+        if (f.has("address") && r.address.empty())
+            f.error("address", "empty");
+        f.integerInto("queue", r.queue, 1, kMaxId, true);
+        f.integerInto("priority", r.priority, core::kMinPriority, core::kMaxPriority);
+        unique(f, m_routePointAddresses, r.address, "address");
+        m_routePointItems.push_back(f.item());
+        config.routePoints.push_back(r);
+    }
+
+    void readUser(Fields &f, ConfigSet &config)
+    {
         UserConfig u;
         u.name = f.text("name", true).value_or("");
         if (auto r = f.text("role", true)) {
@@ -380,7 +418,8 @@ private:
         config.users.push_back(std::move(u));
     }
 
-    void checkReferences(const ConfigSet &config) {
+    void checkReferences(const ConfigSet &config)
+    {
         auto err = [&](const std::string &item, const std::string &field, const std::string &what) {
             m_errors.push_back(item + ": field " + field + ": " + what);
         };
@@ -413,6 +452,11 @@ private:
                     err(m_agentItems[i], "skills[" + std::to_string(s) + "].skill",
                         "unknown skill " + std::to_string(a.skills[s].skill));
         }
+        for (std::size_t i = 0; i < config.routePoints.size(); ++i) {
+            const auto &r = config.routePoints[i];
+            if (r.queue && !m_queueIds.count(r.queue))
+                err(m_routePointItems[i], "queue", "unknown queue " + std::to_string(r.queue));
+        }
         for (std::size_t i = 0; i < config.users.size(); ++i) {
             const auto &u = config.users[i];
             if (u.agent && !m_agentIds.count(u.agent))
@@ -430,17 +474,20 @@ private:
     std::set<core::QueueId> m_queueIds;
     std::set<std::string> m_queueNames;
     std::set<core::AgentId> m_agentIds;
-    std::set<std::string> m_stationIds, m_userNames;
+    std::set<std::string> m_stationIds, m_userNames, m_routePointAddresses;
+    std::vector<std::string> m_routePointItems;
     std::vector<std::string> m_queueItems, m_agentItems, m_userItems;
 };
 
-Object::Ptr newObject() {
+Object::Ptr newObject()
+{
     return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
 }
 
 } // namespace
 
-ConfigParse parseConfigJson(const std::string &text, int iterations) {
+ConfigParse parseConfigJson(const std::string &text, int iterations)
+{
     ConfigParse out;
     Object::Ptr root;
     try {
@@ -463,7 +510,8 @@ ConfigParse parseConfigJson(const std::string &text, int iterations) {
     return out;
 }
 
-std::string toConfigJson(const ConfigSet &config) {
+std::string toConfigJson(const ConfigSet &config)
+{
     Object::Ptr root = newObject();
     root->set("version", kFormatVersion);
     Array::Ptr skills = new Array;
@@ -547,6 +595,16 @@ std::string toConfigJson(const ConfigSet &config) {
         stations->add(o);
     }
     root->set("stations", stations);
+    Array::Ptr routePoints = new Array;
+    for (const auto &r : config.routePoints) {
+        Object::Ptr o = newObject();
+        o->set("address", r.address);
+        o->set("name", r.name);
+        o->set("queue", r.queue);
+        o->set("priority", r.priority);
+        routePoints->add(o);
+    }
+    root->set("routePoints", routePoints);
     Array::Ptr users = new Array;
     for (const auto &u : config.users) {
         Object::Ptr o = newObject();

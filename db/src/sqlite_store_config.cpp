@@ -5,7 +5,8 @@ namespace acd::db {
 namespace {
 
 template<typename Read>
-Status forEachRow(sql::Connection &db, const char *text, Read read) {
+Status forEachRow(sql::Connection &db, const char *text, Read read)
+{
     auto st = db.prepare(text);
     if (!st)
         return st.status();
@@ -21,7 +22,8 @@ Status forEachRow(sql::Connection &db, const char *text, Read read) {
 
 } // namespace
 
-Result<ConfigSet> SqliteStore::loadConfig() {
+Result<ConfigSet> SqliteStore::loadConfig()
+{
     ConfigSet config;
     Status s =
         forEachRow(m_db, "SELECT id, name FROM skills ORDER BY id", [&](const sql::Statement &r) {
@@ -135,6 +137,15 @@ Result<ConfigSet> SqliteStore::loadConfig() {
     });
     if (!s)
         return s;
+    s = forEachRow(m_db,
+                   "SELECT address, name, queue_id, priority FROM route_points ORDER BY address",
+                   [&](const sql::Statement &r) {
+                       config.routePoints.push_back(RoutePointConfig{
+                           r.textAt(0), r.textAt(1), static_cast<core::QueueId>(r.int64At(2)),
+                           static_cast<int>(r.int64At(3))});
+                   });
+    if (!s)
+        return s;
     s = forEachRow(m_db, "SELECT name, role, password_hash, agent_id FROM users ORDER BY name",
                    [&](const sql::Statement &r) {
                        UserConfig u;
@@ -149,7 +160,8 @@ Result<ConfigSet> SqliteStore::loadConfig() {
     return config;
 }
 
-Status SqliteStore::saveConfig(const ConfigSet &config) {
+Status SqliteStore::saveConfig(const ConfigSet &config)
+{
     if (Status s = m_db.begin(); !s)
         return s;
     Status s = insertConfig(config);
@@ -160,12 +172,14 @@ Status SqliteStore::saveConfig(const ConfigSet &config) {
     return s;
 }
 
-Status SqliteStore::insertConfig(const ConfigSet &config) {
+Status SqliteStore::insertConfig(const ConfigSet &config)
+{
     // Children first, so foreign keys never dangle.
     for (const char *text :
-         {"DELETE FROM users", "DELETE FROM stations", "DELETE FROM reason_codes",
-          "DELETE FROM agent_skills", "DELETE FROM agents", "DELETE FROM routing_rules",
-          "DELETE FROM queues", "DELETE FROM groups", "DELETE FROM skills"}) {
+         {"DELETE FROM users", "DELETE FROM route_points", "DELETE FROM stations",
+          "DELETE FROM reason_codes", "DELETE FROM agent_skills", "DELETE FROM agents",
+          "DELETE FROM routing_rules", "DELETE FROM queues", "DELETE FROM groups",
+          "DELETE FROM skills"}) {
         if (Status s = m_db.execute(text); !s)
             return s;
     }
@@ -222,6 +236,12 @@ Status SqliteStore::insertConfig(const ConfigSet &config) {
     for (const auto &st : config.stations)
         if (Status s =
                 m_db.execute("INSERT INTO stations (id, name) VALUES (?, ?)", st.id, st.name);
+            !s)
+            return s;
+    for (const auto &r : config.routePoints)
+        if (Status s = m_db.execute(
+                "INSERT INTO route_points (address, name, queue_id, priority) VALUES (?, ?, ?, ?)",
+                r.address, r.name, r.queue, r.priority);
             !s)
             return s;
     for (const auto &u : config.users)

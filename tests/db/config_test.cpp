@@ -61,6 +61,7 @@ void expectSameConfig(const ConfigSet &a, const ConfigSet &b) {
     }
     EXPECT_EQ(a.reasonCodes, b.reasonCodes);
     EXPECT_EQ(a.stations, b.stations);
+    EXPECT_EQ(a.routePoints, b.routePoints);
     EXPECT_EQ(a.users, b.users);
 }
 
@@ -84,6 +85,8 @@ TEST_F(ConfigTest, TheExampleFileParsesWithEveryField) {
     EXPECT_EQ(c.groups[0].guid.bytes[0], 0x40); // Data1 is little-endian in memory
     EXPECT_EQ(c.users[1].role, Role::Supervisor);
     EXPECT_EQ(c.reasonCodes.at(2), "Meeting");
+    ASSERT_EQ(c.routePoints.size(), 2u);
+    EXPECT_EQ(c.routePoints[1], (RoutePointConfig{"9001", "Support line", 20, 1}));
 }
 
 TEST_F(ConfigTest, TheStoredConfigurationReadsBackEqual) {
@@ -100,6 +103,7 @@ TEST_F(ConfigTest, SavingAgainReplacesTheWholeConfiguration) {
     ASSERT_TRUE(store->saveConfig(c));
     c.queues.pop_back();
     c.queues[0].overflowQueue = 0;
+    c.routePoints.pop_back(); // it entered the removed queue
     c.agents.pop_back();
     ASSERT_TRUE(store->saveConfig(c));
     auto loaded = store->loadConfig();

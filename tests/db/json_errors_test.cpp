@@ -43,6 +43,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadFile{"UnknownStrategy", withQueue(R"({"id": 10, "name": "sales", "group": 1, "skill": 1,
                               "strategy": "fastest"})"),
                 "queues[1] 'sales': field strategy: unknown value 'fastest'"},
+        BadFile{"RoutePointToAnUnknownQueue",
+                "{" + kBase + R"(, "routePoints": [{"address": "9000", "queue": 77}]})",
+                "routePoints[0] '9000': field queue: unknown queue 77"},
+        BadFile{"RoutePointPriorityOutOfRange",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1}], "routePoints": [
+                              {"address": "9000", "queue": 9, "priority": 11})"),
+                "routePoints[0] '9000': field priority: 11 is out of range 1..10"},
         BadFile{"UnknownGroup", withQueue(R"({"id": 10, "name": "sales", "group": 4, "skill": 1})"),
                 "queues[1] 'sales': field group: unknown group 4"},
         BadFile{"UnknownSkill", withQueue(R"({"id": 10, "name": "sales", "group": 1, "skill": 3})"),

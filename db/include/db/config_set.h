@@ -27,6 +27,15 @@ struct StationConfig {
     friend bool operator==(const StationConfig &, const StationConfig &) = default;
 };
 
+/// A route point (queue entry number): calls offered there enter `queue` in the core.
+struct RoutePointConfig {
+    std::string address; ///< the route point's number at the switch, e.g. "9000"
+    std::string name;
+    core::QueueId queue = 0;
+    int priority = core::kMinPriority; ///< the calls' starting priority
+    friend bool operator==(const RoutePointConfig &, const RoutePointConfig &) = default;
+};
+
 /// A person who logs in to the desktops or the admin API.
 struct UserConfig {
     std::string name;
@@ -43,6 +52,7 @@ struct ConfigSet {
     std::vector<core::AgentConfig> agents; ///< pinHash holds the salted PBKDF2 hash
     std::map<core::ReasonCode, std::string> reasonCodes;
     std::vector<StationConfig> stations;
+    std::vector<RoutePointConfig> routePoints;
     std::vector<UserConfig> users;
 };
 
