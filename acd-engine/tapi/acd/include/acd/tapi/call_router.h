@@ -1,0 +1,86 @@
+#pragma once
+// The ACD's call path through the TAPI server: calls offered at route points enter the
+// core's queues; the core's decisions become switch operations (redirect to the agent's
+// station, take back after ring-no-answer, disconnect on overflow), and what happens at the
+// stations (answer, hold, hang-up, other calls) goes back into the core.
+//
+// The router is an internal line application: owner of every route point line and monitor
+// of every station line. The call data of an offered call (ACDCALLDATA: queue, wait, priority,
+// route point) travels with it to the station, where agent applications read it from
+// LINECALLINFO.
+#include "acd/tapi/acd_context.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace acd::tapi {
+
+class CallRouter : public AcdPart {
+public:
+    explicit CallRouter(AcdContext &context);
+    ~CallRouter() override;
+
+    /// Opens the route points of the configuration and every other line as a monitor. An
+    /// error names the route point that no provider serves.
+    LONG start(std::string &error);
+    void stop();
+
+    bool processMessages() override;
+    void onEffects(const std::vector<core::Effect> &effects) override;
+
+    /// Calls in the ACD now (queued or at a station), for tests and metrics.
+    std::size_t activeCalls() const { return m_calls.size(); }
+    /// Inputs the core refused (a race between the switch and the core), and the last reason.
+    std::size_t coreRefusals() const { return m_refusals; }
+    const std::string &lastRefusal() const { return m_lastRefusal; }
+
+private:
+    struct RoutedCall {
+        core::CallId id = 0;
+        DWORD switchCallId = 0;
+        core::QueueId queue = 0;
+        std::string routePoint;
+        HCALL atRoutePoint = 0; ///< our owner handle at the route point while the call is there
+        HCALL atStation = 0;    ///< our handle at the agent's station while it rings or talks
+        std::string station;    ///< where it was offered
+        bool answered = false;
+        bool held = false;
+        bool leavingRoutePoint = false; ///< redirected: its idle there is no abandon
+        bool retracting = false;        ///< being taken back from the station
+    };
+
+    void onNewCall(HLINE line, HCALL call);
+    void onCallState(HCALL call, DWORD state);
+    void onReply(DWORD requestId, LONG result);
+    void arrivedAtRoutePoint(HCALL call, const std::string &routePoint);
+    void arrivedAtStation(HCALL call, const std::string &station);
+    void leftStation(RoutedCall &routed, HCALL call);
+    void offer(const core::OfferCall &offer);
+    void retract(const core::RetractCall &retract);
+    void disconnect(const core::DisconnectCall &disconnect);
+    void release(HCALL call);
+    RoutedCall *bySwitchId(DWORD switchCallId);
+    RoutedCall *byHandle(HCALL call);
+    bool callInfo(HCALL call, std::string &callerId, std::string &calledId, DWORD &switchId);
+    void coreStatus(const core::Status &status, const char *what);
+
+    AcdContext &m_ctx;
+    std::shared_ptr<QueueSink> m_sink = std::make_shared<QueueSink>();
+    HLINEAPP m_app = 0;
+    std::map<HLINE, std::string> m_routePointLines; ///< line -> route point address
+    std::map<HLINE, std::string> m_stationLines;    ///< line -> station address
+    std::map<std::string, const db::RoutePointConfig *> m_routePoints;
+    std::map<HCALL, HLINE> m_handleLine;
+    std::map<core::CallId, RoutedCall> m_calls;
+    std::map<DWORD, core::CallId> m_pendingRedirects; ///< request -> call being offered
+    std::map<std::string, core::AgentId> m_agentAtStation;
+    std::map<HCALL, core::AgentId> m_otherCalls; ///< non-ACD calls at an agent's station
+    core::CallId m_nextCallId = 1;
+    std::size_t m_refusals = 0;
+    std::string m_lastRefusal;
+};
+
+} // namespace acd::tapi

@@ -1,0 +1,307 @@
+// The router's lines and messages: route point calls in, station calls observed.
+#include "acd/tapi/call_router.h"
+
+#include <cstring>
+
+namespace acd::tapi {
+
+CallRouter::CallRouter(AcdContext &context)
+    : m_ctx(context)
+{
+}
+
+CallRouter::~CallRouter()
+{
+    stop();
+}
+
+LONG CallRouter::start(std::string &error)
+{
+    DWORD numDevs = 0, version = TAPI_VERSION2_2;
+    LONG r = m_ctx.server.lineInitializeEx(kEngineClient, &m_app, m_sink, "ACD call router",
+                                           {"acd-engine", "localhost"}, &numDevs, &version);
+    if (r != 0) {
+        error = "call router: lineInitializeEx failed";
+        return r;
+    }
+    std::set<DWORD> routePointDevices;
+    for (const db::RoutePointConfig &rp : m_ctx.config.routePoints) {
+        DWORD device = m_ctx.server.deviceByAddress(rp.address);
+        if (device == LINEMAPPER) {
+            error = "route point '" + rp.address + "' (queue " + std::to_string(rp.queue)
+                    + ") is not a line of any provider";
+            return LINEERR_BADDEVICEID;
+        }
+        routePointDevices.insert(device);
+        m_routePoints[rp.address] = &rp;
+    }
+    for (DWORD device = 0; device < numDevs; ++device) {
+        DWORD api = 0;
+        LINEEXTENSIONID ext{};
+        if (m_ctx.server.lineNegotiateAPIVersion(kEngineClient, m_app, device, TAPI_VERSION2_0,
+                                                 TAPI_VERSION2_2, &api, &ext)
+            != 0)
+            continue;
+        alignas(8) char buffer[1024] = {};
+        auto *caps = reinterpret_cast<LINEADDRESSCAPS *>(buffer);
+        caps->dwTotalSize = sizeof buffer;
+        std::string address;
+        if (m_ctx.server.lineGetAddressCaps(kEngineClient, m_app, device, 0, api, 0, caps,
+                                            StringEncoding::Utf8)
+                == 0
+            && caps->dwAddressSize > 1)
+            address.assign(buffer + caps->dwAddressOffset, caps->dwAddressSize - 1);
+        bool routePoint = routePointDevices.count(device) > 0;
+        HLINE line = 0;
+        r = m_ctx.server.lineOpen(kEngineClient, m_app, device, &line, api, 0, 0,
+                                  routePoint ? LINECALLPRIVILEGE_OWNER : LINECALLPRIVILEGE_MONITOR,
+                                  LINEMEDIAMODE_INTERACTIVEVOICE, nullptr);
+        if (r != 0) {
+            if (routePoint) {
+                error = "route point '" + address + "': lineOpen failed";
+                return r;
+            }
+            continue; // a station the switch cannot monitor now; agents there get no ACD calls
+        }
+        (routePoint ? m_routePointLines : m_stationLines)[line] = address;
+    }
+    return 0;
+}
+
+void CallRouter::stop()
+{
+    if (m_app) {
+        m_ctx.server.lineShutdown(kEngineClient, m_app);
+        m_app = 0;
+    }
+}
+
+bool CallRouter::processMessages()
+{
+    std::vector<LINEMESSAGE> messages = m_sink->take();
+    for (const LINEMESSAGE &m : messages) {
+        switch (m.dwMessageID) {
+        case LINE_APPNEWCALL:
+            onNewCall(m.hDevice, static_cast<HCALL>(m.dwParam2));
+            break;
+        case LINE_CALLSTATE:
+            onCallState(m.hDevice, static_cast<DWORD>(m.dwParam1));
+            break;
+        case LINE_REPLY:
+            onReply(static_cast<DWORD>(m.dwParam1), static_cast<LONG>(m.dwParam2));
+            break;
+        default:
+            break;
+        }
+    }
+    return !messages.empty();
+}
+
+void CallRouter::onNewCall(HLINE line, HCALL call)
+{
+    // Its state follows at once; the call is classified when it arrives (OFFERING at a route
+    // point, any first state at a station).
+    m_handleLine[call] = line;
+}
+
+void CallRouter::onCallState(HCALL call, DWORD state)
+{
+    auto lineIt = m_handleLine.find(call);
+    if (lineIt == m_handleLine.end())
+        return;
+    HLINE line = lineIt->second;
+    if (auto rp = m_routePointLines.find(line); rp != m_routePointLines.end()) {
+        RoutedCall *routed = byHandle(call);
+        if (!routed && state == LINECALLSTATE_OFFERING) {
+            arrivedAtRoutePoint(call, rp->second);
+        } else if (routed && state == LINECALLSTATE_IDLE) {
+            routed->atRoutePoint = 0;
+            if (!routed->leavingRoutePoint) { // the caller hung up while queued
+                core::CallId id = routed->id;
+                m_calls.erase(id);
+                coreStatus(m_ctx.engine.callCleared(id, m_ctx.now()), "callCleared");
+            }
+            release(call);
+        } else if (!routed && state == LINECALLSTATE_IDLE) {
+            release(call);
+        }
+        return;
+    }
+    auto station = m_stationLines.find(line);
+    if (station == m_stationLines.end())
+        return;
+    RoutedCall *routed = byHandle(call);
+    if (!routed && state != LINECALLSTATE_IDLE && !m_otherCalls.count(call)) {
+        arrivedAtStation(call, station->second);
+        routed = byHandle(call);
+        if (!routed)
+            return; // not an ACD call: arrivedAtStation recorded it as another call
+    }
+    if (!routed) {
+        if (state == LINECALLSTATE_IDLE) {
+            if (auto other = m_otherCalls.find(call); other != m_otherCalls.end()) {
+                coreStatus(m_ctx.engine.otherCallEnded(other->second, m_ctx.now()),
+                           "otherCallEnded");
+                m_otherCalls.erase(other);
+            }
+            release(call);
+        }
+        return;
+    }
+    core::TimeMs now = m_ctx.now();
+    switch (state) {
+    case LINECALLSTATE_CONNECTED:
+        if (!routed->answered) {
+            routed->answered = true;
+            coreStatus(m_ctx.engine.callAnswered(routed->id, now), "callAnswered");
+        } else if (routed->held) {
+            routed->held = false;
+            coreStatus(m_ctx.engine.callRetrieved(routed->id, now), "callRetrieved");
+        }
+        break;
+    case LINECALLSTATE_ONHOLD:
+        if (routed->answered && !routed->held) {
+            routed->held = true;
+            coreStatus(m_ctx.engine.callHeld(routed->id, now), "callHeld");
+        }
+        break;
+    case LINECALLSTATE_IDLE:
+        leftStation(*routed, call);
+        break;
+    default:
+        break;
+    }
+}
+
+void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
+{
+    std::string callerId, calledId;
+    DWORD switchId = 0;
+    callInfo(call, callerId, calledId, switchId);
+    if (RoutedCall *known = bySwitchId(switchId); known && switchId != 0) {
+        // A call taken back from a station: the core has it in its queue already.
+        known->atRoutePoint = call;
+        known->atStation = 0;
+        known->leavingRoutePoint = false;
+        known->retracting = false;
+        return;
+    }
+    const db::RoutePointConfig *rp = m_routePoints.at(routePoint);
+    RoutedCall routed;
+    routed.id = m_nextCallId++;
+    routed.switchCallId = switchId;
+    routed.queue = rp->queue;
+    routed.routePoint = routePoint;
+    routed.atRoutePoint = call;
+    core::CallArrival arrival;
+    arrival.id = routed.id;
+    arrival.queue = rp->queue;
+    arrival.ani = callerId;
+    arrival.dnis = calledId.empty() ? routePoint : calledId;
+    arrival.priority = rp->priority;
+    m_calls[routed.id] = routed;
+    core::Status status = m_ctx.engine.callArrived(arrival, m_ctx.now());
+    if (!status) {
+        m_calls.erase(routed.id);
+        coreStatus(status, "callArrived");
+        m_ctx.server.lineDrop(kEngineClient, call, nullptr, 0);
+    }
+}
+
+void CallRouter::arrivedAtStation(HCALL call, const std::string &station)
+{
+    std::string callerId, calledId;
+    DWORD switchId = 0;
+    callInfo(call, callerId, calledId, switchId);
+    RoutedCall *routed = switchId ? bySwitchId(switchId) : nullptr;
+    if (routed && routed->station == station && routed->atStation == 0 && !routed->retracting) {
+        routed->atStation = call;
+        return;
+    }
+    // Not an ACD call: a call of the agent's own (if an agent works at this station).
+    auto agent = m_agentAtStation.find(station);
+    if (agent == m_agentAtStation.end())
+        return;
+    bool incoming = calledId == station;
+    if (m_ctx.engine.otherCallStarted(agent->second, incoming, m_ctx.now()))
+        m_otherCalls[call] = agent->second;
+}
+
+void CallRouter::leftStation(RoutedCall &routed, HCALL call)
+{
+    routed.atStation = 0;
+    release(call);
+    if (routed.retracting)
+        return; // on its way back to the route point
+    core::CallId id = routed.id;
+    m_calls.erase(id);
+    coreStatus(m_ctx.engine.callCleared(id, m_ctx.now()), "callCleared");
+}
+
+void CallRouter::onReply(DWORD requestId, LONG result)
+{
+    auto it = m_pendingRedirects.find(requestId);
+    if (it == m_pendingRedirects.end())
+        return;
+    core::CallId id = it->second;
+    m_pendingRedirects.erase(it);
+    if (result == 0)
+        return;
+    auto call = m_calls.find(id);
+    if (call == m_calls.end())
+        return;
+    call->second.leavingRoutePoint = false;
+    call->second.station.clear();
+    coreStatus(m_ctx.engine.offerFailed(id, m_ctx.now()), "offerFailed");
+}
+
+void CallRouter::release(HCALL call)
+{
+    m_ctx.server.lineDeallocateCall(kEngineClient, call);
+    m_handleLine.erase(call);
+}
+
+CallRouter::RoutedCall *CallRouter::bySwitchId(DWORD switchCallId)
+{
+    for (auto &[id, call] : m_calls)
+        if (call.switchCallId == switchCallId)
+            return &call;
+    return nullptr;
+}
+
+CallRouter::RoutedCall *CallRouter::byHandle(HCALL handle)
+{
+    for (auto &[id, call] : m_calls)
+        if (call.atRoutePoint == handle || call.atStation == handle)
+            return &call;
+    return nullptr;
+}
+
+bool CallRouter::callInfo(HCALL call, std::string &callerId, std::string &calledId,
+                          DWORD &switchId)
+{
+    alignas(8) char buffer[2048] = {};
+    auto *info = reinterpret_cast<LINECALLINFO *>(buffer);
+    info->dwTotalSize = sizeof buffer;
+    if (m_ctx.server.lineGetCallInfo(kEngineClient, call, info, StringEncoding::Utf8) != 0)
+        return false;
+    auto text = [&](DWORD size, DWORD offset) {
+        return size > 1 ? std::string(buffer + offset, size - 1) : std::string();
+    };
+    callerId = text(info->dwCallerIDSize, info->dwCallerIDOffset);
+    calledId = text(info->dwCalledIDSize, info->dwCalledIDOffset);
+    switchId = info->dwCallID;
+    return true;
+}
+
+void CallRouter::coreStatus(const core::Status &status, const char *what)
+{
+    // The core refuses only inputs that contradict its state (e.g. an answer for a call it
+    // already closed after a race with the switch); the router keeps going and counts them.
+    if (status)
+        return;
+    ++m_refusals;
+    m_lastRefusal = std::string(what) + ": " + status.message();
+}
+
+} // namespace acd::tapi

@@ -1,0 +1,104 @@
+// The core's decisions as switch operations: offer (redirect to the station with the call
+// data), retract after ring-no-answer (back to the route point), disconnect on overflow.
+#include "acd/tapi/call_router.h"
+
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+
+namespace acd::tapi {
+
+void CallRouter::onEffects(const std::vector<core::Effect> &effects)
+{
+    for (const core::Effect &effect : effects) {
+        std::visit(
+            [&](const auto &e) {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, core::OfferCall>)
+                    offer(e);
+                else if constexpr (std::is_same_v<E, core::RetractCall>)
+                    retract(e);
+                else if constexpr (std::is_same_v<E, core::DisconnectCall>)
+                    disconnect(e);
+                else if constexpr (std::is_same_v<E, core::SessionStarted>)
+                    m_agentAtStation[e.station] = e.agent;
+                else if constexpr (std::is_same_v<E, core::SessionStateChanged>) {
+                    if (e.state == core::SessionState::Ended)
+                        for (auto it = m_agentAtStation.begin(); it != m_agentAtStation.end();)
+                            it = it->second == e.agent && m_ctx.engine.sessionsOf(e.agent).empty()
+                                     ? m_agentAtStation.erase(it)
+                                     : std::next(it);
+                }
+            },
+            effect.body);
+    }
+}
+
+void CallRouter::offer(const core::OfferCall &offer)
+{
+    auto it = m_calls.find(offer.call);
+    if (it == m_calls.end() || it->second.atRoutePoint == 0) {
+        coreStatus(m_ctx.engine.offerFailed(offer.call, m_ctx.now()), "offerFailed");
+        return;
+    }
+    RoutedCall &routed = it->second;
+    ACDCALLDATA data{};
+    data.dwSize = sizeof data;
+    data.dwVersion = ACDCALLDATA_VERSION;
+    data.dwQueueID = offer.queue;
+    data.dwPriority = core::kMinPriority;
+    if (auto snapshot = m_ctx.engine.call(offer.call)) {
+        data.dwWaitTime = static_cast<DWORD>(snapshot.value().waitMs / 1000);
+        data.dwPriority = static_cast<DWORD>(snapshot.value().priority);
+    }
+    if (auto queue = m_ctx.engine.queue(offer.queue)) {
+        const std::string &name = queue.value().name;
+        std::memcpy(data.szQueueName, name.data(),
+                    std::min(name.size(), sizeof data.szQueueName - 1));
+    }
+    std::memcpy(data.szRoutePoint, routed.routePoint.data(),
+                std::min(routed.routePoint.size(), sizeof data.szRoutePoint - 1));
+    m_ctx.server.lineSetCallData(kEngineClient, routed.atRoutePoint, &data, sizeof data);
+    routed.station = offer.station;
+    routed.queue = offer.queue;
+    routed.leavingRoutePoint = true;
+    LONG request =
+        m_ctx.server.lineRedirect(kEngineClient, routed.atRoutePoint, offer.station.c_str(), 0);
+    if (request < 0) {
+        routed.leavingRoutePoint = false;
+        routed.station.clear();
+        coreStatus(m_ctx.engine.offerFailed(offer.call, m_ctx.now()), "offerFailed");
+        return;
+    }
+    m_pendingRedirects[static_cast<DWORD>(request)] = offer.call;
+}
+
+void CallRouter::retract(const core::RetractCall &retract)
+{
+    auto it = m_calls.find(retract.call);
+    if (it == m_calls.end())
+        return;
+    RoutedCall &routed = it->second;
+    routed.retracting = true;
+    if (routed.atStation == 0)
+        return; // the station never showed it; it comes back by itself or is cleared
+    // Our handle at the station monitors; taking the call back needs ownership.
+    m_ctx.server.lineSetCallPrivilege(kEngineClient, routed.atStation, LINECALLPRIVILEGE_OWNER);
+    LONG r = m_ctx.server.lineRedirect(kEngineClient, routed.atStation, routed.routePoint.c_str(),
+                                       0);
+    if (r < 0)
+        m_ctx.server.lineDrop(kEngineClient, routed.atStation, nullptr, 0);
+}
+
+void CallRouter::disconnect(const core::DisconnectCall &disconnect)
+{
+    auto it = m_calls.find(disconnect.call);
+    if (it == m_calls.end())
+        return;
+    HCALL call = it->second.atRoutePoint ? it->second.atRoutePoint : it->second.atStation;
+    m_calls.erase(it); // the core closed it already
+    if (call)
+        m_ctx.server.lineDrop(kEngineClient, call, nullptr, 0);
+}
+
+} // namespace acd::tapi
