@@ -221,7 +221,7 @@ LONG Server::lineOpen(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, LPHL
     }
     if (d.opens.empty()) {
         LONG r = s.tspi(dwDeviceID).lineOpen(
-            dwDeviceID, reinterpret_cast<HTAPILINE>(static_cast<std::uintptr_t>(dwDeviceID) + 1),
+            dwDeviceID, reinterpret_cast<HTAPILINE>(&d),
             &d.hdLine, d.tspiVersion, serverLineEventProc());
         if (r != 0)
             return r;

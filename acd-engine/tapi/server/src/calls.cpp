@@ -22,7 +22,7 @@ HTAPICALL toHt(std::uint32_t id)
 
 Call &Server::Impl::newCall(DWORD device)
 {
-    std::uint32_t id = allocateCallId();
+    std::uint32_t id = nextCallId++;
     Call &call = calls[id];
     call.id = id;
     call.device = device;

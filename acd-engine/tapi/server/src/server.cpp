@@ -7,44 +7,34 @@
 namespace acd::tapi {
 namespace {
 
-// One server per process: provider callbacks carry no context we could use for more.
+// ASYNC_COMPLETION carries no context: one server per process receives completions.
 std::atomic<Server::Impl *> g_server{nullptr};
-
-DWORD deviceOf(HTAPILINE htLine)
-{
-    return static_cast<DWORD>(reinterpret_cast<std::uintptr_t>(htLine) - 1);
-}
 
 std::uint32_t callOf(HTAPICALL htCall)
 {
     return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(htCall));
 }
 
-std::atomic<std::uint32_t> g_nextCallId{1};
-
 void CALLBACK lineEventProc(HTAPILINE htLine, HTAPICALL htCall, DWORD msg, DWORD_PTR p1,
                             DWORD_PTR p2, DWORD_PTR p3)
 {
-    Server::Impl *server = g_server.load();
-    if (!server)
-        return;
-    DWORD device = deviceOf(htLine);
+    // No global state: the line's Device names the server (another copy of this code in the
+    // process, e.g. libtapi's and a program's, must not matter).
+    const auto *line = reinterpret_cast<const Device *>(htLine);
+    Server::Impl *server = line->owner;
+    DWORD device = line->id;
     if (msg == LINE_NEWCALL) {
         // The provider needs our handle before this returns; the rest waits for the loop.
-        std::uint32_t id = g_nextCallId++;
+        std::uint32_t id = server->nextCallId++;
         *reinterpret_cast<LPHTAPICALL>(p2) =
             reinterpret_cast<HTAPICALL>(static_cast<std::uintptr_t>(id));
         auto hdCall = reinterpret_cast<HDRVCALL>(p1);
-        server->post([device, id, hdCall] {
-            if (Server::Impl *s = g_server.load())
-                s->onNewCall(device, id, hdCall);
-        });
+        server->later([device, id, hdCall](Server::Impl &s) { s.onNewCall(device, id, hdCall); });
         return;
     }
     std::uint32_t call = callOf(htCall);
-    server->post([device, call, msg, p1, p2, p3] {
-        if (Server::Impl *s = g_server.load())
-            s->onLineEvent(device, call, msg, p1, p2, p3);
+    server->later([device, call, msg, p1, p2, p3](Server::Impl &s) {
+        s.onLineEvent(device, call, msg, p1, p2, p3);
     });
 }
 
@@ -55,20 +45,12 @@ LINEEVENT serverLineEventProc()
     return &lineEventProc;
 }
 
-std::uint32_t allocateCallId()
-{
-    return g_nextCallId++;
-}
-
 void CALLBACK Server::providerCompletion(DWORD requestId, LONG result)
 {
     Server::Impl *server = g_server.load();
     if (!server)
         return;
-    server->post([requestId, result] {
-        if (Server::Impl *s = g_server.load())
-            s->onCompletion(requestId, result);
-    });
+    server->later([requestId, result](Server::Impl &s) { s.onCompletion(requestId, result); });
 }
 
 Server::Impl::Impl(tsp::ProviderLoader &providerLoader, Post postFn)
@@ -84,6 +66,7 @@ Server::Server(tsp::ProviderLoader &providers, Post post)
     s.devices.resize(providers.totalLines());
     for (DWORD id = 0; id < providers.totalLines(); ++id) {
         Device &d = s.devices[id];
+        d.owner = &s;
         d.id = id;
         d.provider = providers.providerForDevice(id);
         providers.negotiateLine(id, d.tspiVersion);
@@ -111,12 +94,13 @@ Server::Server(tsp::ProviderLoader &providers, Post post)
 Server::~Server()
 {
     Impl &s = *m_impl;
+    g_server.store(nullptr); // no completion may reach a server being torn down
     std::vector<HLINEAPP> apps;
     for (auto &[h, app] : s.apps)
         apps.push_back(h);
     for (HLINEAPP h : apps)
         s.shutdownApp(h);
-    g_server.store(nullptr);
+    s.alive->store(false);
 }
 
 void Server::setNewCallHook(NewCallHook hook)
@@ -150,9 +134,9 @@ void Server::dropClient(ClientId client)
 
 void Server::Impl::later(std::function<void(Impl &)> work)
 {
-    post([work = std::move(work)] {
-        if (Server::Impl *s = g_server.load())
-            work(*s);
+    post([this, alive = alive, work = std::move(work)] {
+        if (alive->load())
+            work(*this);
     });
 }
 

@@ -5,6 +5,7 @@
 #include "acd/tsp/provider_loader.h"
 #include "tspi.h"
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -30,6 +31,7 @@ struct App {
 };
 
 struct Device {
+    Server::Impl *owner = nullptr; ///< HTAPILINE is the Device's address: callbacks find us
     DWORD id = 0;
     const tsp::LoadedProvider *provider = nullptr;
     DWORD tspiVersion = 0;
@@ -109,6 +111,10 @@ public:
     std::map<DWORD, std::vector<BYTE>> callDataInTransit;
 
     DWORD nextHandle = 0x00010001;
+    /// HTAPICALL values; provider threads take them in LINE_NEWCALL.
+    std::atomic<std::uint32_t> nextCallId{1};
+    /// Shared with posted work: false once the server is gone.
+    std::shared_ptr<std::atomic<bool>> alive = std::make_shared<std::atomic<bool>>(true);
     DWORD nextRequestId = 1;
 
     DWORD newHandle() { return nextHandle++; }
@@ -194,8 +200,7 @@ LONG Server::Impl::queryProvider(std::vector<std::max_align_t> &out, Fill fill)
     return LINEERR_NOMEM;
 }
 
-/// The LINEEVENT procedure given to TSPI_lineOpen, and new call IDs (HTAPICALL values).
+/// The LINEEVENT procedure given to TSPI_lineOpen (HTAPILINE = the Device's address).
 LINEEVENT serverLineEventProc();
-std::uint32_t allocateCallId();
 
 } // namespace acd::tapi
