@@ -88,9 +88,9 @@ TEST(EngineLoop, InvokeRethrowsTheExceptionOfTheFunction)
 
 TEST(EngineLoop, PostNeverWaitsForTheTaskThatIsRunning)
 {
-    EngineLoop loop;
     Latch release;
     Latch started;
+    EngineLoop loop;
     loop.post([&] {
         started.open();
         release.waitFor();
@@ -106,14 +106,13 @@ TEST(EngineLoop, PostNeverWaitsForTheTaskThatIsRunning)
 
 TEST(EngineLoop, TimerFiresOnceForEachDueTime)
 {
-    EngineLoop loop;
     std::mutex mutex;
     std::condition_variable cv;
-    std::vector<EngineLoop::Clock::time_point> dueTimes;
     const auto start = EngineLoop::Clock::now();
-    dueTimes = {start + 5ms, start + 10ms};
+    const std::vector<EngineLoop::Clock::time_point> dueTimes = {start + 5ms, start + 10ms};
     int fired = 0;
     std::optional<EngineLoop::Clock::time_point> current = dueTimes[0];
+    EngineLoop loop; // declared last: stopped before what its timer uses
 
     loop.setTimer([&]() -> std::optional<EngineLoop::Clock::time_point> { return current; },
                   [&] {
@@ -139,9 +138,9 @@ TEST(EngineLoop, TimerFiresOnceForEachDueTime)
 
 TEST(EngineLoop, TimerRunsOnTheLoopThread)
 {
-    EngineLoop loop;
     Latch fired;
     std::atomic<bool> onLoop{false};
+    EngineLoop loop; // declared last: stopped before what its tasks use
     loop.setTimer([] { return std::optional(EngineLoop::Clock::now()); },
                   [&] {
                       onLoop = loop.inLoopThread();
@@ -155,8 +154,8 @@ TEST(EngineLoop, TimerRunsOnTheLoopThread)
 TEST(EngineLoop, StopRunsTheTasksAlreadyPostedThenRefusesNewOnes)
 {
     std::vector<int> done;
-    EngineLoop loop;
     Latch release;
+    EngineLoop loop;
     loop.post([&] { release.waitFor(); });
     for (int i = 0; i < 50; ++i)
         loop.post([&done, i] { done.push_back(i); });
