@@ -9,9 +9,10 @@
 namespace acd::tapi::client {
 
 AppQueue::AppQueue(Model model, LINECALLBACK callback, int eventFd)
-    : m_model(model), m_callback(callback), m_eventFd(eventFd)
-{
-}
+    : m_model(model)
+    , m_callback(callback)
+    , m_eventFd(eventFd)
+{}
 
 std::shared_ptr<AppQueue> AppQueue::createCallback(LINECALLBACK callback)
 {
@@ -57,10 +58,15 @@ LONG AppQueue::getMessage(LINEMESSAGE &message, DWORD dwTimeout)
 {
     std::unique_lock lock(m_mutex);
     auto ready = [this] { return m_stopped || !m_messages.empty(); };
-    if (dwTimeout == INFINITE)
-        m_changed.wait(lock, ready);
-    else if (dwTimeout > 0)
-        m_changed.wait_for(lock, std::chrono::milliseconds(dwTimeout), ready);
+    if (dwTimeout != 0 && !ready()) {
+        ++m_waiters;
+        m_changed.notify_all(); // for waitForWaiters
+        if (dwTimeout == INFINITE)
+            m_changed.wait(lock, ready);
+        else
+            m_changed.wait_for(lock, std::chrono::milliseconds(dwTimeout), ready);
+        --m_waiters;
+    }
     if (m_stopped)
         return LINEERR_INVALAPPHANDLE;
     if (m_messages.empty())
@@ -72,6 +78,12 @@ LONG AppQueue::getMessage(LINEMESSAGE &message, DWORD dwTimeout)
         [[maybe_unused]] ssize_t n = ::read(m_eventFd, &count, sizeof count); // back to 0
     }
     return 0;
+}
+
+bool AppQueue::waitForWaiters(size_t count, std::chrono::milliseconds limit)
+{
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, limit, [&] { return m_waiters >= count; });
 }
 
 int AppQueue::eventFd() const

@@ -13,6 +13,7 @@
 // later deliveries are dropped.
 #include "backend.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -37,6 +38,9 @@ public:
     /// LINEERR_OPERATIONFAILED when none came in time, LINEERR_INVALAPPHANDLE once stopped.
     LONG getMessage(LINEMESSAGE &message, DWORD dwTimeout);
 
+    /// For tests: waits at most `limit` until `count` threads are blocked in getMessage.
+    bool waitForWaiters(size_t count, std::chrono::milliseconds limit);
+
     Model model() const { return m_model; }
     /// The eventfd of the event model (-1 for the callback model or once stopped).
     int eventFd() const;
@@ -57,7 +61,8 @@ private:
     std::condition_variable m_changed;
     std::deque<LINEMESSAGE> m_messages;
     bool m_stopped = false;
-    int m_eventFd; // guarded by m_mutex: closed and set to -1 by stop()
+    size_t m_waiters = 0; // threads blocked in getMessage
+    int m_eventFd;        // guarded by m_mutex: closed and set to -1 by stop()
 
     std::mutex m_threadMutex;
     std::thread m_dispatcher;

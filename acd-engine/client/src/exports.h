@@ -11,7 +11,7 @@ namespace acd::tapi::client {
 
 /// Runs `f` on the current binding; `unbound` is returned when there is none (the handle the
 /// function takes cannot be valid then). No exception crosses the C boundary.
-template <class F>
+template<class F>
 LONG withBinding(LONG unbound, F &&f) noexcept
 {
     try {

@@ -10,9 +10,9 @@ namespace acd::tapi::client {
 class InProcessBinding final : public Binding {
 public:
     InProcessBinding(EngineLoop &loop, std::shared_ptr<TapiBackend> backend)
-        : m_loop(loop), m_backend(std::move(backend))
-    {
-    }
+        : m_loop(loop)
+        , m_backend(std::move(backend))
+    {}
 
     LONG lineInitializeEx(LPHLINEAPP lphLineApp, std::shared_ptr<MessageSink> sink,
                           const char *friendlyAppName, const AppIdentity &identity,
@@ -33,17 +33,17 @@ public:
         });
     }
 
-#define TAPI_FN(name, args, ...)                                                               \
-    LONG name(__VA_ARGS__) override                                                             \
-    {                                                                                           \
-        return call([&] { return m_backend->name(kInProcessClient, TAPI_UNPACK args); });      \
+#define TAPI_FN(name, args, ...)                                                                   \
+    LONG name(__VA_ARGS__) override                                                                \
+    {                                                                                              \
+        return call([&] { return m_backend->name(kInProcessClient, TAPI_UNPACK args); });          \
     }
 #include "tapi_functions.def"
 #undef TAPI_FN
 
 private:
     // No exception crosses the C boundary: a stopped loop or a throwing backend is a failure.
-    template <class F>
+    template<class F>
     LONG call(F &&f) noexcept
     {
         try {

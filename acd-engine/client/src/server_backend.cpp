@@ -8,22 +8,23 @@ namespace {
 
 class ServerBackend final : public TapiBackend {
 public:
-    explicit ServerBackend(Server &server) : m_server(server) {}
+    explicit ServerBackend(Server &server)
+        : m_server(server)
+    {}
 
-    LONG lineInitializeEx(ClientId client, LPHLINEAPP lphLineApp,
-                          std::shared_ptr<MessageSink> sink, const char *friendlyAppName,
-                          const AppIdentity &identity, LPDWORD lpdwNumDevs,
-                          LPDWORD lpdwAPIVersion) override
+    LONG lineInitializeEx(ClientId client, LPHLINEAPP lphLineApp, std::shared_ptr<MessageSink> sink,
+                          const char *friendlyAppName, const AppIdentity &identity,
+                          LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion) override
     {
         return m_server.lineInitializeEx(client, lphLineApp, std::move(sink), friendlyAppName,
                                          identity, lpdwNumDevs, lpdwAPIVersion);
     }
     void dropClient(ClientId client) override { m_server.dropClient(client); }
 
-#define TAPI_FN(name, args, ...)                                                               \
-    LONG name(ClientId client, __VA_ARGS__) override                                            \
-    {                                                                                           \
-        return m_server.name(client, TAPI_UNPACK args);                                         \
+#define TAPI_FN(name, args, ...)                                                                   \
+    LONG name(ClientId client, __VA_ARGS__) override                                               \
+    {                                                                                              \
+        return m_server.name(client, TAPI_UNPACK args);                                            \
     }
 #include "tapi_functions.def"
 #undef TAPI_FN

@@ -39,16 +39,16 @@ TAPI_EXPORT LONG WINAPI lineGetAgentCapsA(HLINEAPP hLineApp, DWORD dwDeviceID, D
                                           DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps)
 {
     return withBinding(kNoApp, [&](Binding &b) {
-        return b.lineGetAgentCaps(hLineApp, dwDeviceID, dwAddressID, dwAppAPIVersion,
-                                  lpAgentCaps, kA);
+        return b.lineGetAgentCaps(hLineApp, dwDeviceID, dwAddressID, dwAppAPIVersion, lpAgentCaps,
+                                  kA);
     });
 }
 TAPI_EXPORT LONG WINAPI lineGetAgentCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
                                           DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps)
 {
     return withBinding(kNoApp, [&](Binding &b) {
-        return b.lineGetAgentCaps(hLineApp, dwDeviceID, dwAddressID, dwAppAPIVersion,
-                                  lpAgentCaps, kW);
+        return b.lineGetAgentCaps(hLineApp, dwDeviceID, dwAddressID, dwAppAPIVersion, lpAgentCaps,
+                                  kW);
     });
 }
 
@@ -116,9 +116,8 @@ TAPI_EXPORT LONG WINAPI lineProxyMessage(HLINE hLine, HCALL hCall, DWORD dwMsg, 
 TAPI_EXPORT LONG WINAPI lineProxyResponse(HLINE hLine, LPLINEPROXYREQUEST lpProxyRequest,
                                           DWORD dwResult)
 {
-    return withBinding(kNoLine, [&](Binding &b) {
-        return b.lineProxyResponse(hLine, lpProxyRequest, dwResult);
-    });
+    return withBinding(
+        kNoLine, [&](Binding &b) { return b.lineProxyResponse(hLine, lpProxyRequest, dwResult); });
 }
 
 TAPI_EXPORT LONG WINAPI lineCreateAgentA(HLINE hLine, LPSTR lpszAgentID, LPSTR lpszAgentPIN,
@@ -143,8 +142,8 @@ TAPI_EXPORT LONG WINAPI lineCreateAgentSessionA(HLINE hLine, HAGENT hAgent, LPST
                                                 LPHAGENTSESSION lphAgentSession)
 {
     return withBinding(kNoLine, [&](Binding &b) {
-        return b.lineCreateAgentSession(hLine, hAgent, lpszAgentPIN, dwWorkingAddressID,
-                                        lpGroupID, lphAgentSession);
+        return b.lineCreateAgentSession(hLine, hAgent, lpszAgentPIN, dwWorkingAddressID, lpGroupID,
+                                        lphAgentSession);
     });
 }
 TAPI_EXPORT LONG WINAPI lineCreateAgentSessionW(HLINE hLine, HAGENT hAgent, LPWSTR lpszAgentPIN,
@@ -196,30 +195,28 @@ TAPI_EXPORT LONG WINAPI lineGetProxyStatus(HLINEAPP hLineApp, DWORD dwDeviceID,
                                            LPLINEPROXYREQUESTLIST lpLineProxyRequestList)
 {
     return withBinding(kNoApp, [&](Binding &b) {
-        return b.lineGetProxyStatus(hLineApp, dwDeviceID, dwAppAPIVersion,
-                                    lpLineProxyRequestList);
+        return b.lineGetProxyStatus(hLineApp, dwDeviceID, dwAppAPIVersion, lpLineProxyRequestList);
     });
 }
 
 TAPI_EXPORT LONG WINAPI lineGetQueueInfo(HLINE hLine, DWORD dwQueueID,
                                          LPLINEQUEUEINFO lpLineQueueInfo)
 {
-    return withBinding(kNoLine, [&](Binding &b) {
-        return b.lineGetQueueInfo(hLine, dwQueueID, lpLineQueueInfo);
-    });
+    return withBinding(
+        kNoLine, [&](Binding &b) { return b.lineGetQueueInfo(hLine, dwQueueID, lpLineQueueInfo); });
 }
 
-TAPI_EXPORT LONG WINAPI lineGetQueueListA(HLINE hLine, LPGUID lpGroupID, LPLINEQUEUELIST lpQueueList)
+TAPI_EXPORT LONG WINAPI lineGetQueueListA(HLINE hLine, LPGUID lpGroupID,
+                                          LPLINEQUEUELIST lpQueueList)
 {
-    return withBinding(kNoLine, [&](Binding &b) {
-        return b.lineGetQueueList(hLine, lpGroupID, lpQueueList, kA);
-    });
+    return withBinding(
+        kNoLine, [&](Binding &b) { return b.lineGetQueueList(hLine, lpGroupID, lpQueueList, kA); });
 }
-TAPI_EXPORT LONG WINAPI lineGetQueueListW(HLINE hLine, LPGUID lpGroupID, LPLINEQUEUELIST lpQueueList)
+TAPI_EXPORT LONG WINAPI lineGetQueueListW(HLINE hLine, LPGUID lpGroupID,
+                                          LPLINEQUEUELIST lpQueueList)
 {
-    return withBinding(kNoLine, [&](Binding &b) {
-        return b.lineGetQueueList(hLine, lpGroupID, lpQueueList, kW);
-    });
+    return withBinding(
+        kNoLine, [&](Binding &b) { return b.lineGetQueueList(hLine, lpGroupID, lpQueueList, kW); });
 }
 
 TAPI_EXPORT LONG WINAPI lineSetAgentMeasurementPeriod(HLINE hLine, HAGENT hAgent,

@@ -49,9 +49,8 @@ LONG initializeEx(LPHLINEAPP lphLineApp, LINECALLBACK lpfnCallback, const char *
         if (!queue)
             return LINEERR_NOMEM;
         HLINEAPP hLineApp = 0;
-        const LONG result = binding->lineInitializeEx(&hLineApp, queue, friendlyName,
-                                                      currentIdentity(), lpdwNumDevs,
-                                                      lpdwAPIVersion);
+        const LONG result = binding->lineInitializeEx(
+            &hLineApp, queue, friendlyName, currentIdentity(), lpdwNumDevs, lpdwAPIVersion);
         if (result != 0) {
             queue->stop();
             return result;
@@ -72,18 +71,18 @@ LONG initializeEx(LPHLINEAPP lphLineApp, LINECALLBACK lpfnCallback, const char *
 
 } // namespace
 
-TAPI_EXPORT LONG WINAPI lineInitializeExA(LPHLINEAPP lphLineApp, HINSTANCE, LINECALLBACK lpfnCallback,
-                                          LPCSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs,
-                                          LPDWORD lpdwAPIVersion,
+TAPI_EXPORT LONG WINAPI lineInitializeExA(LPHLINEAPP lphLineApp, HINSTANCE,
+                                          LINECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
+                                          LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                                           LPLINEINITIALIZEEXPARAMS lpLineInitializeExParams)
 {
-    return initializeEx(lphLineApp, lpfnCallback, lpszFriendlyAppName, lpdwNumDevs,
-                        lpdwAPIVersion, lpLineInitializeExParams);
+    return initializeEx(lphLineApp, lpfnCallback, lpszFriendlyAppName, lpdwNumDevs, lpdwAPIVersion,
+                        lpLineInitializeExParams);
 }
 
-TAPI_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE, LINECALLBACK lpfnCallback,
-                                          LPCWSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs,
-                                          LPDWORD lpdwAPIVersion,
+TAPI_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE,
+                                          LINECALLBACK lpfnCallback, LPCWSTR lpszFriendlyAppName,
+                                          LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                                           LPLINEINITIALIZEEXPARAMS lpLineInitializeExParams)
 {
     try {
@@ -109,8 +108,7 @@ TAPI_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
     });
 }
 
-TAPI_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage,
-                                       DWORD dwTimeout)
+TAPI_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
 {
     try {
         std::shared_ptr<AppQueue> queue = findApp(hLineApp);
@@ -130,13 +128,13 @@ TAPI_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevic
                                                 LPLINEEXTENSIONID lpExtensionID)
 {
     return withBinding(kNoApp, [&](Binding &b) {
-        return b.lineNegotiateAPIVersion(hLineApp, dwDeviceID, dwAPILowVersion,
-                                         dwAPIHighVersion, lpdwAPIVersion, lpExtensionID);
+        return b.lineNegotiateAPIVersion(hLineApp, dwDeviceID, dwAPILowVersion, dwAPIHighVersion,
+                                         lpdwAPIVersion, lpExtensionID);
     });
 }
 
-static LONG getDevCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
-                       DWORD dwExtVersion, LPLINEDEVCAPS caps, StringEncoding encoding)
+static LONG getDevCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion, DWORD dwExtVersion,
+                       LPLINEDEVCAPS caps, StringEncoding encoding)
 {
     return withBinding(kNoApp, [&](Binding &b) {
         return b.lineGetDevCaps(hLineApp, dwDeviceID, dwAPIVersion, dwExtVersion, caps, encoding);
@@ -160,8 +158,8 @@ static LONG getAddressCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressI
                            StringEncoding encoding)
 {
     return withBinding(kNoApp, [&](Binding &b) {
-        return b.lineGetAddressCaps(hLineApp, dwDeviceID, dwAddressID, dwAPIVersion,
-                                    dwExtVersion, caps, encoding);
+        return b.lineGetAddressCaps(hLineApp, dwDeviceID, dwAddressID, dwAPIVersion, dwExtVersion,
+                                    caps, encoding);
     });
 }
 TAPI_EXPORT LONG WINAPI lineGetAddressCapsA(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
@@ -190,36 +188,35 @@ TAPI_EXPORT LONG WINAPI lineGetAddressStatusW(HLINE hLine, DWORD dwAddressID,
                                               LPLINEADDRESSSTATUS lpAddressStatus)
 {
     return withBinding(kNoLine, [&](Binding &b) {
-        return b.lineGetAddressStatus(hLine, dwAddressID, lpAddressStatus,
-                                      StringEncoding::Utf16);
+        return b.lineGetAddressStatus(hLine, dwAddressID, lpAddressStatus, StringEncoding::Utf16);
     });
 }
 
 // lineOpenW: LINECALLPARAMS strings are passed through as they are (see docs/tapi-client.md).
 static LONG openLine(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
-                 DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
-                 DWORD dwMediaModes, const LINECALLPARAMS *lpCallParams)
+                     DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
+                     DWORD dwMediaModes, const LINECALLPARAMS *lpCallParams)
 {
     return withBinding(kNoApp, [&](Binding &b) {
         return b.lineOpen(hLineApp, dwDeviceID, lphLine, dwAPIVersion, dwExtVersion,
                           dwCallbackInstance, dwPrivileges, dwMediaModes, lpCallParams);
     });
 }
-TAPI_EXPORT LONG WINAPI lineOpenA(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
-                                  DWORD dwExtVersion, DWORD_PTR dwCallbackInstance,
-                                  DWORD dwPrivileges, DWORD dwMediaModes,
-                                  LPLINECALLPARAMS const lpCallParams)
+TAPI_EXPORT LONG WINAPI lineOpenA(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine,
+                                  DWORD dwAPIVersion, DWORD dwExtVersion,
+                                  DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
+                                  DWORD dwMediaModes, LPLINECALLPARAMS const lpCallParams)
 {
     return openLine(hLineApp, dwDeviceID, lphLine, dwAPIVersion, dwExtVersion, dwCallbackInstance,
-                dwPrivileges, dwMediaModes, lpCallParams);
+                    dwPrivileges, dwMediaModes, lpCallParams);
 }
-TAPI_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
-                                  DWORD dwExtVersion, DWORD_PTR dwCallbackInstance,
-                                  DWORD dwPrivileges, DWORD dwMediaModes,
-                                  LPLINECALLPARAMS const lpCallParams)
+TAPI_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine,
+                                  DWORD dwAPIVersion, DWORD dwExtVersion,
+                                  DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
+                                  DWORD dwMediaModes, LPLINECALLPARAMS const lpCallParams)
 {
     return openLine(hLineApp, dwDeviceID, lphLine, dwAPIVersion, dwExtVersion, dwCallbackInstance,
-                dwPrivileges, dwMediaModes, lpCallParams);
+                    dwPrivileges, dwMediaModes, lpCallParams);
 }
 
 TAPI_EXPORT LONG WINAPI lineClose(HLINE hLine)
@@ -245,9 +242,8 @@ TAPI_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpsz
 
 TAPI_EXPORT LONG WINAPI lineDialA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
 {
-    return withBinding(kNoCall, [&](Binding &b) {
-        return b.lineDial(hCall, lpszDestAddress, dwCountryCode);
-    });
+    return withBinding(
+        kNoCall, [&](Binding &b) { return b.lineDial(hCall, lpszDestAddress, dwCountryCode); });
 }
 TAPI_EXPORT LONG WINAPI lineDialW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode)
 {
@@ -277,12 +273,10 @@ TAPI_EXPORT LONG WINAPI lineUnhold(HCALL hCall)
 }
 TAPI_EXPORT LONG WINAPI lineSwapHold(HCALL hActiveCall, HCALL hHeldCall)
 {
-    return withBinding(kNoCall,
-                       [&](Binding &b) { return b.lineSwapHold(hActiveCall, hHeldCall); });
+    return withBinding(kNoCall, [&](Binding &b) { return b.lineSwapHold(hActiveCall, hHeldCall); });
 }
 
-TAPI_EXPORT LONG WINAPI lineBlindTransferA(HCALL hCall, LPCSTR lpszDestAddress,
-                                           DWORD dwCountryCode)
+TAPI_EXPORT LONG WINAPI lineBlindTransferA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
 {
     return withBinding(kNoCall, [&](Binding &b) {
         return b.lineBlindTransfer(hCall, lpszDestAddress, dwCountryCode);
@@ -320,9 +314,8 @@ TAPI_EXPORT LONG WINAPI lineCompleteTransfer(HCALL hCall, HCALL hConsultCall, LP
 
 TAPI_EXPORT LONG WINAPI lineRedirectA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
 {
-    return withBinding(kNoCall, [&](Binding &b) {
-        return b.lineRedirect(hCall, lpszDestAddress, dwCountryCode);
-    });
+    return withBinding(
+        kNoCall, [&](Binding &b) { return b.lineRedirect(hCall, lpszDestAddress, dwCountryCode); });
 }
 TAPI_EXPORT LONG WINAPI lineRedirectW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode)
 {

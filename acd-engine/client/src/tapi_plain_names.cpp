@@ -3,8 +3,11 @@
 // the header maps the unsuffixed name to A with a macro, which this file undoes.
 #include "exports.h"
 
-#define TAPI_PLAIN(name, params, args)                                                         \
-    TAPI_EXPORT LONG WINAPI name params { return name##A args; }
+#define TAPI_PLAIN(name, params, args)                                                             \
+    TAPI_EXPORT LONG WINAPI name params                                                            \
+    {                                                                                              \
+        return name##A args;                                                                       \
+    }
 
 #undef lineGetDevCaps
 #undef lineGetAddressCaps
@@ -18,8 +21,8 @@
 #undef lineGetCallInfo
 #undef lineGetID
 
-TAPI_PLAIN(lineGetDevCaps,
-           (HLINEAPP a, DWORD d, DWORD v, DWORD e, LPLINEDEVCAPS c), (a, d, v, e, c))
+TAPI_PLAIN(lineGetDevCaps, (HLINEAPP a, DWORD d, DWORD v, DWORD e, LPLINEDEVCAPS c),
+           (a, d, v, e, c))
 TAPI_PLAIN(lineGetAddressCaps,
            (HLINEAPP a, DWORD d, DWORD ad, DWORD v, DWORD e, LPLINEADDRESSCAPS c),
            (a, d, ad, v, e, c))
@@ -35,5 +38,5 @@ TAPI_PLAIN(lineBlindTransfer, (HCALL c, LPCSTR d, DWORD cc), (c, d, cc))
 TAPI_PLAIN(lineSetupTransfer, (HCALL c, LPHCALL k, LPLINECALLPARAMS const p), (c, k, p))
 TAPI_PLAIN(lineRedirect, (HCALL c, LPCSTR d, DWORD cc), (c, d, cc))
 TAPI_PLAIN(lineGetCallInfo, (HCALL c, LPLINECALLINFO i), (c, i))
-TAPI_PLAIN(lineGetID,
-           (HLINE l, DWORD ad, HCALL c, DWORD s, LPVARSTRING v, LPCSTR dc), (l, ad, c, s, v, dc))
+TAPI_PLAIN(lineGetID, (HLINE l, DWORD ad, HCALL c, DWORD s, LPVARSTRING v, LPCSTR dc),
+           (l, ad, c, s, v, dc))

@@ -23,8 +23,14 @@ void appendUtf8(std::string &out, char32_t cp)
     }
 }
 
-bool isHigh(char16_t u) { return u >= 0xD800 && u <= 0xDBFF; }
-bool isLow(char16_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
+bool isHigh(char16_t u)
+{
+    return u >= 0xD800 && u <= 0xDBFF;
+}
+bool isLow(char16_t u)
+{
+    return u >= 0xDC00 && u <= 0xDFFF;
+}
 
 } // namespace
 
@@ -34,7 +40,8 @@ std::string utf16ToUtf8(const char16_t *text)
     for (const char16_t *p = text; *p; ++p) {
         const char16_t unit = *p;
         if (isHigh(unit) && isLow(p[1])) {
-            appendUtf8(out, 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(p[1]) - 0xDC00));
+            appendUtf8(out,
+                       0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(p[1]) - 0xDC00));
             ++p;
         } else if (isHigh(unit) || isLow(unit)) {
             appendUtf8(out, 0xFFFD);

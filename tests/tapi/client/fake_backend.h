@@ -41,11 +41,11 @@ public:
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#define TAPI_FN(name, args, ...)                                                               \
-    LONG name(ClientId client, __VA_ARGS__) override                                            \
-    {                                                                                           \
-        record(#name, client);                                                                  \
-        return LINEERR_OPERATIONUNAVAIL;                                                        \
+#define TAPI_FN(name, args, ...)                                                                   \
+    LONG name(ClientId client, __VA_ARGS__) override                                               \
+    {                                                                                              \
+        record(#name, client);                                                                     \
+        return LINEERR_OPERATIONUNAVAIL;                                                           \
     }
 #include "tapi_functions.def"
 #undef TAPI_FN
@@ -74,10 +74,9 @@ public:
     static constexpr DWORD kNumDevs = 3;
     static constexpr LONG kRequestId = 0x101;
 
-    LONG lineInitializeEx(ClientId client, LPHLINEAPP lphLineApp,
-                          std::shared_ptr<MessageSink> sink, const char *friendlyAppName,
-                          const AppIdentity &identity, LPDWORD lpdwNumDevs,
-                          LPDWORD lpdwAPIVersion) override
+    LONG lineInitializeEx(ClientId client, LPHLINEAPP lphLineApp, std::shared_ptr<MessageSink> sink,
+                          const char *friendlyAppName, const AppIdentity &identity,
+                          LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion) override
     {
         record("lineInitializeEx", client, {str(friendlyAppName)});
         std::lock_guard lock(m_mutex);
@@ -129,8 +128,8 @@ public:
         record("lineGetAgentStatus", client, {}, encoding);
         return kRequestId;
     }
-    LONG lineCreateAgent(ClientId client, HLINE, const char *lpszAgentID,
-                         const char *lpszAgentPIN, LPHAGENT) override
+    LONG lineCreateAgent(ClientId client, HLINE, const char *lpszAgentID, const char *lpszAgentPIN,
+                         LPHAGENT) override
     {
         record("lineCreateAgent", client, {str(lpszAgentID), str(lpszAgentPIN)});
         return kRequestId;

@@ -1,5 +1,6 @@
 // libtapi's C functions (tapi.h) over the in-process binding, with a fake backend in place of
 // acd::tapi::Server.
+#include "client_state.h"
 #include "fake_backend.h"
 #include "in_process_binding.h"
 
@@ -98,9 +99,9 @@ protected:
         HLINEAPP app = 0;
         DWORD numDevs = 0;
         DWORD version = TAPI_VERSION2_2;
-        EXPECT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "cb", &numDevs, &version,
-                                    nullptr),
-                  0);
+        EXPECT_EQ(
+            lineInitializeExA(&app, nullptr, recordingCallback, "cb", &numDevs, &version, nullptr),
+            0);
         return app;
     }
     // Delivers on the engine thread, as the Server does.
@@ -125,9 +126,9 @@ TEST_F(LibTapi, InitializeExRejectsNullOutputPointersWithInvalPointer)
     HLINEAPP app = 0;
     DWORD numDevs = 0;
     DWORD version = TAPI_VERSION2_2;
-    EXPECT_EQ(lineInitializeExA(nullptr, nullptr, recordingCallback, "x", &numDevs, &version,
-                                nullptr),
-              LINEERR_INVALPOINTER);
+    EXPECT_EQ(
+        lineInitializeExA(nullptr, nullptr, recordingCallback, "x", &numDevs, &version, nullptr),
+        LINEERR_INVALPOINTER);
     EXPECT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "x", nullptr, &version, nullptr),
               LINEERR_INVALPOINTER);
     EXPECT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "x", &numDevs, nullptr, nullptr),
@@ -158,9 +159,9 @@ TEST_F(LibTapi, InitializeExRejectsUnknownOptionsAndCompletionPortsWithInvalPara
     params.dwTotalSize = sizeof params;
     for (DWORD option : {DWORD(0), DWORD(LINEINITIALIZEEXOPTION_USECOMPLETIONPORT), DWORD(4)}) {
         params.dwOptions = option;
-        EXPECT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "x", &numDevs, &version,
-                                    &params),
-                  LINEERR_INVALPARAM)
+        EXPECT_EQ(
+            lineInitializeExA(&app, nullptr, recordingCallback, "x", &numDevs, &version, &params),
+            LINEERR_INVALPARAM)
             << "option " << option;
     }
 }
@@ -224,12 +225,11 @@ TEST_F(LibTapi, InitializeExWithNothingAttachedStartsTheDefaultHostOnce)
     HLINEAPP first = 0, second = 0;
     DWORD numDevs = 0;
     DWORD version = TAPI_VERSION2_2;
-    EXPECT_EQ(lineInitializeExA(&first, nullptr, recordingCallback, "a", &numDevs, &version,
-                                nullptr),
-              0);
-    EXPECT_EQ(lineInitializeExA(&second, nullptr, recordingCallback, "b", &numDevs, &version,
-                                nullptr),
-              0);
+    EXPECT_EQ(
+        lineInitializeExA(&first, nullptr, recordingCallback, "a", &numDevs, &version, nullptr), 0);
+    EXPECT_EQ(
+        lineInitializeExA(&second, nullptr, recordingCallback, "b", &numDevs, &version, nullptr),
+        0);
     EXPECT_EQ(starts, 1);
 }
 
@@ -296,6 +296,7 @@ TEST_F(LibTapi, GetMessageInfiniteIsWokenByADelivery)
         const LONG result = lineGetMessage(app, &m, INFINITE);
         return std::make_pair(result, m);
     });
+    ASSERT_TRUE(acd::tapi::client::findApp(app)->waitForWaiters(1, 5s));
     deliver(app, message(LINE_APPNEWCALL, 9));
     ASSERT_EQ(waiter.wait_for(5s), std::future_status::ready);
     auto [result, m] = waiter.get();
@@ -314,6 +315,7 @@ TEST_F(LibTapi, ShutdownOnAnotherThreadWakesABlockedGetMessageWithInvalAppHandle
         return lineGetMessage(app, &m, INFINITE);
     });
     entering.get_future().wait();
+    ASSERT_TRUE(acd::tapi::client::findApp(app)->waitForWaiters(1, 5s));
     EXPECT_EQ(lineShutdown(app), 0);
     ASSERT_EQ(waiter.wait_for(5s), std::future_status::ready);
     EXPECT_EQ(waiter.get(), LINEERR_INVALAPPHANDLE);
@@ -385,8 +387,7 @@ TEST_F(LibTapi, HiddenWindowOptionSelectsTheCallbackModel)
     LINEINITIALIZEEXPARAMS params{};
     params.dwTotalSize = sizeof params;
     params.dwOptions = LINEINITIALIZEEXOPTION_USEHIDDENWINDOW;
-    ASSERT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "x", &numDevs, &version,
-                                &params),
+    ASSERT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "x", &numDevs, &version, &params),
               0);
     deliver(app, message(LINE_REPLY, 5));
     ASSERT_TRUE(m_log.waitForCount(1));
@@ -479,6 +480,7 @@ TEST_F(LibTapi, DetachDropsTheClientAndWakesBlockedGetMessage)
         return lineGetMessage(app, &m, INFINITE);
     });
     entering.get_future().wait();
+    ASSERT_TRUE(acd::tapi::client::findApp(app)->waitForWaiters(1, 5s));
     acd::tapi::client::detach();
     ASSERT_EQ(waiter.wait_for(5s), std::future_status::ready);
     EXPECT_EQ(waiter.get(), LINEERR_INVALAPPHANDLE);

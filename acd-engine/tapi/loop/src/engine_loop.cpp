@@ -85,7 +85,8 @@ void EngineLoop::run()
         {
             std::unique_lock lock(m_mutex);
             auto ready = [this] { return !m_tasks.empty() || m_stopping; };
-            bool woken = due ? m_wake.wait_until(lock, *due, ready) : (m_wake.wait(lock, ready), true);
+            bool woken =
+                due ? m_wake.wait_until(lock, *due, ready) : (m_wake.wait(lock, ready), true);
             if (due && Clock::now() >= *due) {
                 fire = true;
             } else if (!m_tasks.empty()) {

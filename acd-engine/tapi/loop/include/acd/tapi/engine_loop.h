@@ -46,7 +46,7 @@ public:
 
     /// Runs `f` on the loop thread and returns its result; inline when already on it.
     /// Throws std::runtime_error when the loop no longer accepts work.
-    template <class F>
+    template<class F>
     auto invoke(F &&f) -> std::invoke_result_t<F &>;
 
     /// True on the loop thread.
@@ -79,7 +79,7 @@ private:
     std::thread::id m_threadId;
 };
 
-template <class F>
+template<class F>
 auto EngineLoop::invoke(F &&f) -> std::invoke_result_t<F &>
 {
     using Result = std::invoke_result_t<F &>;
