@@ -10,6 +10,8 @@ namespace {
 constexpr LONG kNoApp = LINEERR_INVALAPPHANDLE;
 constexpr LONG kNoLine = LINEERR_INVALLINEHANDLE;
 constexpr LONG kNoCall = LINEERR_INVALCALLHANDLE;
+// LINEINITIALIZEEXOPTION_CALLHUBTRACKING (TAPI 3.0) may be OR'd into dwOptions; it is ignored.
+constexpr DWORD kCallHubTracking = 0x80000000;
 
 LONG initializeEx(LPHLINEAPP lphLineApp, LINECALLBACK lpfnCallback, const char *friendlyName,
                   LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
@@ -24,7 +26,7 @@ LONG initializeEx(LPHLINEAPP lphLineApp, LINECALLBACK lpfnCallback, const char *
                 params->dwNeededSize = sizeof(LINEINITIALIZEEXPARAMS);
                 return LINEERR_STRUCTURETOOSMALL;
             }
-            switch (params->dwOptions & ~DWORD(LINEINITIALIZEEXOPTION_CALLHUBTRACKING)) {
+            switch (params->dwOptions & ~kCallHubTracking) {
             case LINEINITIALIZEEXOPTION_USEHIDDENWINDOW:
                 model = AppQueue::Model::Callback;
                 break;

@@ -511,3 +511,31 @@ TEST_F(LibTapi, ShutdownFromInsideTheCallbackDoesNotDeadlock)
     ASSERT_EQ(future.wait_for(5s), std::future_status::ready);
     EXPECT_EQ(future.get(), 0);
 }
+
+TEST_F(LibTapi, ShutdownOfAnUnknownAppReturnsTheServersError)
+{
+    EXPECT_EQ(lineShutdown(0x4242), LINEERR_INVALAPPHANDLE);
+    EXPECT_EQ(m_fake->lastCall("lineShutdown")->client, 1u);
+}
+
+TEST_F(LibTapi, NoCallbackRunsAfterShutdownReturned)
+{
+    const HLINEAPP app = initializeCallback();
+    auto sink = m_fake->sink(app);
+    ASSERT_EQ(lineShutdown(app), 0);
+    m_loop.invoke([&] { sink->deliver(message(LINE_CALLSTATE, 1)); });
+    // The dispatcher has been joined by lineShutdown: nothing can be running or queued.
+    std::lock_guard lock(m_log.mutex);
+    EXPECT_TRUE(m_log.messages.empty());
+}
+
+TEST_F(LibTapi, CallsFailWithOperationFailedOnceTheEngineLoopHasStopped)
+{
+    m_loop.stop();
+    EXPECT_EQ(lineHold(1), LINEERR_OPERATIONFAILED);
+    HLINEAPP app = 0;
+    DWORD numDevs = 0;
+    DWORD version = TAPI_VERSION2_2;
+    EXPECT_EQ(lineInitializeExA(&app, nullptr, recordingCallback, "x", &numDevs, &version, nullptr),
+              LINEERR_OPERATIONFAILED);
+}
