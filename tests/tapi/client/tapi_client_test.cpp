@@ -147,7 +147,7 @@ TEST_F(LibTapi, InitializeExWithAParamsStructBelowItsFixedSizeAsksFor28Bytes)
     params.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
     EXPECT_EQ(lineInitializeExA(&app, nullptr, nullptr, "x", &numDevs, &version, &params),
               LINEERR_STRUCTURETOOSMALL);
-    EXPECT_EQ(params.dwNeededSize, 28u);
+    EXPECT_EQ(+params.dwNeededSize, 28u);
 }
 
 TEST_F(LibTapi, InitializeExRejectsUnknownOptionsAndCompletionPortsWithInvalParam)
@@ -259,13 +259,13 @@ TEST_F(LibTapi, EventFdIsReadableExactlyWhileMessagesArePending)
 
     LINEMESSAGE m{};
     ASSERT_EQ(lineGetMessage(app, &m, 0), 0);
-    EXPECT_EQ(m.dwParam1, 1u);
+    EXPECT_EQ(+m.dwParam1, 1u);
     EXPECT_TRUE(readable(fd)); // one still pending
     ASSERT_EQ(lineGetMessage(app, &m, 0), 0);
-    EXPECT_EQ(m.dwParam1, 2u);
-    EXPECT_EQ(m.hDevice, 0x2001u);
-    EXPECT_EQ(m.dwMessageID, DWORD(LINE_CALLSTATE));
-    EXPECT_EQ(m.dwCallbackInstance, 0x77u);
+    EXPECT_EQ(+m.dwParam1, 2u);
+    EXPECT_EQ(+m.hDevice, 0x2001u);
+    EXPECT_EQ(+m.dwMessageID, DWORD(LINE_CALLSTATE));
+    EXPECT_EQ(+m.dwCallbackInstance, 0x77u);
     EXPECT_FALSE(readable(fd));
 
     deliver(app, message(LINE_CALLSTATE, 3));
@@ -301,8 +301,8 @@ TEST_F(LibTapi, GetMessageInfiniteIsWokenByADelivery)
     ASSERT_EQ(waiter.wait_for(5s), std::future_status::ready);
     auto [result, m] = waiter.get();
     EXPECT_EQ(result, 0);
-    EXPECT_EQ(m.dwMessageID, DWORD(LINE_APPNEWCALL));
-    EXPECT_EQ(m.dwParam1, 9u);
+    EXPECT_EQ(+m.dwMessageID, DWORD(LINE_APPNEWCALL));
+    EXPECT_EQ(+m.dwParam1, 9u);
 }
 
 TEST_F(LibTapi, ShutdownOnAnotherThreadWakesABlockedGetMessageWithInvalAppHandle)
@@ -355,8 +355,8 @@ TEST_F(LibTapi, LineReplyMayBeQueuedBeforeTheAsyncFunctionReturnsItsRequestId)
     EXPECT_EQ(requestId, FakeBackend::kRequestId);
     LINEMESSAGE m{};
     ASSERT_EQ(lineGetMessage(app, &m, 0), 0);
-    EXPECT_EQ(m.dwMessageID, DWORD(LINE_REPLY));
-    EXPECT_EQ(m.dwParam1, DWORD_PTR(requestId));
+    EXPECT_EQ(+m.dwMessageID, DWORD(LINE_REPLY));
+    EXPECT_EQ(+m.dwParam1, DWORD_PTR(requestId));
 }
 
 // ---- Callback model ---------------------------------------------------------------------
@@ -371,8 +371,8 @@ TEST_F(LibTapi, CallbackRunsInOrderOnALibraryThreadThatIsNeitherTheCallersNorThe
     std::lock_guard lock(m_log.mutex);
     ASSERT_EQ(m_log.messages.size(), 20u);
     for (DWORD i = 0; i < 20; ++i) {
-        EXPECT_EQ(m_log.messages[i].dwParam1, i);
-        EXPECT_EQ(m_log.messages[i].dwCallbackInstance, 0x77u);
+        EXPECT_EQ(+m_log.messages[i].dwParam1, i);
+        EXPECT_EQ(+m_log.messages[i].dwCallbackInstance, 0x77u);
         EXPECT_NE(m_log.threads[i], std::this_thread::get_id());
         EXPECT_NE(m_log.threads[i], engine);
         EXPECT_EQ(m_log.threads[i], m_log.threads[0]);
@@ -392,7 +392,7 @@ TEST_F(LibTapi, HiddenWindowOptionSelectsTheCallbackModel)
     deliver(app, message(LINE_REPLY, 5));
     ASSERT_TRUE(m_log.waitForCount(1));
     std::lock_guard lock(m_log.mutex);
-    EXPECT_EQ(m_log.messages[0].dwMessageID, DWORD(LINE_REPLY));
+    EXPECT_EQ(+m_log.messages[0].dwMessageID, DWORD(LINE_REPLY));
 }
 
 TEST_F(LibTapi, CallbackModelWithoutACallbackIsRejected)
