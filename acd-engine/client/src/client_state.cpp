@@ -1,0 +1,126 @@
+#include "client_state.h"
+
+#include <acd/tapi/in_process.h>
+
+#include <map>
+#include <mutex>
+#include <utility>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace acd::tapi::client {
+namespace {
+
+struct State {
+    std::mutex mutex;
+    std::shared_ptr<Binding> binding;
+    HostStarter hostStarter;
+    std::map<HLINEAPP, std::shared_ptr<AppQueue>> apps;
+};
+
+State &state()
+{
+    static State *s = new State; // never destroyed: usable from other static destructors
+    return *s;
+}
+
+} // namespace
+
+void setBinding(std::shared_ptr<Binding> binding)
+{
+    std::shared_ptr<Binding> previous;
+    std::map<HLINEAPP, std::shared_ptr<AppQueue>> apps;
+    {
+        std::lock_guard lock(state().mutex);
+        previous = std::exchange(state().binding, std::move(binding));
+        if (previous)
+            apps.swap(state().apps);
+    }
+    if (previous)
+        previous->close();
+    for (auto &[handle, queue] : apps)
+        queue->stop();
+}
+
+std::shared_ptr<Binding> currentBinding()
+{
+    std::lock_guard lock(state().mutex);
+    return state().binding;
+}
+
+void detach()
+{
+    setBinding(nullptr);
+}
+
+void setDefaultHostStarter(HostStarter starter)
+{
+    std::lock_guard lock(state().mutex);
+    state().hostStarter = std::move(starter);
+}
+
+std::shared_ptr<Binding> bindingOrStartHost()
+{
+    HostStarter starter;
+    {
+        std::lock_guard lock(state().mutex);
+        if (state().binding)
+            return state().binding;
+        starter = state().hostStarter;
+    }
+    if (!starter)
+        return nullptr;
+    std::string error;
+    try {
+        // Unlocked: the starter attaches (setBinding takes the lock).
+        if (!starter(error))
+            return nullptr;
+    } catch (...) {
+        return nullptr;
+    }
+    return currentBinding();
+}
+
+void registerApp(HLINEAPP hLineApp, std::shared_ptr<AppQueue> queue)
+{
+    std::lock_guard lock(state().mutex);
+    state().apps[hLineApp] = std::move(queue);
+}
+
+std::shared_ptr<AppQueue> findApp(HLINEAPP hLineApp)
+{
+    std::lock_guard lock(state().mutex);
+    auto it = state().apps.find(hLineApp);
+    return it == state().apps.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<AppQueue> takeApp(HLINEAPP hLineApp)
+{
+    std::lock_guard lock(state().mutex);
+    auto it = state().apps.find(hLineApp);
+    if (it == state().apps.end())
+        return nullptr;
+    auto queue = std::move(it->second);
+    state().apps.erase(it);
+    return queue;
+}
+
+AppIdentity currentIdentity()
+{
+    AppIdentity identity;
+    struct passwd pwd {};
+    struct passwd *found = nullptr;
+    char buffer[4096];
+    if (::getpwuid_r(::getuid(), &pwd, buffer, sizeof buffer, &found) == 0 && found
+        && found->pw_name)
+        identity.userName = found->pw_name;
+    else if (const char *user = ::getenv("USER"))
+        identity.userName = user;
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) == 0)
+        identity.machineName = host;
+    return identity;
+}
+
+} // namespace acd::tapi::client
