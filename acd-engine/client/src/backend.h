@@ -10,8 +10,6 @@
 //                                                    tests put a fake here.
 // Both interfaces are generated from tapi_functions.def so they cannot drift from the Server.
 #include "tapi.h"
-#include "tapi_line_decls.h" // before server.h: the line types it needs (see that header)
-#include "tspi.h"            // DRV_REQUESTID, used by server.h
 
 #include <acd/tapi/server.h>
 

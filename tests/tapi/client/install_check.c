@@ -6,12 +6,6 @@
 
 #include <tapi.h>
 
-/* The line functions' prototypes are being added to tapi.h in parallel; until they are there,
- * declare the one this program calls with its exact Windows signature. */
-#ifndef LINEINITIALIZEEXOPTION_USEHIDDENWINDOW
-LONG WINAPI lineShutdown(HLINEAPP hLineApp);
-#endif
-
 int main(void)
 {
     const LONG result = lineShutdown(0);
