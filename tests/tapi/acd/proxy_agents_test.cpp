@@ -86,14 +86,14 @@ TEST_F(Agents, AnUnknownAgentHandleIsInvalAgentIdInEveryAgentFunction)
               LINEERR_INVALAGENTID);
     EXPECT_EQ(result(server->lineSetAgentMeasurementPeriod(kClient, deskLine, unknown, 600)),
               LINEERR_INVALAGENTID);
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, unknown,
-                                                 LINEAGENTSTATEEX_READY, 0)),
-              LINEERR_INVALAGENTID);
+    EXPECT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, unknown, LINEAGENTSTATEEX_READY, 0)),
+        LINEERR_INVALAGENTID);
     GUID g = group(0);
     HAGENTSESSION session = 0;
-    EXPECT_EQ(result(server->lineCreateAgentSession(kClient, deskLine, unknown, "1234", 0, &g,
-                                                    &session)),
-              LINEERR_INVALAGENTID);
+    EXPECT_EQ(
+        result(server->lineCreateAgentSession(kClient, deskLine, unknown, "1234", 0, &g, &session)),
+        LINEERR_INVALAGENTID);
     alignas(8) char buffer[256] = {};
     auto *list = reinterpret_cast<LINEAGENTSESSIONLIST *>(buffer);
     list->dwTotalSize = sizeof buffer;
@@ -115,9 +115,13 @@ protected:
     void loginReady()
     {
         HAGENT agent = createAgent();
-        ASSERT_NE(createSession(agent, group(0)), 0u);
+        HAGENTSESSION session = createSession(agent, group(0));
+        ASSERT_NE(session, 0u);
         ASSERT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent,
                                                      LINEAGENTSTATEEX_READY, 0)),
+                  0);
+        ASSERT_EQ(result(server->lineSetAgentSessionState(kClient, deskLine, session,
+                                                          LINEAGENTSESSIONSTATE_READY, 0)),
                   0);
     }
 };

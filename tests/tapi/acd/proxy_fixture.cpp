@@ -76,7 +76,8 @@ std::u16string text16(const void *structure, DWORD size, DWORD offset)
 
 std::vector<char> groupList(const std::vector<GUID> &groups)
 {
-    std::vector<char> buffer(sizeof(LINEAGENTGROUPLIST) + groups.size() * sizeof(LINEAGENTGROUPENTRY));
+    std::vector<char> buffer(sizeof(LINEAGENTGROUPLIST)
+                             + groups.size() * sizeof(LINEAGENTGROUPENTRY));
     auto *list = reinterpret_cast<LINEAGENTGROUPLIST *>(buffer.data());
     list->dwTotalSize = static_cast<DWORD>(buffer.size());
     list->dwNeededSize = list->dwUsedSize = list->dwTotalSize;
@@ -91,8 +92,8 @@ std::vector<char> groupList(const std::vector<GUID> &groups)
 
 std::ostream &operator<<(std::ostream &os, const Msg &m)
 {
-    return os << "{msg " << m.id << ", 0x" << std::hex << m.p1 << ", 0x" << m.p2 << ", 0x"
-              << m.p3 << std::dec << "}";
+    return os << "{msg " << m.id << ", 0x" << std::hex << m.p1 << ", 0x" << m.p2 << ", 0x" << m.p3
+              << std::dec << "}";
 }
 
 std::vector<Msg> statusMessages(const RecordingSink &sink)
@@ -185,6 +186,7 @@ LONG ProxyFixture::result(LONG requestId)
     if (requestId <= 0)
         return requestId;
     settle();
+    EXPECT_EQ(desk.sink->replies(requestId), 1u) << "request " << requestId;
     return desk.sink->reply(requestId);
 }
 
@@ -230,7 +232,8 @@ HAGENT ProxyFixture::createAgent(const char *id, const char *pin)
 HAGENTSESSION ProxyFixture::createSession(HAGENT agent, const GUID &g, const char *pin)
 {
     HAGENTSESSION session = 0;
-    LONG rc = result(server->lineCreateAgentSession(kClient, deskLine, agent, pin, 0, &g, &session));
+    LONG rc =
+        result(server->lineCreateAgentSession(kClient, deskLine, agent, pin, 0, &g, &session));
     return rc == 0 ? session : 0;
 }
 

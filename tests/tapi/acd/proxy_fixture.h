@@ -85,7 +85,7 @@ protected:
     core::TimeMs nowMs = kStart;
     std::unique_ptr<AcdContext> context;
     std::unique_ptr<AcdProxy> proxy;
-    App desk;       ///< the agent desktop on station "100"
+    App desk; ///< the agent desktop on station "100"
     HLINE deskLine = 0;
 
 private:

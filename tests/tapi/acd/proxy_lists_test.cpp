@@ -22,8 +22,8 @@ TEST_F(Lists, StartRegistersAllTwentyRequestTypesOnEveryDevice)
         alignas(8) char buffer[256] = {};
         auto *list = reinterpret_cast<LINEPROXYREQUESTLIST *>(buffer);
         list->dwTotalSize = sizeof buffer;
-        ASSERT_EQ(server->lineGetProxyStatus(kClient, desk.handle, device(address),
-                                             TAPI_VERSION2_2, list),
+        ASSERT_EQ(server->lineGetProxyStatus(kClient, desk.handle, device(address), TAPI_VERSION2_2,
+                                             list),
                   0);
         ASSERT_EQ(list->dwNumEntries, 20u) << address;
         auto types = entries<DWORD>(buffer, 20, list->dwListOffset);
@@ -44,13 +44,11 @@ TEST_F(Lists, AnExternallyProxiedDeviceIsLeftToItsProxy)
     alignas(8) char buffer[256] = {};
     auto *list = reinterpret_cast<LINEPROXYREQUESTLIST *>(buffer);
     list->dwTotalSize = sizeof buffer;
-    ASSERT_EQ(server->lineGetProxyStatus(kClient, desk.handle, device("101"), TAPI_VERSION2_2,
-                                         list),
-              0);
+    ASSERT_EQ(
+        server->lineGetProxyStatus(kClient, desk.handle, device("101"), TAPI_VERSION2_2, list), 0);
     EXPECT_EQ(list->dwNumEntries, 0u);
-    ASSERT_EQ(server->lineGetProxyStatus(kClient, desk.handle, device("100"), TAPI_VERSION2_2,
-                                         list),
-              0);
+    ASSERT_EQ(
+        server->lineGetProxyStatus(kClient, desk.handle, device("100"), TAPI_VERSION2_2, list), 0);
     EXPECT_EQ(list->dwNumEntries, 20u);
 }
 
@@ -103,9 +101,9 @@ TEST_F(Lists, GetAgentActivityListListsEveryReasonCodeInOrder)
     alignas(8) char buffer[512] = {};
     auto *list = reinterpret_cast<LINEAGENTACTIVITYLIST *>(buffer);
     list->dwTotalSize = sizeof buffer;
-    EXPECT_EQ(result(server->lineGetAgentActivityList(kClient, deskLine, 0, list,
-                                                      StringEncoding::Utf8)),
-              0);
+    EXPECT_EQ(
+        result(server->lineGetAgentActivityList(kClient, deskLine, 0, list, StringEncoding::Utf8)),
+        0);
     ASSERT_EQ(list->dwNumEntries, 4u);
     auto e = entries<LINEAGENTACTIVITYENTRY>(buffer, 4, list->dwListOffset);
     EXPECT_EQ(e[0].dwID, 1u);
@@ -123,9 +121,8 @@ TEST_F(Lists, GetAgentGroupListListsEveryConfiguredGroup)
     alignas(8) char buffer[512] = {};
     auto *list = reinterpret_cast<LINEAGENTGROUPLIST *>(buffer);
     list->dwTotalSize = sizeof buffer;
-    EXPECT_EQ(result(server->lineGetAgentGroupList(kClient, deskLine, 0, list,
-                                                   StringEncoding::Utf8)),
-              0);
+    EXPECT_EQ(
+        result(server->lineGetAgentGroupList(kClient, deskLine, 0, list, StringEncoding::Utf8)), 0);
     ASSERT_EQ(list->dwNumEntries, 2u);
     auto e = entries<LINEAGENTGROUPENTRY>(buffer, 2, list->dwListOffset);
     GUID g0 = group(0);
@@ -145,8 +142,8 @@ TEST_F(Lists, GetGroupListFromAWideClientReturnsUtf16Names)
     EXPECT_EQ(e[0].dwNameSize, 26u); // 12 WCHARs and the NUL
     EXPECT_EQ(text16(list, e[0].dwNameSize, e[0].dwNameOffset), u"front-office");
     EXPECT_EQ(text16(list, e[1].dwNameSize, e[1].dwNameOffset), u"back-office");
-    EXPECT_EQ(list->dwUsedSize, sizeof(LINEAGENTGROUPLIST) + 2 * sizeof(LINEAGENTGROUPENTRY) + 26
-                                    + 24);
+    EXPECT_EQ(list->dwUsedSize,
+              sizeof(LINEAGENTGROUPLIST) + 2 * sizeof(LINEAGENTGROUPENTRY) + 26 + 24);
 }
 
 TEST_F(Lists, GetGroupListFromAnAnsiClientReturnsUtf8Names)

@@ -31,12 +31,12 @@ TEST_F(Sessions, AWrongOrMissingPinIsInvalPassword)
     HAGENT agent = createAgent();
     GUID g = group(0);
     HAGENTSESSION session = 0;
-    EXPECT_EQ(result(server->lineCreateAgentSession(kClient, deskLine, agent, "0000", 0, &g,
-                                                    &session)),
-              LINEERR_INVALPASSWORD);
-    EXPECT_EQ(result(server->lineCreateAgentSession(kClient, deskLine, agent, nullptr, 0, &g,
-                                                    &session)),
-              LINEERR_INVALPASSWORD);
+    EXPECT_EQ(
+        result(server->lineCreateAgentSession(kClient, deskLine, agent, "0000", 0, &g, &session)),
+        LINEERR_INVALPASSWORD);
+    EXPECT_EQ(
+        result(server->lineCreateAgentSession(kClient, deskLine, agent, nullptr, 0, &g, &session)),
+        LINEERR_INVALPASSWORD);
     EXPECT_EQ(session, 0u);
     EXPECT_TRUE(engine->sessionsOf(1001).empty());
 }
@@ -47,9 +47,9 @@ TEST_F(Sessions, AGroupThatIsNotConfiguredIsInvalAgentGroup)
     GUID g = group(0);
     g.Data1 ^= 1;
     HAGENTSESSION session = 0;
-    EXPECT_EQ(result(server->lineCreateAgentSession(kClient, deskLine, agent, "1234", 0, &g,
-                                                    &session)),
-              LINEERR_INVALAGENTGROUP);
+    EXPECT_EQ(
+        result(server->lineCreateAgentSession(kClient, deskLine, agent, "1234", 0, &g, &session)),
+        LINEERR_INVALAGENTGROUP);
 }
 
 TEST_F(Sessions, ASecondSessionInTheSameGroupFailsWithOperationFailed)
@@ -58,9 +58,9 @@ TEST_F(Sessions, ASecondSessionInTheSameGroupFailsWithOperationFailed)
     ASSERT_EQ(createSession(agent, group(0)), 0x2000u);
     GUID g = group(0);
     HAGENTSESSION session = 0;
-    EXPECT_EQ(result(server->lineCreateAgentSession(kClient, deskLine, agent, "1234", 0, &g,
-                                                    &session)),
-              LINEERR_OPERATIONFAILED);
+    EXPECT_EQ(
+        result(server->lineCreateAgentSession(kClient, deskLine, agent, "1234", 0, &g, &session)),
+        LINEERR_OPERATIONFAILED);
 }
 
 TEST_F(Sessions, GetAgentSessionListListsEverySessionOfTheAgent)
@@ -113,9 +113,35 @@ TEST_F(Sessions, AnUnknownSessionHandleIsInvalParam)
               LINEERR_INVALPARAM);
 }
 
-TEST_F(Sessions, SetAgentSessionStateReadyMakesTheSessionReady)
+TEST_F(Sessions, ASessionOfANotReadyAgentStaysNotReadyUntilTheAgentIsReady)
 {
-    HAGENTSESSION session = createSession(createAgent(), group(0));
+    HAGENT agent = createAgent();
+    HAGENTSESSION session = createSession(agent, group(0));
+    EXPECT_EQ(result(server->lineSetAgentSessionState(kClient, deskLine, session,
+                                                      LINEAGENTSESSIONSTATE_READY, 0)),
+              0);
+    LINEAGENTSESSIONINFO info{};
+    info.dwTotalSize = sizeof info;
+    EXPECT_EQ(result(server->lineGetAgentSessionInfo(kClient, deskLine, session, &info)), 0);
+    EXPECT_EQ(info.dwAgentSessionState, static_cast<DWORD>(LINEAGENTSESSIONSTATE_NOTREADY));
+    ASSERT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY, 0)),
+        0);
+    EXPECT_EQ(result(server->lineGetAgentSessionInfo(kClient, deskLine, session, &info)), 0);
+    EXPECT_EQ(info.dwAgentSessionState, static_cast<DWORD>(LINEAGENTSESSIONSTATE_READY));
+}
+
+TEST_F(Sessions, SetAgentSessionStateReadyMakesTheSessionOfAReadyAgentReady)
+{
+    HAGENT agent = createAgent();
+    HAGENTSESSION session = createSession(agent, group(0));
+    ASSERT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY, 0)),
+        0);
+    LINEAGENTSESSIONINFO before{};
+    before.dwTotalSize = sizeof before;
+    EXPECT_EQ(result(server->lineGetAgentSessionInfo(kClient, deskLine, session, &before)), 0);
+    EXPECT_EQ(before.dwAgentSessionState, static_cast<DWORD>(LINEAGENTSESSIONSTATE_NOTREADY));
     EXPECT_EQ(result(server->lineSetAgentSessionState(kClient, deskLine, session,
                                                       LINEAGENTSESSIONSTATE_READY, 0)),
               0);

@@ -42,7 +42,10 @@ protected:
     alignas(8) char buffer[512] = {};
 };
 
-bool sameGuid(const GUID &a, const GUID &b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameGuid(const GUID &a, const GUID &b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 // ---- lineSetAgentStateEx -------------------------------------------------------------------
 
@@ -50,9 +53,9 @@ TEST_F(States, SetAgentStateExReadyMakesALoggedInAgentReady)
 {
     HAGENT agent = createAgent();
     createSession(agent, group(0));
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY,
-                                                 0)),
-              0);
+    EXPECT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY, 0)),
+        0);
     EXPECT_EQ(info(agent).dwAgentState, static_cast<DWORD>(LINEAGENTSTATEEX_READY));
     EXPECT_EQ(engine->agent(1001).value().activity, core::AgentActivity::Available);
 }
@@ -62,9 +65,9 @@ TEST_F(States, SetAgentStateExNotReadyKeepsTheCurrentReason)
     HAGENT agent = createAgent();
     createSession(agent, group(0));
     ASSERT_EQ(result(server->lineSetAgentActivity(kClient, deskLine, 0, 2)), 0);
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent,
-                                                 LINEAGENTSTATEEX_NOTREADY, 0)),
-              0);
+    EXPECT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_NOTREADY, 0)),
+        0);
     EXPECT_EQ(engine->agent(1001).value().reason, 2u);
 }
 
@@ -72,13 +75,12 @@ TEST_F(States, SetAgentStateExWithACombinationOrAnEngineOnlyStateIsInvalAgentSta
 {
     HAGENT agent = createAgent();
     createSession(agent, group(0));
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent,
-                                                 LINEAGENTSTATEEX_READY | LINEAGENTSTATEEX_NOTREADY,
-                                                 0)),
+    EXPECT_EQ(result(server->lineSetAgentStateEx(
+                  kClient, deskLine, agent, LINEAGENTSTATEEX_READY | LINEAGENTSTATEEX_NOTREADY, 0)),
               LINEERR_INVALAGENTSTATE);
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent,
-                                                 LINEAGENTSTATEEX_BUSYACD, 0)),
-              LINEERR_INVALAGENTSTATE);
+    EXPECT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_BUSYACD, 0)),
+        LINEERR_INVALAGENTSTATE);
     EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent, 0, 0x80)),
               LINEERR_INVALAGENTSTATE);
 }
@@ -86,18 +88,18 @@ TEST_F(States, SetAgentStateExWithACombinationOrAnEngineOnlyStateIsInvalAgentSta
 TEST_F(States, SetAgentStateExOnAnAgentWithoutSessionIsInvalAgentState)
 {
     HAGENT agent = createAgent();
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY,
-                                                 0)),
-              LINEERR_INVALAGENTSTATE);
+    EXPECT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY, 0)),
+        LINEERR_INVALAGENTSTATE);
 }
 
 TEST_F(States, SetAgentStateExReleasedLogsTheAgentOut)
 {
     HAGENT agent = createAgent();
     createSession(agent, group(0));
-    EXPECT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent,
-                                                 LINEAGENTSTATEEX_RELEASED, 0)),
-              0);
+    EXPECT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_RELEASED, 0)),
+        0);
     EXPECT_EQ(engine->agent(1001).value().activity, core::AgentActivity::LoggedOut);
     EXPECT_TRUE(engine->sessionsOf(1001).empty());
 }
@@ -152,8 +154,7 @@ TEST_F(States, TheAgentAtAnAddressIsTheOneWithASessionThereBeforeTheOneCreatedLa
     HAGENT alice = createAgent("1001", "1234");
     createSession(alice, group(0));
     createAgent("1002", "4321"); // created last on the line, but Alice is logged in here
-    EXPECT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_READY, 0)),
-              0);
+    EXPECT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_READY, 0)), 0);
     EXPECT_EQ(engine->agent(1001).value().activity, core::AgentActivity::Available);
     EXPECT_EQ(engine->agent(1002).value().activity, core::AgentActivity::LoggedOut);
 }
@@ -174,13 +175,28 @@ TEST_F(States, SetAgentStateHonoursTheStateAndTheNextState)
     EXPECT_EQ(s->dwNextState, static_cast<DWORD>(LINEAGENTSTATE_NOTREADY));
 }
 
+TEST_F(States, SetAgentStateReadyAlsoMakesTheAgentsSessionsAtTheStationReady)
+{
+    createAgent();
+    ASSERT_EQ(setGroups({group(0), group(1)}), 0);
+    EXPECT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_READY, 0)), 0);
+    auto sessions = engine->sessionsOf(1001);
+    ASSERT_EQ(sessions.size(), 2u);
+    for (auto id : sessions)
+        EXPECT_EQ(engine->session(id).value().state, core::SessionState::Ready);
+    EXPECT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_NOTREADY, 0)),
+              0);
+    for (auto id : sessions)
+        EXPECT_EQ(engine->session(id).value().state, core::SessionState::NotReady);
+}
+
 TEST_F(States, SetAgentStateWithAStateWithoutCoreMeaningIsInvalAgentState)
 {
     createAgent();
     ASSERT_EQ(setGroups({group(0)}), 0);
-    EXPECT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0,
-                                               LINEAGENTSTATE_WORKINGAFTERCALL, 0)),
-              LINEERR_INVALAGENTSTATE);
+    EXPECT_EQ(
+        result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_WORKINGAFTERCALL, 0)),
+        LINEERR_INVALAGENTSTATE);
     EXPECT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_BUSYACD, 0)),
               LINEERR_INVALAGENTSTATE);
 }
@@ -215,8 +231,9 @@ TEST_F(States, SetAgentActivitySetsTheNotReadyReasonThatGetAgentStatusShows)
     EXPECT_EQ(s->dwActivityID, 1u);
     EXPECT_EQ(text(s, s->dwActivitySize, s->dwActivityOffset), "Lunch");
     EXPECT_EQ(s->dwAgentFeatures, 0x3Fu);
-    EXPECT_EQ(s->dwValidStates, static_cast<DWORD>(LINEAGENTSTATE_LOGGEDOFF | LINEAGENTSTATE_NOTREADY
-                                                   | LINEAGENTSTATE_READY));
+    EXPECT_EQ(s->dwValidStates,
+              static_cast<DWORD>(LINEAGENTSTATE_LOGGEDOFF | LINEAGENTSTATE_NOTREADY
+                                 | LINEAGENTSTATE_READY));
     EXPECT_EQ(s->dwValidNextStates,
               static_cast<DWORD>(LINEAGENTSTATE_NOTREADY | LINEAGENTSTATE_READY));
 }

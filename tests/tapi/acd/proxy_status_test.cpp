@@ -59,15 +59,22 @@ TEST_F(StatusMessages, GoingReadyReportsTheNewStateInBothModelsAndTheSessionsSta
     HAGENT agent = createAgent();
     ASSERT_NE(createSession(agent, group(0)), 0u);
     desk.sink->clear();
-    ASSERT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY,
-                                                 0)),
-              0);
-    const std::vector<Msg> expected = {
+    ASSERT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY, 0)),
+        0);
+    const std::vector<Msg> agentReady = {
         {kStatusEx, 0x1000, LINEAGENTSTATUSEX_STATE, LINEAGENTSTATEEX_READY},
         {kStatus, 0, LINEAGENTSTATUS_STATE, LINEAGENTSTATE_READY},
+    };
+    EXPECT_EQ(statusMessages(*desk.sink), agentReady); // the session is still Not Ready
+    desk.sink->clear();
+    ASSERT_EQ(result(server->lineSetAgentSessionState(kClient, deskLine, 0x2000,
+                                                      LINEAGENTSESSIONSTATE_READY, 0)),
+              0);
+    const std::vector<Msg> sessionReady = {
         {kSession, 0x2000, LINEAGENTSESSIONSTATUS_STATE, LINEAGENTSESSIONSTATE_READY},
     };
-    EXPECT_EQ(statusMessages(*desk.sink), expected);
+    EXPECT_EQ(statusMessages(*desk.sink), sessionReady);
 }
 
 TEST_F(StatusMessages, AChangedNextStateIsUpdateInfoForTheAgentAndNextStateForTheAddress)
@@ -75,9 +82,9 @@ TEST_F(StatusMessages, AChangedNextStateIsUpdateInfoForTheAgentAndNextStateForTh
     HAGENT agent = createAgent();
     ASSERT_NE(createSession(agent, group(0)), 0u);
     desk.sink->clear();
-    ASSERT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent, 0,
-                                                 LINEAGENTSTATEEX_NOTREADY)),
-              0);
+    ASSERT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, 0, LINEAGENTSTATEEX_NOTREADY)),
+        0);
     const std::vector<Msg> expected = {
         {kStatusEx, 0x1000, LINEAGENTSTATUSEX_UPDATEINFO, 0},
         {kStatus, 0, LINEAGENTSTATUS_NEXTSTATE, 0},
@@ -102,9 +109,9 @@ TEST_F(StatusMessages, LoggingOutReportsTheEndedSessionAndTheReleasedAgent)
     HAGENT agent = createAgent();
     ASSERT_NE(createSession(agent, group(0)), 0u);
     desk.sink->clear();
-    ASSERT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent,
-                                                 LINEAGENTSTATEEX_RELEASED, 0)),
-              0);
+    ASSERT_EQ(
+        result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_RELEASED, 0)),
+        0);
     const std::vector<Msg> expected = {
         {kSession, 0x2000, LINEAGENTSESSIONSTATUS_STATE, LINEAGENTSESSIONSTATE_ENDED},
         {kStatus, 0, LINEAGENTSTATUS_GROUP, 0},
@@ -147,13 +154,12 @@ TEST_F(StatusMessages, AQueuedCallIsAQueueUpdateOnEveryLine)
     EXPECT_EQ(statusMessages(*wallboard.sink), expected);
 }
 
-TEST_F(StatusMessages, AnAnsweredCallMovesTheAgentToBusyAcd)
+TEST_F(StatusMessages, ACallOfferedToTheAgentMovesItToBusyAcdInBothModels)
 {
     HAGENT agent = createAgent();
     ASSERT_NE(createSession(agent, group(0)), 0u);
-    ASSERT_EQ(result(server->lineSetAgentStateEx(kClient, deskLine, agent, LINEAGENTSTATEEX_READY,
-                                                 0)),
-              0);
+    ASSERT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_READY, 0)),
+              0); // TAPI 2.0: the agent and its sessions at the station
     desk.sink->clear();
     core::CallArrival call;
     call.id = 5;

@@ -94,9 +94,8 @@ LONG AcdProxy::Impl::agentSpecific(Request &req)
     case ACDAGENTSPECIFIC_SETREASON: {
         if (params.dwValue == 0 || !ctx.engine.config().reasonCodes.count(params.dwValue))
             return LINEERR_INVALAGENTACTIVITY;
-        const core::Status st = ctx.engine.setAgentState(*agent, core::AgentStateEx::NotReady,
-                                                         core::AgentStateEx::None,
-                                                         params.dwValue, now);
+        const core::Status st = ctx.engine.setAgentState(
+            *agent, core::AgentStateEx::NotReady, core::AgentStateEx::None, params.dwValue, now);
         if (st)
             return 0;
         return st.code() == core::ErrorCode::InvalidState

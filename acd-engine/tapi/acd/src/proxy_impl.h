@@ -14,14 +14,13 @@
 namespace acd::tapi {
 
 /// LINEAGENTFEATURE_ the proxy supports (all of them).
-constexpr DWORD kAgentFeatures = LINEAGENTFEATURE_SETAGENTGROUP | LINEAGENTFEATURE_SETAGENTSTATE
-                                 | LINEAGENTFEATURE_SETAGENTACTIVITY
-                                 | LINEAGENTFEATURE_AGENTSPECIFIC
-                                 | LINEAGENTFEATURE_GETAGENTACTIVITYLIST
-                                 | LINEAGENTFEATURE_GETAGENTGROUP;
+constexpr DWORD kAgentFeatures =
+    LINEAGENTFEATURE_SETAGENTGROUP | LINEAGENTFEATURE_SETAGENTSTATE
+    | LINEAGENTFEATURE_SETAGENTACTIVITY | LINEAGENTFEATURE_AGENTSPECIFIC
+    | LINEAGENTFEATURE_GETAGENTACTIVITYLIST | LINEAGENTFEATURE_GETAGENTGROUP;
 /// LINEAGENTSTATE_ lineSetAgentState accepts (what the core lets an agent request).
-constexpr DWORD kAgentStates = LINEAGENTSTATE_LOGGEDOFF | LINEAGENTSTATE_NOTREADY
-                               | LINEAGENTSTATE_READY;
+constexpr DWORD kAgentStates =
+    LINEAGENTSTATE_LOGGEDOFF | LINEAGENTSTATE_NOTREADY | LINEAGENTSTATE_READY;
 constexpr DWORD kAgentNextStates = LINEAGENTSTATE_NOTREADY | LINEAGENTSTATE_READY;
 /// LINEAGENTSTATUS_ bits LINE_AGENTSTATUS carries.
 constexpr DWORD kAgentStatusMessages = LINEAGENTSTATUS_GROUP | LINEAGENTSTATUS_STATE
@@ -79,8 +78,8 @@ public:
     std::vector<core::SessionSnapshot> sessionsAt(core::AgentId agent,
                                                   const std::string &station) const;
     /// Not Ready (or Not Ready as next state) keeps the current reason.
-    LONG requestAgentState(core::AgentId agent, core::AgentStateEx state,
-                           core::AgentStateEx next, LONG invalidState);
+    LONG requestAgentState(core::AgentId agent, core::AgentStateEx state, core::AgentStateEx next,
+                           LONG invalidState);
     void sendAll(DWORD msg, DWORD p1, DWORD p2, DWORD p3);
     void sendOnStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2, DWORD p3);
 

@@ -34,8 +34,7 @@ LONG AcdProxy::Impl::getAgentActivityList(Request &req)
 LONG AcdProxy::Impl::getAgentGroupList(Request &req)
 {
     // The groups an agent on this address may join: all of them.
-    return fillAgentGroupList(&req.r.GetAgentGroupList.GroupList, ctx.config.groups,
-                              req.encoding);
+    return fillAgentGroupList(&req.r.GetAgentGroupList.GroupList, ctx.config.groups, req.encoding);
 }
 
 LONG AcdProxy::Impl::getGroupList(Request &req)
@@ -74,8 +73,10 @@ LONG AcdProxy::Impl::setQueueMeasurementPeriod(Request &req)
         return 0;
     switch (st.code()) {
     case core::ErrorCode::UnknownQueue:
-    case core::ErrorCode::InvalidArgument: return LINEERR_INVALPARAM;
-    default: return LINEERR_OPERATIONFAILED;
+    case core::ErrorCode::InvalidArgument:
+        return LINEERR_INVALPARAM;
+    default:
+        return LINEERR_OPERATIONFAILED;
     }
 }
 

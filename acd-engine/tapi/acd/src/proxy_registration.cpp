@@ -8,16 +8,26 @@ namespace acd::tapi {
 namespace {
 
 constexpr DWORD kAllRequestTypes[] = {
-    LINEPROXYREQUEST_SETAGENTGROUP,        LINEPROXYREQUEST_SETAGENTSTATE,
-    LINEPROXYREQUEST_SETAGENTACTIVITY,     LINEPROXYREQUEST_GETAGENTCAPS,
-    LINEPROXYREQUEST_GETAGENTSTATUS,       LINEPROXYREQUEST_AGENTSPECIFIC,
-    LINEPROXYREQUEST_GETAGENTACTIVITYLIST, LINEPROXYREQUEST_GETAGENTGROUPLIST,
-    LINEPROXYREQUEST_CREATEAGENT,          LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD,
-    LINEPROXYREQUEST_GETAGENTINFO,         LINEPROXYREQUEST_CREATEAGENTSESSION,
-    LINEPROXYREQUEST_GETAGENTSESSIONLIST,  LINEPROXYREQUEST_SETAGENTSESSIONSTATE,
-    LINEPROXYREQUEST_GETAGENTSESSIONINFO,  LINEPROXYREQUEST_GETQUEUELIST,
-    LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD, LINEPROXYREQUEST_GETQUEUEINFO,
-    LINEPROXYREQUEST_GETGROUPLIST,         LINEPROXYREQUEST_SETAGENTSTATEEX,
+    LINEPROXYREQUEST_SETAGENTGROUP,
+    LINEPROXYREQUEST_SETAGENTSTATE,
+    LINEPROXYREQUEST_SETAGENTACTIVITY,
+    LINEPROXYREQUEST_GETAGENTCAPS,
+    LINEPROXYREQUEST_GETAGENTSTATUS,
+    LINEPROXYREQUEST_AGENTSPECIFIC,
+    LINEPROXYREQUEST_GETAGENTACTIVITYLIST,
+    LINEPROXYREQUEST_GETAGENTGROUPLIST,
+    LINEPROXYREQUEST_CREATEAGENT,
+    LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD,
+    LINEPROXYREQUEST_GETAGENTINFO,
+    LINEPROXYREQUEST_CREATEAGENTSESSION,
+    LINEPROXYREQUEST_GETAGENTSESSIONLIST,
+    LINEPROXYREQUEST_SETAGENTSESSIONSTATE,
+    LINEPROXYREQUEST_GETAGENTSESSIONINFO,
+    LINEPROXYREQUEST_GETQUEUELIST,
+    LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD,
+    LINEPROXYREQUEST_GETQUEUEINFO,
+    LINEPROXYREQUEST_GETGROUPLIST,
+    LINEPROXYREQUEST_SETAGENTSTATEEX,
 };
 constexpr std::size_t kTypeCount = sizeof kAllRequestTypes / sizeof kAllRequestTypes[0];
 
@@ -87,14 +97,22 @@ std::string requestString(const LINEPROXYREQUEST &r, DWORD size, DWORD offset)
 DWORD nextAgentState(core::AgentStateEx next)
 {
     switch (next) {
-    case core::AgentStateEx::None: return 0;
-    case core::AgentStateEx::NotReady: return LINEAGENTSTATE_NOTREADY;
-    case core::AgentStateEx::Ready: return LINEAGENTSTATE_READY;
-    case core::AgentStateEx::BusyAcd: return LINEAGENTSTATE_BUSYACD;
-    case core::AgentStateEx::BusyIncoming: return LINEAGENTSTATE_BUSYINCOMING;
-    case core::AgentStateEx::BusyOutgoing: return LINEAGENTSTATE_BUSYOUTBOUND;
-    case core::AgentStateEx::Unknown: return LINEAGENTSTATE_UNKNOWN;
-    case core::AgentStateEx::Released: return LINEAGENTSTATE_LOGGEDOFF;
+    case core::AgentStateEx::None:
+        return 0;
+    case core::AgentStateEx::NotReady:
+        return LINEAGENTSTATE_NOTREADY;
+    case core::AgentStateEx::Ready:
+        return LINEAGENTSTATE_READY;
+    case core::AgentStateEx::BusyAcd:
+        return LINEAGENTSTATE_BUSYACD;
+    case core::AgentStateEx::BusyIncoming:
+        return LINEAGENTSTATE_BUSYINCOMING;
+    case core::AgentStateEx::BusyOutgoing:
+        return LINEAGENTSTATE_BUSYOUTBOUND;
+    case core::AgentStateEx::Unknown:
+        return LINEAGENTSTATE_UNKNOWN;
+    case core::AgentStateEx::Released:
+        return LINEAGENTSTATE_LOGGEDOFF;
     }
     return 0;
 }
@@ -103,8 +121,8 @@ DWORD nextAgentState(core::AgentStateEx next)
 
 core::Guid AcdProxy::proxyGuid()
 {
-    return core::Guid{{0x3c, 0x0f, 0x0b, 0x8d, 0x41, 0x5a, 0x1e, 0x4c, 0x9a, 0x2e, 0xac, 0xd0,
-                       0x00, 0x00, 0x00, 0x01}};
+    return core::Guid{{0x3c, 0x0f, 0x0b, 0x8d, 0x41, 0x5a, 0x1e, 0x4c, 0x9a, 0x2e, 0xac, 0xd0, 0x00,
+                       0x00, 0x00, 0x01}};
 }
 
 AcdProxy::AcdProxy(AcdContext &ctx, std::vector<DWORD> externallyProxiedDevices)
@@ -113,10 +131,22 @@ AcdProxy::AcdProxy(AcdContext &ctx, std::vector<DWORD> externallyProxiedDevices)
 
 AcdProxy::~AcdProxy() = default;
 
-LONG AcdProxy::start() { return m_impl->start(); }
-void AcdProxy::stop() { m_impl->stop(); }
-bool AcdProxy::processMessages() { return m_impl->processMessages(); }
-void AcdProxy::onEffects(const std::vector<core::Effect> &effects) { m_impl->onEffects(effects); }
+LONG AcdProxy::start()
+{
+    return m_impl->start();
+}
+void AcdProxy::stop()
+{
+    m_impl->stop();
+}
+bool AcdProxy::processMessages()
+{
+    return m_impl->processMessages();
+}
+void AcdProxy::onEffects(const std::vector<core::Effect> &effects)
+{
+    m_impl->onEffects(effects);
+}
 
 HLINE AcdProxy::lineOf(DWORD device) const
 {
@@ -151,8 +181,8 @@ LONG AcdProxy::Impl::start()
             seen[id] = AgentSeen{snapshot.value().nextState, snapshot.value().reason, {}};
     }
     DWORD numDevs = 0, version = TAPI_VERSION2_2;
-    LONG rc = ctx.server.lineInitializeEx(kEngineClient, &app, sink, "ACD proxy",
-                                          {"acd", "engine"}, &numDevs, &version);
+    LONG rc = ctx.server.lineInitializeEx(kEngineClient, &app, sink, "ACD proxy", {"acd", "engine"},
+                                          &numDevs, &version);
     if (rc != 0)
         return rc;
     const ProxyCallParams params;
@@ -171,7 +201,8 @@ LONG AcdProxy::Impl::start()
         if (ctx.server.lineGetAddressCaps(kEngineClient, app, device, 0, negotiated, 0, caps,
                                           StringEncoding::Utf8)
                 == 0
-            && caps->dwAddressSize > 1 && caps->dwAddressOffset + caps->dwAddressSize <= sizeof capsBuffer)
+            && caps->dwAddressSize > 1
+            && caps->dwAddressOffset + caps->dwAddressSize <= sizeof capsBuffer)
             addressByDevice[device] =
                 std::string(capsBuffer + caps->dwAddressOffset, caps->dwAddressSize - 1);
         HLINE line = 0;
@@ -239,27 +270,48 @@ bool AcdProxy::Impl::processMessages()
 LONG AcdProxy::Impl::handle(Request &req)
 {
     switch (req.r.dwRequestType) {
-    case LINEPROXYREQUEST_SETAGENTGROUP: return setAgentGroup(req);
-    case LINEPROXYREQUEST_SETAGENTSTATE: return setAgentState(req);
-    case LINEPROXYREQUEST_SETAGENTACTIVITY: return setAgentActivity(req);
-    case LINEPROXYREQUEST_GETAGENTCAPS: return getAgentCaps(req);
-    case LINEPROXYREQUEST_GETAGENTSTATUS: return getAgentStatus(req);
-    case LINEPROXYREQUEST_AGENTSPECIFIC: return agentSpecific(req);
-    case LINEPROXYREQUEST_GETAGENTACTIVITYLIST: return getAgentActivityList(req);
-    case LINEPROXYREQUEST_GETAGENTGROUPLIST: return getAgentGroupList(req);
-    case LINEPROXYREQUEST_CREATEAGENT: return createAgent(req);
-    case LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD: return setAgentMeasurementPeriod(req);
-    case LINEPROXYREQUEST_GETAGENTINFO: return getAgentInfo(req);
-    case LINEPROXYREQUEST_CREATEAGENTSESSION: return createAgentSession(req);
-    case LINEPROXYREQUEST_GETAGENTSESSIONLIST: return getAgentSessionList(req);
-    case LINEPROXYREQUEST_SETAGENTSESSIONSTATE: return setAgentSessionState(req);
-    case LINEPROXYREQUEST_GETAGENTSESSIONINFO: return getAgentSessionInfo(req);
-    case LINEPROXYREQUEST_GETQUEUELIST: return getQueueList(req);
-    case LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD: return setQueueMeasurementPeriod(req);
-    case LINEPROXYREQUEST_GETQUEUEINFO: return getQueueInfo(req);
-    case LINEPROXYREQUEST_GETGROUPLIST: return getGroupList(req);
-    case LINEPROXYREQUEST_SETAGENTSTATEEX: return setAgentStateEx(req);
-    default: return LINEERR_OPERATIONUNAVAIL;
+    case LINEPROXYREQUEST_SETAGENTGROUP:
+        return setAgentGroup(req);
+    case LINEPROXYREQUEST_SETAGENTSTATE:
+        return setAgentState(req);
+    case LINEPROXYREQUEST_SETAGENTACTIVITY:
+        return setAgentActivity(req);
+    case LINEPROXYREQUEST_GETAGENTCAPS:
+        return getAgentCaps(req);
+    case LINEPROXYREQUEST_GETAGENTSTATUS:
+        return getAgentStatus(req);
+    case LINEPROXYREQUEST_AGENTSPECIFIC:
+        return agentSpecific(req);
+    case LINEPROXYREQUEST_GETAGENTACTIVITYLIST:
+        return getAgentActivityList(req);
+    case LINEPROXYREQUEST_GETAGENTGROUPLIST:
+        return getAgentGroupList(req);
+    case LINEPROXYREQUEST_CREATEAGENT:
+        return createAgent(req);
+    case LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD:
+        return setAgentMeasurementPeriod(req);
+    case LINEPROXYREQUEST_GETAGENTINFO:
+        return getAgentInfo(req);
+    case LINEPROXYREQUEST_CREATEAGENTSESSION:
+        return createAgentSession(req);
+    case LINEPROXYREQUEST_GETAGENTSESSIONLIST:
+        return getAgentSessionList(req);
+    case LINEPROXYREQUEST_SETAGENTSESSIONSTATE:
+        return setAgentSessionState(req);
+    case LINEPROXYREQUEST_GETAGENTSESSIONINFO:
+        return getAgentSessionInfo(req);
+    case LINEPROXYREQUEST_GETQUEUELIST:
+        return getQueueList(req);
+    case LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD:
+        return setQueueMeasurementPeriod(req);
+    case LINEPROXYREQUEST_GETQUEUEINFO:
+        return getQueueInfo(req);
+    case LINEPROXYREQUEST_GETGROUPLIST:
+        return getGroupList(req);
+    case LINEPROXYREQUEST_SETAGENTSTATEEX:
+        return setAgentStateEx(req);
+    default:
+        return LINEERR_OPERATIONUNAVAIL;
     }
 }
 

@@ -28,9 +28,12 @@ LONG AcdProxy::Impl::createAgentSession(Request &req)
     auto created = ctx.engine.createSession(*agent, group->id, station, ctx.now());
     if (!created) {
         switch (created.status().code()) {
-        case core::ErrorCode::UnknownAgent: return LINEERR_INVALAGENTID;
-        case core::ErrorCode::UnknownGroup: return LINEERR_INVALAGENTGROUP;
-        default: return LINEERR_OPERATIONFAILED; // e.g. already in that group
+        case core::ErrorCode::UnknownAgent:
+            return LINEERR_INVALAGENTID;
+        case core::ErrorCode::UnknownGroup:
+            return LINEERR_INVALAGENTGROUP;
+        default:
+            return LINEERR_OPERATIONFAILED; // e.g. already in that group
         }
     }
     c.hAgentSession = sessionHandleFor(created.value());
@@ -49,8 +52,8 @@ LONG AcdProxy::Impl::getAgentSessionList(Request &req)
         if (!s)
             continue;
         const core::GroupConfig *group = groupById(s.value().group);
-        refs.push_back(AgentSessionRef{sessionHandleFor(id), g.hAgent,
-                                       group ? group->guid : core::Guid{}, 0});
+        refs.push_back(
+            AgentSessionRef{sessionHandleFor(id), g.hAgent, group ? group->guid : core::Guid{}, 0});
     }
     return fillAgentSessionList(&g.SessionList, refs);
 }
@@ -64,8 +67,7 @@ LONG AcdProxy::Impl::getAgentSessionInfo(Request &req)
     auto s = ctx.engine.session(it->second);
     if (!s)
         return LINEERR_INVALPARAM;
-    return fillAgentSessionInfo(&g.SessionInfo, s.value(),
-                                oleDateFromUnixMs(s.value().startedAt));
+    return fillAgentSessionInfo(&g.SessionInfo, s.value(), oleDateFromUnixMs(s.value().startedAt));
 }
 
 LONG AcdProxy::Impl::setAgentSessionState(Request &req)
@@ -83,9 +85,12 @@ LONG AcdProxy::Impl::setAgentSessionState(Request &req)
         return 0;
     switch (st.code()) {
     case core::ErrorCode::InvalidState:
-    case core::ErrorCode::NotLoggedIn: return LINEERR_INVALAGENTSESSIONSTATE;
-    case core::ErrorCode::UnknownSession: return LINEERR_INVALPARAM;
-    default: return LINEERR_OPERATIONFAILED;
+    case core::ErrorCode::NotLoggedIn:
+        return LINEERR_INVALAGENTSESSIONSTATE;
+    case core::ErrorCode::UnknownSession:
+        return LINEERR_INVALPARAM;
+    default:
+        return LINEERR_OPERATIONFAILED;
     }
 }
 

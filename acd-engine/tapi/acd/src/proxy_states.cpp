@@ -23,9 +23,12 @@ LONG AcdProxy::Impl::requestAgentState(core::AgentId agent, core::AgentStateEx s
         return 0;
     switch (st.code()) {
     case core::ErrorCode::InvalidState:
-    case core::ErrorCode::NotLoggedIn: return invalidState;
-    case core::ErrorCode::UnknownAgent: return LINEERR_INVALAGENTID;
-    default: return LINEERR_OPERATIONFAILED;
+    case core::ErrorCode::NotLoggedIn:
+        return invalidState;
+    case core::ErrorCode::UnknownAgent:
+        return LINEERR_INVALAGENTID;
+    default:
+        return LINEERR_OPERATIONFAILED;
     }
 }
 
@@ -52,7 +55,24 @@ LONG AcdProxy::Impl::setAgentState(Request &req)
     const auto agent = agentAt(req.device);
     if (!agent)
         return LINEERR_INVALAGENTID;
-    return requestAgentState(*agent, *state, *next, LINEERR_INVALAGENTSTATE);
+    const LONG rc = requestAgentState(*agent, *state, *next, LINEERR_INVALAGENTSTATE);
+    if (rc != 0)
+        return rc;
+    // TAPI 2.0 has no sessions: Ready / Not Ready on the address is also the state of every
+    // group the agent is in there (the core routes only to Ready sessions of a Ready agent).
+    auto sessionState = [](core::AgentStateEx asked) {
+        return asked == core::AgentStateEx::Ready      ? core::SessionState::Ready
+               : asked == core::AgentStateEx::NotReady ? core::SessionState::NotReady
+                                                       : core::SessionState::None;
+    };
+    const core::SessionState sessionNow = sessionState(*state);
+    const core::SessionState sessionNext = sessionState(*next);
+    if (sessionNow == core::SessionState::None && sessionNext == core::SessionState::None)
+        return 0;
+    for (const core::SessionSnapshot &session : sessionsAt(*agent, stationOf(req.device)))
+        if (!ctx.engine.setSessionState(session.id, sessionNow, sessionNext, ctx.now()))
+            return LINEERR_OPERATIONFAILED;
+    return 0;
 }
 
 LONG AcdProxy::Impl::setAgentActivity(Request &req)
@@ -64,15 +84,17 @@ LONG AcdProxy::Impl::setAgentActivity(Request &req)
     if (activity == 0 || !ctx.engine.config().reasonCodes.count(activity))
         return LINEERR_INVALAGENTACTIVITY;
     const core::Status st = ctx.engine.setAgentState(*agent, core::AgentStateEx::NotReady,
-                                                     core::AgentStateEx::None, activity,
-                                                     ctx.now());
+                                                     core::AgentStateEx::None, activity, ctx.now());
     if (st)
         return 0;
     switch (st.code()) {
     case core::ErrorCode::InvalidState:
-    case core::ErrorCode::NotLoggedIn: return LINEERR_INVALAGENTSTATE;
-    case core::ErrorCode::UnknownReasonCode: return LINEERR_INVALAGENTACTIVITY;
-    default: return LINEERR_OPERATIONFAILED;
+    case core::ErrorCode::NotLoggedIn:
+        return LINEERR_INVALAGENTSTATE;
+    case core::ErrorCode::UnknownReasonCode:
+        return LINEERR_INVALAGENTACTIVITY;
+    default:
+        return LINEERR_OPERATIONFAILED;
     }
 }
 
@@ -128,7 +150,7 @@ LONG AcdProxy::Impl::getAgentStatus(Request &req)
     const auto agent = agentAt(req.device);
     auto snapshot = agent ? ctx.engine.agent(*agent)
                           : core::Result<core::AgentSnapshot>(core::Status(
-                                core::ErrorCode::UnknownAgent, "no agent at the address"));
+                              core::ErrorCode::UnknownAgent, "no agent at the address"));
     if (snapshot) {
         const core::AgentSnapshot &a = snapshot.value();
         for (const core::SessionSnapshot &s : sessionsAt(a.id, stationOf(req.device)))

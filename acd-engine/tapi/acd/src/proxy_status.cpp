@@ -82,16 +82,17 @@ void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)
                         sendAll(LINE_AGENTSESSIONSTATUS, handle, LINEAGENTSESSIONSTATUS_STATE,
                                 toAgentSessionState(e.state).value_or(0));
                     else if (e.nextState != s.next)
-                        sendAll(LINE_AGENTSESSIONSTATUS, handle,
-                                LINEAGENTSESSIONSTATUS_UPDATEINFO, 0);
+                        sendAll(LINE_AGENTSESSIONSTATUS, handle, LINEAGENTSESSIONSTATUS_UPDATEINFO,
+                                0);
                     if (e.state == core::SessionState::Ended && s.state != e.state)
                         sendOnStation(s.station, LINE_AGENTSTATUS, 0, LINEAGENTSTATUS_GROUP, 0);
                     s.state = e.state;
                     s.next = e.nextState;
-                } else if constexpr (std::is_same_v<T, core::CallQueued>
-                                     || std::is_same_v<T, core::CallAnswered>
-                                     || std::is_same_v<T, core::CallCompleted>
-                                     || std::is_same_v<T, core::QueueChanged>) {
+                } else if constexpr (
+                    std::is_same_v<
+                        T,
+                        core::
+                            CallQueued> || std::is_same_v<T, core::CallAnswered> || std::is_same_v<T, core::CallCompleted> || std::is_same_v<T, core::QueueChanged>) {
                     sendAll(LINE_QUEUESTATUS, e.queue, LINEQUEUESTATUS_UPDATEINFO, 0);
                 } else if constexpr (std::is_same_v<T, core::CallOverflowed>) {
                     sendAll(LINE_QUEUESTATUS, e.fromQueue, LINEQUEUESTATUS_UPDATEINFO, 0);

@@ -31,7 +31,12 @@
 // session at that station, else the agent most recently created (CREATEAGENT) from a line of
 // that device. SETAGENTGROUP makes the agent's sessions at the station match the list (an
 // empty list logs those sessions out); with no agent at the address it fails with
-// LINEERR_INVALAGENTID. GETAGENTSTATUS with no agent at the address reports LOGGEDOFF.
+// LINEERR_INVALAGENTID (no PIN is asked: the agent proved it with CREATEAGENT or is logged
+// in there). SETAGENTSTATE READY / NOTREADY (and the next state) also applies to every
+// session of the agent at the station, since TAPI 2.0 has no per-group state and the core
+// routes only to Ready sessions of a Ready agent; lineSetAgentStateEx (2.2) changes the
+// agent's state only, its sessions keep theirs (lineSetAgentSessionState). GETAGENTSTATUS
+// with no agent at the address reports LOGGEDOFF, no groups and no valid states.
 //
 // Status messages (onEffects), each sent with lineProxyMessage on every line the proxy
 // opened (the server fans a message out to every other application on that device):
