@@ -1,0 +1,98 @@
+#pragma once
+// The built-in ACD proxy over the real sim provider, a real TAPI server and a real core, with
+// the test thread as the engine thread and a virtual clock. After each client call, settle()
+// runs what the host does: server posts, proxy.processMessages(), engine effects ->
+// proxy.onEffects(), until nothing is left.
+#include "acd/tapi/acd_proxy.h"
+#include "acd/tapi/values.h"
+#include "acd/tsp/provider_loader.h"
+#include "db/config_set.h"
+
+#include <gtest/gtest.h>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace acd::tapi::acdtest {
+
+/// Records every message an application receives.
+class RecordingSink : public MessageSink {
+public:
+    void deliver(const LINEMESSAGE &message) override { messages.push_back(message); }
+    std::vector<LINEMESSAGE> messages;
+    std::vector<LINEMESSAGE> with(DWORD id) const;
+    /// The LINE_REPLY result of a request, or 1 when none came.
+    LONG reply(LONG requestId) const;
+    std::size_t replies(LONG requestId) const;
+    void clear() { messages.clear(); }
+};
+
+/// A UTF-8 string field of a structure (size includes the NUL; "" when 0/0).
+std::string text(const void *structure, DWORD size, DWORD offset);
+/// A UTF-16 string field of a structure.
+std::u16string text16(const void *structure, DWORD size, DWORD offset);
+/// LINEAGENTGROUPLIST with the given group GUIDs (no names).
+std::vector<char> groupList(const std::vector<GUID> &groups);
+
+/// One message's parameters, for exact comparisons.
+struct Msg {
+    DWORD id, p1, p2, p3;
+    friend bool operator==(const Msg &, const Msg &) = default;
+};
+std::ostream &operator<<(std::ostream &os, const Msg &m);
+/// The call-center status messages a sink got (LINE_AGENTSTATUS, _AGENTSTATUSEX,
+/// _AGENTSESSIONSTATUS, _QUEUESTATUS), in order.
+std::vector<Msg> statusMessages(const RecordingSink &sink);
+
+class ProxyFixture : public ::testing::Test {
+protected:
+    static constexpr ClientId kClient = 1;
+    static constexpr core::TimeMs kStart = 1'700'000'000'000; // 2023-11-14 22:13:20 UTC
+
+    void SetUp() override;
+    void TearDown() override;
+
+    /// Runs the host loop until quiet (bounded).
+    void settle();
+    /// Settles, then the request's LINE_REPLY result (1 when none came, or the negative
+    /// synchronous error when `requestId` <= 0).
+    LONG result(LONG requestId);
+    void advance(core::TimeMs ms);
+
+    struct App {
+        HLINEAPP handle = 0;
+        std::shared_ptr<RecordingSink> sink = std::make_shared<RecordingSink>();
+    };
+    App initApp(const char *name);
+    HLINE open(const App &app, const std::string &address);
+    DWORD device(const std::string &address) const { return server->deviceByAddress(address); }
+
+    /// lineCreateAgent on the desk line; the handle (0 when it failed).
+    HAGENT createAgent(const char *id = "1001", const char *pin = "1234");
+    /// lineCreateAgentSession on the desk line; the handle (0 when it failed).
+    HAGENTSESSION createSession(HAGENT agent, const GUID &group, const char *pin = "1234");
+    GUID group(std::size_t index) const { return toGuid(config.groups.at(index).guid); }
+
+    std::unique_ptr<tsp::ProviderLoader> loader;
+    std::unique_ptr<Server> server;
+    db::ConfigSet config;
+    std::unique_ptr<core::Engine> engine;
+    core::TimeMs nowMs = kStart;
+    std::unique_ptr<AcdContext> context;
+    std::unique_ptr<AcdProxy> proxy;
+    App desk; ///< the agent desktop on station "100"
+    HLINE deskLine = 0;
+
+private:
+    void pump();
+    std::mutex m_mutex;
+    std::condition_variable m_posted;
+    std::deque<std::function<void()>> m_queue;
+};
+
+} // namespace acd::tapi::acdtest
