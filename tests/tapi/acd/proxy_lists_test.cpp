@@ -52,6 +52,20 @@ TEST_F(Lists, AnExternallyProxiedDeviceIsLeftToItsProxy)
     EXPECT_EQ(list->dwNumEntries, 20u);
 }
 
+TEST_F(Lists, AfterStopNoRequestTypeIsServedAndPendingRequestsFail)
+{
+    alignas(8) char buffer[256] = {};
+    auto *list = reinterpret_cast<LINEAGENTGROUPLIST *>(buffer);
+    list->dwTotalSize = sizeof buffer;
+    LONG pending = server->lineGetGroupList(kClient, deskLine, list, StringEncoding::Utf8);
+    ASSERT_GT(pending, 0);
+    proxy->stop(); // before the proxy saw the request
+    EXPECT_EQ(result(pending), LINEERR_OPERATIONFAILED);
+    EXPECT_EQ(server->lineGetGroupList(kClient, deskLine, list, StringEncoding::Utf8),
+              LINEERR_OPERATIONUNAVAIL);
+    EXPECT_EQ(proxy->lineOf(device("100")), 0u);
+}
+
 TEST_F(Lists, GetAgentCapsDescribesTheBuiltInProxy)
 {
     alignas(8) char buffer[512] = {};

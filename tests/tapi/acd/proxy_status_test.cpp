@@ -173,5 +173,33 @@ TEST_F(StatusMessages, ACallOfferedToTheAgentMovesItToBusyAcdInBothModels)
     EXPECT_EQ(std::count(got.begin(), got.end(), busy), 1);
 }
 
+TEST_F(StatusMessages, AnsweringAndCompletingACallAreQueueUpdates)
+{
+    HAGENT agent = createAgent();
+    ASSERT_NE(createSession(agent, group(0)), 0u);
+    ASSERT_EQ(result(server->lineSetAgentState(kClient, deskLine, 0, LINEAGENTSTATE_READY, 0)), 0);
+    core::CallArrival call;
+    call.id = 5;
+    call.queue = 10;
+    ASSERT_TRUE(engine->callArrived(call, nowMs).isOk());
+    settle();
+    desk.sink->clear();
+    ASSERT_TRUE(engine->callAnswered(5, nowMs).isOk());
+    settle();
+    auto queueUpdates = [&] {
+        auto got = statusMessages(*desk.sink);
+        return std::count(got.begin(), got.end(), Msg{kQueue, 10, LINEQUEUESTATUS_UPDATEINFO, 0});
+    };
+    EXPECT_EQ(queueUpdates(), 2); // CallAnswered, QueueChanged (ringing 1 -> 0)
+    desk.sink->clear();
+    ASSERT_TRUE(engine->callCleared(5, nowMs).isOk());
+    settle();
+    EXPECT_EQ(queueUpdates(), 1); // CallCompleted
+    auto got = statusMessages(*desk.sink);
+    EXPECT_EQ(std::count(got.begin(), got.end(),
+                         Msg{kStatus, 0, LINEAGENTSTATUS_STATE, LINEAGENTSTATE_WORKINGAFTERCALL}),
+              1);
+}
+
 } // namespace
 } // namespace acd::tapi::acdtest
