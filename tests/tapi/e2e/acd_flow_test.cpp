@@ -73,6 +73,9 @@ protected:
         EXPECT_EQ(a.app->reply(lineCreateAgentSessionA(a.line, a.agent, const_cast<char *>(pin),
                                                        0, &group, &a.session)),
                   0);
+        // TAPI 2.2 has two states: the agent's and the session's; calls need both Ready.
+        EXPECT_EQ(a.app->reply(lineSetAgentStateEx(a.line, a.agent, LINEAGENTSTATEEX_READY, 0)),
+                  0);
         EXPECT_EQ(a.app->reply(lineSetAgentSessionState(a.line, a.session,
                                                         LINEAGENTSESSIONSTATE_READY, 0)),
                   0);

@@ -184,6 +184,11 @@ void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
         known->atStation = 0;
         known->leavingRoutePoint = false;
         known->retracting = false;
+        if (known->deferredOffer) {
+            core::OfferCall next = *known->deferredOffer;
+            known->deferredOffer.reset();
+            offer(next);
+        }
         return;
     }
     const db::RoutePointConfig *rp = m_routePoints.at(routePoint);

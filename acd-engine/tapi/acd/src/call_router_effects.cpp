@@ -37,6 +37,10 @@ void CallRouter::onEffects(const std::vector<core::Effect> &effects)
 void CallRouter::offer(const core::OfferCall &offer)
 {
     auto it = m_calls.find(offer.call);
+    if (it != m_calls.end() && it->second.retracting) {
+        it->second.deferredOffer = offer; // made when the call is back at the route point
+        return;
+    }
     if (it == m_calls.end() || it->second.atRoutePoint == 0) {
         coreStatus(m_ctx.engine.offerFailed(offer.call, m_ctx.now()), "offerFailed");
         return;
@@ -86,8 +90,12 @@ void CallRouter::retract(const core::RetractCall &retract)
     m_ctx.server.lineSetCallPrivilege(kEngineClient, routed.atStation, LINECALLPRIVILEGE_OWNER);
     LONG r = m_ctx.server.lineRedirect(kEngineClient, routed.atStation, routed.routePoint.c_str(),
                                        0);
-    if (r < 0)
+    if (r < 0) {
+        // It cannot come back: clear it, and the station's idle ends it in the core.
+        routed.retracting = false;
+        routed.deferredOffer.reset();
         m_ctx.server.lineDrop(kEngineClient, routed.atStation, nullptr, 0);
+    }
 }
 
 void CallRouter::disconnect(const core::DisconnectCall &disconnect)

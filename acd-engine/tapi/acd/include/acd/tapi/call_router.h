@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -50,6 +51,8 @@ private:
         bool held = false;
         bool leavingRoutePoint = false; ///< redirected: its idle there is no abandon
         bool retracting = false;        ///< being taken back from the station
+        /// The core's next offer, made while the call was still on its way back.
+        std::optional<core::OfferCall> deferredOffer;
     };
 
     void onNewCall(HLINE line, HCALL call);
