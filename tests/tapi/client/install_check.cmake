@@ -47,6 +47,18 @@ run(WHAT "pkg-config program"
     COMMAND ${WORK_DIR}/app
     EXPECT_OUTPUT "lineShutdown\\(0\\) returned 0x80000014 \\(LINEERR_INVALAPPHANDLE\\)")
 
+# 1b. the documented agent example against the embedded demo engine (sim provider next to
+#     the installed libtapi)
+if(EXAMPLE)
+    run(WHAT "example build"
+        ENV PKG_CONFIG_PATH=${prefix}/lib/pkgconfig
+        COMMAND sh -c "cc -std=c99 -Wall -Werror -o '${WORK_DIR}/tapi_agent' '${EXAMPLE}' $(pkg-config --cflags --libs tapi)")
+    run(WHAT "example program"
+        ENV LD_LIBRARY_PATH=${prefix}/lib
+        COMMAND ${WORK_DIR}/tapi_agent
+        EXPECT_OUTPUT "answered call from 119 in queue sales")
+endif()
+
 # 2. find_package(Tapi)
 set(consumer ${WORK_DIR}/consumer)
 file(MAKE_DIRECTORY ${consumer})
