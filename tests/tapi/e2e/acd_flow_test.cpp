@@ -267,3 +267,89 @@ TEST_F(AcdFlow, AnAgentCanTransferTheCallToAnotherStation)
 
 } // namespace
 } // namespace acd::tapi::test
+
+namespace acd::tapi::test {
+namespace {
+
+/// A line handed to an external proxy: the built-in one leaves it alone, the external
+/// application registers there and answers a client's request.
+TEST(ExternalProxy, ALineHandedToAnExternalProxyIsServedByThatApplication)
+{
+    HostConfig config;
+    config.config = Host::demoConfig();
+    config.providers = {Host::demoProvider()};
+    config.externallyProxiedLines = {"105"};
+    std::string error;
+    std::unique_ptr<Host> host = Host::start(std::move(config), error);
+    ASSERT_TRUE(host) << error;
+    client::attachInProcess(host->loop(), host->server());
+    {
+        TapiApp proxy("external proxy");
+        DWORD device = proxy.findDevice("105");
+        DWORD version = 0;
+        LINEEXTENSIONID ext{};
+        ASSERT_EQ(lineNegotiateAPIVersion(proxy.handle(), device, TAPI_VERSION2_0,
+                                          TAPI_VERSION2_2, &version, &ext),
+                  0);
+        alignas(8) char params[sizeof(LINECALLPARAMS) + 4] = {};
+        auto *p = reinterpret_cast<LINECALLPARAMS *>(params);
+        p->dwTotalSize = sizeof params;
+        p->dwDevSpecificSize = 4;
+        p->dwDevSpecificOffset = sizeof(LINECALLPARAMS);
+        DWORD type = LINEPROXYREQUEST_GETAGENTSTATUS;
+        std::memcpy(params + sizeof(LINECALLPARAMS), &type, 4);
+        HLINE proxyLine = 0;
+        ASSERT_EQ(lineOpen(proxy.handle(), device, &proxyLine, version, 0, 0,
+                           LINEOPENOPTION_PROXY | LINECALLPRIVILEGE_NONE, 0, p),
+                  0);
+
+        TapiApp desk("desk");
+        HLINE deskLine = desk.open("105");
+        alignas(8) char buffer[256] = {};
+        auto *status = reinterpret_cast<LINEAGENTSTATUS *>(buffer);
+        status->dwTotalSize = sizeof buffer;
+        LONG id = lineGetAgentStatusA(deskLine, 0, status);
+        ASSERT_GT(id, 0);
+        const LINEMESSAGE *request = proxy.waitFor(
+            [](const LINEMESSAGE &m) { return m.dwMessageID == LINE_PROXYREQUEST; });
+        ASSERT_NE(request, nullptr);
+        auto *r = reinterpret_cast<LINEPROXYREQUEST *>(request->dwParam1);
+        r->GetAgentStatus.AgentStatus.dwNeededSize = sizeof(LINEAGENTSTATUS);
+        r->GetAgentStatus.AgentStatus.dwUsedSize = sizeof(LINEAGENTSTATUS);
+        r->GetAgentStatus.AgentStatus.dwState = LINEAGENTSTATE_READY;
+        ASSERT_EQ(lineProxyResponse(proxyLine, r, 0), 0);
+        EXPECT_EQ(desk.reply(id), 0);
+        EXPECT_EQ(status->dwState, static_cast<DWORD>(LINEAGENTSTATE_READY));
+        // Other stations are still the built-in proxy's: it owns GETAGENTSTATUS there.
+        TapiApp other("other");
+        HLINE otherLine = other.open("104");
+        EXPECT_EQ(other.reply(lineGetAgentStatusA(otherLine, 0, status)), 0);
+        EXPECT_EQ(status->dwState, static_cast<DWORD>(LINEAGENTSTATE_LOGGEDOFF));
+    }
+    client::detach();
+}
+
+TEST(ExternalProxy, AnExternallyProxiedLineNoProviderHasIsAConfigurationError)
+{
+    HostConfig config;
+    config.config = Host::demoConfig();
+    config.providers = {Host::demoProvider()};
+    config.externallyProxiedLines = {"777"};
+    std::string error;
+    EXPECT_FALSE(Host::start(std::move(config), error));
+    EXPECT_EQ(error, "externally proxied line '777' is not a line of any provider");
+}
+
+TEST(HostStart, ARoutePointNoProviderHasIsAConfigurationError)
+{
+    HostConfig config;
+    config.config = Host::demoConfig();
+    config.config.routePoints.push_back({"9555", "nowhere", 10, 1});
+    config.providers = {Host::demoProvider()};
+    std::string error;
+    EXPECT_FALSE(Host::start(std::move(config), error));
+    EXPECT_EQ(error, "route point '9555' (queue 10) is not a line of any provider");
+}
+
+} // namespace
+} // namespace acd::tapi::test

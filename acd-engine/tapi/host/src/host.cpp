@@ -55,7 +55,16 @@ bool Host::Impl::startOnLoop(std::string &error)
     });
     context = std::make_unique<AcdContext>(
         AcdContext{*engine, *server, hostConfig.config, hostConfig.clock});
-    proxy = std::make_unique<AcdProxy>(*context, hostConfig.externallyProxiedDevices);
+    std::vector<DWORD> external;
+    for (const std::string &address : hostConfig.externallyProxiedLines) {
+        DWORD device = server->deviceByAddress(address);
+        if (device == LINEMAPPER) {
+            error = "externally proxied line '" + address + "' is not a line of any provider";
+            return false;
+        }
+        external.push_back(device);
+    }
+    proxy = std::make_unique<AcdProxy>(*context, external);
     if (LONG r = proxy->start(); r != 0) {
         error = "built-in ACD proxy: could not register (LINEERR " + std::to_string(r) + ")";
         return false;

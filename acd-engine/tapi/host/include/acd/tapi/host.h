@@ -31,9 +31,9 @@ struct HostConfig {
     std::vector<tsp::ProviderSpec> providers;
     db::ConfigSet config;
     core::EngineConfig engine;
-    /// Devices (line device IDs) whose agent requests an external proxy serves instead of
-    /// the built-in one.
-    std::vector<DWORD> externallyProxiedDevices;
+    /// Lines (by address, e.g. "105") whose agent requests an external proxy application
+    /// serves instead of the built-in one. An address no provider has is an error.
+    std::vector<std::string> externallyProxiedLines;
     /// Unix milliseconds; the system clock when empty.
     std::function<core::TimeMs()> clock;
     /// Sees every core effect on the engine thread (the service persists them).
