@@ -7,6 +7,7 @@
 #include "acd/tapi/values.h"
 #include "acd/tsp/provider_loader.h"
 #include "db/config_set.h"
+#include "recording_sink.h"
 
 #include <gtest/gtest.h>
 
@@ -20,17 +21,7 @@
 
 namespace acd::tapi::acdtest {
 
-/// Records every message an application receives.
-class RecordingSink : public MessageSink {
-public:
-    void deliver(const LINEMESSAGE &message) override { messages.push_back(message); }
-    std::vector<LINEMESSAGE> messages;
-    std::vector<LINEMESSAGE> with(DWORD id) const;
-    /// The LINE_REPLY result of a request, or 1 when none came.
-    LONG reply(LONG requestId) const;
-    std::size_t replies(LONG requestId) const;
-    void clear() { messages.clear(); }
-};
+using test::RecordingSink;
 
 /// A UTF-8 string field of a structure (size includes the NUL; "" when 0/0).
 std::string text(const void *structure, DWORD size, DWORD offset);

@@ -3,6 +3,7 @@
 // provider callbacks post into a queue that pump() drains (bounded waits, no sleeps).
 #include "acd/tapi/server.h"
 #include "acd/tsp/provider_loader.h"
+#include "recording_sink.h"
 
 #include <gtest/gtest.h>
 
@@ -16,18 +17,6 @@
 #include <vector>
 
 namespace acd::tapi::test {
-
-/// Records every message an application receives.
-class RecordingSink : public MessageSink {
-public:
-    void deliver(const LINEMESSAGE &message) override { messages.push_back(message); }
-    std::vector<LINEMESSAGE> messages;
-    /// Messages with this ID, in order.
-    std::vector<LINEMESSAGE> with(DWORD id) const;
-    /// The LINE_REPLY result of a request, or 1 when none came.
-    LONG reply(LONG requestId) const;
-    std::size_t replies(LONG requestId) const;
-};
 
 class ServerFixture : public ::testing::Test {
 protected:

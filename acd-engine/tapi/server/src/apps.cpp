@@ -102,12 +102,8 @@ LONG Server::lineGetDevCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID
                             StringEncoding encoding)
 {
     Impl &s = *m_impl;
-    if (!s.app(client, hLineApp))
-        return LINEERR_INVALAPPHANDLE;
-    if (dwDeviceID >= s.devices.size())
-        return LINEERR_BADDEVICEID;
-    if (dwAPIVersion < kLowestApiVersion || dwAPIVersion > kHighestApiVersion)
-        return LINEERR_INCOMPATIBLEAPIVERSION;
+    if (LONG r = s.checkDevice(client, hLineApp, dwDeviceID, dwAPIVersion); r != 0)
+        return r;
     if (dwExtVersion != 0)
         return LINEERR_INCOMPATIBLEEXTVERSION;
     if (!lpLineDevCaps)
@@ -139,14 +135,10 @@ LONG Server::lineGetAddressCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDevi
                                 LPLINEADDRESSCAPS lpAddressCaps, StringEncoding encoding)
 {
     Impl &s = *m_impl;
-    if (!s.app(client, hLineApp))
-        return LINEERR_INVALAPPHANDLE;
-    if (dwDeviceID >= s.devices.size())
-        return LINEERR_BADDEVICEID;
+    if (LONG r = s.checkDevice(client, hLineApp, dwDeviceID, dwAPIVersion); r != 0)
+        return r;
     if (dwAddressID >= s.devices[dwDeviceID].numAddresses)
         return LINEERR_INVALADDRESSID;
-    if (dwAPIVersion < kLowestApiVersion || dwAPIVersion > kHighestApiVersion)
-        return LINEERR_INCOMPATIBLEAPIVERSION;
     if (dwExtVersion != 0)
         return LINEERR_INCOMPATIBLEEXTVERSION;
     if (!lpAddressCaps)

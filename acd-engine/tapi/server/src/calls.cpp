@@ -95,6 +95,24 @@ void Server::Impl::announce(Call &call)
     }
 }
 
+std::function<bool(LONG &)> Server::Impl::newCallCompletion(std::uint32_t callId, HCALL handle,
+                                                             LPHCALL out)
+{
+    return [this, callId, handle, out](LONG &result) {
+        auto it = calls.find(callId);
+        if (result == 0 && it != calls.end() && callHandles.count(handle)) {
+            it->second.confirmed = true;
+            *out = handle;
+        } else if (it != calls.end()) {
+            removeHandle(handle);
+            releaseCallIfUnused(callId);
+            if (result == 0) // the line closed meanwhile: the app has no call
+                result = LINEERR_OPERATIONFAILED;
+        }
+        return true;
+    };
+}
+
 LONG Server::Impl::callRequest(ClientId client, HCALL hCall, bool needOwner,
                                const std::function<LONG(DWORD, Call &)> &start)
 {
@@ -135,19 +153,7 @@ LONG Server::lineMakeCall(ClientId client, HLINE hLine, LPHCALL lphCall,
     std::uint32_t callId = call.id;
     Request &r = s.addRequest(open->app, hLine);
     DWORD id = r.id;
-    r.onComplete = [&s, callId, hc, lphCall](LONG &result) {
-        auto it = s.calls.find(callId);
-        if (result == 0 && it != s.calls.end() && s.callHandles.count(hc)) {
-            it->second.confirmed = true;
-            *lphCall = hc;
-        } else if (it != s.calls.end()) {
-            s.removeHandle(hc);
-            s.releaseCallIfUnused(callId);
-            if (result == 0)
-                result = LINEERR_OPERATIONFAILED;
-        }
-        return true;
-    };
+    r.onComplete = s.newCallCompletion(callId, hc, lphCall);
     LONG result = s.tspi(open->device).lineMakeCall(
         id, d.hdLine, toHt(callId), &call.hdCall, lpszDestAddress, dwCountryCode,
         const_cast<LPLINECALLPARAMS>(lpCallParams));
@@ -289,17 +295,7 @@ LONG Server::lineSetupTransfer(ClientId client, HCALL hCall, LPHCALL lphConsultC
             s.releaseCallIfUnused(consultId);
             return r;
         }
-        s.requests.at(id).onComplete = [&s, consultId, hc, lphConsultCall](LONG &result) {
-            auto it = s.calls.find(consultId);
-            if (result == 0 && it != s.calls.end() && s.callHandles.count(hc)) {
-                it->second.confirmed = true;
-                *lphConsultCall = hc;
-            } else if (it != s.calls.end()) {
-                s.removeHandle(hc);
-                s.releaseCallIfUnused(consultId);
-            }
-            return true;
-        };
+        s.requests.at(id).onComplete = s.newCallCompletion(consultId, hc, lphConsultCall);
         return r;
     });
 }
@@ -340,17 +336,7 @@ LONG Server::lineCompleteTransfer(ClientId client, HCALL hCall, HCALL hConsultCa
             s.releaseCallIfUnused(confId);
             return r;
         }
-        s.requests.at(id).onComplete = [&s, confId, hc, lphConfCall](LONG &result) {
-            auto it = s.calls.find(confId);
-            if (result == 0 && it != s.calls.end() && s.callHandles.count(hc)) {
-                it->second.confirmed = true;
-                *lphConfCall = hc;
-            } else if (it != s.calls.end()) {
-                s.removeHandle(hc);
-                s.releaseCallIfUnused(confId);
-            }
-            return true;
-        };
+        s.requests.at(id).onComplete = s.newCallCompletion(confId, hc, lphConfCall);
         return r;
     });
 }

@@ -229,15 +229,11 @@ LONG Server::lineGetAgentCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDevice
                               StringEncoding encoding)
 {
     Impl &s = *m_impl;
-    App *app = s.app(client, hLineApp);
-    if (!app)
-        return LINEERR_INVALAPPHANDLE;
-    if (dwDeviceID >= s.devices.size())
-        return LINEERR_BADDEVICEID;
+    if (LONG r = s.checkDevice(client, hLineApp, dwDeviceID, dwAppAPIVersion); r != 0)
+        return r;
     if (dwAddressID >= s.devices[dwDeviceID].numAddresses)
         return LINEERR_INVALADDRESSID;
-    if (dwAppAPIVersion < kLowestApiVersion || dwAppAPIVersion > kHighestApiVersion)
-        return LINEERR_INCOMPATIBLEAPIVERSION;
+    App *app = s.app(client, hLineApp);
     std::size_t fixed = dwAppAPIVersion >= TAPI_VERSION2_2 ? sizeof(LINEAGENTCAPS)
                                                            : offsetof(LINEAGENTCAPS, ProxyGUID);
     ACD_CHECK_STRUCT(lpAgentCaps, fixed)
@@ -497,12 +493,9 @@ LONG Server::lineGetProxyStatus(ClientId client, HLINEAPP hLineApp, DWORD dwDevi
                                 DWORD dwAppAPIVersion, LPLINEPROXYREQUESTLIST lpList)
 {
     Impl &s = *m_impl;
-    if (!s.app(client, hLineApp))
-        return LINEERR_INVALAPPHANDLE;
-    if (dwDeviceID >= s.devices.size())
-        return LINEERR_BADDEVICEID;
-    if (dwAppAPIVersion < TAPI_VERSION2_2 || dwAppAPIVersion > kHighestApiVersion)
-        return LINEERR_INCOMPATIBLEAPIVERSION;
+    if (LONG r = s.checkDevice(client, hLineApp, dwDeviceID, dwAppAPIVersion, TAPI_VERSION2_2);
+        r != 0)
+        return r;
     if (!lpList)
         return LINEERR_INVALPOINTER;
     std::string types;

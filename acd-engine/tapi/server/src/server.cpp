@@ -173,6 +173,18 @@ CallHandle *Server::Impl::callHandle(ClientId client, HCALL h)
     return line(client, it->second.line) ? &it->second : nullptr;
 }
 
+LONG Server::Impl::checkDevice(ClientId client, HLINEAPP h, DWORD device, DWORD apiVersion,
+                               DWORD lowestVersion)
+{
+    if (!app(client, h))
+        return LINEERR_INVALAPPHANDLE;
+    if (device >= devices.size())
+        return LINEERR_BADDEVICEID;
+    if (apiVersion < lowestVersion || apiVersion > kHighestApiVersion)
+        return LINEERR_INCOMPATIBLEAPIVERSION;
+    return 0;
+}
+
 // ---- Messages -----------------------------------------------------------------------------
 
 void Server::Impl::send(HLINEAPP h, DWORD hDevice, DWORD msg, DWORD_PTR instance, DWORD_PTR p1,

@@ -127,6 +127,10 @@ public:
     App *app(ClientId client, HLINEAPP h);
     LineOpen *line(ClientId client, HLINE h);
     CallHandle *callHandle(ClientId client, HCALL h);
+    /// The checks of the functions taking hLineApp + device + version, in TAPI's order: 0,
+    /// LINEERR_INVALAPPHANDLE, LINEERR_BADDEVICEID or LINEERR_INCOMPATIBLEAPIVERSION.
+    LONG checkDevice(ClientId client, HLINEAPP h, DWORD device, DWORD apiVersion,
+                     DWORD lowestVersion = kLowestApiVersion);
     const tsp::TspiFunctions &tspi(DWORD device) const { return devices[device].provider->tspi; }
     /// Fills `out` with the provider's structure, growing the buffer until it fits.
     template<typename T, typename Fill> LONG queryProvider(std::vector<std::max_align_t> &out, Fill fill);
@@ -148,6 +152,10 @@ public:
     void removeHandle(HCALL h);
     void releaseCallIfUnused(std::uint32_t callId);
     void announce(Call &call);
+    /// The completion of a request that creates a call (make, consultation, conference): on
+    /// success the call is confirmed and `*out` gets the app's handle; on failure the
+    /// half-made call goes.
+    std::function<bool(LONG &)> newCallCompletion(std::uint32_t callId, HCALL handle, LPHCALL out);
     /// Starts an asynchronous provider operation on a call the caller may control.
     LONG callRequest(ClientId client, HCALL hCall, bool needOwner,
                      const std::function<LONG(DWORD requestId, Call &call)> &start);
