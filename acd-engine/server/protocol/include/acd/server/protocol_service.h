@@ -1,0 +1,83 @@
+#pragma once
+// The engine side of the protocol of docs/protocol.md: sessions (hello, roles, login rate
+// limits), the event stream (subscriptions, per-connection sequence numbers, snapshots,
+// slow-consumer overflow), and the agent operations. It runs on the engine thread: the
+// network front posts each connection's messages there (onOpen/onText/onClose/onOverflow),
+// the host hands it the core's effects (onEffects), and it answers through a Transport that
+// never blocks.
+#include "acd/server/transport.h"
+#include "core/effects.h"
+#include "core/types.h"
+#include "db/config_set.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace acd::core {
+class Engine;
+}
+
+namespace acd::server {
+
+struct ProtocolOptions {
+    int heartbeatMs = 15000;
+    std::size_t maxMessageBytes = 1u << 20;
+    /// Failed logins allowed per user (and per address) within the window, then blocked.
+    int maxFailuresPerUser = 5;
+    int maxFailuresPerAddress = 20;
+    core::TimeMs failureWindowMs = 60000;
+    core::TimeMs blockMs = 60000;
+    std::string engineName = "acd-engine";
+};
+
+/// Counters the metrics endpoint shows.
+struct ProtocolCounters {
+    std::uint64_t eventsSent = 0;
+    std::uint64_t eventsDropped = 0;
+    std::uint64_t requests = 0;
+    std::uint64_t loginFailures = 0;
+    std::uint64_t overflows = 0;
+};
+
+/// An agent state forced by a supervisor, or a configuration change: who did what.
+struct AuditEntry {
+    core::TimeMs at = 0;
+    std::string user;
+    std::string action; ///< e.g. "agent.setState", "admin.put"
+    std::string object; ///< e.g. "agent:1001", "queues:30"
+    std::string detail; ///< the request, without secrets
+};
+
+class ProtocolService {
+public:
+    ProtocolService(core::Engine &engine, const db::ConfigSet &config, Transport &transport,
+                    std::function<core::TimeMs()> clock, ProtocolOptions options = {});
+    ~ProtocolService();
+
+    void onOpen(ConnectionId connection, const std::string &peerAddress);
+    void onText(ConnectionId connection, const std::string &text);
+    void onClose(ConnectionId connection);
+    /// The front dropped a message for the connection: stop sending events until it has room.
+    void onOverflow(ConnectionId connection);
+    /// Every core effect, in order (from the host's effects observer).
+    void onEffects(const std::vector<core::Effect> &effects);
+    /// Tells every connection the engine is stopping and closes them (1001).
+    void shutdown(const std::string &reason);
+
+    /// Receives every audit entry (the service persists them).
+    void setAuditSink(std::function<void(const AuditEntry &)> sink);
+    std::size_t connectionCount() const;
+    const ProtocolCounters &counters() const;
+
+    class Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace acd::server

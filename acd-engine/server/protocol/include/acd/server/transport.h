@@ -1,0 +1,23 @@
+#pragma once
+// What the protocol needs from the network front: send a text message to a connection
+// without blocking, close it, and resume a connection that overflowed. Implemented by the
+// WebSocket front (acd::net) and by test doubles.
+#include <cstdint>
+#include <string>
+
+namespace acd::server {
+
+using ConnectionId = std::uint64_t;
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    /// Queues `text` for the connection. False when its outbound queue is full (the front
+    /// then reports an overflow once) or the connection is gone.
+    virtual bool send(ConnectionId connection, std::string text) = 0;
+    virtual void close(ConnectionId connection, std::uint16_t code, std::string reason) = 0;
+    /// After an overflow: the connection has room again and may be sent to.
+    virtual void resume(ConnectionId connection) = 0;
+};
+
+} // namespace acd::server

@@ -1,0 +1,127 @@
+#pragma once
+// The protocol service's state and the helpers its parts share (engine thread only).
+#include "acd/server/protocol_service.h"
+#include "core/engine.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <deque>
+#include <optional>
+
+namespace acd::server {
+
+enum class Role { Agent, Supervisor, Admin };
+
+struct Connection {
+    ConnectionId id = 0;
+    std::string peer;
+    bool authenticated = false;
+    std::string user;
+    Role role = Role::Agent;
+    core::AgentId agent = 0; ///< the user's agent, 0 when none
+    bool all = false;        ///< subscribed to every event
+    bool intervals = false;
+    std::set<core::QueueId> queues;
+    std::set<core::AgentId> agents;
+    std::set<core::CallId> calls;
+    std::uint64_t seq = 0;       ///< events sent on this connection
+    bool overflowed = false;     ///< dropping events until the overflow notice got through
+    std::uint64_t lastSeqBeforeOverflow = 0;
+};
+
+/// What one request carries, with the keys the handler consumed (unknown keys are errors).
+class Request {
+public:
+    Request(Poco::JSON::Object::Ptr object, Poco::Dynamic::Var id);
+    const Poco::Dynamic::Var &id() const { return m_id; }
+    const std::string &op() const { return m_op; }
+    bool has(const std::string &key) const;
+    /// Typed getters: throw RequestError(bad_request) naming the key when missing or mistyped.
+    std::string text(const std::string &key);
+    std::int64_t integer(const std::string &key);
+    std::optional<std::string> optionalText(const std::string &key);
+    std::optional<std::int64_t> optionalInteger(const std::string &key);
+    std::vector<std::string> textList(const std::string &key);
+    std::vector<std::int64_t> integerList(const std::string &key);
+    /// After the handler read what it needs: any key it did not read is an error.
+    void rejectUnknown() const;
+
+private:
+    Poco::JSON::Object::Ptr m_object;
+    Poco::Dynamic::Var m_id;
+    std::string m_op;
+    std::set<std::string> m_used{"id", "op"};
+};
+
+/// A failed request: the error object of docs/protocol.md.
+struct RequestError {
+    RequestError(std::string c, std::string m, std::string i = {}, std::string f = {})
+        : code(std::move(c))
+        , message(std::move(m))
+        , item(std::move(i))
+        , field(std::move(f))
+    {
+    }
+    std::string code;
+    std::string message;
+    std::string item;
+    std::string field;
+    core::TimeMs retryAfterMs = -1; ///< rate_limited only
+};
+
+class ProtocolService::Impl {
+public:
+    Impl(core::Engine &engine, const db::ConfigSet &config, Transport &transport,
+         std::function<core::TimeMs()> clock, ProtocolOptions options);
+
+    // protocol_service.cpp
+    void dispatch(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+    void respond(Connection &c, const Poco::Dynamic::Var &id, Poco::JSON::Object::Ptr result);
+    void respondError(Connection &c, const Poco::Dynamic::Var &id, const RequestError &error);
+    void sendRaw(Connection &c, std::string text, bool mayDrop);
+    void audit(const Connection &c, const std::string &action, const std::string &object,
+               const std::string &detail);
+
+    // session.cpp
+    void hello(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+    bool blocked(const std::string &user, const std::string &peer, core::TimeMs now,
+                 core::TimeMs &retryAfter);
+    void recordFailure(const std::string &user, const std::string &peer, core::TimeMs now);
+
+    // events.cpp
+    void subscribe(Connection &c, Request &r, bool add);
+    void publish(const core::Effect &effect);
+    void deliver(Connection &c, const std::string &event, const std::string &body);
+    void retryOverflowed();
+
+    // snapshot.cpp
+    Poco::JSON::Object::Ptr snapshot(Connection &c, Request &r);
+
+    // agent_ops.cpp
+    void agentOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+
+    core::Engine &engine;
+    const db::ConfigSet &config;
+    Transport &transport;
+    std::function<core::TimeMs()> clock;
+    ProtocolOptions options;
+    ProtocolCounters counters;
+    std::function<void(const AuditEntry &)> auditSink;
+    std::map<ConnectionId, Connection> connections;
+    std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
+    std::uint64_t lastEffectSeq = 0;
+    core::TimeMs lastOverflowRetry = 0;
+
+    struct Failures {
+        std::deque<core::TimeMs> times;
+        core::TimeMs blockedUntil = 0;
+    };
+    std::map<std::string, Failures> userFailures;
+    std::map<std::string, Failures> addressFailures;
+};
+
+/// Serialises a JSON value compactly.
+std::string toJson(const Poco::Dynamic::Var &value);
+std::string toJson(const Poco::JSON::Object::Ptr &object);
+
+} // namespace acd::server

@@ -1,0 +1,112 @@
+// hello: protocol version, user and password (salted PBKDF2), login rate limits per user and
+// per address.
+#include "protocol_impl.h"
+
+#include "db/secret_hash.h"
+
+namespace acd::server {
+namespace {
+
+Role toRole(db::Role role)
+{
+    switch (role) {
+    case db::Role::Admin:
+        return Role::Admin;
+    case db::Role::Supervisor:
+        return Role::Supervisor;
+    case db::Role::Agent:
+        break;
+    }
+    return Role::Agent;
+}
+
+const char *roleName(Role role)
+{
+    switch (role) {
+    case Role::Admin:
+        return "admin";
+    case Role::Supervisor:
+        return "supervisor";
+    case Role::Agent:
+        break;
+    }
+    return "agent";
+}
+
+/// Drops failures older than the window; true when `limit` remain.
+bool tooMany(std::deque<core::TimeMs> &times, core::TimeMs now, core::TimeMs window, int limit)
+{
+    while (!times.empty() && times.front() <= now - window)
+        times.pop_front();
+    return static_cast<int>(times.size()) >= limit;
+}
+
+} // namespace
+
+bool ProtocolService::Impl::blocked(const std::string &user, const std::string &peer,
+                                    core::TimeMs now, core::TimeMs &retryAfter)
+{
+    core::TimeMs until = std::max(userFailures[user].blockedUntil, addressFailures[peer].blockedUntil);
+    retryAfter = until - now;
+    return until > now;
+}
+
+void ProtocolService::Impl::recordFailure(const std::string &user, const std::string &peer,
+                                          core::TimeMs now)
+{
+    ++counters.loginFailures;
+    Failures &u = userFailures[user];
+    u.times.push_back(now);
+    if (tooMany(u.times, now, options.failureWindowMs, options.maxFailuresPerUser))
+        u.blockedUntil = now + options.blockMs;
+    Failures &a = addressFailures[peer];
+    a.times.push_back(now);
+    if (tooMany(a.times, now, options.failureWindowMs, options.maxFailuresPerAddress))
+        a.blockedUntil = now + options.blockMs;
+}
+
+void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object::Ptr &result)
+{
+    std::int64_t version = r.integer("version");
+    std::string user = r.text("user");
+    std::string password = r.text("password");
+    r.optionalText("client");
+    r.rejectUnknown();
+    if (version != 1)
+        throw RequestError{"unsupported_version",
+                           "this engine speaks protocol version 1, not " + std::to_string(version),
+                           "", "version"};
+    if (c.authenticated)
+        throw RequestError{"conflict", "already said hello as '" + c.user + "'"};
+    core::TimeMs now = clock();
+    core::TimeMs retryAfter = 0;
+    if (blocked(user, c.peer, now, retryAfter)) {
+        RequestError error{"rate_limited", "too many failed logins; retry later"};
+        error.retryAfterMs = retryAfter;
+        throw error;
+    }
+    const db::UserConfig *found = nullptr;
+    for (const db::UserConfig &u : config.users)
+        if (u.name == user)
+            found = &u;
+    // The same work for an unknown user as for a wrong password: no hint which one it was.
+    bool ok = found ? db::verifySecret(password, found->passwordHash)
+                    : (db::verifySecret(password, db::hashSecret("x", 1000)), false);
+    if (!ok) {
+        recordFailure(user, c.peer, now);
+        throw RequestError{"auth_failed", "wrong user or password"};
+    }
+    c.authenticated = true;
+    c.user = user;
+    c.role = toRole(found->role);
+    c.agent = found->agent;
+    result->set("version", 1);
+    result->set("engine", options.engineName);
+    result->set("role", roleName(c.role));
+    if (c.agent)
+        result->set("agent", c.agent);
+    result->set("heartbeatMs", options.heartbeatMs);
+    result->set("maxMessageBytes", options.maxMessageBytes);
+}
+
+} // namespace acd::server

@@ -1,0 +1,386 @@
+// The engine side of the protocol with a real core on a virtual clock and a transport double
+// that records what would go out (and can refuse, like a full outbound queue).
+#include "acd/server/protocol_service.h"
+#include "core/engine.h"
+#include "db/json_config.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace acd::server::test {
+namespace {
+
+class FakeTransport : public Transport {
+public:
+    bool send(ConnectionId connection, std::string text) override
+    {
+        if (full.count(connection))
+            return false;
+        sent[connection].push_back(std::move(text));
+        return true;
+    }
+    void close(ConnectionId connection, std::uint16_t code, std::string reason) override
+    {
+        closed[connection] = {code, reason};
+    }
+    void resume(ConnectionId connection) override { ++resumed[connection]; }
+
+    std::map<ConnectionId, std::vector<std::string>> sent;
+    std::map<ConnectionId, std::pair<std::uint16_t, std::string>> closed;
+    std::map<ConnectionId, int> resumed;
+    std::set<ConnectionId> full;
+};
+
+core::CallArrival arrival(core::CallId id, core::QueueId queue, const std::string &ani)
+{
+    core::CallArrival a;
+    a.id = id;
+    a.queue = queue;
+    a.ani = ani;
+    a.dnis = "9000";
+    return a;
+}
+
+const char *const kConfig = R"({
+  "version": 1,
+  "skills": [ { "id": 1, "name": "english" } ],
+  "groups": [ { "id": 1, "name": "front", "guid": "6b29fc40-ca47-1067-b31d-00dd010662da" } ],
+  "reasonCodes": [ { "code": 1, "name": "Lunch" } ],
+  "queues": [ { "id": 10, "name": "sales", "group": 1, "skill": 1, "overflowWhenNoAgents": false },
+              { "id": 20, "name": "support", "group": 1, "skill": 1, "overflowWhenNoAgents": false } ],
+  "agents": [ { "id": 1001, "name": "Alice", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] },
+              { "id": 1002, "name": "Bob", "pin": "4321", "skills": [ { "skill": 1, "level": 5 } ] } ],
+  "stations": [ { "id": "100" }, { "id": "101" } ],
+  "users": [ { "name": "alice", "role": "agent", "password": "s3cret", "agent": 1001 },
+             { "name": "carol", "role": "supervisor", "password": "sup3rvise" },
+             { "name": "root", "role": "admin", "password": "adm1n" } ]
+})";
+
+class Protocol : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        db::ConfigParse parsed = db::parseConfigJson(kConfig, 1000);
+        ASSERT_TRUE(parsed.ok()) << parsed.errors.front();
+        config = parsed.config;
+        ASSERT_TRUE(db::loadIntoEngine(config, engine));
+        service = std::make_unique<ProtocolService>(engine, config, transport,
+                                                    [this] { return now; });
+        service->setAuditSink([this](const AuditEntry &e) { audits.push_back(e); });
+    }
+
+    /// Sends a request and returns the response object.
+    Poco::JSON::Object::Ptr request(ConnectionId c, const std::string &text)
+    {
+        std::size_t before = transport.sent[c].size();
+        service->onText(c, text);
+        flushEffects();
+        for (std::size_t i = before; i < transport.sent[c].size(); ++i) {
+            auto o = parse(transport.sent[c][i]);
+            if (o->has("re"))
+                return o;
+        }
+        return nullptr;
+    }
+
+    void flushEffects()
+    {
+        std::vector<core::Effect> effects;
+        engine.takeEffects(effects);
+        service->onEffects(effects);
+    }
+
+    static Poco::JSON::Object::Ptr parse(const std::string &text)
+    {
+        Poco::JSON::Parser parser;
+        return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
+    }
+
+    /// The events (not responses) sent to a connection, parsed.
+    std::vector<Poco::JSON::Object::Ptr> events(ConnectionId c)
+    {
+        std::vector<Poco::JSON::Object::Ptr> out;
+        for (const std::string &text : transport.sent[c]) {
+            auto o = parse(text);
+            if (o->has("ev"))
+                out.push_back(o);
+        }
+        return out;
+    }
+
+    static std::string errorCode(const Poco::JSON::Object::Ptr &response)
+    {
+        if (!response || response->getValue<bool>("ok"))
+            return "ok";
+        return response->getObject("error")->getValue<std::string>("code");
+    }
+
+    ConnectionId connect(const std::string &user, const std::string &password,
+                         const std::string &peer = "10.0.0.1")
+    {
+        ConnectionId c = nextConnection++;
+        service->onOpen(c, peer);
+        auto r = request(c, R"({"id":1,"op":"hello","version":1,"user":")" + user
+                                + R"(","password":")" + password + R"("})");
+        EXPECT_EQ(errorCode(r), "ok");
+        return c;
+    }
+
+    db::ConfigSet config;
+    core::Engine engine;
+    FakeTransport transport;
+    core::TimeMs now = 1'700'000'000'000;
+    std::unique_ptr<ProtocolService> service;
+    std::vector<AuditEntry> audits;
+    ConnectionId nextConnection = 1;
+};
+
+TEST_F(Protocol, PingWorksBeforeHello)
+{
+    service->onOpen(1, "10.0.0.1");
+    auto r = request(1, R"({"id":"p","op":"ping"})");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->getValue<std::string>("re"), "p");
+    EXPECT_EQ(r->getObject("result")->getValue<core::TimeMs>("at"), now);
+}
+
+TEST_F(Protocol, AnyOtherRequestBeforeHelloIsUnauthenticated)
+{
+    service->onOpen(1, "10.0.0.1");
+    EXPECT_EQ(errorCode(request(1, R"({"id":2,"op":"snapshot"})")), "unauthenticated");
+}
+
+TEST_F(Protocol, HelloReturnsTheRoleAndTheUsersAgent)
+{
+    service->onOpen(1, "10.0.0.1");
+    auto r = request(1, R"({"id":1,"op":"hello","version":1,"user":"alice","password":"s3cret"})");
+    ASSERT_EQ(errorCode(r), "ok");
+    auto result = r->getObject("result");
+    EXPECT_EQ(result->getValue<std::string>("role"), "agent");
+    EXPECT_EQ(result->getValue<int>("agent"), 1001);
+    EXPECT_EQ(result->getValue<int>("version"), 1);
+}
+
+TEST_F(Protocol, AWrongPasswordAndAnUnknownUserGiveTheSameError)
+{
+    service->onOpen(1, "10.0.0.1");
+    auto wrong = request(1, R"({"id":1,"op":"hello","version":1,"user":"alice","password":"x"})");
+    auto unknown = request(1, R"({"id":2,"op":"hello","version":1,"user":"zed","password":"x"})");
+    EXPECT_EQ(errorCode(wrong), "auth_failed");
+    EXPECT_EQ(errorCode(unknown), "auth_failed");
+    EXPECT_EQ(wrong->getObject("error")->getValue<std::string>("message"),
+              unknown->getObject("error")->getValue<std::string>("message"));
+}
+
+TEST_F(Protocol, FiveFailedLoginsBlockTheUserForAMinute)
+{
+    service->onOpen(1, "10.0.0.1");
+    for (int i = 0; i < 5; ++i)
+        request(1, R"({"id":1,"op":"hello","version":1,"user":"alice","password":"x"})");
+    auto r = request(1, R"({"id":2,"op":"hello","version":1,"user":"alice","password":"s3cret"})");
+    ASSERT_EQ(errorCode(r), "rate_limited");
+    EXPECT_EQ(r->getObject("error")->getValue<core::TimeMs>("retryAfterMs"), 60000);
+    now += 60001;
+    EXPECT_EQ(errorCode(request(
+                  1, R"({"id":3,"op":"hello","version":1,"user":"alice","password":"s3cret"})")),
+              "ok");
+}
+
+TEST_F(Protocol, ManyFailuresFromOneAddressBlockEveryUserFromIt)
+{
+    service->onOpen(1, "10.9.9.9");
+    for (int i = 0; i < 20; ++i)
+        request(1, R"({"id":1,"op":"hello","version":1,"user":"u)" + std::to_string(i)
+                       + R"(","password":"x"})");
+    EXPECT_EQ(errorCode(request(
+                  1, R"({"id":2,"op":"hello","version":1,"user":"carol","password":"sup3rvise"})")),
+              "rate_limited");
+    service->onOpen(2, "10.0.0.2");
+    EXPECT_EQ(errorCode(request(
+                  2, R"({"id":2,"op":"hello","version":1,"user":"carol","password":"sup3rvise"})")),
+              "ok");
+}
+
+TEST_F(Protocol, AnotherProtocolVersionIsUnsupported)
+{
+    service->onOpen(1, "10.0.0.1");
+    EXPECT_EQ(errorCode(request(
+                  1, R"({"id":1,"op":"hello","version":2,"user":"alice","password":"s3cret"})")),
+              "unsupported_version");
+}
+
+TEST_F(Protocol, MalformedJsonIsABadRequestAndTheConnectionLives)
+{
+    ConnectionId c = connect("carol", "sup3rvise");
+    EXPECT_EQ(errorCode(request(c, "{not json")), "bad_request");
+    EXPECT_EQ(errorCode(request(c, "[1,2]")), "bad_request");
+    EXPECT_EQ(errorCode(request(c, R"({"id":3,"op":"ping"})")), "ok");
+    EXPECT_TRUE(transport.closed.empty());
+}
+
+TEST_F(Protocol, AnUnknownKeyIsNamed)
+{
+    ConnectionId c = connect("carol", "sup3rvise");
+    auto r = request(c, R"({"id":3,"op":"subscribe","topics":["all"],"topicz":1})");
+    ASSERT_EQ(errorCode(r), "bad_request");
+    EXPECT_EQ(r->getObject("error")->getValue<std::string>("field"), "topicz");
+}
+
+TEST_F(Protocol, AnUnknownOpIsABadRequest)
+{
+    ConnectionId c = connect("carol", "sup3rvise");
+    EXPECT_EQ(errorCode(request(c, R"({"id":3,"op":"teleport"})")), "bad_request");
+}
+
+TEST_F(Protocol, AnAgentMayNotSubscribeToEverythingNorToAnotherAgent)
+{
+    ConnectionId c = connect("alice", "s3cret");
+    EXPECT_EQ(errorCode(request(c, R"({"id":2,"op":"subscribe","topics":["all"]})")),
+              "forbidden");
+    EXPECT_EQ(errorCode(request(c, R"({"id":3,"op":"subscribe","topics":["agent:1002"]})")),
+              "forbidden");
+    EXPECT_EQ(errorCode(request(c, R"({"id":4,"op":"subscribe","topics":["agent:1001"]})")), "ok");
+}
+
+TEST_F(Protocol, ASubscriberGetsEventsWithConsecutiveSequenceNumbers)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    ConnectionId agent = connect("alice", "s3cret");
+    ASSERT_EQ(errorCode(request(agent, R"({"id":2,"op":"agent.login","agent":1001,"pin":"1234",
+                                          "station":"100","groups":[1]})")),
+              "ok");
+    auto ev = events(sup);
+    ASSERT_GE(ev.size(), 2u);
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        EXPECT_EQ(ev[i]->getValue<std::uint64_t>("seq"), i + 1);
+    EXPECT_EQ(ev[0]->getValue<std::string>("ev"), "session.started");
+    EXPECT_EQ(ev[0]->getValue<std::string>("station"), "100");
+    EXPECT_LT(ev[0]->getValue<std::uint64_t>("eseq"), ev[1]->getValue<std::uint64_t>("eseq"));
+}
+
+TEST_F(Protocol, AQueueSubscriberSeesOnlyThatQueue)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["queue:10"]})");
+    engine.callArrived(arrival(1, 20, "0170"), now);
+    engine.callArrived(arrival(2, 10, "0171"), now);
+    flushEffects();
+    auto ev = events(sup);
+    ASSERT_FALSE(ev.empty());
+    for (auto &e : ev)
+        EXPECT_TRUE(!e->has("queue") || e->getValue<int>("queue") == 10) << e->getValue<std::string>("ev");
+}
+
+TEST_F(Protocol, ASlowConsumerGetsOneOverflowNoticeAndTheGapIsVisible)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    std::uint64_t before = events(sup).back()->getValue<std::uint64_t>("seq");
+    transport.full.insert(sup);
+    service->onOverflow(sup);
+    engine.callArrived(arrival(2, 10, "0171"), now);
+    flushEffects();
+    EXPECT_GT(service->counters().eventsDropped, 0u);
+    transport.full.erase(sup);
+    now += 200;
+    engine.callArrived(arrival(3, 10, "0172"), now);
+    flushEffects();
+    auto ev = events(sup);
+    std::size_t notices = 0;
+    for (auto &e : ev)
+        if (e->getValue<std::string>("ev") == "overflow") {
+            ++notices;
+            EXPECT_EQ(e->getValue<std::uint64_t>("lastSeq"), before);
+            EXPECT_EQ(e->getValue<std::uint64_t>("seq"), before + 1);
+        }
+    EXPECT_EQ(notices, 1u);
+    EXPECT_GE(transport.resumed[sup], 1);
+}
+
+TEST_F(Protocol, AResponseThatCannotBeQueuedClosesTheConnection)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    transport.full.insert(sup);
+    service->onText(sup, R"({"id":9,"op":"ping"})");
+    ASSERT_TRUE(transport.closed.count(sup));
+    EXPECT_EQ(transport.closed[sup].first, 1013);
+}
+
+TEST_F(Protocol, ASnapshotCarriesTheEffectSequenceItReflects)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    auto r = request(sup, R"({"id":2,"op":"snapshot","scope":"all"})");
+    ASSERT_EQ(errorCode(r), "ok");
+    auto result = r->getObject("result");
+    EXPECT_EQ(result->getValue<std::uint64_t>("eseq"), engine.lastSequence());
+    EXPECT_EQ(result->getArray("queues")->size(), 2u);
+    EXPECT_EQ(result->getArray("agents")->size(), 2u);
+    ASSERT_EQ(result->getArray("calls")->size(), 1u);
+    EXPECT_EQ(result->getArray("calls")->getObject(0)->getValue<std::string>("ani"), "0170");
+}
+
+TEST_F(Protocol, AnAgentLogsInWithTheRightPinOnly)
+{
+    ConnectionId c = connect("alice", "s3cret");
+    EXPECT_EQ(errorCode(request(c, R"({"id":2,"op":"agent.login","agent":1001,"pin":"0000",
+                                       "station":"100","groups":[1]})")),
+              "auth_failed");
+    auto r = request(c, R"({"id":3,"op":"agent.login","agent":1001,"pin":"1234",
+                           "station":"100","groups":[1]})");
+    ASSERT_EQ(errorCode(r), "ok");
+    EXPECT_EQ(r->getObject("result")->getArray("sessions")->size(), 1u);
+}
+
+TEST_F(Protocol, AnAgentCannotActOnAnotherAgent)
+{
+    ConnectionId c = connect("alice", "s3cret");
+    EXPECT_EQ(errorCode(request(c, R"({"id":2,"op":"agent.setState","agent":1002,
+                                       "state":"ready"})")),
+              "forbidden");
+}
+
+TEST_F(Protocol, ASupervisorsForcedStateIsAuditedWithTheSupervisor)
+{
+    ConnectionId c = connect("alice", "s3cret");
+    request(c, R"({"id":2,"op":"agent.login","agent":1001,"pin":"1234","station":"100",
+                   "groups":[1]})");
+    ConnectionId sup = connect("carol", "sup3rvise");
+    ASSERT_EQ(errorCode(request(sup, R"({"id":3,"op":"agent.setState","agent":1001,
+                                         "state":"not-ready","reason":1})")),
+              "ok");
+    ASSERT_EQ(audits.size(), 1u);
+    EXPECT_EQ(audits[0].user, "carol");
+    EXPECT_EQ(audits[0].action, "agent.setState");
+    EXPECT_EQ(audits[0].object, "agent:1001");
+    EXPECT_EQ(engine.agent(1001).value().state, core::AgentStateEx::NotReady);
+}
+
+TEST_F(Protocol, AnUnknownStateIsInvalidAndNamesTheField)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    auto r = request(sup, R"({"id":3,"op":"agent.setState","agent":1001,"state":"napping"})");
+    ASSERT_EQ(errorCode(r), "invalid");
+    EXPECT_EQ(r->getObject("error")->getValue<std::string>("field"), "state");
+}
+
+TEST_F(Protocol, ShutdownTellsEveryClientAndClosesWithGoingAway)
+{
+    ConnectionId a = connect("alice", "s3cret");
+    ConnectionId b = connect("carol", "sup3rvise");
+    service->shutdown("stopping");
+    EXPECT_EQ(transport.closed[a].first, 1001);
+    EXPECT_EQ(transport.closed[b].first, 1001);
+    EXPECT_EQ(events(a).back()->getValue<std::string>("ev"), "shutdown");
+    EXPECT_EQ(service->connectionCount(), 0u);
+}
+
+} // namespace
+} // namespace acd::server::test
