@@ -225,8 +225,12 @@ LONG Server::lineSwapHold(ClientId client, HCALL hActiveCall, HCALL hHeldCall)
             auto it = s.calls.find(heldCall);
             if (result != 0 || it == s.calls.end())
                 return true;
-            s.requests.at(id).onComplete = nullptr;
-            LONG second = s.tspi(it->second.device).lineUnhold(id, it->second.hdCall);
+            // Resetting onComplete destroys this lambda: use copies of its captures.
+            Server::Impl &server = s;
+            DWORD requestId = id;
+            server.requests.at(requestId).onComplete = nullptr;
+            LONG second =
+                server.tspi(it->second.device).lineUnhold(requestId, it->second.hdCall);
             if (second < 0) {
                 result = second;
                 return true;
@@ -530,6 +534,14 @@ LONG Server::lineSetCallPrivilege(ClientId client, HCALL hCall, DWORD dwCallPriv
     Call &call = s.calls.at(ch->call);
     if (ch->privilege == dwCallPrivilege)
         return 0;
+    if (dwCallPrivilege == LINECALLPRIVILEGE_MONITOR && call.confirmed
+        && call.state != LINECALLSTATE_IDLE) {
+        int owners = 0;
+        for (auto &[line, handle] : call.handles)
+            owners += s.callHandles.at(handle).privilege == LINECALLPRIVILEGE_OWNER;
+        if (owners == 1)
+            return LINEERR_INVALCALLSTATE; // the sole owner of a live call cannot step down
+    }
     ch->privilege = dwCallPrivilege;
     for (auto &[line, handle] : call.handles)
         s.sendToLine(s.lines.at(line), handle, LINE_CALLINFO,
