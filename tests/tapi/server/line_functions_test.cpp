@@ -1009,6 +1009,20 @@ TEST_F(LineGetNewCalls, BelowTheFixedPartIsStructureTooSmall)
               LINEERR_STRUCTURETOOSMALL);
 }
 
+// Regression: a list that fitted only its fixed part said dwCallsNumEntries = 1 with no
+// handle in it (dwCallsSize 0), so an application would read handles that were not there.
+TEST_F(LineGetNewCalls, AListThatFitsOnlyTheFixedPartCountsNoEntriesAndNeedsRoomForThem)
+{
+    offer();
+    Buffer<sizeof(LINECALLLIST)> buffer;
+    auto *list = buffer.as<LINECALLLIST>();
+    ASSERT_EQ(server->lineGetNewCalls(kClient, calleeLine, 0, LINECALLSELECT_LINE, list), 0);
+    EXPECT_EQ(list->dwNeededSize, static_cast<DWORD>(sizeof(LINECALLLIST) + sizeof(HCALL)));
+    EXPECT_EQ(list->dwUsedSize, static_cast<DWORD>(sizeof(LINECALLLIST)));
+    EXPECT_EQ(list->dwCallsSize, 0u);
+    EXPECT_EQ(list->dwCallsNumEntries, 0u);
+}
+
 TEST_F(LineGetNewCalls, ReturnsTheHandleTheApplicationAlreadyHasAndSendsNoMessage)
 {
     HCALL in = 0;

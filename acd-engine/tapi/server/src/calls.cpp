@@ -496,10 +496,13 @@ LONG Server::lineGetNewCalls(ClientId client, HLINE hLine, DWORD dwAddressID, DW
     }
     LINECALLLIST fixed{};
     fixed.dwCallsNumEntries = static_cast<DWORD>(handles.size() / sizeof(HCALL));
-    return repack(lpCallList, &fixed, sizeof(LINECALLLIST),
-                  {VarField{offsetof(LINECALLLIST, dwCallsSize),
-                            offsetof(LINECALLLIST, dwCallsOffset), handles, false}},
-                  StringEncoding::Utf8);
+    LONG result = repack(lpCallList, &fixed, sizeof(LINECALLLIST),
+                         {VarField{offsetof(LINECALLLIST, dwCallsSize),
+                                   offsetof(LINECALLLIST, dwCallsOffset), handles, false}},
+                         StringEncoding::Utf8);
+    if (result == 0 && lpCallList->dwCallsSize != handles.size())
+        lpCallList->dwCallsNumEntries = 0; // the handles did not fit: count none
+    return result;
 }
 
 LONG Server::lineDeallocateCall(ClientId client, HCALL hCall)
