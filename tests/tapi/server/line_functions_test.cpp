@@ -111,9 +111,11 @@ protected:
     HLINE callerLine = 0, calleeLine = 0, thirdLine = 0;
 };
 
-template<std::size_t N> struct Buffer {
+template<std::size_t N>
+struct Buffer {
     alignas(8) char bytes[N] = {};
-    template<typename T> T *as()
+    template<typename T>
+    T *as()
     {
         auto *s = reinterpret_cast<T *>(bytes);
         s->dwTotalSize = N;
@@ -261,8 +263,8 @@ TEST_F(LineGetAddressCaps, BelowTheFixedPartIsStructureTooSmallWithTheNeededSize
     Buffer<sizeof(LINEADDRESSCAPS)> buffer;
     auto *caps = buffer.as<LINEADDRESSCAPS>();
     caps->dwTotalSize = 16;
-    EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, device("100"), 0,
-                                         TAPI_VERSION2_2, 0, caps, StringEncoding::Utf8),
+    EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, device("100"), 0, TAPI_VERSION2_2,
+                                         0, caps, StringEncoding::Utf8),
               LINEERR_STRUCTURETOOSMALL);
     EXPECT_GE(caps->dwNeededSize, static_cast<DWORD>(sizeof(LINEADDRESSCAPS)));
 }
@@ -270,26 +272,30 @@ TEST_F(LineGetAddressCaps, BelowTheFixedPartIsStructureTooSmallWithTheNeededSize
 TEST_F(LineGetAddressCaps, ASecondAddressIsAnInvalidAddressId)
 {
     Buffer<2048> buffer;
-    EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, device("100"), 1,
-                                         TAPI_VERSION2_2, 0, buffer.as<LINEADDRESSCAPS>(),
-                                         StringEncoding::Utf8),
+    EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, device("100"), 1, TAPI_VERSION2_2,
+                                         0, buffer.as<LINEADDRESSCAPS>(), StringEncoding::Utf8),
               LINEERR_INVALADDRESSID);
 }
 
 TEST_F(LineGetAddressCaps, ANullBufferIsAnInvalidPointer)
 {
-    EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, device("100"), 0,
-                                         TAPI_VERSION2_2, 0, nullptr, StringEncoding::Utf8),
+    EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, device("100"), 0, TAPI_VERSION2_2,
+                                         0, nullptr, StringEncoding::Utf8),
               LINEERR_INVALPOINTER);
 }
 
-TEST_F(LineGetAddressCaps, AnUnknownDeviceIsABadDeviceIdAndAStaleAppAnInvalidAppHandle)
+TEST_F(LineGetAddressCaps, AnUnknownDeviceIsABadDeviceId)
 {
     Buffer<2048> buffer;
     EXPECT_EQ(server->lineGetAddressCaps(kClient, caller.handle, server->numDevices(), 0,
                                          TAPI_VERSION2_2, 0, buffer.as<LINEADDRESSCAPS>(),
                                          StringEncoding::Utf8),
               LINEERR_BADDEVICEID);
+}
+
+TEST_F(LineGetAddressCaps, AShutDownApplicationIsAnInvalidAppHandle)
+{
+    Buffer<2048> buffer;
     ASSERT_EQ(server->lineShutdown(kClient, third.handle), 0);
     EXPECT_EQ(server->lineGetAddressCaps(kClient, third.handle, 0, 0, TAPI_VERSION2_2, 0,
                                          buffer.as<LINEADDRESSCAPS>(), StringEncoding::Utf8),
@@ -330,8 +336,8 @@ TEST_F(LineGetAddressStatus, AClosedLineIsAnInvalidLineHandle)
 {
     ASSERT_EQ(server->lineClose(kClient, thirdLine), 0);
     Buffer<512> buffer;
-    EXPECT_EQ(server->lineGetAddressStatus(kClient, thirdLine, 0,
-                                           buffer.as<LINEADDRESSSTATUS>(), StringEncoding::Utf8),
+    EXPECT_EQ(server->lineGetAddressStatus(kClient, thirdLine, 0, buffer.as<LINEADDRESSSTATUS>(),
+                                           StringEncoding::Utf8),
               LINEERR_INVALLINEHANDLE);
 }
 
@@ -351,13 +357,19 @@ TEST_F(LineOpen, ANullLineHandlePointerIsAnInvalidPointer)
               LINEERR_INVALPOINTER);
 }
 
-TEST_F(LineOpen, AnUnknownDeviceIsABadDeviceIdAndAStaleAppAnInvalidAppHandle)
+TEST_F(LineOpen, AnUnknownDeviceIsABadDeviceId)
 {
     HLINE line = 0;
-    EXPECT_EQ(server->lineOpen(kClient, caller.handle, server->numDevices(), &line,
-                               TAPI_VERSION2_2, 0, 0, LINECALLPRIVILEGE_OWNER,
-                               LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
+    EXPECT_EQ(server->lineOpen(kClient, caller.handle, server->numDevices(), &line, TAPI_VERSION2_2,
+                               0, 0, LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE,
+                               nullptr),
               LINEERR_BADDEVICEID);
+    EXPECT_EQ(line, 0u);
+}
+
+TEST_F(LineOpen, AShutDownApplicationIsAnInvalidAppHandle)
+{
+    HLINE line = 0;
     ASSERT_EQ(server->lineShutdown(kClient, third.handle), 0);
     EXPECT_EQ(server->lineOpen(kClient, third.handle, 0, &line, TAPI_VERSION2_2, 0, 0,
                                LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
@@ -738,10 +750,15 @@ TEST_F(LineBlindTransfer, AnOfferingCallIsAnInvalidCallState)
     EXPECT_EQ(server->lineBlindTransfer(kClient, in, "102", 0), LINEERR_INVALCALLSTATE);
 }
 
-TEST_F(LineBlindTransfer, ANullDestinationIsAnInvalidPointerAndABadOneAnInvalidAddress)
+TEST_F(LineBlindTransfer, ANullDestinationIsAnInvalidPointer)
 {
     auto [out, in] = connect();
     EXPECT_EQ(server->lineBlindTransfer(kClient, in, nullptr, 0), LINEERR_INVALPOINTER);
+}
+
+TEST_F(LineBlindTransfer, AnEmptyDestinationIsAnInvalidAddress)
+{
+    auto [out, in] = connect();
     EXPECT_EQ(server->lineBlindTransfer(kClient, in, "", 0), LINEERR_INVALADDRESS);
 }
 
@@ -942,7 +959,7 @@ TEST_F(LineGetCallInfo, NamesTheCalledPartyOnTheCallersHandle)
 
 using LineGetCallStatus = LineFunctions;
 
-TEST_F(LineGetCallStatus, BelowTheFixedPartIsStructureTooSmallAndNullAnInvalidPointer)
+TEST_F(LineGetCallStatus, BelowTheFixedPartIsStructureTooSmall)
 {
     HCALL out = offer();
     Buffer<sizeof(LINECALLSTATUS)> buffer;
@@ -950,6 +967,11 @@ TEST_F(LineGetCallStatus, BelowTheFixedPartIsStructureTooSmallAndNullAnInvalidPo
     status->dwTotalSize = 16;
     EXPECT_EQ(server->lineGetCallStatus(kClient, out, status), LINEERR_STRUCTURETOOSMALL);
     EXPECT_GE(status->dwNeededSize, static_cast<DWORD>(sizeof(LINECALLSTATUS)));
+}
+
+TEST_F(LineGetCallStatus, ANullBufferIsAnInvalidPointer)
+{
+    HCALL out = offer();
     EXPECT_EQ(server->lineGetCallStatus(kClient, out, nullptr), LINEERR_INVALPOINTER);
 }
 
@@ -990,12 +1012,16 @@ TEST_F(LineGetNewCalls, ACallSelectOtherThanLineOrAddressIsInvalid)
               LINEERR_INVALCALLSELECT);
 }
 
-TEST_F(LineGetNewCalls, ASecondAddressIsAnInvalidAddressIdAndNullAnInvalidPointer)
+TEST_F(LineGetNewCalls, ASecondAddressIsAnInvalidAddressId)
 {
     Buffer<256> buffer;
     EXPECT_EQ(server->lineGetNewCalls(kClient, calleeLine, 1, LINECALLSELECT_ADDRESS,
                                       buffer.as<LINECALLLIST>()),
               LINEERR_INVALADDRESSID);
+}
+
+TEST_F(LineGetNewCalls, ANullListIsAnInvalidPointer)
+{
     EXPECT_EQ(server->lineGetNewCalls(kClient, calleeLine, 0, LINECALLSELECT_LINE, nullptr),
               LINEERR_INVALPOINTER);
 }
@@ -1071,8 +1097,7 @@ TEST_F(LineDeallocateCall, EveryCallFunctionRefusesTheDeallocatedHandle)
               LINEERR_INVALCONSULTCALLHANDLE);
     EXPECT_EQ(server->lineRedirect(kClient, h, "102", 0), LINEERR_INVALCALLHANDLE);
     EXPECT_EQ(server->lineSetCallData(kClient, h, data, sizeof data), LINEERR_INVALCALLHANDLE);
-    EXPECT_EQ(server->lineGetCallInfo(kClient, h, buffer.as<LINECALLINFO>(),
-                                      StringEncoding::Utf8),
+    EXPECT_EQ(server->lineGetCallInfo(kClient, h, buffer.as<LINECALLINFO>(), StringEncoding::Utf8),
               LINEERR_INVALCALLHANDLE);
     EXPECT_EQ(server->lineGetCallStatus(kClient, h, buffer.as<LINECALLSTATUS>()),
               LINEERR_INVALCALLHANDLE);
@@ -1105,6 +1130,12 @@ TEST_F(LineDeallocateCall, AnIdleCallsHandleIsDeallocatedByTheOnlyOwner)
     ASSERT_EQ(waitReply(*caller.sink, server->lineDrop(kClient, out, nullptr, 0)), 0);
     ASSERT_TRUE(waitState(*caller.sink, out, LINECALLSTATE_IDLE));
     EXPECT_EQ(server->lineDeallocateCall(kClient, out), 0);
+}
+
+TEST_F(LineDeallocateCall, AnotherClientsHandleIsAnInvalidCallHandle)
+{
+    HCALL in = 0;
+    offer(&in);
     EXPECT_EQ(server->lineDeallocateCall(kOtherClient, in), LINEERR_INVALCALLHANDLE);
 }
 
@@ -1174,22 +1205,27 @@ TEST_F(LineGetID, TheAddressSelectGivesTheLinesDevice)
     EXPECT_EQ(deviceIdIn(buffer), device("102"));
 }
 
-TEST_F(LineGetID, ASecondAddressIsAnInvalidAddressIdAndAnUnknownSelectInvalid)
+TEST_F(LineGetID, ASecondAddressIsAnInvalidAddressId)
 {
     Buffer<64> buffer;
     EXPECT_EQ(server->lineGetID(kClient, thirdLine, 1, 0, LINECALLSELECT_ADDRESS,
                                 buffer.as<VARSTRING>(), "tapi/line", StringEncoding::Utf8),
               LINEERR_INVALADDRESSID);
-    EXPECT_EQ(server->lineGetID(kClient, thirdLine, 0, 0, 0x10, buffer.as<VARSTRING>(),
-                                "tapi/line", StringEncoding::Utf8),
+}
+
+TEST_F(LineGetID, AnUnknownSelectIsAnInvalidCallSelect)
+{
+    Buffer<64> buffer;
+    EXPECT_EQ(server->lineGetID(kClient, thirdLine, 0, 0, 0x10, buffer.as<VARSTRING>(), "tapi/line",
+                                StringEncoding::Utf8),
               LINEERR_INVALCALLSELECT);
 }
 
 TEST_F(LineGetID, NullBufferOrClassIsAnInvalidPointer)
 {
     Buffer<64> buffer;
-    EXPECT_EQ(server->lineGetID(kClient, thirdLine, 0, 0, LINECALLSELECT_LINE, nullptr,
-                                "tapi/line", StringEncoding::Utf8),
+    EXPECT_EQ(server->lineGetID(kClient, thirdLine, 0, 0, LINECALLSELECT_LINE, nullptr, "tapi/line",
+                                StringEncoding::Utf8),
               LINEERR_INVALPOINTER);
     EXPECT_EQ(server->lineGetID(kClient, thirdLine, 0, 0, LINECALLSELECT_LINE,
                                 buffer.as<VARSTRING>(), nullptr, StringEncoding::Utf8),
@@ -1276,8 +1312,22 @@ TEST_F(LineSetCallPrivilege, AMonitorBecomingOwnerTellsEveryHandleThroughCallInf
     ASSERT_EQ(theirs.size(), 1u);
     EXPECT_EQ(theirs[0].hDevice, in);
     EXPECT_EQ(theirs[0].dwParam1, kBits);
-    // Now two owners: the first one may step down.
+}
+
+TEST_F(LineSetCallPrivilege, OneOfTwoOwnersOfALiveCallMayBecomeAMonitor)
+{
+    auto monitor = initApp(kClient, "monitor");
+    open(monitor, "101", LINECALLPRIVILEGE_MONITOR);
+    HCALL in = 0;
+    offer(&in);
+    ASSERT_TRUE(pumpUntil([&] { return newCall(*monitor.sink) != 0; }));
+    ASSERT_EQ(
+        server->lineSetCallPrivilege(kClient, newCall(*monitor.sink), LINECALLPRIVILEGE_OWNER), 0);
     EXPECT_EQ(server->lineSetCallPrivilege(kClient, in, LINECALLPRIVILEGE_MONITOR), 0);
+    auto mine = callee.sink->with(LINE_CALLINFO);
+    ASSERT_EQ(mine.size(), 2u);
+    EXPECT_EQ(mine[1].dwParam1, static_cast<DWORD_PTR>(LINECALLINFOSTATE_NUMOWNERDECR
+                                                       | LINECALLINFOSTATE_NUMMONITORS));
 }
 
 TEST_F(LineSetCallPrivilege, TheSamePrivilegeAgainSendsNothing)
@@ -1335,11 +1385,17 @@ TEST_F(LineSetCallData, AMonitorIsNotTheOwner)
               LINEERR_NOTOWNER);
 }
 
-TEST_F(LineSetCallData, ANullBufferWithASizeIsAnInvalidPointerAndEmptyDataClearsIt)
+TEST_F(LineSetCallData, ANullBufferWithASizeIsAnInvalidPointer)
 {
     HCALL in = 0;
     offer(&in);
     EXPECT_EQ(server->lineSetCallData(kClient, in, nullptr, 4), LINEERR_INVALPOINTER);
+}
+
+TEST_F(LineSetCallData, EmptyDataClearsTheCallData)
+{
+    HCALL in = 0;
+    offer(&in);
     char data[] = "abc";
     ASSERT_EQ(waitReply(*callee.sink, server->lineSetCallData(kClient, in, data, sizeof data)), 0);
     ASSERT_EQ(waitReply(*callee.sink, server->lineSetCallData(kClient, in, nullptr, 0)), 0);
