@@ -10,7 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
+#include <thread>
 
 namespace acd::tapi::test {
 namespace {
@@ -263,6 +267,141 @@ TEST_F(AcdFlow, AnAgentCanTransferTheCallToAnotherStation)
     EXPECT_EQ(onEngine([&] { return host->engine().activeCallCount(); }), 0u);
     core::AgentSnapshot a = onEngine([&] { return host->engine().agent(1001).value(); });
     EXPECT_EQ(a.period.handled, 1u);
+}
+
+// ---- The callback notification model ------------------------------------------------------
+
+/// What a LINECALLBACK app received, and on which thread (the callback has no context
+/// pointer, so one recorder per test, reached through a global).
+struct CallbackRecord {
+    LINEMESSAGE message;
+    std::thread::id thread;
+};
+
+struct CallbackRecorder {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<CallbackRecord> records;
+
+    /// Waits at most 5 s until `done` holds over the records.
+    bool waitUntil(const std::function<bool(const std::vector<CallbackRecord> &)> &done)
+    {
+        std::unique_lock lock(mutex);
+        return changed.wait_for(lock, std::chrono::seconds(5), [&] { return done(records); });
+    }
+    std::vector<CallbackRecord> snapshot()
+    {
+        std::lock_guard lock(mutex);
+        return records;
+    }
+};
+
+/// Global so that a callback arriving after a failed assertion still finds it.
+CallbackRecorder g_recorder;
+
+void CALLBACK recordCallback(DWORD hDevice, DWORD dwMessage, DWORD_PTR dwInstance,
+                             DWORD_PTR dwParam1, DWORD_PTR dwParam2, DWORD_PTR dwParam3)
+{
+    LINEMESSAGE m{};
+    m.hDevice = hDevice;
+    m.dwMessageID = dwMessage;
+    m.dwCallbackInstance = dwInstance;
+    m.dwParam1 = dwParam1;
+    m.dwParam2 = dwParam2;
+    m.dwParam3 = dwParam3;
+    std::lock_guard lock(g_recorder.mutex);
+    g_recorder.records.push_back({m, std::this_thread::get_id()});
+    g_recorder.changed.notify_all();
+}
+
+long findRecord(const std::vector<CallbackRecord> &records,
+                const std::function<bool(const LINEMESSAGE &)> &match)
+{
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (match(records[i].message))
+            return static_cast<long>(i);
+    return -1;
+}
+
+TEST_F(AcdFlow, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThread)
+{
+    CallbackRecorder &recorder = g_recorder;
+    {
+        std::lock_guard lock(recorder.mutex);
+        recorder.records.clear();
+    }
+    HLINEAPP app = 0;
+    DWORD numDevs = 0, version = TAPI_VERSION2_2;
+    LINEINITIALIZEEXPARAMS params{};
+    params.dwTotalSize = sizeof params;
+    params.dwOptions = LINEINITIALIZEEXOPTION_USEHIDDENWINDOW;
+    ASSERT_EQ(lineInitializeExA(&app, nullptr, recordCallback, "callback", &numDevs, &version,
+                                &params),
+              0);
+    // The station lookup goes through an event-model helper; the lines are the callback app's.
+    TapiApp finder("finder");
+    DWORD from = finder.findDevice("117"), to = finder.findDevice("118");
+    ASSERT_NE(from, static_cast<DWORD>(LINEMAPPER));
+    ASSERT_NE(to, static_cast<DWORD>(LINEMAPPER));
+    HLINE lines[2] = {0, 0};
+    DWORD devices[2] = {from, to};
+    for (int i = 0; i < 2; ++i) {
+        DWORD v = 0;
+        LINEEXTENSIONID ext{};
+        ASSERT_EQ(lineNegotiateAPIVersion(app, devices[i], TAPI_VERSION2_0, TAPI_VERSION2_2, &v,
+                                          &ext),
+                  0);
+        ASSERT_EQ(lineOpen(app, devices[i], &lines[i], v, 0, static_cast<DWORD_PTR>(i + 1),
+                           LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
+                  0);
+    }
+
+    // A callback-model app has no message queue to read.
+    LINEMESSAGE m{};
+    EXPECT_EQ(lineGetMessage(app, &m, 0), LINEERR_INVALAPPHANDLE);
+
+    HCALL out = 0;
+    LONG id = lineMakeCallA(lines[0], &out, "118", 0, nullptr);
+    ASSERT_GT(id, 0);
+    auto isReply = [id](const LINEMESSAGE &x) {
+        return x.dwMessageID == LINE_REPLY && x.dwParam1 == static_cast<DWORD_PTR>(id);
+    };
+    auto isNewCall = [&](const LINEMESSAGE &x) {
+        return x.dwMessageID == LINE_APPNEWCALL && x.hDevice == lines[1];
+    };
+    ASSERT_TRUE(recorder.waitUntil([&](const std::vector<CallbackRecord> &r) {
+        long n = findRecord(r, isNewCall);
+        return findRecord(r, isReply) >= 0 && n >= 0 && static_cast<std::size_t>(n + 1) < r.size();
+    }));
+    auto records = recorder.snapshot();
+    long reply = findRecord(records, isReply);
+    EXPECT_EQ(records[reply].message.dwParam2, 0u);
+    EXPECT_EQ(records[reply].message.dwCallbackInstance, 1u);
+    ASSERT_NE(out, 0u);
+    // The caller's first state comes after the reply that gave it the handle.
+    long firstOut = findRecord(records, [&](const LINEMESSAGE &x) {
+        return x.dwMessageID == LINE_CALLSTATE && x.hDevice == out;
+    });
+    ASSERT_GE(firstOut, 0);
+    EXPECT_LT(reply, firstOut);
+    EXPECT_EQ(records[firstOut].message.dwParam3, static_cast<DWORD_PTR>(LINECALLPRIVILEGE_OWNER));
+    // LINE_APPNEWCALL on the called line is followed at once by the call's OFFERING.
+    long newCall = findRecord(records, isNewCall);
+    const LINEMESSAGE &nc = records[newCall].message;
+    EXPECT_EQ(nc.dwCallbackInstance, 2u);
+    EXPECT_EQ(nc.dwParam3, static_cast<DWORD_PTR>(LINECALLPRIVILEGE_OWNER));
+    const LINEMESSAGE &offering = records[newCall + 1].message;
+    EXPECT_EQ(offering.dwMessageID, static_cast<DWORD>(LINE_CALLSTATE));
+    EXPECT_EQ(offering.hDevice, nc.dwParam2);
+    EXPECT_EQ(offering.dwParam1, static_cast<DWORD_PTR>(LINECALLSTATE_OFFERING));
+    EXPECT_EQ(offering.dwParam3, static_cast<DWORD_PTR>(LINECALLPRIVILEGE_OWNER));
+    // Every callback ran on one library thread, not on the test thread.
+    for (const CallbackRecord &r : records) {
+        EXPECT_NE(r.thread, std::this_thread::get_id());
+        EXPECT_EQ(r.thread, records.front().thread);
+    }
+
+    EXPECT_EQ(lineShutdown(app), 0);
 }
 
 } // namespace

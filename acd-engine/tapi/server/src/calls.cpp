@@ -231,8 +231,12 @@ LONG Server::lineSwapHold(ClientId client, HCALL hActiveCall, HCALL hHeldCall)
             auto it = s.calls.find(heldCall);
             if (result != 0 || it == s.calls.end())
                 return true;
-            s.requests.at(id).onComplete = nullptr;
-            LONG second = s.tspi(it->second.device).lineUnhold(id, it->second.hdCall);
+            // Resetting onComplete destroys this lambda: use copies of its captures.
+            Server::Impl &server = s;
+            DWORD requestId = id;
+            server.requests.at(requestId).onComplete = nullptr;
+            LONG second =
+                server.tspi(it->second.device).lineUnhold(requestId, it->second.hdCall);
             if (second < 0) {
                 result = second;
                 return true;
@@ -478,10 +482,13 @@ LONG Server::lineGetNewCalls(ClientId client, HLINE hLine, DWORD dwAddressID, DW
     }
     LINECALLLIST fixed{};
     fixed.dwCallsNumEntries = static_cast<DWORD>(handles.size() / sizeof(HCALL));
-    return repack(lpCallList, &fixed, sizeof(LINECALLLIST),
-                  {VarField{offsetof(LINECALLLIST, dwCallsSize),
-                            offsetof(LINECALLLIST, dwCallsOffset), handles, false}},
-                  StringEncoding::Utf8);
+    LONG result = repack(lpCallList, &fixed, sizeof(LINECALLLIST),
+                         {VarField{offsetof(LINECALLLIST, dwCallsSize),
+                                   offsetof(LINECALLLIST, dwCallsOffset), handles, false}},
+                         StringEncoding::Utf8);
+    if (result == 0 && lpCallList->dwCallsSize != handles.size())
+        lpCallList->dwCallsNumEntries = 0; // the handles did not fit: count none
+    return result;
 }
 
 LONG Server::lineDeallocateCall(ClientId client, HCALL hCall)
@@ -516,6 +523,14 @@ LONG Server::lineSetCallPrivilege(ClientId client, HCALL hCall, DWORD dwCallPriv
     Call &call = s.calls.at(ch->call);
     if (ch->privilege == dwCallPrivilege)
         return 0;
+    if (dwCallPrivilege == LINECALLPRIVILEGE_MONITOR && call.confirmed
+        && call.state != LINECALLSTATE_IDLE) {
+        int owners = 0;
+        for (auto &[line, handle] : call.handles)
+            owners += s.callHandles.at(handle).privilege == LINECALLPRIVILEGE_OWNER;
+        if (owners == 1)
+            return LINEERR_INVALCALLSTATE; // the sole owner of a live call cannot step down
+    }
     ch->privilege = dwCallPrivilege;
     for (auto &[line, handle] : call.handles)
         s.sendToLine(s.lines.at(line), handle, LINE_CALLINFO,
