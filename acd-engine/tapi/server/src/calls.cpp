@@ -134,6 +134,17 @@ LONG Server::Impl::callRequest(ClientId client, HCALL hCall, bool needOwner,
     return static_cast<LONG>(id);
 }
 
+void Server::Impl::putInTransit(DWORD switchCallId, const std::vector<BYTE> &data)
+{
+    if (!callDataInTransit.count(switchCallId))
+        transitOrder.push_back(switchCallId);
+    callDataInTransit[switchCallId] = data;
+    while (transitOrder.size() > kMaxCallDataInTransit) {
+        callDataInTransit.erase(transitOrder.front());
+        transitOrder.pop_front();
+    }
+}
+
 // ---- Making calls -------------------------------------------------------------------------
 
 LONG Server::lineMakeCall(ClientId client, HLINE hLine, LPHCALL lphCall,
@@ -257,7 +268,7 @@ LONG Server::lineBlindTransfer(ClientId client, HCALL hCall, const char *lpszDes
         LONG r = s.tspi(call.device).lineBlindTransfer(id, call.hdCall, lpszDestAddress,
                                                        dwCountryCode);
         if (r >= 0 && !call.callData.empty())
-            s.callDataInTransit[call.callId] = call.callData;
+            s.putInTransit(call.callId, call.callData);
         return r;
     });
 }
@@ -271,7 +282,7 @@ LONG Server::lineRedirect(ClientId client, HCALL hCall, const char *lpszDestAddr
     return s.callRequest(client, hCall, true, [&](DWORD id, Call &call) {
         // The call data follows the call (the ACD's queue data reaches the agent's station).
         if (!call.callData.empty())
-            s.callDataInTransit[call.callId] = call.callData;
+            s.putInTransit(call.callId, call.callData);
         LONG r = s.tspi(call.device).lineRedirect(id, call.hdCall, lpszDestAddress, dwCountryCode);
         if (r < 0)
             s.callDataInTransit.erase(call.callId);
@@ -323,7 +334,7 @@ LONG Server::lineCompleteTransfer(ClientId client, HCALL hCall, HCALL hConsultCa
     HDRVCALL hdConsult = consult.hdCall;
     return s.callRequest(client, hCall, true, [&](DWORD id, Call &call) {
         if (!call.callData.empty())
-            s.callDataInTransit[call.callId] = call.callData;
+            s.putInTransit(call.callId, call.callData);
         if (dwTransferMode == LINETRANSFERMODE_TRANSFER)
             return s.tspi(call.device).lineCompleteTransfer(id, call.hdCall, hdConsult, nullptr,
                                                             nullptr, dwTransferMode);

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -108,7 +109,12 @@ public:
     std::map<const void *, DWORD> proxyRequestByBuffer;
     /// Call data of calls redirected away, by switch call ID, for the call that appears at
     /// the destination (the ACD's queue data follows the call from route point to station).
+    /// Bounded: a call that never reappears under its ID (a transfer the switch re-keys) must
+    /// not leak its entry; the oldest entries go first.
     std::map<DWORD, std::vector<BYTE>> callDataInTransit;
+    std::deque<DWORD> transitOrder;
+    static constexpr std::size_t kMaxCallDataInTransit = 4096;
+    void putInTransit(DWORD switchCallId, const std::vector<BYTE> &data);
 
     DWORD nextHandle = 0x00010001;
     /// HTAPICALL values; provider threads take them in LINE_NEWCALL.
