@@ -26,7 +26,12 @@ public:
     {
         closed[connection] = {code, reason};
     }
-    void resume(ConnectionId connection) override { ++resumed[connection]; }
+    void resume(ConnectionId connection, std::string notice) override
+    {
+        ++resumed[connection];
+        full.erase(connection);
+        sent[connection].push_back(std::move(notice));
+    }
 
     std::map<ConnectionId, std::vector<std::string>> sent;
     std::map<ConnectionId, std::pair<std::uint16_t, std::string>> closed;
@@ -287,8 +292,7 @@ TEST_F(Protocol, ASlowConsumerGetsOneOverflowNoticeAndTheGapIsVisible)
     engine.callArrived(arrival(2, 10, "0171"), now);
     flushEffects();
     EXPECT_GT(service->counters().eventsDropped, 0u);
-    transport.full.erase(sup);
-    now += 200;
+    now += 1000;
     engine.callArrived(arrival(3, 10, "0172"), now);
     flushEffects();
     auto ev = events(sup);
@@ -301,6 +305,21 @@ TEST_F(Protocol, ASlowConsumerGetsOneOverflowNoticeAndTheGapIsVisible)
         }
     EXPECT_EQ(notices, 1u);
     EXPECT_GE(transport.resumed[sup], 1);
+}
+
+TEST_F(Protocol, AConsumerThatKeepsOverflowingIsClosed)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    for (int i = 0; i < 3; ++i) {
+        transport.full.insert(sup);
+        engine.callArrived(arrival(10 + i, 10, "0170"), now);
+        flushEffects();
+        now += 1000;
+        flushEffects(); // resumes with the notice
+    }
+    ASSERT_TRUE(transport.closed.count(sup));
+    EXPECT_EQ(transport.closed[sup].first, 1013);
 }
 
 TEST_F(Protocol, AResponseThatCannotBeQueuedClosesTheConnection)

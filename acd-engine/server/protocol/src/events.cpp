@@ -223,32 +223,41 @@ void ProtocolService::Impl::deliver(Connection &c, const std::string &, const st
         return;
     }
     // The front reports the overflow too; mark it here so nothing depends on the order.
-    if (!c.overflowed) {
-        c.overflowed = true;
-        c.lastSeqBeforeOverflow = c.seq;
-        ++counters.overflows;
-    }
+    if (!c.overflowed)
+        markOverflowed(c);
     ++counters.eventsDropped;
+}
+
+void ProtocolService::Impl::markOverflowed(Connection &c)
+{
+    core::TimeMs now = clock();
+    c.overflowed = true;
+    c.lastSeqBeforeOverflow = c.seq;
+    c.overflowedAt = now;
+    ++counters.overflows;
+    c.recentOverflows.push_back(now);
+    while (!c.recentOverflows.empty()
+           && c.recentOverflows.front() <= now - options.overflowWindowMs)
+        c.recentOverflows.pop_front();
+    if (static_cast<int>(c.recentOverflows.size()) >= options.maxOverflows)
+        transport.close(c.id, 1013, "too slow: the event stream overflowed repeatedly");
 }
 
 void ProtocolService::Impl::retryOverflowed()
 {
     core::TimeMs now = clock();
-    if (now - lastOverflowRetry < 100)
-        return; // at most ten attempts a second
-    lastOverflowRetry = now;
     for (auto &[id, c] : connections) {
-        if (!c.overflowed)
+        if (!c.overflowed || now - c.overflowedAt < options.overflowPauseMs)
             continue;
-        transport.resume(c.id);
+        // Give the client time to drain, then resume with the notice (queued past the limit,
+        // so the client always learns of the gap).
         std::string notice = "{\"seq\":" + std::to_string(c.seq + 1)
                              + ",\"ev\":\"overflow\",\"eseq\":" + std::to_string(lastEffectSeq)
                              + ",\"at\":" + std::to_string(now)
                              + ",\"lastSeq\":" + std::to_string(c.lastSeqBeforeOverflow) + "}";
-        if (transport.send(c.id, std::move(notice))) {
-            ++c.seq;
-            c.overflowed = false;
-        }
+        transport.resume(c.id, std::move(notice));
+        ++c.seq;
+        c.overflowed = false;
     }
 }
 

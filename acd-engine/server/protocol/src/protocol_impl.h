@@ -27,6 +27,8 @@ struct Connection {
     std::uint64_t seq = 0;       ///< events sent on this connection
     bool overflowed = false;     ///< dropping events until the overflow notice got through
     std::uint64_t lastSeqBeforeOverflow = 0;
+    core::TimeMs overflowedAt = 0;
+    std::deque<core::TimeMs> recentOverflows; ///< a client that keeps overflowing is closed
 };
 
 /// What one request carries, with the keys the handler consumed (unknown keys are errors).
@@ -93,6 +95,7 @@ public:
     void publish(const core::Effect &effect);
     void deliver(Connection &c, const std::string &event, const std::string &body);
     void retryOverflowed();
+    void markOverflowed(Connection &c);
 
     // snapshot.cpp
     Poco::JSON::Object::Ptr snapshot(Connection &c, Request &r);
@@ -110,7 +113,6 @@ public:
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
     std::uint64_t lastEffectSeq = 0;
-    core::TimeMs lastOverflowRetry = 0;
 
     struct Failures {
         std::deque<core::TimeMs> times;

@@ -74,9 +74,7 @@ void ProtocolService::onOverflow(ConnectionId connection)
     auto it = m_impl->connections.find(connection);
     if (it == m_impl->connections.end() || it->second.overflowed)
         return;
-    it->second.overflowed = true;
-    it->second.lastSeqBeforeOverflow = it->second.seq;
-    ++m_impl->counters.overflows;
+    m_impl->markOverflowed(it->second);
 }
 
 void ProtocolService::onText(ConnectionId connection, const std::string &text)

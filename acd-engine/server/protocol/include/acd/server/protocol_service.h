@@ -33,6 +33,11 @@ struct ProtocolOptions {
     core::TimeMs failureWindowMs = 60000;
     core::TimeMs blockMs = 60000;
     std::string engineName = "acd-engine";
+    /// After an overflow, events resume (with the overflow notice) this much later.
+    core::TimeMs overflowPauseMs = 1000;
+    /// A connection overflowing this often within overflowWindowMs is closed (1013).
+    int maxOverflows = 3;
+    core::TimeMs overflowWindowMs = 60000;
 };
 
 /// Counters the metrics endpoint shows.

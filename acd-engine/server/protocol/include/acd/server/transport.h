@@ -16,8 +16,9 @@ public:
     /// then reports an overflow once) or the connection is gone.
     virtual bool send(ConnectionId connection, std::string text) = 0;
     virtual void close(ConnectionId connection, std::uint16_t code, std::string reason) = 0;
-    /// After an overflow: the connection has room again and may be sent to.
-    virtual void resume(ConnectionId connection) = 0;
+    /// After an overflow: clears the connection's overflow state and queues `notice` (the
+    /// overflow event) even past the queue's limit, behind what was queued before.
+    virtual void resume(ConnectionId connection, std::string notice) = 0;
 };
 
 } // namespace acd::server
