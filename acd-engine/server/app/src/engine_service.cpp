@@ -1,0 +1,297 @@
+#include "engine_service.h"
+
+#include "acd/server/protocol_service.h"
+#include "acd/tapi/host.h"
+#include "core/engine.h"
+#include "db/json_config.h"
+#include "db/sqlite_store.h"
+#include "db/writer.h"
+#include "metrics.h"
+
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <sstream>
+
+namespace acd::server {
+namespace {
+
+core::TimeMs unixMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+EngineService::EngineService(ServiceConfig config, Poco::Logger &logger)
+    : m_config(std::move(config))
+    , m_log(logger)
+{
+}
+
+EngineService::~EngineService()
+{
+    stop();
+}
+
+void EngineService::setSeed(const db::ConfigSet &seed)
+{
+    m_seed = std::make_unique<db::ConfigSet>(seed);
+}
+
+const db::ConfigSet &EngineService::contactCenter() const
+{
+    return *m_contactCenter;
+}
+
+bool EngineService::openDatabase(std::string &error)
+{
+    auto store = db::openSqliteStore(m_config.database);
+    if (!store) {
+        error = "database '" + m_config.database + "': " + store.status().message();
+        return false;
+    }
+    m_store = std::move(store.value());
+    if (auto recovered = m_store->recover(unixMs()); !recovered) {
+        error = "database '" + m_config.database + "': " + recovered.status().message();
+        return false;
+    } else if (!recovered.value().previousRunClean) {
+        m_log.warning("the previous run did not stop cleanly; %d call(s) closed as interrupted",
+                      recovered.value().interruptedCalls);
+    }
+    auto loaded = m_store->loadConfig();
+    if (!loaded) {
+        error = "database '" + m_config.database + "': " + loaded.status().message();
+        return false;
+    }
+    m_contactCenter = std::make_unique<db::ConfigSet>(loaded.value());
+    bool empty = m_contactCenter->queues.empty() && m_contactCenter->agents.empty();
+    if (empty && !m_config.contactCenter.empty()) {
+        std::ifstream in(m_config.contactCenter);
+        if (!in) {
+            error = m_config.contactCenter + ": cannot be read";
+            return false;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        db::ConfigParse parsed = db::parseConfigJson(text.str());
+        if (!parsed.ok()) {
+            error = m_config.contactCenter + ": " + parsed.errors.front();
+            return false;
+        }
+        if (db::Status s = m_store->saveConfig(parsed.config); !s) {
+            error = "database '" + m_config.database + "': " + s.message();
+            return false;
+        }
+        m_log.information("imported the contact center from %s", m_config.contactCenter);
+        *m_contactCenter = parsed.config;
+    } else if (empty && m_seed) {
+        if (db::Status s = m_store->saveConfig(*m_seed); !s) {
+            error = "database '" + m_config.database + "': " + s.message();
+            return false;
+        }
+        *m_contactCenter = *m_seed;
+    }
+    return true;
+}
+
+bool EngineService::start(std::string &error)
+{
+    if (!openDatabase(error))
+        return false;
+    m_writer = std::make_unique<db::Writer>(*m_store);
+
+    tapi::HostConfig host;
+    host.config = *m_contactCenter;
+    for (const ProviderEntry &p : m_config.providers)
+        host.providers.push_back({p.library, p.config});
+    host.externallyProxiedLines = m_config.externallyProxiedLines;
+    host.effectsObserver = [this](const std::vector<core::Effect> &effects) {
+        persist(effects);
+        if (m_protocol)
+            m_protocol->onEffects(effects);
+    };
+    m_host = tapi::Host::start(std::move(host), error);
+    if (!m_host)
+        return false;
+
+    ProtocolOptions options;
+    options.heartbeatMs = m_config.heartbeatMs;
+    m_host->loop().invoke([&] {
+        m_protocol = std::make_unique<ProtocolService>(m_host->engine(), m_host->config(), *this,
+                                                       &unixMs, options);
+        m_protocol->setAuditSink([this](const AuditEntry &e) {
+            m_log.notice("audit: %s by %s on %s (%s)", e.action, e.user, e.object, e.detail);
+        });
+    });
+
+    net::WsServerConfig front;
+    front.host = m_config.listenHost;
+    front.port = m_config.listenPort;
+    front.ioThreads = static_cast<unsigned>(m_config.ioThreads);
+    front.maxConnections = m_config.maxConnections;
+    front.maxOutboundBytes = m_config.outboundQueueBytes;
+    front.pingInterval = std::chrono::milliseconds(m_config.heartbeatMs);
+    front.idleTimeout = std::chrono::milliseconds(3 * m_config.heartbeatMs);
+    front.webSocketPath = "/acd/v1";
+    front.subprotocols = {"acd.v1"};
+    m_front = std::make_unique<net::WsServer>(front, *this);
+    if (!m_front->start(&error))
+        return false;
+    m_running = true;
+    m_log.information("listening on %s:%hu", m_config.listenHost, m_front->port());
+    return true;
+}
+
+void EngineService::stop()
+{
+    std::lock_guard lock(m_stopMutex);
+    if (m_host && m_protocol)
+        m_host->loop().invoke([&] { m_protocol->shutdown("acd-engine stopping"); });
+    if (m_front)
+        m_front->stop(); // every client told and closed; the front's threads joined
+    m_running = false;
+    if (m_host) {
+        m_host->loop().invoke([&] { m_protocol.reset(); });
+        m_host.reset(); // the engine thread finishes its work and stops
+    }
+    if (m_writer) {
+        m_writer->stop(); // everything the engine produced is written
+        m_writer.reset();
+    }
+    if (m_store) {
+        m_store->markCleanShutdown(unixMs());
+        m_store.reset();
+        m_log.information("stopped cleanly");
+    }
+    m_front.reset();
+}
+
+std::uint16_t EngineService::port() const
+{
+    return m_front ? m_front->port() : 0;
+}
+
+void EngineService::persist(const std::vector<core::Effect> &effects)
+{
+    m_effects += effects.size();
+    for (const core::Effect &e : effects)
+        if (const auto *queued = std::get_if<core::CallQueued>(&e.body); queued && !queued->flowedIn)
+            if (auto call = m_host->engine().call(queued->call))
+                m_writer->submit(db::CallInfo{queued->call, call.value().ani, call.value().dnis});
+    m_writer->submit(effects);
+}
+
+// ---- The front's callbacks (I/O threads) --------------------------------------------------
+
+void EngineService::onOpen(net::ConnectionId id, const net::PeerInfo &peer)
+{
+    m_host->loop().post([this, id, address = peer.address] {
+        if (m_protocol)
+            m_protocol->onOpen(id, address);
+    });
+}
+
+void EngineService::onText(net::ConnectionId id, std::string message)
+{
+    m_host->loop().post([this, id, message = std::move(message)] {
+        if (m_protocol)
+            m_protocol->onText(id, message);
+    });
+}
+
+void EngineService::onClose(net::ConnectionId id, net::CloseInfo)
+{
+    m_host->loop().post([this, id] {
+        if (m_protocol)
+            m_protocol->onClose(id);
+    });
+}
+
+void EngineService::onOverflow(net::ConnectionId id)
+{
+    m_host->loop().post([this, id] {
+        if (m_protocol)
+            m_protocol->onOverflow(id);
+    });
+}
+
+net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
+{
+    net::HttpResponse response;
+    if (request.method != "GET") {
+        response.status = 405;
+        response.body = "only GET here\n";
+        return response;
+    }
+    if (request.path == "/health") {
+        response.contentType = "application/json";
+        response.body = m_running ? "{\"status\":\"ok\"}\n" : "{\"status\":\"stopping\"}\n";
+        response.status = m_running ? 200 : 503;
+        return response;
+    }
+    if (request.path == "/metrics") {
+        // Built on the engine thread; the I/O thread waits at most 200 ms for it.
+        auto promise = std::make_shared<std::promise<std::string>>();
+        std::future<std::string> text = promise->get_future();
+        if (!m_host->loop().post([this, promise] { promise->set_value(metricsText()); })
+            || text.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
+            response.status = 503;
+            response.body = "engine busy\n";
+            return response;
+        }
+        response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        response.body = text.get();
+        return response;
+    }
+    response.status = 404;
+    response.body = "not found\n";
+    return response;
+}
+
+// ---- Transport (engine thread) --------------------------------------------------------------
+
+bool EngineService::send(ConnectionId connection, std::string text)
+{
+    return m_front && m_front->send(connection, std::move(text));
+}
+
+void EngineService::close(ConnectionId connection, std::uint16_t code, std::string reason)
+{
+    if (m_front)
+        m_front->close(connection, code, std::move(reason));
+}
+
+void EngineService::resume(ConnectionId connection, std::string notice)
+{
+    if (m_front)
+        m_front->resume(connection, std::move(notice));
+}
+
+std::string EngineService::metricsText()
+{
+    MetricsInput in;
+    in.engine = &m_host->engine();
+    if (m_protocol) {
+        in.clients = m_protocol->connectionCount();
+        in.protocol = m_protocol->counters();
+    }
+    in.effects = m_effects.load();
+    if (m_writer) {
+        db::WriterMetrics w = m_writer->metrics();
+        in.writerQueued = w.queued;
+        in.writerWritten = w.written;
+        in.writerFailed = w.failed;
+    }
+    if (m_front) {
+        net::WsServerStats s = m_front->stats();
+        in.openConnections = s.openConnections;
+        in.bytesIn = s.bytesIn;
+        in.bytesOut = s.bytesOut;
+    }
+    return buildMetrics(in);
+}
+
+} // namespace acd::server

@@ -1,0 +1,82 @@
+#pragma once
+// The acd-engine service: the database (recovered, migrated, the configuration loaded or
+// imported), the engine host (providers, TAPI server, core, ACD) with every effect persisted
+// through the batched writer, the protocol service, and the WebSocket front. Threads: the
+// engine thread (the host's loop) owns the core, the server and the protocol state; the I/O
+// threads of the front only post to it; the writer has its own thread.
+#include "service_config.h"
+
+#include "acd/net/ws_server.h"
+#include "acd/server/transport.h"
+
+#include <Poco/Logger.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace acd::tapi {
+class Host;
+}
+namespace acd::db {
+class Store;
+class Writer;
+struct ConfigSet;
+} // namespace acd::db
+
+namespace acd::server {
+
+class ProtocolService;
+
+class EngineService : public net::WsHandler, public Transport {
+public:
+    EngineService(ServiceConfig config, Poco::Logger &logger);
+    ~EngineService() override;
+
+    /// The contact center to store when the database has none and no file is configured
+    /// (the demo's).
+    void setSeed(const db::ConfigSet &seed);
+    /// Opens everything and starts listening; false with `error` naming what failed.
+    bool start(std::string &error);
+    /// Tells clients, stops the front, finishes the engine's work, flushes the database and
+    /// marks the run clean. Idempotent.
+    void stop();
+    std::uint16_t port() const;
+    const db::ConfigSet &contactCenter() const;
+    tapi::Host &host() { return *m_host; }
+
+    // net::WsHandler (I/O threads): post to the engine thread.
+    void onOpen(net::ConnectionId id, const net::PeerInfo &peer) override;
+    void onText(net::ConnectionId id, std::string message) override;
+    void onClose(net::ConnectionId id, net::CloseInfo info) override;
+    void onOverflow(net::ConnectionId id) override;
+    net::HttpResponse onHttp(const net::HttpRequest &request) override;
+
+    // Transport (engine thread): to the front, never blocking.
+    bool send(ConnectionId connection, std::string text) override;
+    void close(ConnectionId connection, std::uint16_t code, std::string reason) override;
+    void resume(ConnectionId connection, std::string notice) override;
+
+    /// The Prometheus text of /metrics (built on the engine thread).
+    std::string metricsText();
+
+private:
+    bool openDatabase(std::string &error);
+    void persist(const std::vector<core::Effect> &effects);
+
+    ServiceConfig m_config;
+    Poco::Logger &m_log;
+    std::unique_ptr<db::Store> m_store;
+    std::unique_ptr<db::Writer> m_writer;
+    std::unique_ptr<db::ConfigSet> m_contactCenter;
+    std::unique_ptr<db::ConfigSet> m_seed;
+    std::unique_ptr<tapi::Host> m_host;
+    std::unique_ptr<ProtocolService> m_protocol;
+    std::unique_ptr<net::WsServer> m_front;
+    std::atomic<bool> m_running{false};
+    std::atomic<std::uint64_t> m_effects{0};
+    std::mutex m_stopMutex;
+};
+
+} // namespace acd::server

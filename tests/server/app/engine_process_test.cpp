@@ -1,0 +1,191 @@
+// The acd-engine process end to end: a configuration file, a contact center imported into a
+// fresh database, the sim switch with fast traffic and a simulated agent, clients over the real
+// WebSocket protocol, /health and /metrics, SIGTERM with clients connected, the records in the
+// database afterwards. Loopback, ephemeral ports, bounded waits.
+#include "engine_process.h"
+#include "protocol_client.h"
+
+#include "db/sqlite_store.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace acd::server::test {
+namespace {
+
+const char *const kContactCenter = R"({
+  "version": 1,
+  "skills": [ { "id": 1, "name": "english" } ],
+  "groups": [ { "id": 1, "name": "front", "guid": "6b29fc40-ca47-1067-b31d-00dd010662da" } ],
+  "reasonCodes": [ { "code": 1, "name": "Lunch" } ],
+  "queues": [ { "id": 10, "name": "sales", "group": 1, "skill": 1, "wrapUpSeconds": 0,
+                "overflowWhenNoAgents": false } ],
+  "agents": [ { "id": 1001, "name": "Alice", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] } ],
+  "stations": [ { "id": "2001" }, { "id": "2002" } ],
+  "routePoints": [ { "address": "9000", "queue": 10 } ],
+  "users": [ { "name": "alice", "role": "agent", "password": "s3cret", "agent": 1001 },
+             { "name": "root", "role": "admin", "password": "adm1n" } ]
+})";
+
+void write(const std::string &path, const std::string &text)
+{
+    std::ofstream(path) << text;
+}
+
+struct HttpResult {
+    int status = 0;
+    std::string body;
+};
+
+HttpResult httpGet(int port, const std::string &path)
+{
+    HttpResult r;
+    try {
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+        session.setTimeout(Poco::Timespan(5, 0));
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
+                                       Poco::Net::HTTPRequest::HTTP_1_1);
+        session.sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        std::istream &in = session.receiveResponse(response);
+        Poco::StreamCopier::copyToString(in, r.body);
+        r.status = response.getStatus();
+    } catch (const Poco::Exception &) {
+    }
+    return r;
+}
+
+class EngineProcessTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        contactCenter = tempPath("cc.json");
+        database = tempPath("acd.db");
+        conf = tempPath("acd.conf");
+        write(contactCenter, kContactCenter);
+        write(conf, "[engine]\nlisten = 127.0.0.1:0\ndatabase = " + database
+                        + "\ncontact-center = " + contactCenter
+                        + "\n\n[provider sim]\nlibrary = " TSP_SIM_PATH
+                          "\nconfig = stations=2001-2002;routepoints=9000-9000;"
+                          "calls_per_hour=3600;patience_s=60;agents=2001-2001;"
+                          "ring_delay_ms=100;talk_s=0.3;talk=fixed\n\n[log]\nlevel = warning\n");
+    }
+    void TearDown() override
+    {
+        for (const std::string &p : {contactCenter, database, conf, database + "-wal",
+                                     database + "-shm"})
+            std::filesystem::remove(p);
+    }
+    std::string contactCenter, database, conf;
+};
+
+TEST_F(EngineProcessTest, CheckConfigNamesTheFileLineAndFieldAndExitsTwo)
+{
+    write(conf, "[engine]\nlisten = 127.0.0.1:0\nlisen = x\n[provider a]\nlibrary = l\n");
+    EngineProcess engine({"--check-config", "--config", conf});
+    EXPECT_EQ(engine.wait(), 2);
+    EXPECT_NE(engine.errors().find(conf + ":3: engine.lisen: unknown key 'lisen'"),
+              std::string::npos)
+        << engine.errors();
+}
+
+TEST_F(EngineProcessTest, CheckConfigAcceptsAValidConfiguration)
+{
+    EngineProcess engine({"--check-config", "--config", conf});
+    EXPECT_EQ(engine.wait(), 0);
+    EXPECT_NE(engine.output().find("valid"), std::string::npos);
+}
+
+TEST_F(EngineProcessTest, AContactCenterErrorNamesItsItemAndField)
+{
+    write(contactCenter, R"({"version": 1, "queues": [{"id": 10, "name": "sales", "group": 4}]})");
+    EngineProcess engine({"--check-config", "--config", conf});
+    EXPECT_EQ(engine.wait(), 2);
+    EXPECT_NE(engine.errors().find("queues[0] 'sales': field group"), std::string::npos)
+        << engine.errors();
+}
+
+TEST_F(EngineProcessTest, AnAgentLogsInTakesARoutedCallAndTheRecordIsInTheDatabase)
+{
+    EngineProcess engine({"--config", conf});
+    ASSERT_TRUE(engine.running()) << engine.errors();
+    ProtocolClient supervisor(engine.port());
+    ASSERT_TRUE(supervisor.connected());
+    ASSERT_EQ(codeOf(supervisor.request(
+                  R"("op":"hello","version":1,"user":"root","password":"adm1n")")),
+              "ok");
+    ASSERT_EQ(codeOf(supervisor.request(R"("op":"subscribe","topics":["all"])")), "ok");
+
+    ProtocolClient agent(engine.port());
+    ASSERT_EQ(codeOf(agent.request(R"("op":"hello","version":1,"user":"alice","password":"s3cret")")),
+              "ok");
+    auto login = agent.request(
+        R"("op":"agent.login","agent":1001,"pin":"1234","station":"2001","groups":[1])");
+    ASSERT_EQ(codeOf(login), "ok");
+    int session = login->getObject("result")->getArray("sessions")->getElement<int>(0);
+    ASSERT_EQ(codeOf(agent.request(R"("op":"agent.setState","agent":1001,"state":"ready")")),
+              "ok");
+    ASSERT_EQ(codeOf(agent.request(R"("op":"agent.setSessionState","agent":1001,"session":)"
+                                   + std::to_string(session) + R"(,"state":"ready")")),
+              "ok");
+
+    auto completed = supervisor.waitEvent(
+        [](const Poco::JSON::Object &e) {
+            return e.getValue<std::string>("ev") == "call.completed"
+                   && e.getValue<std::string>("disposition") == "answered";
+        },
+        15000);
+    ASSERT_TRUE(completed) << engine.errors();
+    EXPECT_EQ(completed->getValue<int>("agent"), 1001);
+    EXPECT_EQ(completed->getValue<int>("queue"), 10);
+    // Sequence numbers of the supervisor's stream have no gaps.
+    for (std::size_t i = 0; i < supervisor.events.size(); ++i)
+        EXPECT_EQ(supervisor.events[i]->getValue<std::uint64_t>("seq"), i + 1);
+
+    HttpResult health = httpGet(engine.port(), "/health");
+    EXPECT_EQ(health.status, 200);
+    HttpResult metrics = httpGet(engine.port(), "/metrics");
+    EXPECT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.body.find("acd_queue_calls_waiting{queue=\"sales\"}"), std::string::npos);
+    EXPECT_NE(metrics.body.find("acd_clients 2"), std::string::npos) << metrics.body;
+
+    EXPECT_EQ(engine.terminate(), 0) << engine.errors();
+    int code = 0;
+    EXPECT_TRUE(supervisor.waitClosed(code));
+    EXPECT_EQ(code, 1001);
+
+    auto store = db::openSqliteStore(database);
+    ASSERT_TRUE(store);
+    auto calls = store.value()->calls({0, INT64_MAX});
+    ASSERT_TRUE(calls);
+    std::size_t answered = 0;
+    for (const auto &c : calls.value())
+        answered += c.disposition == core::Disposition::Answered && c.agent == 1001 && !c.ani.empty();
+    EXPECT_GE(answered, 1u);
+}
+
+TEST_F(EngineProcessTest, AWrongPasswordOverTheWireIsAuthFailed)
+{
+    EngineProcess engine({"--config", conf});
+    ASSERT_TRUE(engine.running()) << engine.errors();
+    ProtocolClient client(engine.port());
+    EXPECT_EQ(codeOf(client.request(R"("op":"hello","version":1,"user":"root","password":"x")")),
+              "auth_failed");
+}
+
+TEST_F(EngineProcessTest, TheWebSocketPathIsChecked)
+{
+    EngineProcess engine({"--config", conf});
+    ASSERT_TRUE(engine.running()) << engine.errors();
+    ProtocolClient wrong(engine.port(), "/other");
+    EXPECT_FALSE(wrong.connected());
+}
+
+} // namespace
+} // namespace acd::server::test
