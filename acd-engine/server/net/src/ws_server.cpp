@@ -102,7 +102,8 @@ struct Connection {
     detail::PlainTransport transport;
     State state = State::Request;
     bool dead = false;
-    bool opened = false; // onOpen was called: onClose is owed
+    bool opened = false;         // onOpen was called: onClose is owed
+    bool closeNotified = false;  // onClose was called
     bool writeShut = false;
     bool wantWrite = false;
     std::string inBuf;
@@ -151,6 +152,10 @@ struct Loop {
     void flush(const std::shared_ptr<Connection> &c);
     void setWantWrite(const std::shared_ptr<Connection> &c, bool want);
     void beginClose(const std::shared_ptr<Connection> &c, std::uint16_t code, std::string reason);
+    void failConnection(const std::shared_ptr<Connection> &c, std::uint16_t code,
+                        std::string reason);
+    void stopSends(const std::shared_ptr<Connection> &c);
+    void notifyClosed(const std::shared_ptr<Connection> &c);
     void linger(const std::shared_ptr<Connection> &c);
     void destroy(const std::shared_ptr<Connection> &c);
     void tick(Clock::time_point now);
@@ -529,9 +534,9 @@ void Loop::processFrames(const std::shared_ptr<Connection> &c)
         c->framesSeen = frames;
         if (c->state == State::Open && c->framesInWindow > cfg.maxFramesPerSecond) {
             ++server->protocolErrors;
-            beginClose(c, close_code::PolicyViolation,
-                       "more than " + std::to_string(cfg.maxFramesPerSecond)
-                           + " frames per second");
+            failConnection(c, close_code::PolicyViolation,
+                           "more than " + std::to_string(cfg.maxFramesPerSecond)
+                               + " frames per second");
             return;
         }
         if (!event)
@@ -560,14 +565,7 @@ void Loop::processFrames(const std::shared_ptr<Connection> &c)
             break;
         case WsEvent::Kind::Close: {
             // The peer starts the close: echo its code, then we close the TCP connection.
-            {
-                std::lock_guard lock(c->m);
-                c->acceptSends = false;
-            }
-            {
-                std::unique_lock lock(server->registryMutex);
-                server->registry.erase(c->id);
-            }
+            stopSends(c);
             c->closeInfo = CloseInfo{event->code, event->payload, true};
             queueRaw(c, encodeCloseFrame(event->code, {}));
             linger(c);
@@ -575,7 +573,7 @@ void Loop::processFrames(const std::shared_ptr<Connection> &c)
         }
         case WsEvent::Kind::Error:
             ++server->protocolErrors;
-            beginClose(c, event->code, event->payload);
+            failConnection(c, event->code, event->payload);
             return;
         }
     }
@@ -670,14 +668,7 @@ void Loop::beginClose(const std::shared_ptr<Connection> &c, std::uint16_t code, 
 {
     if (c->dead || c->state != State::Open)
         return;
-    {
-        std::lock_guard lock(c->m);
-        c->acceptSends = false;
-    }
-    {
-        std::unique_lock lock(server->registryMutex);
-        server->registry.erase(c->id);
-    }
+    stopSends(c);
     std::uint16_t wire = (code == close_code::NoStatus || isSendableCloseCode(code))
                              ? code
                              : close_code::NoStatus;
@@ -688,11 +679,45 @@ void Loop::beginClose(const std::shared_ptr<Connection> &c, std::uint16_t code, 
     flush(c);
 }
 
+void Loop::failConnection(const std::shared_ptr<Connection> &c, std::uint16_t code,
+                          std::string reason)
+{
+    // RFC 6455 7.1.7: send the close frame and close the connection; no reply is awaited.
+    if (c->dead || c->state != State::Open)
+        return;
+    stopSends(c);
+    queueRaw(c, encodeCloseFrame(code, reason));
+    c->closeInfo = CloseInfo{code, std::move(reason), false};
+    linger(c);
+}
+
+void Loop::stopSends(const std::shared_ptr<Connection> &c)
+{
+    {
+        std::lock_guard lock(c->m);
+        c->acceptSends = false;
+    }
+    std::unique_lock lock(server->registryMutex);
+    server->registry.erase(c->id);
+}
+
 void Loop::linger(const std::shared_ptr<Connection> &c)
 {
+    // The WebSocket is over (close handshake done or failed): tell the application now, not
+    // when the peer gets round to closing TCP.
     c->state = State::Lingering;
     c->deadline = Clock::now() + server->config.closeTimeout;
     flush(c);
+    notifyClosed(c);
+}
+
+void Loop::notifyClosed(const std::shared_ptr<Connection> &c)
+{
+    if (!c->opened || c->closeNotified)
+        return;
+    c->closeNotified = true;
+    --server->open;
+    guarded("onClose", [&] { server->handler.onClose(c->id, c->closeInfo); });
 }
 
 void Loop::destroy(const std::shared_ptr<Connection> &c)
@@ -713,10 +738,7 @@ void Loop::destroy(const std::shared_ptr<Connection> &c)
     ::close(c->fd);
     conns.erase(c->id);
     --server->totalSockets;
-    if (c->opened) {
-        --server->open;
-        guarded("onClose", [&] { server->handler.onClose(c->id, c->closeInfo); });
-    }
+    notifyClosed(c);
 }
 
 void Loop::tick(Clock::time_point now)
