@@ -130,6 +130,7 @@ struct Loop {
     std::thread thread;
     std::mutex taskMutex;
     std::vector<std::function<void()>> tasks;
+    bool closed = false; // fds closed by stop(): post() must not write the eventfd
     std::unordered_map<ConnectionId, std::shared_ptr<Connection>> conns; // I/O thread only
     bool stopBegun = false;
     bool listening = false;
@@ -198,12 +199,13 @@ struct WsServer::Impl {
 
 void Loop::post(std::function<void()> task)
 {
-    bool wake;
-    {
-        std::lock_guard lock(taskMutex);
-        wake = tasks.empty();
-        tasks.push_back(std::move(task));
-    }
+    // The eventfd write happens under the lock so stop() cannot close the fd in between (a
+    // closed fd number may already belong to someone else).
+    std::lock_guard lock(taskMutex);
+    if (closed)
+        return; // the loop is gone; its connections are closed
+    const bool wake = tasks.empty();
+    tasks.push_back(std::move(task));
     if (wake) {
         std::uint64_t one = 1;
         [[maybe_unused]] ssize_t n = ::write(wakefd, &one, sizeof one);
@@ -946,6 +948,9 @@ void WsServer::stop()
     for (auto &loop : d.loops)
         loop->runTasks();
     for (auto &loop : d.loops) {
+        std::lock_guard lock(loop->taskMutex);
+        loop->closed = true;
+        loop->tasks.clear();
         ::close(loop->epfd);
         ::close(loop->wakefd);
     }
