@@ -1,0 +1,258 @@
+#include "acd/net/ws_frame.h"
+
+#include <cstring>
+
+namespace acd::net {
+
+bool isSendableCloseCode(std::uint16_t code)
+{
+    if (code >= 1000 && code <= 1003)
+        return true;
+    if (code >= 1007 && code <= 1014)
+        return true;
+    return code >= 3000 && code <= 4999;
+}
+
+bool isValidUtf8(std::string_view text)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0)
+                lo = 0xA0; // overlong
+            else if (c == 0xED)
+                hi = 0x9F; // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0)
+                lo = 0x90; // overlong
+            else if (c == 0xF4)
+                hi = 0x8F; // above U+10FFFF
+        } else {
+            return false;
+        }
+        if (i + len > n)
+            return false;
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return false;
+        for (std::size_t k = 2; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+FrameDecoder::FrameDecoder(DecoderLimits limits) : m_limits(limits) {}
+
+void FrameDecoder::feed(const char *data, std::size_t size)
+{
+    if (m_failed || size == 0)
+        return;
+    // Drop the consumed prefix before growing, so the buffer holds at most one partial frame
+    // plus what was just fed.
+    if (m_pos > 0 && (m_pos == m_buffer.size() || m_pos >= 64 * 1024)) {
+        m_buffer.erase(0, m_pos);
+        m_pos = 0;
+    }
+    m_buffer.append(data, size);
+}
+
+WsEvent FrameDecoder::fail(std::uint16_t code, std::string reason)
+{
+    m_failed = true;
+    m_buffer.clear();
+    m_pos = 0;
+    m_message.clear();
+    WsEvent event;
+    event.kind = WsEvent::Kind::Error;
+    event.code = code;
+    event.payload = std::move(reason);
+    return event;
+}
+
+std::optional<WsEvent> FrameDecoder::next()
+{
+    if (m_failed)
+        return std::nullopt;
+    for (;;) {
+        const std::size_t avail = m_buffer.size() - m_pos;
+        if (avail < 2)
+            return std::nullopt;
+        const auto *p = reinterpret_cast<const unsigned char *>(m_buffer.data() + m_pos);
+        const bool fin = (p[0] & 0x80) != 0;
+        const unsigned rsv = p[0] & 0x70;
+        const unsigned op = p[0] & 0x0F;
+        const bool masked = (p[1] & 0x80) != 0;
+        std::uint64_t length = p[1] & 0x7F;
+        std::size_t header = 2;
+
+        if (rsv != 0)
+            return fail(close_code::ProtocolError, "reserved bits set");
+        const bool control = (op & 0x8) != 0;
+        if (op != 0x0 && op != 0x1 && op != 0x2 && op != 0x8 && op != 0x9 && op != 0xA)
+            return fail(close_code::ProtocolError, "unknown opcode " + std::to_string(op));
+        if (m_limits.requireMask && !masked)
+            return fail(close_code::ProtocolError, "unmasked client frame");
+        if (control && (!fin || length > 125))
+            return fail(close_code::ProtocolError, "fragmented or oversized control frame");
+
+        if (length == 126) {
+            if (avail < 4)
+                return std::nullopt;
+            length = (std::uint64_t(p[2]) << 8) | p[3];
+            header = 4;
+        } else if (length == 127) {
+            if (avail < 10)
+                return std::nullopt;
+            length = 0;
+            for (int k = 0; k < 8; ++k)
+                length = (length << 8) | p[2 + k];
+            header = 10;
+            if (length >> 63)
+                return fail(close_code::ProtocolError, "64-bit length with the top bit set");
+        }
+
+        if (!control) {
+            if (op == 0x0 && !m_inMessage)
+                return fail(close_code::ProtocolError, "continuation without a message");
+            if (op != 0x0 && m_inMessage)
+                return fail(close_code::ProtocolError, "new message inside a fragmented one");
+            const std::uint64_t total = (op == 0x0 ? m_message.size() : 0) + length;
+            if (length > m_limits.maxMessageBytes || total > m_limits.maxMessageBytes)
+                return fail(close_code::MessageTooBig,
+                            "message larger than " + std::to_string(m_limits.maxMessageBytes)
+                                + " bytes");
+        }
+
+        const std::size_t maskBytes = masked ? 4 : 0;
+        if (avail < header + maskBytes + length)
+            return std::nullopt;
+        const unsigned char *key = p + header;
+        const unsigned char *src = p + header + maskBytes;
+        const auto n = static_cast<std::size_t>(length);
+        m_pos += header + maskBytes + n;
+        ++m_frames;
+
+        std::string payload;
+        std::string *dst = &payload;
+        if (!control) {
+            if (op != 0x0) {
+                m_message.clear();
+                m_messageIsText = (op == 0x1);
+            }
+            dst = &m_message;
+        }
+        const std::size_t base = dst->size();
+        dst->append(reinterpret_cast<const char *>(src), n);
+        if (masked) {
+            char *out = dst->data() + base;
+            for (std::size_t k = 0; k < n; ++k)
+                out[k] = static_cast<char>(out[k] ^ key[k & 3]);
+        }
+
+        WsEvent event;
+        if (!control) {
+            if (!fin) {
+                m_inMessage = true;
+                continue;
+            }
+            m_inMessage = false;
+            if (m_messageIsText && !isValidUtf8(m_message))
+                return fail(close_code::InvalidPayload, "text message is not valid UTF-8");
+            event.kind = m_messageIsText ? WsEvent::Kind::Text : WsEvent::Kind::Binary;
+            event.payload = std::move(m_message);
+            m_message = std::string();
+            return event;
+        }
+        if (op == 0x9) {
+            event.kind = WsEvent::Kind::Ping;
+            event.payload = std::move(payload);
+            return event;
+        }
+        if (op == 0xA) {
+            event.kind = WsEvent::Kind::Pong;
+            event.payload = std::move(payload);
+            return event;
+        }
+        // Close.
+        event.kind = WsEvent::Kind::Close;
+        if (payload.empty()) {
+            event.code = close_code::NoStatus;
+            return event;
+        }
+        if (payload.size() == 1)
+            return fail(close_code::ProtocolError, "close frame with a 1-byte payload");
+        const auto *c = reinterpret_cast<const unsigned char *>(payload.data());
+        event.code = static_cast<std::uint16_t>((c[0] << 8) | c[1]);
+        if (!isSendableCloseCode(event.code))
+            return fail(close_code::ProtocolError,
+                        "close code " + std::to_string(event.code) + " may not be sent");
+        event.payload = payload.substr(2);
+        if (!isValidUtf8(event.payload))
+            return fail(close_code::InvalidPayload, "close reason is not valid UTF-8");
+        return event;
+    }
+}
+
+std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin,
+                        const std::uint8_t *maskKey)
+{
+    std::string out;
+    const std::size_t n = payload.size();
+    out.reserve(n + 14);
+    out.push_back(static_cast<char>((fin ? 0x80 : 0x00) | static_cast<unsigned>(opcode)));
+    const unsigned char maskBit = maskKey ? 0x80 : 0x00;
+    if (n < 126) {
+        out.push_back(static_cast<char>(maskBit | n));
+    } else if (n <= 0xFFFF) {
+        out.push_back(static_cast<char>(maskBit | 126));
+        out.push_back(static_cast<char>((n >> 8) & 0xFF));
+        out.push_back(static_cast<char>(n & 0xFF));
+    } else {
+        out.push_back(static_cast<char>(maskBit | 127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.push_back(static_cast<char>((static_cast<std::uint64_t>(n) >> shift) & 0xFF));
+    }
+    if (!maskKey) {
+        out.append(payload);
+        return out;
+    }
+    out.append(reinterpret_cast<const char *>(maskKey), 4);
+    const std::size_t base = out.size();
+    out.append(payload);
+    for (std::size_t k = 0; k < n; ++k)
+        out[base + k] = static_cast<char>(out[base + k] ^ maskKey[k & 3]);
+    return out;
+}
+
+std::string encodeCloseFrame(std::uint16_t code, std::string_view reason,
+                             const std::uint8_t *maskKey)
+{
+    if (code == close_code::NoStatus)
+        return encodeFrame(Opcode::Close, {}, true, maskKey);
+    std::string payload;
+    payload.push_back(static_cast<char>(code >> 8));
+    payload.push_back(static_cast<char>(code & 0xFF));
+    std::string_view r = reason.substr(0, 123);
+    // Do not cut a UTF-8 sequence in half.
+    while (!r.empty() && !isValidUtf8(r))
+        r.remove_suffix(1);
+    payload.append(r);
+    return encodeFrame(Opcode::Close, payload, true, maskKey);
+}
+
+} // namespace acd::net

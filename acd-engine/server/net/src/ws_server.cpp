@@ -1,0 +1,1043 @@
+#include "acd/net/ws_server.h"
+
+#include "transport.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace acd::net {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using detail::IoResult;
+
+constexpr std::uint64_t kWakeKey = 1;   // epoll key of a loop's eventfd
+constexpr std::uint64_t kListenKey = 2; // epoll key of the listening socket
+constexpr std::uint64_t kFirstConnectionId = 16;
+constexpr std::size_t kReadChunk = 64 * 1024;
+
+void logError(const std::string &what)
+{
+    std::cerr << "acd-net: " << what << '\n';
+}
+
+// Runs a handler callback; an exception must not take the I/O thread down.
+template<class F>
+void guarded(const char *callback, F &&f)
+{
+    try {
+        f();
+    } catch (const std::exception &e) {
+        logError(std::string(callback) + " threw: " + e.what());
+    } catch (...) {
+        logError(std::string(callback) + " threw a non-std exception");
+    }
+}
+
+std::string peerAddress(const sockaddr_storage &ss, std::uint16_t &port)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    if (ss.ss_family == AF_INET) {
+        const auto &in = reinterpret_cast<const sockaddr_in &>(ss);
+        ::inet_ntop(AF_INET, &in.sin_addr, text, sizeof text);
+        port = ntohs(in.sin_port);
+    } else if (ss.ss_family == AF_INET6) {
+        const auto &in6 = reinterpret_cast<const sockaddr_in6 &>(ss);
+        ::inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text);
+        port = ntohs(in6.sin6_port);
+    }
+    return text;
+}
+
+enum class State {
+    Request,   // reading the HTTP request head (and body)
+    Open,      // WebSocket open
+    Closing,   // we sent a close frame; waiting for the peer's close (or EOF, or the deadline)
+    Lingering, // last bytes queued; after they are written: FIN, then wait for EOF/deadline
+};
+
+} // namespace
+
+struct Loop;
+
+struct Connection {
+    Connection(ConnectionId connectionId, int socket, Loop *owner, DecoderLimits limits)
+        : id(connectionId), fd(socket), loop(owner), transport(socket), decoder(limits)
+    {
+    }
+
+    const ConnectionId id;
+    const int fd;
+    Loop *const loop;
+
+    // Shared with send()/resume() on any thread; guarded by m.
+    std::mutex m;
+    std::string pending;          // encoded frames not yet moved to outBuf
+    std::size_t queuedBytes = 0;  // pending + unwritten outBuf
+    bool acceptSends = false;
+    bool overflowed = false;
+    bool overflowToReport = false;
+    bool flushScheduled = false;
+
+    // I/O thread only.
+    detail::PlainTransport transport;
+    State state = State::Request;
+    bool dead = false;
+    bool opened = false;         // onOpen was called: onClose is owed
+    bool closeNotified = false;  // onClose was called
+    bool writeShut = false;
+    bool wantWrite = false;
+    std::string inBuf;
+    HttpRequest request;
+    bool haveHead = false;
+    std::size_t headLength = 0;
+    FrameDecoder decoder;
+    std::uint64_t framesSeen = 0;
+    unsigned framesInWindow = 0;
+    Clock::time_point windowStart;
+    std::string outBuf;
+    std::size_t outOff = 0;
+    CloseInfo closeInfo;
+    std::string address;
+    std::uint16_t port = 0;
+    Clock::time_point acceptedAt, lastReceive, lastPing, deadline;
+};
+
+struct Loop {
+    WsServer::Impl *server = nullptr;
+    unsigned index = 0;
+    int epfd = -1;
+    int wakefd = -1;
+    std::thread thread;
+    std::mutex taskMutex;
+    std::vector<std::function<void()>> tasks;
+    bool closed = false; // fds closed by stop(): post() must not write the eventfd
+    std::unordered_map<ConnectionId, std::shared_ptr<Connection>> conns; // I/O thread only
+    bool stopBegun = false;
+    bool listening = false;
+    Clock::time_point acceptPausedUntil{};
+    std::vector<char> readBuffer = std::vector<char>(kReadChunk);
+
+    void post(std::function<void()> task);
+    void run();
+    void runTasks();
+    void acceptAll();
+    void adopt(int fd, std::string address, std::uint16_t port);
+    void onEvent(const std::shared_ptr<Connection> &c, std::uint32_t events);
+    void onReadable(const std::shared_ptr<Connection> &c);
+    void processRequest(const std::shared_ptr<Connection> &c);
+    void upgrade(const std::shared_ptr<Connection> &c);
+    void processFrames(const std::shared_ptr<Connection> &c);
+    void respond(const std::shared_ptr<Connection> &c, const HttpResponse &response,
+                 bool includeBody = true);
+    void queueRaw(const std::shared_ptr<Connection> &c, std::string bytes);
+    void flush(const std::shared_ptr<Connection> &c);
+    void setWantWrite(const std::shared_ptr<Connection> &c, bool want);
+    void beginClose(const std::shared_ptr<Connection> &c, std::uint16_t code, std::string reason);
+    void failConnection(const std::shared_ptr<Connection> &c, std::uint16_t code,
+                        std::string reason);
+    void stopSends(const std::shared_ptr<Connection> &c);
+    void notifyClosed(const std::shared_ptr<Connection> &c);
+    void linger(const std::shared_ptr<Connection> &c);
+    void destroy(const std::shared_ptr<Connection> &c);
+    void tick(Clock::time_point now);
+    void beginStop();
+};
+
+struct WsServer::Impl {
+    Impl(WsServerConfig cfg, WsHandler &h) : config(std::move(cfg)), handler(h) {}
+
+    WsServerConfig config;
+    WsHandler &handler;
+    int listenFd = -1;
+    std::uint16_t boundPort = 0;
+    std::vector<std::unique_ptr<Loop>> loops;
+    std::atomic<unsigned> nextLoop{0};
+    std::atomic<ConnectionId> nextId{kFirstConnectionId};
+    mutable std::shared_mutex registryMutex;
+    std::unordered_map<ConnectionId, std::shared_ptr<Connection>> registry; // open WebSockets
+    std::atomic<std::size_t> totalSockets{0}; // accepted and not yet closed, any state
+    std::atomic<bool> stopping{false};
+    Clock::time_point stopDeadline;
+    bool started = false;
+    bool stopped = false;
+    std::chrono::milliseconds tickInterval{250};
+
+    std::atomic<std::uint64_t> accepted{0}, rejected{0}, open{0}, httpRequests{0},
+        messagesIn{0}, messagesOut{0}, bytesIn{0}, bytesOut{0}, overflows{0},
+        protocolErrors{0};
+
+    std::shared_ptr<Connection> find(ConnectionId id) const
+    {
+        std::shared_lock lock(registryMutex);
+        auto it = registry.find(id);
+        return it == registry.end() ? nullptr : it->second;
+    }
+    bool enqueue(ConnectionId id, Opcode opcode, std::string_view payload);
+};
+
+// ---- Loop -------------------------------------------------------------------------------
+
+void Loop::post(std::function<void()> task)
+{
+    // The eventfd write happens under the lock so stop() cannot close the fd in between (a
+    // closed fd number may already belong to someone else).
+    std::lock_guard lock(taskMutex);
+    if (closed)
+        return; // the loop is gone; its connections are closed
+    const bool wake = tasks.empty();
+    tasks.push_back(std::move(task));
+    if (wake) {
+        std::uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = ::write(wakefd, &one, sizeof one);
+    }
+}
+
+void Loop::runTasks()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        std::lock_guard lock(taskMutex);
+        batch.swap(tasks);
+    }
+    for (auto &task : batch)
+        task();
+}
+
+void Loop::run()
+{
+    std::vector<epoll_event> events(256);
+    Clock::time_point nextTick = Clock::now() + server->tickInterval;
+    for (;;) {
+        auto now = Clock::now();
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(nextTick - now);
+        if (server->stopping.load())
+            wait = std::min(wait, std::chrono::milliseconds(10));
+        int timeout = static_cast<int>(std::max<std::int64_t>(0, wait.count()));
+        int n = ::epoll_wait(epfd, events.data(), static_cast<int>(events.size()), timeout);
+        if (n < 0 && errno != EINTR) {
+            logError(std::string("epoll_wait: ") + std::strerror(errno));
+            break;
+        }
+        for (int i = 0; i < n; ++i) {
+            std::uint64_t key = events[i].data.u64;
+            if (key == kWakeKey) {
+                std::uint64_t value;
+                [[maybe_unused]] ssize_t r = ::read(wakefd, &value, sizeof value);
+            } else if (key == kListenKey) {
+                acceptAll();
+            } else {
+                auto it = conns.find(key);
+                if (it != conns.end()) {
+                    auto c = it->second; // keep alive while handling
+                    onEvent(c, events[i].events);
+                }
+            }
+        }
+        runTasks();
+        now = Clock::now();
+        if (now >= nextTick) {
+            tick(now);
+            nextTick = now + server->tickInterval;
+        }
+        if (server->stopping.load()) {
+            if (!stopBegun)
+                beginStop();
+            if (conns.empty())
+                break;
+            if (Clock::now() >= server->stopDeadline) {
+                std::vector<std::shared_ptr<Connection>> rest;
+                for (auto &[id, c] : conns)
+                    rest.push_back(c);
+                for (auto &c : rest)
+                    destroy(c);
+                break;
+            }
+        }
+    }
+}
+
+void Loop::acceptAll()
+{
+    // Bounded per wakeup so a connection storm cannot starve the connections already open.
+    for (int i = 0; i < 256; ++i) {
+        sockaddr_storage ss{};
+        socklen_t len = sizeof ss;
+        int fd = ::accept4(server->listenFd, reinterpret_cast<sockaddr *>(&ss), &len,
+                           SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO)
+                continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                // Out of descriptors: stop accepting for a moment instead of spinning.
+                logError(std::string("accept: ") + std::strerror(errno) + "; pausing 100 ms");
+                ::epoll_ctl(epfd, EPOLL_CTL_DEL, server->listenFd, nullptr);
+                listening = false;
+                acceptPausedUntil = Clock::now() + std::chrono::milliseconds(100);
+            }
+            return;
+        }
+        ++server->accepted;
+        if (server->totalSockets.load() >= server->config.maxConnections) {
+            ++server->rejected;
+            static const std::string busy = serializeResponse(
+                HttpResponse{503, "text/plain; charset=utf-8", "too many connections\n", {}});
+            char sink[4096];
+            [[maybe_unused]] ssize_t r = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
+            [[maybe_unused]] ssize_t w = ::send(fd, busy.data(), busy.size(), MSG_NOSIGNAL);
+            ::shutdown(fd, SHUT_WR);
+            ::close(fd);
+            continue;
+        }
+        ++server->totalSockets;
+        int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        std::uint16_t port = 0;
+        std::string address = peerAddress(ss, port);
+        Loop *target = server->loops[server->nextLoop++ % server->loops.size()].get();
+        if (target == this) {
+            adopt(fd, std::move(address), port);
+        } else {
+            target->post([target, fd, address = std::move(address), port]() mutable {
+                target->adopt(fd, std::move(address), port);
+            });
+        }
+    }
+}
+
+void Loop::adopt(int fd, std::string address, std::uint16_t port)
+{
+    if (server->stopping.load() || stopBegun) {
+        ::close(fd);
+        --server->totalSockets;
+        return;
+    }
+    DecoderLimits limits;
+    limits.maxMessageBytes = server->config.maxMessageBytes;
+    auto c = std::make_shared<Connection>(server->nextId++, fd, this, limits);
+    c->address = std::move(address);
+    c->port = port;
+    c->acceptedAt = c->lastReceive = c->lastPing = c->windowStart = Clock::now();
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = c->id;
+    if (::epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) != 0) {
+        logError(std::string("epoll_ctl ADD: ") + std::strerror(errno));
+        ::close(fd);
+        --server->totalSockets;
+        return;
+    }
+    conns.emplace(c->id, c);
+}
+
+void Loop::onEvent(const std::shared_ptr<Connection> &c, std::uint32_t events)
+{
+    if (events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+        onReadable(c);
+    if (!c->dead && (events & EPOLLOUT))
+        flush(c);
+}
+
+void Loop::onReadable(const std::shared_ptr<Connection> &c)
+{
+    // One read per wakeup: epoll is level-triggered, so a busy client gets its turn again
+    // after the others had theirs.
+    IoResult r = c->transport.read(readBuffer.data(), readBuffer.size());
+    if (r.status == IoResult::Status::WouldBlock)
+        return;
+    if (r.status != IoResult::Status::Ok) {
+        if (c->state == State::Open) {
+            c->closeInfo = CloseInfo{close_code::Abnormal, "connection lost", true};
+        }
+        destroy(c);
+        return;
+    }
+    server->bytesIn += r.bytes;
+    c->lastReceive = Clock::now();
+    switch (c->state) {
+    case State::Request:
+        c->inBuf.append(readBuffer.data(), r.bytes);
+        processRequest(c);
+        break;
+    case State::Open:
+    case State::Closing:
+        c->decoder.feed(readBuffer.data(), r.bytes);
+        processFrames(c);
+        break;
+    case State::Lingering:
+        break; // discarded
+    }
+}
+
+void Loop::processRequest(const std::shared_ptr<Connection> &c)
+{
+    const WsServerConfig &cfg = server->config;
+    if (!c->haveHead) {
+        std::string error;
+        HeadParse result = parseRequestHead(c->inBuf, cfg.maxHeaderBytes, c->request,
+                                            c->headLength, error);
+        if (result == HeadParse::Incomplete)
+            return;
+        if (result != HeadParse::Complete) {
+            ++server->protocolErrors;
+            respond(c, HttpResponse{400, "text/plain; charset=utf-8", error + "\n", {}});
+            return;
+        }
+        c->haveHead = true;
+        c->request.peerAddress = c->address;
+        c->request.peerPort = c->port;
+    }
+    HttpRequest &req = c->request;
+    if (headerHasToken(req.header("Upgrade"), "websocket")) {
+        upgrade(c);
+        return;
+    }
+    if (req.hasHeader("Transfer-Encoding")) {
+        respond(c, HttpResponse{411, "text/plain; charset=utf-8",
+                                "chunked bodies are not supported; send Content-Length\n", {}});
+        return;
+    }
+    std::size_t bodyLength = 0;
+    if (req.hasHeader("Content-Length")) {
+        std::string value = req.header("Content-Length");
+        if (value.empty() || value.size() > 12
+            || !std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+            ++server->protocolErrors;
+            respond(c, HttpResponse{400, "text/plain; charset=utf-8",
+                                    "bad Content-Length '" + value.substr(0, 20) + "'\n", {}});
+            return;
+        }
+        bodyLength = std::stoull(value);
+        if (bodyLength > cfg.maxHttpBodyBytes) {
+            respond(c, HttpResponse{413, "text/plain; charset=utf-8",
+                                    "body larger than " + std::to_string(cfg.maxHttpBodyBytes)
+                                        + " bytes\n",
+                                    {}});
+            return;
+        }
+    }
+    if (c->inBuf.size() < c->headLength + bodyLength)
+        return; // the body is still arriving
+    req.body = c->inBuf.substr(c->headLength, bodyLength);
+    c->inBuf.clear();
+    ++server->httpRequests;
+    HttpResponse response{500, "text/plain; charset=utf-8", "internal error\n", {}};
+    guarded("onHttp", [&] { response = server->handler.onHttp(req); });
+    respond(c, response, req.method != "HEAD");
+}
+
+void Loop::upgrade(const std::shared_ptr<Connection> &c)
+{
+    const WsServerConfig &cfg = server->config;
+    HttpRequest &req = c->request;
+    const std::string key = req.header("Sec-WebSocket-Key");
+    auto bad = [&](std::string why) {
+        ++server->protocolErrors;
+        respond(c, HttpResponse{400, "text/plain; charset=utf-8", why + "\n", {}});
+    };
+    if (req.method != "GET")
+        return bad("WebSocket upgrade with method '" + req.method + "', expected GET");
+    if (req.version != "HTTP/1.1")
+        return bad("WebSocket upgrade needs HTTP/1.1, got '" + req.version + "'");
+    if (!headerHasToken(req.header("Connection"), "upgrade"))
+        return bad("WebSocket upgrade without 'Connection: Upgrade'");
+    if (key.size() != 24 || key.substr(22) != "==")
+        return bad("Sec-WebSocket-Key '" + key.substr(0, 40) + "' is not 16 bytes of base64");
+    if (req.header("Sec-WebSocket-Version") != "13") {
+        respond(c, HttpResponse{426, "text/plain; charset=utf-8",
+                                "WebSocket version 13 only\n", {{"Sec-WebSocket-Version", "13"}}});
+        return;
+    }
+    if (!cfg.webSocketPath.empty() && req.path != cfg.webSocketPath) {
+        respond(c, HttpResponse{404, "text/plain; charset=utf-8",
+                                "no WebSocket endpoint at '" + req.path + "'\n", {}});
+        return;
+    }
+    PeerInfo peer;
+    const std::string offered = req.header("Sec-WebSocket-Protocol");
+    for (const auto &mine : cfg.subprotocols) {
+        if (headerHasToken(offered, mine)) {
+            peer.subprotocol = mine;
+            break;
+        }
+    }
+    std::string head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                       "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                       + webSocketAcceptKey(key) + "\r\n";
+    if (!peer.subprotocol.empty())
+        head += "Sec-WebSocket-Protocol: " + peer.subprotocol + "\r\n";
+    head += "\r\n";
+
+    std::string early = c->inBuf.substr(c->headLength); // frames sent right behind the request
+    c->inBuf = std::string();
+    peer.address = c->address;
+    peer.port = c->port;
+    peer.path = req.path;
+    peer.query = req.query;
+    peer.headers = std::move(req.headers);
+    c->request = HttpRequest();
+
+    auto now = Clock::now();
+    c->state = State::Open;
+    c->lastReceive = c->lastPing = c->windowStart = now;
+    {
+        std::lock_guard lock(c->m);
+        c->pending.insert(0, head);
+        c->queuedBytes += head.size();
+        c->acceptSends = true;
+    }
+    {
+        std::unique_lock lock(server->registryMutex);
+        server->registry.emplace(c->id, c);
+    }
+    c->opened = true;
+    ++server->open;
+    guarded("onOpen", [&] { server->handler.onOpen(c->id, peer); });
+    if (!early.empty() && c->state == State::Open) {
+        c->decoder.feed(early);
+        processFrames(c);
+    }
+    if (!c->dead)
+        flush(c);
+}
+
+void Loop::processFrames(const std::shared_ptr<Connection> &c)
+{
+    const WsServerConfig &cfg = server->config;
+    while (!c->dead && (c->state == State::Open || c->state == State::Closing)) {
+        std::optional<WsEvent> event = c->decoder.next();
+        // Flood control: every frame counts, control frames and fragments included.
+        std::uint64_t frames = c->decoder.frameCount();
+        auto now = Clock::now();
+        if (now - c->windowStart >= std::chrono::seconds(1)) {
+            c->windowStart = now;
+            c->framesInWindow = 0;
+        }
+        c->framesInWindow += static_cast<unsigned>(frames - c->framesSeen);
+        c->framesSeen = frames;
+        if (c->state == State::Open && c->framesInWindow > cfg.maxFramesPerSecond) {
+            ++server->protocolErrors;
+            failConnection(c, close_code::PolicyViolation,
+                           "more than " + std::to_string(cfg.maxFramesPerSecond)
+                               + " frames per second");
+            return;
+        }
+        if (!event)
+            return;
+        if (c->state == State::Closing) {
+            // Waiting for the peer's close; everything else is dropped.
+            if (event->kind == WsEvent::Kind::Close || event->kind == WsEvent::Kind::Error)
+                linger(c);
+            continue;
+        }
+        switch (event->kind) {
+        case WsEvent::Kind::Text:
+            ++server->messagesIn;
+            guarded("onText", [&] { server->handler.onText(c->id, std::move(event->payload)); });
+            break;
+        case WsEvent::Kind::Binary:
+            ++server->messagesIn;
+            guarded("onBinary",
+                    [&] { server->handler.onBinary(c->id, std::move(event->payload)); });
+            break;
+        case WsEvent::Kind::Ping:
+            queueRaw(c, encodeFrame(Opcode::Pong, event->payload));
+            flush(c);
+            break;
+        case WsEvent::Kind::Pong:
+            break;
+        case WsEvent::Kind::Close: {
+            // The peer starts the close: echo its code, then we close the TCP connection.
+            stopSends(c);
+            c->closeInfo = CloseInfo{event->code, event->payload, true};
+            queueRaw(c, encodeCloseFrame(event->code, {}));
+            linger(c);
+            return;
+        }
+        case WsEvent::Kind::Error:
+            ++server->protocolErrors;
+            failConnection(c, event->code, event->payload);
+            return;
+        }
+    }
+}
+
+void Loop::respond(const std::shared_ptr<Connection> &c, const HttpResponse &response,
+                   bool includeBody)
+{
+    queueRaw(c, serializeResponse(response, includeBody));
+    c->inBuf = std::string();
+    linger(c);
+}
+
+void Loop::queueRaw(const std::shared_ptr<Connection> &c, std::string bytes)
+{
+    std::lock_guard lock(c->m);
+    c->queuedBytes += bytes.size();
+    c->pending += bytes;
+}
+
+void Loop::flush(const std::shared_ptr<Connection> &c)
+{
+    if (c->dead)
+        return;
+    bool report = false;
+    {
+        std::lock_guard lock(c->m);
+        if (!c->pending.empty()) {
+            if (c->outOff == c->outBuf.size()) {
+                c->outBuf.swap(c->pending);
+                c->outOff = 0;
+            } else {
+                c->outBuf += c->pending;
+            }
+            c->pending.clear();
+        }
+        c->flushScheduled = false;
+        report = c->overflowToReport;
+        c->overflowToReport = false;
+    }
+    if (report && c->opened && c->state == State::Open)
+        guarded("onOverflow", [&] { server->handler.onOverflow(c->id); });
+    while (c->outOff < c->outBuf.size()) {
+        IoResult r = c->transport.write(c->outBuf.data() + c->outOff, c->outBuf.size() - c->outOff);
+        if (r.status == IoResult::Status::WouldBlock)
+            break;
+        if (r.status != IoResult::Status::Ok) {
+            if (c->state == State::Open)
+                c->closeInfo = CloseInfo{close_code::Abnormal, "connection lost", true};
+            destroy(c);
+            return;
+        }
+        c->outOff += r.bytes;
+        server->bytesOut += r.bytes;
+        std::lock_guard lock(c->m);
+        c->queuedBytes -= r.bytes;
+    }
+    const bool drained = c->outOff == c->outBuf.size();
+    if (drained) {
+        c->outOff = 0;
+        if (c->outBuf.capacity() > 256 * 1024)
+            c->outBuf = std::string();
+        else
+            c->outBuf.clear();
+    }
+    setWantWrite(c, !drained);
+    if (drained && c->state == State::Lingering && !c->writeShut) {
+        bool more;
+        {
+            std::lock_guard lock(c->m);
+            more = !c->pending.empty();
+        }
+        if (!more) {
+            c->transport.shutdownWrite();
+            c->writeShut = true;
+        }
+    }
+}
+
+void Loop::setWantWrite(const std::shared_ptr<Connection> &c, bool want)
+{
+    if (c->wantWrite == want)
+        return;
+    c->wantWrite = want;
+    epoll_event ev{};
+    ev.events = EPOLLIN | (want ? EPOLLOUT : 0u);
+    ev.data.u64 = c->id;
+    ::epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
+}
+
+void Loop::beginClose(const std::shared_ptr<Connection> &c, std::uint16_t code, std::string reason)
+{
+    if (c->dead || c->state != State::Open)
+        return;
+    stopSends(c);
+    std::uint16_t wire = (code == close_code::NoStatus || isSendableCloseCode(code))
+                             ? code
+                             : close_code::NoStatus;
+    queueRaw(c, encodeCloseFrame(wire, reason));
+    c->closeInfo = CloseInfo{code, std::move(reason), false};
+    c->state = State::Closing;
+    c->deadline = Clock::now() + server->config.closeTimeout;
+    flush(c);
+}
+
+void Loop::failConnection(const std::shared_ptr<Connection> &c, std::uint16_t code,
+                          std::string reason)
+{
+    // RFC 6455 7.1.7: send the close frame and close the connection; no reply is awaited.
+    if (c->dead || c->state != State::Open)
+        return;
+    stopSends(c);
+    queueRaw(c, encodeCloseFrame(code, reason));
+    c->closeInfo = CloseInfo{code, std::move(reason), false};
+    linger(c);
+}
+
+void Loop::stopSends(const std::shared_ptr<Connection> &c)
+{
+    {
+        std::lock_guard lock(c->m);
+        c->acceptSends = false;
+    }
+    std::unique_lock lock(server->registryMutex);
+    server->registry.erase(c->id);
+}
+
+void Loop::linger(const std::shared_ptr<Connection> &c)
+{
+    // The WebSocket is over (close handshake done or failed): tell the application now, not
+    // when the peer gets round to closing TCP.
+    c->state = State::Lingering;
+    c->deadline = Clock::now() + server->config.closeTimeout;
+    flush(c);
+    notifyClosed(c);
+}
+
+void Loop::notifyClosed(const std::shared_ptr<Connection> &c)
+{
+    if (!c->opened || c->closeNotified)
+        return;
+    c->closeNotified = true;
+    --server->open;
+    guarded("onClose", [&] { server->handler.onClose(c->id, c->closeInfo); });
+}
+
+void Loop::destroy(const std::shared_ptr<Connection> &c)
+{
+    if (c->dead)
+        return;
+    c->dead = true;
+    {
+        std::lock_guard lock(c->m);
+        c->acceptSends = false;
+        c->pending.clear();
+    }
+    {
+        std::unique_lock lock(server->registryMutex);
+        server->registry.erase(c->id);
+    }
+    ::epoll_ctl(epfd, EPOLL_CTL_DEL, c->fd, nullptr);
+    ::close(c->fd);
+    conns.erase(c->id);
+    --server->totalSockets;
+    notifyClosed(c);
+}
+
+void Loop::tick(Clock::time_point now)
+{
+    if (!listening && index == 0 && !server->stopping.load() && now >= acceptPausedUntil) {
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.u64 = kListenKey;
+        if (::epoll_ctl(epfd, EPOLL_CTL_ADD, server->listenFd, &ev) == 0)
+            listening = true;
+    }
+    const WsServerConfig &cfg = server->config;
+    std::vector<std::shared_ptr<Connection>> expired, idle, toPing;
+    for (auto &[id, c] : conns) {
+        switch (c->state) {
+        case State::Request:
+            if (now - c->acceptedAt >= cfg.handshakeTimeout)
+                expired.push_back(c);
+            break;
+        case State::Open:
+            if (now - c->lastReceive >= cfg.idleTimeout)
+                idle.push_back(c);
+            else if (now - c->lastPing >= cfg.pingInterval)
+                toPing.push_back(c);
+            break;
+        case State::Closing:
+        case State::Lingering:
+            if (now >= c->deadline)
+                expired.push_back(c);
+            break;
+        }
+    }
+    for (auto &c : expired)
+        destroy(c);
+    for (auto &c : idle)
+        beginClose(c, close_code::GoingAway, "idle timeout");
+    for (auto &c : toPing) {
+        c->lastPing = now;
+        queueRaw(c, encodeFrame(Opcode::Ping, {}));
+        flush(c);
+    }
+}
+
+void Loop::beginStop()
+{
+    stopBegun = true;
+    if (index == 0 && listening) {
+        ::epoll_ctl(epfd, EPOLL_CTL_DEL, server->listenFd, nullptr);
+        listening = false;
+    }
+    std::vector<std::shared_ptr<Connection>> all;
+    for (auto &[id, c] : conns)
+        all.push_back(c);
+    for (auto &c : all) {
+        if (c->state == State::Open)
+            beginClose(c, close_code::GoingAway, "server stopping");
+        else if (c->state == State::Request)
+            destroy(c);
+    }
+}
+
+// ---- WsServer ---------------------------------------------------------------------------
+
+bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view payload)
+{
+    std::shared_ptr<Connection> c = find(id);
+    if (!c)
+        return false;
+    std::string frame = encodeFrame(opcode, payload);
+    bool schedule = false;
+    {
+        std::lock_guard lock(c->m);
+        if (!c->acceptSends || c->overflowed)
+            return false;
+        if (c->queuedBytes + frame.size() > config.maxOutboundBytes) {
+            c->overflowed = true;
+            c->overflowToReport = true;
+            ++overflows;
+        } else {
+            c->pending += frame;
+            c->queuedBytes += frame.size();
+            ++messagesOut;
+        }
+        schedule = !c->flushScheduled;
+        c->flushScheduled = true;
+        if (c->overflowed) {
+            if (schedule)
+                c->loop->post([c] { c->loop->flush(c); });
+            return false;
+        }
+    }
+    if (schedule)
+        c->loop->post([c] { c->loop->flush(c); });
+    return true;
+}
+
+WsServer::WsServer(WsServerConfig config, WsHandler &handler)
+    : m_impl(std::make_unique<Impl>(std::move(config), handler))
+{
+}
+
+WsServer::~WsServer()
+{
+    stop();
+}
+
+bool WsServer::start(std::string *error)
+{
+    Impl &d = *m_impl;
+    auto fail = [&](std::string why) {
+        if (error)
+            *error = std::move(why);
+        if (d.listenFd >= 0) {
+            ::close(d.listenFd);
+            d.listenFd = -1;
+        }
+        return false;
+    };
+    if (d.started)
+        return fail("already started");
+    const WsServerConfig &cfg = d.config;
+    if (cfg.ioThreads < 1 || cfg.ioThreads > 64)
+        return fail("ioThreads " + std::to_string(cfg.ioThreads) + " is outside 1..64");
+    auto shortest = std::min({cfg.handshakeTimeout, cfg.pingInterval, cfg.idleTimeout,
+                              cfg.closeTimeout});
+    d.tickInterval = std::clamp(shortest / 4, std::chrono::milliseconds(5),
+                                std::chrono::milliseconds(250));
+
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo *found = nullptr;
+    const std::string where = cfg.host + ":" + std::to_string(cfg.port);
+    int rc = ::getaddrinfo(cfg.host.empty() ? nullptr : cfg.host.c_str(),
+                           std::to_string(cfg.port).c_str(), &hints, &found);
+    if (rc != 0)
+        return fail("cannot resolve " + where + ": " + ::gai_strerror(rc));
+    std::string lastError = "no address";
+    for (addrinfo *ai = found; ai; ai = ai->ai_next) {
+        int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                          ai->ai_protocol);
+        if (fd < 0) {
+            lastError = std::strerror(errno);
+            continue;
+        }
+        int one = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (::bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 && ::listen(fd, cfg.listenBacklog) == 0) {
+            d.listenFd = fd;
+            break;
+        }
+        lastError = std::strerror(errno);
+        ::close(fd);
+    }
+    ::freeaddrinfo(found);
+    if (d.listenFd < 0)
+        return fail("cannot listen on " + where + ": " + lastError);
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    ::getsockname(d.listenFd, reinterpret_cast<sockaddr *>(&ss), &len);
+    peerAddress(ss, d.boundPort);
+
+    for (unsigned i = 0; i < cfg.ioThreads; ++i) {
+        auto loop = std::make_unique<Loop>();
+        loop->server = &d;
+        loop->index = i;
+        loop->epfd = ::epoll_create1(EPOLL_CLOEXEC);
+        loop->wakefd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (loop->epfd < 0 || loop->wakefd < 0)
+            return fail(std::string("epoll/eventfd: ") + std::strerror(errno));
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.u64 = kWakeKey;
+        ::epoll_ctl(loop->epfd, EPOLL_CTL_ADD, loop->wakefd, &ev);
+        if (i == 0) {
+            ev.data.u64 = kListenKey;
+            ::epoll_ctl(loop->epfd, EPOLL_CTL_ADD, d.listenFd, &ev);
+            loop->listening = true;
+        }
+        d.loops.push_back(std::move(loop));
+    }
+    d.started = true;
+    for (auto &loop : d.loops)
+        loop->thread = std::thread([l = loop.get()] { l->run(); });
+    return true;
+}
+
+void WsServer::stop()
+{
+    Impl &d = *m_impl;
+    if (!d.started || d.stopped)
+        return;
+    d.stopped = true;
+    d.stopDeadline = Clock::now() + d.config.stopTimeout;
+    d.stopping = true;
+    for (auto &loop : d.loops)
+        loop->post([] {});
+    for (auto &loop : d.loops) {
+        if (loop->thread.joinable())
+            loop->thread.join();
+    }
+    // Tasks posted after a loop exited: adoptions close their socket, flushes see dead
+    // connections and do nothing.
+    for (auto &loop : d.loops)
+        loop->runTasks();
+    for (auto &loop : d.loops) {
+        std::lock_guard lock(loop->taskMutex);
+        loop->closed = true;
+        loop->tasks.clear();
+        ::close(loop->epfd);
+        ::close(loop->wakefd);
+    }
+    if (d.listenFd >= 0) {
+        ::close(d.listenFd);
+        d.listenFd = -1;
+    }
+    std::unique_lock lock(d.registryMutex);
+    d.registry.clear();
+}
+
+std::uint16_t WsServer::port() const
+{
+    return m_impl->boundPort;
+}
+
+unsigned WsServer::ioThreadCount() const
+{
+    return m_impl->config.ioThreads;
+}
+
+bool WsServer::send(ConnectionId id, std::string text)
+{
+    return m_impl->enqueue(id, Opcode::Text, text);
+}
+
+bool WsServer::sendBinary(ConnectionId id, std::string data)
+{
+    return m_impl->enqueue(id, Opcode::Binary, data);
+}
+
+bool WsServer::resume(ConnectionId id, std::string resyncNotice)
+{
+    std::shared_ptr<Connection> c = m_impl->find(id);
+    if (!c)
+        return false;
+    bool schedule = false;
+    {
+        std::lock_guard lock(c->m);
+        if (!c->acceptSends)
+            return false;
+        c->overflowed = false;
+        c->overflowToReport = false;
+        if (!resyncNotice.empty()) {
+            std::string frame = encodeFrame(Opcode::Text, resyncNotice);
+            c->queuedBytes += frame.size();
+            c->pending += frame;
+            ++m_impl->messagesOut;
+            schedule = !c->flushScheduled;
+            c->flushScheduled = true;
+        }
+    }
+    if (schedule)
+        c->loop->post([c] { c->loop->flush(c); });
+    return true;
+}
+
+void WsServer::close(ConnectionId id, std::uint16_t code, std::string reason)
+{
+    std::shared_ptr<Connection> c = m_impl->find(id);
+    if (!c)
+        return;
+    c->loop->post([c, code, reason = std::move(reason)]() mutable {
+        c->loop->beginClose(c, code, std::move(reason));
+    });
+}
+
+std::size_t WsServer::connectionCount() const
+{
+    return static_cast<std::size_t>(m_impl->open.load());
+}
+
+WsServerStats WsServer::stats() const
+{
+    const Impl &d = *m_impl;
+    WsServerStats s;
+    s.acceptedConnections = d.accepted;
+    s.rejectedConnections = d.rejected;
+    s.openConnections = d.open;
+    s.httpRequests = d.httpRequests;
+    s.messagesIn = d.messagesIn;
+    s.messagesOut = d.messagesOut;
+    s.bytesIn = d.bytesIn;
+    s.bytesOut = d.bytesOut;
+    s.overflows = d.overflows;
+    s.protocolErrors = d.protocolErrors;
+    return s;
+}
+
+} // namespace acd::net
