@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace acd::server::test {
 namespace {
@@ -168,6 +169,26 @@ TEST_F(EngineProcessTest, AnAgentLogsInTakesARoutedCallAndTheRecordIsInTheDataba
     for (const auto &c : calls.value())
         answered += c.disposition == core::Disposition::Answered && c.agent == 1001 && !c.ani.empty();
     EXPECT_GE(answered, 1u);
+}
+
+TEST_F(EngineProcessTest, SigtermStopsTheEngineCleanlyWhateverThreadItReaches)
+{
+    // Regression: the signal once reached an engine or I/O thread and killed the process.
+    std::string text;
+    {
+        std::ifstream in(conf);
+        std::stringstream s;
+        s << in.rdbuf();
+        text = s.str();
+    }
+    text.replace(text.find("level = warning"), 15, "level = information");
+    write(conf, text);
+    for (int run = 0; run < 3; ++run) {
+        EngineProcess engine({"--config", conf});
+        ASSERT_TRUE(engine.running()) << engine.errors();
+        EXPECT_EQ(engine.terminate(), 0);
+        EXPECT_NE(engine.errors().find("stopped cleanly"), std::string::npos) << engine.errors();
+    }
 }
 
 TEST_F(EngineProcessTest, AWrongPasswordOverTheWireIsAuthFailed)

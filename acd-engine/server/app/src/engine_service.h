@@ -8,6 +8,7 @@
 
 #include "acd/net/ws_server.h"
 #include "acd/server/transport.h"
+#include "core/effects.h"
 
 #include <Poco/Logger.h>
 

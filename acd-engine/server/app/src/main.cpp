@@ -23,6 +23,7 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -110,6 +111,13 @@ protected:
                       << ": engine.database: missing\n";
             return kExitConfig;
         }
+        // Every thread the service starts inherits this mask, so SIGINT/SIGTERM reach only
+        // the main thread's waitForTerminationRequest (sigwait) and stop the engine cleanly.
+        sigset_t stopSignals;
+        sigemptyset(&stopSignals);
+        sigaddset(&stopSignals, SIGINT);
+        sigaddset(&stopSignals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
         Poco::Logger &log = setUpLogging(config);
         EngineService service(config, log);
         if (config.demo)
