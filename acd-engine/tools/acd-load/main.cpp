@@ -1,0 +1,235 @@
+// acd-load: a load run against the real engine over the real protocol.
+//
+//   acd-load [--agents N] [--rate CALLS_PER_S] [--duration S] [--warmup S] [--supervisors M]
+//            [--talk-s S] [--route-points K] [--connect-rate PER_S] [--json]
+//
+// It starts pbx-sim (traffic at the route points, simulated agents answering at every
+// station) and acd-engine (csta provider to that pbx-sim, a generated contact center of N
+// agents), connects N agent clients (each logs its agent in at its station and goes Ready)
+// and M supervisor clients (subscribed to every event), runs for the duration and reports:
+// offered/answered calls, the latency from a call's arrival at a route point in the engine to
+// the agent client's call.offered event (p50/p99/max), lost events at the supervisors, and
+// the engine's CPU and memory. Everything on loopback with ephemeral ports; it stops itself.
+#include "load_clients.h"
+#include "processes.h"
+
+#include "db/secret_hash.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace acd::load {
+namespace {
+
+struct Options {
+    int agents = 100;
+    double rate = 10;      ///< calls per second over all route points
+    int duration = 20;     ///< measured seconds
+    int warmup = 5;
+    int supervisors = 2;
+    double talkSeconds = 5;
+    int routePoints = 10;
+    int connectRate = 2000;
+    bool json = false;
+};
+
+bool parse(int argc, char **argv, Options &o)
+{
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> const char * { return i + 1 < argc ? argv[++i] : nullptr; };
+        const char *v = nullptr;
+        if (a == "--json")
+            o.json = true;
+        else if (a == "--help" || a == "-h")
+            return false;
+        else if (!(v = value()))
+            return false;
+        else if (a == "--agents")
+            o.agents = std::atoi(v);
+        else if (a == "--rate")
+            o.rate = std::atof(v);
+        else if (a == "--duration")
+            o.duration = std::atoi(v);
+        else if (a == "--warmup")
+            o.warmup = std::atoi(v);
+        else if (a == "--supervisors")
+            o.supervisors = std::atoi(v);
+        else if (a == "--talk-s")
+            o.talkSeconds = std::atof(v);
+        else if (a == "--route-points")
+            o.routePoints = std::atoi(v);
+        else if (a == "--connect-rate")
+            o.connectRate = std::atoi(v);
+        else
+            return false;
+    }
+    return o.agents > 0 && o.agents <= 9999 && o.rate > 0 && o.duration > 0 && o.routePoints > 0
+           && o.routePoints <= 100 && o.supervisors >= 0;
+}
+
+std::string executableDir()
+{
+    return std::filesystem::canonical("/proc/self/exe").parent_path().string();
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    auto index = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(index, v.size() - 1)];
+}
+
+} // namespace
+} // namespace acd::load
+
+int main(int argc, char **argv)
+{
+    using namespace acd::load;
+    Options o;
+    if (!parse(argc, argv, o)) {
+        std::cerr << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
+                     " [--warmup S] [--supervisors M] [--talk-s S] [--route-points K]"
+                     " [--connect-rate PER_S] [--json]\n";
+        return 64;
+    }
+    // Thousands of sockets here and in the engine (which inherits the limit).
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+
+    const std::string bin = executableDir();
+    const std::string lib = (std::filesystem::path(bin).parent_path() / "lib").string();
+    const std::string work =
+        (std::filesystem::temp_directory_path() / ("acd-load-" + std::to_string(getpid())))
+            .string();
+    std::filesystem::create_directories(work);
+
+    // The contact center: one group and skill, K queues behind K route points, N agents at
+    // stations 10000.., one agent user each, supervisors.
+    const int firstStation = 10000;
+    const std::string secret = acd::db::hashSecret("load", 1000);
+    std::ostringstream cc;
+    cc << R"({"version":1,"skills":[{"id":1,"name":"all"}],)"
+       << R"("groups":[{"id":1,"name":"all","guid":"6b29fc40-ca47-1067-b31d-00dd010662da"}],"queues":[)";
+    for (int q = 0; q < o.routePoints; ++q)
+        cc << (q ? "," : "") << R"({"id":)" << 10 + q << R"(,"name":"q)" << q
+           << R"(","group":1,"skill":1,"wrapUpSeconds":0,"overflowWhenNoAgents":false})";
+    cc << R"(],"agents":[)";
+    for (int a = 0; a < o.agents; ++a)
+        cc << (a ? "," : "") << R"({"id":)" << 100000 + a << R"(,"name":"agent)" << a
+           << R"(","pinHash":")" << secret << R"(","skills":[{"skill":1,"level":5}]})";
+    cc << R"(],"routePoints":[)";
+    for (int q = 0; q < o.routePoints; ++q)
+        cc << (q ? "," : "") << R"({"address":")" << 9000 + q << R"(","queue":)" << 10 + q << "}";
+    cc << R"(],"users":[)";
+    for (int a = 0; a < o.agents; ++a)
+        cc << (a ? "," : "") << R"({"name":"a)" << a << R"(","role":"agent","passwordHash":")"
+           << secret << R"(","agent":)" << 100000 + a << "}";
+    for (int s = 0; s < std::max(1, o.supervisors); ++s)
+        cc << R"(,{"name":"s)" << s << R"(","role":"supervisor","passwordHash":")" << secret
+           << "\"}";
+    cc << "]}";
+    std::ofstream(work + "/cc.json") << cc.str();
+
+    const std::string stations =
+        std::to_string(firstStation) + "-" + std::to_string(firstStation + o.agents - 1);
+    const std::string routePoints = "9000-" + std::to_string(9000 + o.routePoints - 1);
+    const double perRoutePointPerHour = o.rate * 3600.0 / o.routePoints;
+    ChildProcess pbx({bin + "/pbx-sim", "--csta-listen", "127.0.0.1:0", "--stations", stations,
+                      "--route-points", routePoints, "--calls-per-hour",
+                      std::to_string(static_cast<long>(perRoutePointPerHour)), "--patience-s",
+                      "600", "--agents", stations, "--ring-delay-ms", "50", "--talk-s",
+                      std::to_string(o.talkSeconds), "--talk", "fixed", "--trunks", "100000",
+                      "--heartbeat-ms", "0"},
+                     "listening");
+    if (!pbx.running()) {
+        std::cerr << "acd-load: pbx-sim did not start\n";
+        return 70;
+    }
+    std::ofstream(work + "/acd.conf")
+        << "[engine]\nlisten = 127.0.0.1:0\ndatabase = " << work << "/acd.db\ncontact-center = "
+        << work << "/cc.json\n\n[provider pbx]\nlibrary = " << lib
+        << "/libtsp_csta.so\nconfig = host=127.0.0.1;port=" << pbx.port() << ";stations="
+        << stations << ";routepoints=" << routePoints
+        << ";heartbeat_ms=0\n\n[log]\nlevel = warning\n\n[limits]\nmax-connections = "
+        << o.agents + o.supervisors + 100 << "\n";
+    ChildProcess engine({bin + "/acd-engine", "--config", work + "/acd.conf"}, "listening on");
+    if (!engine.running()) {
+        std::cerr << "acd-load: acd-engine did not start\n";
+        return 70;
+    }
+
+    std::vector<ClientSpec> specs;
+    for (int s = 0; s < o.supervisors; ++s)
+        specs.push_back({"s" + std::to_string(s), "load", 0, "", "", 1});
+    for (int a = 0; a < o.agents; ++a)
+        specs.push_back({"a" + std::to_string(a), "load", static_cast<std::uint32_t>(100000 + a),
+                         "load", std::to_string(firstStation + a), 1});
+    LoadClients clients(engine.port(), specs);
+    double connectStart = nowMs();
+    bool ok = clients.start(o.connectRate, 120000);
+    double connectSeconds = (nowMs() - connectStart) / 1000.0;
+    clients.run(o.warmup * 1000);
+    clients.resetMeasurements();
+    ProcessUsage before = usageOf(engine.pid());
+    clients.run(o.duration * 1000);
+    ProcessUsage after = usageOf(engine.pid());
+    const LoadResults &r = clients.results();
+    int engineExit = engine.stop();
+    pbx.stop();
+    std::filesystem::remove_all(work);
+
+    double cpu = (after.cpuSeconds - before.cpuSeconds) / o.duration;
+    double p50 = percentile(r.offerLatencyMs, 0.50), p99 = percentile(r.offerLatencyMs, 0.99),
+           max = percentile(r.offerLatencyMs, 1.0);
+    if (o.json) {
+        std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
+                    "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
+                    "\"queued\":%llu,\"offered\":%llu,\"answered\":%llu,\"completed\":%llu,"
+                    "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
+                    "\"supervisorEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
+                    "\"engineCpu\":%.3f,\"engineRssKiB\":%ld,\"enginePeakRssKiB\":%ld,"
+                    "\"engineThreads\":%d,\"engineExit\":%d}\n",
+                    o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
+                    connectSeconds, static_cast<unsigned long long>(r.queued),
+                    static_cast<unsigned long long>(r.offersSeen),
+                    static_cast<unsigned long long>(r.answered),
+                    static_cast<unsigned long long>(r.completed), r.offerLatencyMs.size(), p50,
+                    p99, max, static_cast<unsigned long long>(r.supervisorEvents),
+                    static_cast<unsigned long long>(r.gaps),
+                    static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
+                    after.peakRssKiB, after.threads, engineExit);
+    } else {
+        std::printf("agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
+                    "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu,"
+                    " answered %llu, completed %llu\n"
+                    "offer latency (route point arrival -> agent's call.offered): p50 %.2f ms,"
+                    " p99 %.2f ms, max %.2f ms over %zu calls\n"
+                    "supervisor stream: %llu events, %llu lost, %llu overflow notices\n"
+                    "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n",
+                    o.agents, r.ready, o.supervisors, r.connected, connectSeconds, r.failures,
+                    r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate,
+                    o.duration, o.warmup, static_cast<unsigned long long>(r.queued),
+                    static_cast<unsigned long long>(r.offersSeen),
+                    static_cast<unsigned long long>(r.answered),
+                    static_cast<unsigned long long>(r.completed), p50, p99, max,
+                    r.offerLatencyMs.size(), static_cast<unsigned long long>(r.supervisorEvents),
+                    static_cast<unsigned long long>(r.gaps),
+                    static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,
+                    after.peakRssKiB, after.threads, engineExit);
+    }
+    return ok && r.failures == 0 && r.gaps == 0 && engineExit == 0 ? 0 : 1;
+}

@@ -1,0 +1,35 @@
+#pragma once
+// The processes a load run starts (pbx-sim, acd-engine): spawned with their output piped,
+// the bound port read from their "listening" line, CPU time and memory read from /proc.
+#include <string>
+#include <vector>
+
+namespace acd::load {
+
+class ChildProcess {
+public:
+    /// Starts `argv` and waits (at most 30 s) for a stdout line containing `marker`; the port
+    /// is the number after the last ':' of that line.
+    ChildProcess(std::vector<std::string> argv, const std::string &marker);
+    ~ChildProcess();
+    bool running() const { return m_pid > 0 && m_port > 0; }
+    int pid() const { return m_pid; }
+    int port() const { return m_port; }
+    /// SIGTERM, then SIGKILL after `timeoutMs`; the exit status (-1 when killed).
+    int stop(int timeoutMs = 15000);
+
+private:
+    int m_pid = -1;
+    int m_port = 0;
+    int m_out = -1;
+};
+
+struct ProcessUsage {
+    double cpuSeconds = 0; ///< user + system
+    long rssKiB = 0;
+    long peakRssKiB = 0;
+    int threads = 0;
+};
+ProcessUsage usageOf(int pid);
+
+} // namespace acd::load
