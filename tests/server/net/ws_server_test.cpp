@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <malloc.h>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -323,6 +324,27 @@ TEST(WsServer, ServesAThousandConcurrentClientsWithTwoIoThreads)
                 static_cast<long long>(ms(connected - start)),
                 static_cast<long long>(ms(done - connected)),
                 static_cast<long long>(ms(done - start)), rssConnected - rssBefore);
+}
+
+TEST(WsServer, IdleWebSocketCostsTheServerUnderFourKibOfHeap)
+{
+    // Raw clients hold no user-space state beyond a socket object, so the heap growth is the
+    // server's: connection, decoder, queues, registry and loop map entries.
+    Fixture f;
+    constexpr int kClients = 500;
+    std::vector<Poco::Net::StreamSocket> sockets;
+    sockets.reserve(kClients);
+    const std::size_t heapBefore = mallinfo2().uordblks;
+    for (int i = 0; i < kClients; ++i) {
+        sockets.push_back(rawConnect(f.server->port()));
+        rawHandshake(sockets.back());
+    }
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == kClients; }));
+    const std::size_t heapAfter = mallinfo2().uordblks;
+    const double perConnection = (double(heapAfter) - double(heapBefore)) / kClients;
+    std::printf("[ figures  ] heap per idle WebSocket (server side + a Poco StreamSocket): "
+                "%.0f bytes\n", perConnection);
+    EXPECT_LT(perConnection, 4096.0);
 }
 
 TEST(WsServer, SlowConsumerOverflowsOnceWhileOthersKeepReceivingThenResyncs)

@@ -64,7 +64,15 @@ void FrameDecoder::feed(const char *data, std::size_t size)
         return;
     // Drop the consumed prefix before growing, so the buffer holds at most one partial frame
     // plus what was just fed.
-    if (m_pos > 0 && (m_pos == m_buffer.size() || m_pos >= 64 * 1024)) {
+    if (m_pos > 0 && m_pos == m_buffer.size()) {
+        // All consumed: give back the memory a large frame left behind (an idle connection
+        // should not keep a 1 MiB buffer).
+        if (m_buffer.capacity() > 64 * 1024)
+            std::string().swap(m_buffer);
+        else
+            m_buffer.clear();
+        m_pos = 0;
+    } else if (m_pos >= 64 * 1024) {
         m_buffer.erase(0, m_pos);
         m_pos = 0;
     }
