@@ -40,6 +40,7 @@ struct Options {
     int routePoints = 10;
     int connectRate = 2000;
     bool json = false;
+    bool keep = false; ///< keep the work directory (database, configuration) for inspection
 };
 
 bool parse(int argc, char **argv, Options &o)
@@ -50,6 +51,8 @@ bool parse(int argc, char **argv, Options &o)
         const char *v = nullptr;
         if (a == "--json")
             o.json = true;
+        else if (a == "--keep")
+            o.keep = true;
         else if (a == "--help" || a == "-h")
             return false;
         else if (!(v = value()))
@@ -101,7 +104,7 @@ int main(int argc, char **argv)
     if (!parse(argc, argv, o)) {
         std::cerr << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
                      " [--warmup S] [--supervisors M] [--talk-s S] [--route-points K]"
-                     " [--connect-rate PER_S] [--json]\n";
+                     " [--connect-rate PER_S] [--json] [--keep]\n";
         return 64;
     }
     // Thousands of sockets here and in the engine (which inherits the limit).
@@ -190,7 +193,10 @@ int main(int argc, char **argv)
     const LoadResults &r = clients.results();
     int engineExit = engine.stop();
     pbx.stop();
-    std::filesystem::remove_all(work);
+    if (o.keep)
+        std::cerr << "acd-load: kept " << work << "\n";
+    else
+        std::filesystem::remove_all(work);
 
     double cpu = (after.cpuSeconds - before.cpuSeconds) / o.duration;
     double p50 = percentile(r.offerLatencyMs, 0.50), p99 = percentile(r.offerLatencyMs, 0.99),

@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
 #include <sstream>
 #include <type_traits>
 
@@ -166,24 +167,6 @@ const char *describe(const core::EffectBody &body, Poco::JSON::Object &o, Topics
         body);
 }
 
-bool wants(const Connection &c, const Topics &t)
-{
-    if (t.intervals)
-        return c.intervals;
-    if (c.all)
-        return true;
-    for (core::QueueId q : t.queues)
-        if (c.queues.count(q))
-            return true;
-    for (core::AgentId a : t.agents)
-        if (c.agents.count(a))
-            return true;
-    for (core::CallId id : t.calls)
-        if (c.calls.count(id))
-            return true;
-    return false;
-}
-
 } // namespace
 
 void ProtocolService::Impl::publish(const core::Effect &effect)
@@ -205,9 +188,47 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
     std::ostringstream out;
     o.stringify(out, 0, -1);
     const std::string body = out.str(); // "{...}": each connection prefixes its seq
-    for (auto &[id, c] : connections)
-        if (c.authenticated && wants(c, topics))
-            deliver(c, name, body);
+    std::vector<ConnectionId> targets;
+    auto add = [&](const std::set<ConnectionId> &set) {
+        targets.insert(targets.end(), set.begin(), set.end());
+    };
+    if (topics.intervals) {
+        add(intervalSubscribers);
+    } else {
+        add(allSubscribers);
+        for (core::QueueId q : topics.queues)
+            if (auto it = queueSubscribers.find(q); it != queueSubscribers.end())
+                add(it->second);
+        for (core::AgentId a : topics.agents)
+            if (auto it = agentSubscribers.find(a); it != agentSubscribers.end())
+                add(it->second);
+        for (core::CallId id : topics.calls)
+            if (auto it = callSubscribers.find(id); it != callSubscribers.end())
+                add(it->second);
+    }
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    for (ConnectionId id : targets)
+        if (auto it = connections.find(id); it != connections.end())
+            deliver(it->second, name, body);
+}
+
+void ProtocolService::Impl::forget(Connection &c)
+{
+    allSubscribers.erase(c.id);
+    intervalSubscribers.erase(c.id);
+    overflowed.erase(c.id);
+    auto drop = [&](auto &index, const auto &keys) {
+        for (const auto &key : keys)
+            if (auto it = index.find(key); it != index.end()) {
+                it->second.erase(c.id);
+                if (it->second.empty())
+                    index.erase(it);
+            }
+    };
+    drop(queueSubscribers, c.queues);
+    drop(agentSubscribers, c.agents);
+    drop(callSubscribers, c.calls);
 }
 
 void ProtocolService::Impl::deliver(Connection &c, const std::string &, const std::string &body)
@@ -231,6 +252,7 @@ void ProtocolService::Impl::deliver(Connection &c, const std::string &, const st
 void ProtocolService::Impl::markOverflowed(Connection &c)
 {
     core::TimeMs now = clock();
+    overflowed.insert(c.id);
     c.overflowed = true;
     c.lastSeqBeforeOverflow = c.seq;
     c.overflowedAt = now;
@@ -246,9 +268,18 @@ void ProtocolService::Impl::markOverflowed(Connection &c)
 void ProtocolService::Impl::retryOverflowed()
 {
     core::TimeMs now = clock();
-    for (auto &[id, c] : connections) {
-        if (!c.overflowed || now - c.overflowedAt < options.overflowPauseMs)
+    for (auto it = overflowed.begin(); it != overflowed.end();) {
+        auto found = connections.find(*it);
+        if (found == connections.end()) {
+            it = overflowed.erase(it);
             continue;
+        }
+        Connection &c = found->second;
+        if (now - c.overflowedAt < options.overflowPauseMs) {
+            ++it;
+            continue;
+        }
+        it = overflowed.erase(it);
         // Give the client time to drain, then resume with the notice (queued past the limit,
         // so the client always learns of the gap).
         std::string notice = "{\"seq\":" + std::to_string(c.seq + 1)
@@ -282,11 +313,14 @@ void ProtocolService::Impl::subscribe(Connection &c, Request &r, bool add)
                 throw RequestError{"forbidden", "agents may not subscribe to '" + topic + "'",
                                    "", field};
             (topic == "all" ? c.all : c.intervals) = add;
+            auto &index = topic == "all" ? allSubscribers : intervalSubscribers;
+            add ? (void)index.insert(c.id) : (void)index.erase(c.id);
         } else if (topic.rfind("queue:", 0) == 0) {
             auto q = static_cast<core::QueueId>(number(6));
             if (!engine.queue(q))
                 throw RequestError{"not_found", "no queue " + std::to_string(q), "", field};
             add ? (void)c.queues.insert(q) : (void)c.queues.erase(q);
+            add ? (void)queueSubscribers[q].insert(c.id) : (void)queueSubscribers[q].erase(c.id);
         } else if (topic.rfind("agent:", 0) == 0) {
             auto a = static_cast<core::AgentId>(number(6));
             if (!privileged && a != c.agent)
@@ -295,11 +329,13 @@ void ProtocolService::Impl::subscribe(Connection &c, Request &r, bool add)
             if (!engine.agent(a))
                 throw RequestError{"not_found", "no agent " + std::to_string(a), "", field};
             add ? (void)c.agents.insert(a) : (void)c.agents.erase(a);
+            add ? (void)agentSubscribers[a].insert(c.id) : (void)agentSubscribers[a].erase(c.id);
         } else if (topic.rfind("call:", 0) == 0) {
             if (!privileged)
                 throw RequestError{"forbidden", "agents may not follow calls by ID", "", field};
             auto id = static_cast<core::CallId>(number(5));
             add ? (void)c.calls.insert(id) : (void)c.calls.erase(id);
+            add ? (void)callSubscribers[id].insert(c.id) : (void)callSubscribers[id].erase(c.id);
         } else {
             throw RequestError{"bad_request", "unknown topic '" + topic + "'", "", field};
         }

@@ -112,6 +112,16 @@ public:
     std::function<void(const AuditEntry &)> auditSink;
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
+    // Subscription indexes: an event reaches its subscribers without a scan of every
+    // connection (thousands of agents each follow one agent).
+    std::set<ConnectionId> allSubscribers;
+    std::set<ConnectionId> intervalSubscribers;
+    std::map<core::QueueId, std::set<ConnectionId>> queueSubscribers;
+    std::map<core::AgentId, std::set<ConnectionId>> agentSubscribers;
+    std::map<core::CallId, std::set<ConnectionId>> callSubscribers;
+    std::set<ConnectionId> overflowed;
+    /// Drops a connection from every index (before it is erased).
+    void forget(Connection &c);
     std::uint64_t lastEffectSeq = 0;
 
     struct Failures {

@@ -66,7 +66,11 @@ void ProtocolService::onOpen(ConnectionId connection, const std::string &peerAdd
 
 void ProtocolService::onClose(ConnectionId connection)
 {
-    m_impl->connections.erase(connection);
+    auto it = m_impl->connections.find(connection);
+    if (it == m_impl->connections.end())
+        return;
+    m_impl->forget(it->second);
+    m_impl->connections.erase(it);
 }
 
 void ProtocolService::onOverflow(ConnectionId connection)
@@ -139,7 +143,9 @@ void ProtocolService::Impl::dispatch(Connection &c, Request &r, Poco::JSON::Obje
         r.rejectUnknown();
         respond(c, r.id(), result);
         transport.close(c.id, 1000, "bye");
-        connections.erase(c.id);
+        ConnectionId id = c.id;
+        forget(c);
+        connections.erase(id);
         return;
     }
     if (op == "subscribe" || op == "unsubscribe") {
@@ -230,6 +236,12 @@ void ProtocolService::shutdown(const std::string &reason)
         s.transport.close(id, 1001, reason);
     }
     s.connections.clear();
+    s.allSubscribers.clear();
+    s.intervalSubscribers.clear();
+    s.queueSubscribers.clear();
+    s.agentSubscribers.clear();
+    s.callSubscribers.clear();
+    s.overflowed.clear();
 }
 
 } // namespace acd::server
