@@ -19,7 +19,8 @@ static HLINEAPP app;
 static DWORD numDevs;
 
 /* The sales group of the demo configuration. */
-static GUID salesGroup = {0x6b29fc40, 0xca47, 0x1067, {0xb3, 0x1d, 0x00, 0xdd, 0x01, 0x06, 0x62, 0xda}};
+static GUID salesGroup = {
+    0x6b29fc40, 0xca47, 0x1067, {0xb3, 0x1d, 0x00, 0xdd, 0x01, 0x06, 0x62, 0xda}};
 
 /* Reads messages (5 s at most) until one with this ID (and, if nonzero, this parameter 1 or
  * device) comes; returns 1 and fills *out, or 0. */
@@ -52,7 +53,10 @@ static HLINE openStation(const char *extension)
     for (device = 0; device < numDevs; ++device) {
         DWORD version = 0;
         LINEEXTENSIONID ext;
-        union { LINEADDRESSCAPS caps; char bytes[1024]; } buffer;
+        union {
+            LINEADDRESSCAPS caps;
+            char bytes[1024];
+        } buffer;
         HLINE line = 0;
         if (lineNegotiateAPIVersion(app, device, TAPI_VERSION2_0, TAPI_VERSION2_2, &version, &ext))
             continue;
@@ -63,19 +67,20 @@ static HLINE openStation(const char *extension)
             || strcmp(buffer.bytes + buffer.caps.dwAddressOffset, extension) != 0)
             continue;
         if (lineOpen(app, device, &line, version, 0, 0, LINECALLPRIVILEGE_OWNER,
-                     LINEMEDIAMODE_INTERACTIVEVOICE, NULL) == 0)
+                     LINEMEDIAMODE_INTERACTIVEVOICE, NULL)
+            == 0)
             return line;
     }
     return 0;
 }
 
-#define CHECK(what, expr)                                                                     \
-    do {                                                                                      \
-        LONG r_ = (expr);                                                                     \
-        if (r_ != 0) {                                                                        \
-            printf("%s failed: 0x%08lX\n", what, (unsigned long)(DWORD)r_);                   \
-            return 1;                                                                         \
-        }                                                                                     \
+#define CHECK(what, expr)                                                                          \
+    do {                                                                                           \
+        LONG r_ = (expr);                                                                          \
+        if (r_ != 0) {                                                                             \
+            printf("%s failed: 0x%08lX\n", what, (unsigned long)(DWORD)r_);                        \
+            return 1;                                                                              \
+        }                                                                                          \
     } while (0)
 
 int main(void)
@@ -87,14 +92,17 @@ int main(void)
     HAGENTSESSION session = 0;
     HCALL customerCall = 0, call;
     LINEMESSAGE m;
-    union { LINECALLINFO info; char bytes[4096]; } info;
+    union {
+        LINECALLINFO info;
+        char bytes[4096];
+    } info;
     ACDCALLDATA data;
 
     memset(&params, 0, sizeof params);
     params.dwTotalSize = sizeof params;
     params.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT; /* TAPI_EVENT_FD(params) is pollable */
-    CHECK("lineInitializeEx", lineInitializeEx(&app, NULL, NULL, "tapi_agent", &numDevs, &version,
-                                               &params));
+    CHECK("lineInitializeEx",
+          lineInitializeEx(&app, NULL, NULL, "tapi_agent", &numDevs, &version, &params));
     agentLine = openStation("100");
     customerLine = openStation("119");
     if (!agentLine || !customerLine) {
@@ -104,8 +112,8 @@ int main(void)
 
     /* Log in: agent, session in the sales group, both Ready. */
     CHECK("lineCreateAgent", reply(lineCreateAgent(agentLine, "1001", "1234", &agent)));
-    CHECK("lineCreateAgentSession", reply(lineCreateAgentSession(agentLine, agent, "1234", 0,
-                                                                 &salesGroup, &session)));
+    CHECK("lineCreateAgentSession",
+          reply(lineCreateAgentSession(agentLine, agent, "1234", 0, &salesGroup, &session)));
     CHECK("lineSetAgentStateEx",
           reply(lineSetAgentStateEx(agentLine, agent, LINEAGENTSTATEEX_READY, 0)));
     CHECK("lineSetAgentSessionState",

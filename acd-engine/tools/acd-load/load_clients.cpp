@@ -29,8 +29,17 @@ double nowMs()
 
 class LoadClients::Client {
 public:
-    enum class Step { Connecting, Handshake, Hello, Login, AgentReady, SessionReady, Subscribe,
-                      Running, Failed };
+    enum class Step {
+        Connecting,
+        Handshake,
+        Hello,
+        Login,
+        AgentReady,
+        SessionReady,
+        Subscribe,
+        Running,
+        Failed
+    };
     ClientSpec spec;
     int fd = -1;
     Step step = Step::Connecting;
@@ -107,8 +116,8 @@ bool LoadClients::start(int connectsPerSecond, int timeoutMs)
     auto deadline = begin + std::chrono::milliseconds(timeoutMs);
     std::size_t started = 0;
     while (std::chrono::steady_clock::now() < deadline) {
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
-                             .count();
+        double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
         auto allowed = static_cast<std::size_t>(elapsed * connectsPerSecond) + 1;
         while (started < m_clients.size() && started < allowed) {
             Client &c = *m_clients[started++];

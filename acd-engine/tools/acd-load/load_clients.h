@@ -21,18 +21,19 @@ struct ClientSpec {
 };
 
 struct LoadResults {
-    std::size_t connected = 0;     ///< clients past hello
-    std::size_t ready = 0;         ///< agents logged in and Ready
-    std::size_t failures = 0;      ///< connections lost or requests refused
+    std::size_t connected = 0; ///< clients past hello
+    std::size_t ready = 0;     ///< agents logged in and Ready
+    std::size_t failures = 0;  ///< connections lost or requests refused
     std::string firstFailure;
-    std::uint64_t offersSeen = 0;  ///< call.offered events at agent clients
+    std::uint64_t offersSeen = 0; ///< call.offered events at agent clients
     std::uint64_t supervisorEvents = 0;
-    std::uint64_t gaps = 0;        ///< missing sequence numbers at supervisors
+    std::uint64_t gaps = 0; ///< missing sequence numbers at supervisors
     std::uint64_t overflowNotices = 0;
-    std::uint64_t answered = 0;    ///< call.answered seen by supervisors
+    std::uint64_t answered = 0; ///< call.answered seen by supervisors
     std::uint64_t completed = 0;
     std::uint64_t queued = 0;
-    std::vector<double> offerLatencyMs; ///< route point arrival (call.queued at) -> agent's call.offered
+    std::vector<double>
+        offerLatencyMs; ///< route point arrival (call.queued at) -> agent's call.offered
 };
 
 class LoadClients {
@@ -58,7 +59,7 @@ private:
     int m_port;
     int m_epoll = -1;
     std::vector<std::unique_ptr<Client>> m_clients;
-    std::map<std::uint64_t, double> m_queuedAt; ///< call -> call.queued `at` (ms)
+    std::map<std::uint64_t, double> m_queuedAt;  ///< call -> call.queued `at` (ms)
     std::map<std::uint64_t, double> m_offeredAt; ///< call -> agent receive time, when first
     LoadResults m_results;
 };

@@ -32,8 +32,8 @@ namespace {
 
 struct Options {
     int agents = 100;
-    double rate = 10;      ///< calls per second over all route points
-    int duration = 20;     ///< measured seconds
+    double rate = 10;  ///< calls per second over all route points
+    int duration = 20; ///< measured seconds
     int warmup = 5;
     int supervisors = 2;
     double talkSeconds = 5;
@@ -151,22 +151,39 @@ int main(int argc, char **argv)
         std::to_string(firstStation) + "-" + std::to_string(firstStation + o.agents - 1);
     const std::string routePoints = "9000-" + std::to_string(9000 + o.routePoints - 1);
     const double perRoutePointPerHour = o.rate * 3600.0 / o.routePoints;
-    ChildProcess pbx({bin + "/pbx-sim", "--csta-listen", "127.0.0.1:0", "--stations", stations,
-                      "--route-points", routePoints, "--calls-per-hour",
-                      std::to_string(static_cast<long>(perRoutePointPerHour)), "--patience-s",
-                      "600", "--agents", stations, "--ring-delay-ms", "50", "--talk-s",
-                      std::to_string(o.talkSeconds), "--talk", "fixed", "--trunks", "100000",
-                      "--heartbeat-ms", "0"},
+    ChildProcess pbx({bin + "/pbx-sim",
+                      "--csta-listen",
+                      "127.0.0.1:0",
+                      "--stations",
+                      stations,
+                      "--route-points",
+                      routePoints,
+                      "--calls-per-hour",
+                      std::to_string(static_cast<long>(perRoutePointPerHour)),
+                      "--patience-s",
+                      "600",
+                      "--agents",
+                      stations,
+                      "--ring-delay-ms",
+                      "50",
+                      "--talk-s",
+                      std::to_string(o.talkSeconds),
+                      "--talk",
+                      "fixed",
+                      "--trunks",
+                      "100000",
+                      "--heartbeat-ms",
+                      "0"},
                      "listening");
     if (!pbx.running()) {
         std::cerr << "acd-load: pbx-sim did not start\n";
         return 70;
     }
     std::ofstream(work + "/acd.conf")
-        << "[engine]\nlisten = 127.0.0.1:0\ndatabase = " << work << "/acd.db\ncontact-center = "
-        << work << "/cc.json\n\n[provider pbx]\nlibrary = " << lib
-        << "/libtsp_csta.so\nconfig = host=127.0.0.1;port=" << pbx.port() << ";stations="
-        << stations << ";routepoints=" << routePoints
+        << "[engine]\nlisten = 127.0.0.1:0\ndatabase = " << work
+        << "/acd.db\ncontact-center = " << work << "/cc.json\n\n[provider pbx]\nlibrary = " << lib
+        << "/libtsp_csta.so\nconfig = host=127.0.0.1;port=" << pbx.port()
+        << ";stations=" << stations << ";routepoints=" << routePoints
         << ";heartbeat_ms=0\n\n[log]\nlevel = warning\n\n[limits]\nmax-connections = "
         << o.agents + o.supervisors + 100 << "\n";
     ChildProcess engine({bin + "/acd-engine", "--config", work + "/acd.conf"}, "listening on");
@@ -213,29 +230,30 @@ int main(int argc, char **argv)
                     connectSeconds, static_cast<unsigned long long>(r.queued),
                     static_cast<unsigned long long>(r.offersSeen),
                     static_cast<unsigned long long>(r.answered),
-                    static_cast<unsigned long long>(r.completed), r.offerLatencyMs.size(), p50,
-                    p99, max, static_cast<unsigned long long>(r.supervisorEvents),
+                    static_cast<unsigned long long>(r.completed), r.offerLatencyMs.size(), p50, p99,
+                    max, static_cast<unsigned long long>(r.supervisorEvents),
                     static_cast<unsigned long long>(r.gaps),
                     static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
                     after.peakRssKiB, after.threads, engineExit);
     } else {
-        std::printf("agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
-                    "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu,"
-                    " answered %llu, completed %llu\n"
-                    "offer latency (route point arrival -> agent's call.offered): p50 %.2f ms,"
-                    " p99 %.2f ms, max %.2f ms over %zu calls\n"
-                    "supervisor stream: %llu events, %llu lost, %llu overflow notices\n"
-                    "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n",
-                    o.agents, r.ready, o.supervisors, r.connected, connectSeconds, r.failures,
-                    r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate,
-                    o.duration, o.warmup, static_cast<unsigned long long>(r.queued),
-                    static_cast<unsigned long long>(r.offersSeen),
-                    static_cast<unsigned long long>(r.answered),
-                    static_cast<unsigned long long>(r.completed), p50, p99, max,
-                    r.offerLatencyMs.size(), static_cast<unsigned long long>(r.supervisorEvents),
-                    static_cast<unsigned long long>(r.gaps),
-                    static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,
-                    after.peakRssKiB, after.threads, engineExit);
+        std::printf(
+            "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
+            "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu,"
+            " answered %llu, completed %llu\n"
+            "offer latency (route point arrival -> agent's call.offered): p50 %.2f ms,"
+            " p99 %.2f ms, max %.2f ms over %zu calls\n"
+            "supervisor stream: %llu events, %llu lost, %llu overflow notices\n"
+            "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n",
+            o.agents, r.ready, o.supervisors, r.connected, connectSeconds, r.failures,
+            r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate, o.duration,
+            o.warmup, static_cast<unsigned long long>(r.queued),
+            static_cast<unsigned long long>(r.offersSeen),
+            static_cast<unsigned long long>(r.answered),
+            static_cast<unsigned long long>(r.completed), p50, p99, max, r.offerLatencyMs.size(),
+            static_cast<unsigned long long>(r.supervisorEvents),
+            static_cast<unsigned long long>(r.gaps),
+            static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,
+            after.peakRssKiB, after.threads, engineExit);
     }
     return ok && r.failures == 0 && r.gaps == 0 && engineExit == 0 ? 0 : 1;
 }

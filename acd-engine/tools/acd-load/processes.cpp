@@ -106,7 +106,8 @@ ProcessUsage usageOf(int pid)
             if (i == 15)
                 stime = std::stoul(field);
         }
-        u.cpuSeconds = static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+        u.cpuSeconds =
+            static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
     }
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
     std::string line;

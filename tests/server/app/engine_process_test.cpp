@@ -79,8 +79,8 @@ protected:
     }
     void TearDown() override
     {
-        for (const std::string &p : {contactCenter, database, conf, database + "-wal",
-                                     database + "-shm"})
+        for (const std::string &p :
+             {contactCenter, database, conf, database + "-wal", database + "-shm"})
             std::filesystem::remove(p);
     }
     std::string contactCenter, database, conf;
@@ -118,20 +118,20 @@ TEST_F(EngineProcessTest, AnAgentLogsInTakesARoutedCallAndTheRecordIsInTheDataba
     ASSERT_TRUE(engine.running()) << engine.errors();
     ProtocolClient supervisor(engine.port());
     ASSERT_TRUE(supervisor.connected());
-    ASSERT_EQ(codeOf(supervisor.request(
-                  R"("op":"hello","version":1,"user":"root","password":"adm1n")")),
-              "ok");
+    ASSERT_EQ(
+        codeOf(supervisor.request(R"("op":"hello","version":1,"user":"root","password":"adm1n")")),
+        "ok");
     ASSERT_EQ(codeOf(supervisor.request(R"("op":"subscribe","topics":["all"])")), "ok");
 
     ProtocolClient agent(engine.port());
-    ASSERT_EQ(codeOf(agent.request(R"("op":"hello","version":1,"user":"alice","password":"s3cret")")),
-              "ok");
+    ASSERT_EQ(
+        codeOf(agent.request(R"("op":"hello","version":1,"user":"alice","password":"s3cret")")),
+        "ok");
     auto login = agent.request(
         R"("op":"agent.login","agent":1001,"pin":"1234","station":"2001","groups":[1])");
     ASSERT_EQ(codeOf(login), "ok");
     int session = login->getObject("result")->getArray("sessions")->getElement<int>(0);
-    ASSERT_EQ(codeOf(agent.request(R"("op":"agent.setState","agent":1001,"state":"ready")")),
-              "ok");
+    ASSERT_EQ(codeOf(agent.request(R"("op":"agent.setState","agent":1001,"state":"ready")")), "ok");
     ASSERT_EQ(codeOf(agent.request(R"("op":"agent.setSessionState","agent":1001,"session":)"
                                    + std::to_string(session) + R"(,"state":"ready")")),
               "ok");
@@ -167,7 +167,8 @@ TEST_F(EngineProcessTest, AnAgentLogsInTakesARoutedCallAndTheRecordIsInTheDataba
     ASSERT_TRUE(calls);
     std::size_t answered = 0;
     for (const auto &c : calls.value())
-        answered += c.disposition == core::Disposition::Answered && c.agent == 1001 && !c.ani.empty();
+        answered +=
+            c.disposition == core::Disposition::Answered && c.agent == 1001 && !c.ani.empty();
     EXPECT_GE(answered, 1u);
 }
 

@@ -62,10 +62,9 @@ Poco::JSON::Object::Ptr ProtocolClient::receive(int timeoutMs)
         }
         if (opcode == Poco::Net::WebSocket::FRAME_OP_CLOSE) {
             m_closed = true;
-            m_closeCode = buffer.size() >= 2
-                              ? (static_cast<unsigned char>(buffer[0]) << 8)
-                                    | static_cast<unsigned char>(buffer[1])
-                              : 1005;
+            m_closeCode = buffer.size() >= 2 ? (static_cast<unsigned char>(buffer[0]) << 8)
+                                                   | static_cast<unsigned char>(buffer[1])
+                                             : 1005;
             return nullptr;
         }
         if (opcode != Poco::Net::WebSocket::FRAME_OP_TEXT)

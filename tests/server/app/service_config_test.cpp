@@ -82,9 +82,9 @@ TEST(ServiceConfig, AnUnknownSectionIsNamed)
 
 TEST(ServiceConfig, ARepeatedKeyNamesTheFirstLine)
 {
-    EXPECT_EQ(errorsOf("[engine]\ndatabase = a\ndatabase = b\n[provider a]\nlibrary = l\n"),
-              (std::vector<std::string>{
-                  "acd.conf:3: engine.database: repeated (first on line 2)"}));
+    EXPECT_EQ(
+        errorsOf("[engine]\ndatabase = a\ndatabase = b\n[provider a]\nlibrary = l\n"),
+        (std::vector<std::string>{"acd.conf:3: engine.database: repeated (first on line 2)"}));
 }
 
 TEST(ServiceConfig, AProviderWithoutALibraryAndNoProviderAtAllAreErrors)
@@ -110,9 +110,9 @@ TEST(ServiceConfig, TlsNeedsBothCertificateAndKey)
 
 TEST(ServiceConfig, AnUnknownLogLevelIsNamed)
 {
-    EXPECT_EQ(errorsOf("[log]\nlevel = loud\n[provider a]\nlibrary = l\n"),
-              (std::vector<std::string>{
-                  "acd.conf:2: log.level: unknown level 'loud' (fatal .. trace)"}));
+    EXPECT_EQ(
+        errorsOf("[log]\nlevel = loud\n[provider a]\nlibrary = l\n"),
+        (std::vector<std::string>{"acd.conf:2: log.level: unknown level 'loud' (fatal .. trace)"}));
 }
 
 TEST(ServiceConfig, ListenAcceptsABracketedIpv6HostAndPortZero)

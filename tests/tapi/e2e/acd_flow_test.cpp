@@ -74,14 +74,13 @@ protected:
                                                 const_cast<char *>(pin), &a.agent)),
                   0);
         GUID group = salesGroup();
-        EXPECT_EQ(a.app->reply(lineCreateAgentSessionA(a.line, a.agent, const_cast<char *>(pin),
-                                                       0, &group, &a.session)),
+        EXPECT_EQ(a.app->reply(lineCreateAgentSessionA(a.line, a.agent, const_cast<char *>(pin), 0,
+                                                       &group, &a.session)),
                   0);
         // TAPI 2.2 has two states: the agent's and the session's; calls need both Ready.
-        EXPECT_EQ(a.app->reply(lineSetAgentStateEx(a.line, a.agent, LINEAGENTSTATEEX_READY, 0)),
-                  0);
-        EXPECT_EQ(a.app->reply(lineSetAgentSessionState(a.line, a.session,
-                                                        LINEAGENTSESSIONSTATE_READY, 0)),
+        EXPECT_EQ(a.app->reply(lineSetAgentStateEx(a.line, a.agent, LINEAGENTSTATEEX_READY, 0)), 0);
+        EXPECT_EQ(a.app->reply(
+                      lineSetAgentSessionState(a.line, a.session, LINEAGENTSESSIONSTATE_READY, 0)),
                   0);
         return a;
     }
@@ -335,9 +334,9 @@ TEST_F(AcdFlow, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThread)
     LINEINITIALIZEEXPARAMS params{};
     params.dwTotalSize = sizeof params;
     params.dwOptions = LINEINITIALIZEEXOPTION_USEHIDDENWINDOW;
-    ASSERT_EQ(lineInitializeExA(&app, nullptr, recordCallback, "callback", &numDevs, &version,
-                                &params),
-              0);
+    ASSERT_EQ(
+        lineInitializeExA(&app, nullptr, recordCallback, "callback", &numDevs, &version, &params),
+        0);
     // The station lookup goes through an event-model helper; the lines are the callback app's.
     TapiApp finder("finder");
     DWORD from = finder.findDevice("117"), to = finder.findDevice("118");
@@ -348,9 +347,9 @@ TEST_F(AcdFlow, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThread)
     for (int i = 0; i < 2; ++i) {
         DWORD v = 0;
         LINEEXTENSIONID ext{};
-        ASSERT_EQ(lineNegotiateAPIVersion(app, devices[i], TAPI_VERSION2_0, TAPI_VERSION2_2, &v,
-                                          &ext),
-                  0);
+        ASSERT_EQ(
+            lineNegotiateAPIVersion(app, devices[i], TAPI_VERSION2_0, TAPI_VERSION2_2, &v, &ext),
+            0);
         ASSERT_EQ(lineOpen(app, devices[i], &lines[i], v, 0, static_cast<DWORD_PTR>(i + 1),
                            LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
                   0);
@@ -427,8 +426,8 @@ TEST(ExternalProxy, ALineHandedToAnExternalProxyIsServedByThatApplication)
         DWORD device = proxy.findDevice("105");
         DWORD version = 0;
         LINEEXTENSIONID ext{};
-        ASSERT_EQ(lineNegotiateAPIVersion(proxy.handle(), device, TAPI_VERSION2_0,
-                                          TAPI_VERSION2_2, &version, &ext),
+        ASSERT_EQ(lineNegotiateAPIVersion(proxy.handle(), device, TAPI_VERSION2_0, TAPI_VERSION2_2,
+                                          &version, &ext),
                   0);
         alignas(8) char params[sizeof(LINECALLPARAMS) + 4] = {};
         auto *p = reinterpret_cast<LINECALLPARAMS *>(params);
@@ -449,8 +448,8 @@ TEST(ExternalProxy, ALineHandedToAnExternalProxyIsServedByThatApplication)
         status->dwTotalSize = sizeof buffer;
         LONG id = lineGetAgentStatusA(deskLine, 0, status);
         ASSERT_GT(id, 0);
-        const LINEMESSAGE *request = proxy.waitFor(
-            [](const LINEMESSAGE &m) { return m.dwMessageID == LINE_PROXYREQUEST; });
+        const LINEMESSAGE *request =
+            proxy.waitFor([](const LINEMESSAGE &m) { return m.dwMessageID == LINE_PROXYREQUEST; });
         ASSERT_NE(request, nullptr);
         auto *r = reinterpret_cast<LINEPROXYREQUEST *>(request->dwParam1);
         r->GetAgentStatus.AgentStatus.dwNeededSize = sizeof(LINEAGENTSTATUS);

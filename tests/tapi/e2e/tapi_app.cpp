@@ -26,8 +26,7 @@ DWORD TapiApp::findDevice(const std::string &extension)
     for (DWORD device = 0; device < m_numDevs; ++device) {
         DWORD version = 0;
         LINEEXTENSIONID ext{};
-        if (lineNegotiateAPIVersion(m_app, device, TAPI_VERSION2_0, TAPI_VERSION2_2, &version,
-                                    &ext)
+        if (lineNegotiateAPIVersion(m_app, device, TAPI_VERSION2_0, TAPI_VERSION2_2, &version, &ext)
             != 0)
             continue;
         alignas(8) char buffer[1024] = {};

@@ -7,8 +7,7 @@ namespace acd::tapi {
 
 CallRouter::CallRouter(AcdContext &context)
     : m_ctx(context)
-{
-}
+{}
 
 CallRouter::~CallRouter()
 {
@@ -282,8 +281,7 @@ CallRouter::RoutedCall *CallRouter::byHandle(HCALL handle)
     return nullptr;
 }
 
-bool CallRouter::callInfo(HCALL call, std::string &callerId, std::string &calledId,
-                          DWORD &switchId)
+bool CallRouter::callInfo(HCALL call, std::string &callerId, std::string &calledId, DWORD &switchId)
 {
     alignas(8) char buffer[2048] = {};
     auto *info = reinterpret_cast<LINECALLINFO *>(buffer);

@@ -88,8 +88,8 @@ void CallRouter::retract(const core::RetractCall &retract)
         return; // the station never showed it; it comes back by itself or is cleared
     // Our handle at the station monitors; taking the call back needs ownership.
     m_ctx.server.lineSetCallPrivilege(kEngineClient, routed.atStation, LINECALLPRIVILEGE_OWNER);
-    LONG r = m_ctx.server.lineRedirect(kEngineClient, routed.atStation, routed.routePoint.c_str(),
-                                       0);
+    LONG r =
+        m_ctx.server.lineRedirect(kEngineClient, routed.atStation, routed.routePoint.c_str(), 0);
     if (r < 0) {
         // It cannot come back: clear it, and the station's idle ends it in the core.
         routed.retracting = false;

@@ -50,9 +50,8 @@ bool Host::Impl::startOnLoop(std::string &error)
         error = "configuration: " + s.message();
         return false;
     }
-    server = std::make_unique<Server>(*loader, [this](std::function<void()> work) {
-        loop.post(std::move(work));
-    });
+    server = std::make_unique<Server>(
+        *loader, [this](std::function<void()> work) { loop.post(std::move(work)); });
     context = std::make_unique<AcdContext>(
         AcdContext{*engine, *server, hostConfig.config, hostConfig.clock});
     std::vector<DWORD> external;
@@ -146,8 +145,7 @@ std::unique_ptr<Host> Host::start(HostConfig config, std::string &error)
 
 Host::Host(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl))
-{
-}
+{}
 
 Host::~Host()
 {

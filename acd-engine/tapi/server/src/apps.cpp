@@ -12,13 +12,17 @@ constexpr DWORD kPrivilegeOptions = LINEOPENOPTION_PROXY | LINEOPENOPTION_SINGLE
 
 DWORD devCapsFixedSize(DWORD apiVersion)
 {
-    return static_cast<DWORD>(apiVersion >= TAPI_VERSION2_2 ? offsetof(LINEDEVCAPS, dwAddressTypes)
-                                                            : offsetof(LINEDEVCAPS, PermanentLineGuid));
+    return static_cast<DWORD>(apiVersion >= TAPI_VERSION2_2
+                                  ? offsetof(LINEDEVCAPS, dwAddressTypes)
+                                  : offsetof(LINEDEVCAPS, PermanentLineGuid));
 }
 
-#define ACD_FIELD(T, name, isText)                                                                \
-    VarField { offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset),                        \
-               fieldBytes(src, offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset)), isText }
+#define ACD_FIELD(T, name, isText)                                                                 \
+    VarField                                                                                       \
+    {                                                                                              \
+        offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset),                                \
+            fieldBytes(src, offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset)), isText    \
+    }
 
 } // namespace
 
@@ -120,14 +124,13 @@ LONG Server::lineGetDevCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID
     caps->dwStringFormat =
         encoding == StringEncoding::Utf16 ? STRINGFORMAT_UNICODE : STRINGFORMAT_ASCII;
     caps->dwPermanentLineID = dwDeviceID;
-    return repack(lpLineDevCaps, src, devCapsFixedSize(dwAPIVersion),
-                  {ACD_FIELD(LINEDEVCAPS, ProviderInfo, true),
-                   ACD_FIELD(LINEDEVCAPS, SwitchInfo, true), ACD_FIELD(LINEDEVCAPS, LineName, true),
-                   ACD_FIELD(LINEDEVCAPS, TerminalCaps, false),
-                   ACD_FIELD(LINEDEVCAPS, TerminalText, false),
-                   ACD_FIELD(LINEDEVCAPS, DevSpecific, false),
-                   ACD_FIELD(LINEDEVCAPS, DeviceClasses, false)},
-                  encoding);
+    return repack(
+        lpLineDevCaps, src, devCapsFixedSize(dwAPIVersion),
+        {ACD_FIELD(LINEDEVCAPS, ProviderInfo, true), ACD_FIELD(LINEDEVCAPS, SwitchInfo, true),
+         ACD_FIELD(LINEDEVCAPS, LineName, true), ACD_FIELD(LINEDEVCAPS, TerminalCaps, false),
+         ACD_FIELD(LINEDEVCAPS, TerminalText, false), ACD_FIELD(LINEDEVCAPS, DevSpecific, false),
+         ACD_FIELD(LINEDEVCAPS, DeviceClasses, false)},
+        encoding);
 }
 
 LONG Server::lineGetAddressCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID,
@@ -146,8 +149,8 @@ LONG Server::lineGetAddressCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDevi
     Device &d = s.devices[dwDeviceID];
     std::vector<std::max_align_t> buffer;
     LONG r = s.queryProvider<LINEADDRESSCAPS>(buffer, [&](LINEADDRESSCAPS *caps) {
-        return s.tspi(dwDeviceID).lineGetAddressCaps(dwDeviceID, dwAddressID, d.tspiVersion, 0,
-                                                      caps);
+        return s.tspi(dwDeviceID)
+            .lineGetAddressCaps(dwDeviceID, dwAddressID, d.tspiVersion, 0, caps);
     });
     if (r != 0)
         return r;
@@ -198,8 +201,8 @@ LONG Server::lineOpen(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, LPHL
             || lpCallParams->dwDevSpecificOffset + lpCallParams->dwDevSpecificSize
                    > lpCallParams->dwTotalSize)
             return LINEERR_INVALCALLPARAMS;
-        const auto *types = reinterpret_cast<const char *>(lpCallParams)
-                            + lpCallParams->dwDevSpecificOffset;
+        const auto *types =
+            reinterpret_cast<const char *>(lpCallParams) + lpCallParams->dwDevSpecificOffset;
         for (DWORD i = 0; i < lpCallParams->dwDevSpecificSize / 4; ++i) {
             DWORD type;
             std::memcpy(&type, types + 4 * i, 4);
@@ -212,9 +215,9 @@ LONG Server::lineOpen(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, LPHL
         }
     }
     if (d.opens.empty()) {
-        LONG r = s.tspi(dwDeviceID).lineOpen(
-            dwDeviceID, reinterpret_cast<HTAPILINE>(&d),
-            &d.hdLine, d.tspiVersion, serverLineEventProc());
+        LONG r = s.tspi(dwDeviceID)
+                     .lineOpen(dwDeviceID, reinterpret_cast<HTAPILINE>(&d), &d.hdLine,
+                               d.tspiVersion, serverLineEventProc());
         if (r != 0)
             return r;
     }
@@ -347,9 +350,8 @@ LONG Server::lineSetStatusMessages(ClientId client, HLINE hLine, DWORD dwLineSta
     return 0;
 }
 
-LONG Server::lineGetID(ClientId client, HLINE hLine, DWORD dwAddressID, HCALL hCall,
-                       DWORD dwSelect, LPVARSTRING lpDeviceID, const char *lpszDeviceClass,
-                       StringEncoding encoding)
+LONG Server::lineGetID(ClientId client, HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
+                       LPVARSTRING lpDeviceID, const char *lpszDeviceClass, StringEncoding encoding)
 {
     (void)encoding; // the only class answered is binary
     Impl &s = *m_impl;

@@ -7,9 +7,12 @@
 namespace acd::tapi {
 namespace {
 
-#define ACD_FIELD(T, name, isText)                                                                \
-    VarField { offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset),                        \
-               fieldBytes(src, offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset)), isText }
+#define ACD_FIELD(T, name, isText)                                                                 \
+    VarField                                                                                       \
+    {                                                                                              \
+        offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset),                                \
+            fieldBytes(src, offsetof(T, dw##name##Size), offsetof(T, dw##name##Offset)), isText    \
+    }
 
 HTAPICALL toHt(std::uint32_t id)
 {
@@ -96,7 +99,7 @@ void Server::Impl::announce(Call &call)
 }
 
 std::function<bool(LONG &)> Server::Impl::newCallCompletion(std::uint32_t callId, HCALL handle,
-                                                             LPHCALL out)
+                                                            LPHCALL out)
 {
     return [this, callId, handle, out](LONG &result) {
         auto it = calls.find(callId);
@@ -165,9 +168,9 @@ LONG Server::lineMakeCall(ClientId client, HLINE hLine, LPHCALL lphCall,
     Request &r = s.addRequest(open->app, hLine);
     DWORD id = r.id;
     r.onComplete = s.newCallCompletion(callId, hc, lphCall);
-    LONG result = s.tspi(open->device).lineMakeCall(
-        id, d.hdLine, toHt(callId), &call.hdCall, lpszDestAddress, dwCountryCode,
-        const_cast<LPLINECALLPARAMS>(lpCallParams));
+    LONG result = s.tspi(open->device)
+                      .lineMakeCall(id, d.hdLine, toHt(callId), &call.hdCall, lpszDestAddress,
+                                    dwCountryCode, const_cast<LPLINECALLPARAMS>(lpCallParams));
     if (result < 0) {
         s.dropRequest(id);
         s.removeHandle(hc);
@@ -246,8 +249,7 @@ LONG Server::lineSwapHold(ClientId client, HCALL hActiveCall, HCALL hHeldCall)
             Server::Impl &server = s;
             DWORD requestId = id;
             server.requests.at(requestId).onComplete = nullptr;
-            LONG second =
-                server.tspi(it->second.device).lineUnhold(requestId, it->second.hdCall);
+            LONG second = server.tspi(it->second.device).lineUnhold(requestId, it->second.hdCall);
             if (second < 0) {
                 result = second;
                 return true;
@@ -265,8 +267,8 @@ LONG Server::lineBlindTransfer(ClientId client, HCALL hCall, const char *lpszDes
         return LINEERR_INVALPOINTER;
     Impl &s = *m_impl;
     return s.callRequest(client, hCall, true, [&](DWORD id, Call &call) {
-        LONG r = s.tspi(call.device).lineBlindTransfer(id, call.hdCall, lpszDestAddress,
-                                                       dwCountryCode);
+        LONG r =
+            s.tspi(call.device).lineBlindTransfer(id, call.hdCall, lpszDestAddress, dwCountryCode);
         if (r >= 0 && !call.callData.empty())
             s.putInTransit(call.callId, call.callData);
         return r;
@@ -302,9 +304,9 @@ LONG Server::lineSetupTransfer(ClientId client, HCALL hCall, LPHCALL lphConsultC
         consult.creator = open.handle;
         HCALL hc = s.addHandle(consult, open, LINECALLPRIVILEGE_OWNER);
         std::uint32_t consultId = consult.id;
-        LONG r = s.tspi(call.device).lineSetupTransfer(id, call.hdCall, toHt(consultId),
-                                                       &consult.hdCall,
-                                                       const_cast<LPLINECALLPARAMS>(lpCallParams));
+        LONG r = s.tspi(call.device)
+                     .lineSetupTransfer(id, call.hdCall, toHt(consultId), &consult.hdCall,
+                                        const_cast<LPLINECALLPARAMS>(lpCallParams));
         if (r < 0) {
             s.removeHandle(hc);
             s.releaseCallIfUnused(consultId);
@@ -319,7 +321,8 @@ LONG Server::lineCompleteTransfer(ClientId client, HCALL hCall, HCALL hConsultCa
                                   LPHCALL lphConfCall, DWORD dwTransferMode)
 {
     Impl &s = *m_impl;
-    if (dwTransferMode != LINETRANSFERMODE_TRANSFER && dwTransferMode != LINETRANSFERMODE_CONFERENCE)
+    if (dwTransferMode != LINETRANSFERMODE_TRANSFER
+        && dwTransferMode != LINETRANSFERMODE_CONFERENCE)
         return LINEERR_INVALTRANSFERMODE;
     if (dwTransferMode == LINETRANSFERMODE_CONFERENCE && !lphConfCall)
         return LINEERR_INVALPOINTER;
@@ -336,16 +339,16 @@ LONG Server::lineCompleteTransfer(ClientId client, HCALL hCall, HCALL hConsultCa
         if (!call.callData.empty())
             s.putInTransit(call.callId, call.callData);
         if (dwTransferMode == LINETRANSFERMODE_TRANSFER)
-            return s.tspi(call.device).lineCompleteTransfer(id, call.hdCall, hdConsult, nullptr,
-                                                            nullptr, dwTransferMode);
+            return s.tspi(call.device)
+                .lineCompleteTransfer(id, call.hdCall, hdConsult, nullptr, nullptr, dwTransferMode);
         LineOpen &open = s.lines.at(s.callHandles.at(hCall).line);
         Call &conf = s.newCall(call.device);
         conf.creator = open.handle;
         HCALL hc = s.addHandle(conf, open, LINECALLPRIVILEGE_OWNER);
         std::uint32_t confId = conf.id;
-        LONG r = s.tspi(call.device).lineCompleteTransfer(id, call.hdCall, hdConsult,
-                                                          toHt(confId), &conf.hdCall,
-                                                          dwTransferMode);
+        LONG r = s.tspi(call.device)
+                     .lineCompleteTransfer(id, call.hdCall, hdConsult, toHt(confId), &conf.hdCall,
+                                           dwTransferMode);
         if (r < 0) {
             s.removeHandle(hc);
             s.releaseCallIfUnused(confId);
@@ -365,8 +368,7 @@ LONG Server::lineSetCallData(ClientId client, HCALL hCall, LPVOID lpCallData, DW
         const auto *bytes = static_cast<const BYTE *>(lpCallData);
         call.callData.assign(bytes, bytes + dwSize);
         for (auto &[line, handle] : call.handles)
-            s.sendToLine(s.lines.at(line), handle, LINE_CALLINFO, LINECALLINFOSTATE_CALLDATA, 0,
-                         0);
+            s.sendToLine(s.lines.at(line), handle, LINE_CALLINFO, LINECALLINFOSTATE_CALLDATA, 0, 0);
         s.later([id](Server::Impl &server) { server.complete(id, 0); });
         return static_cast<LONG>(id);
     });
@@ -403,7 +405,7 @@ LONG Server::lineGetCallInfo(ClientId client, HCALL hCall, LPLINECALLINFO lpCall
     info->dwNumMonitors = 0;
     for (auto &[line, handle] : call.handles)
         (s.callHandles.at(handle).privilege == LINECALLPRIVILEGE_OWNER ? info->dwNumOwners
-                                                                        : info->dwNumMonitors)++;
+                                                                       : info->dwNumMonitors)++;
     std::string_view callData(reinterpret_cast<const char *>(call.callData.data()),
                               call.callData.size());
     return repack(lpCallInfo, src, offsetof(LINECALLINFO, dwCallerIDAddressType),

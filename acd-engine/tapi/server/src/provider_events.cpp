@@ -15,9 +15,9 @@ void Server::Impl::onNewCall(DWORD device, std::uint32_t callId, HDRVCALL hdCall
     devices[device].calls.insert(callId);
 
     std::vector<std::max_align_t> buffer;
-    if (queryProvider<LINECALLINFO>(buffer, [&](LINECALLINFO *info) {
-            return tspi(device).lineGetCallInfo(hdCall, info);
-        }) == 0) {
+    if (queryProvider<LINECALLINFO>(
+            buffer, [&](LINECALLINFO *info) { return tspi(device).lineGetCallInfo(hdCall, info); })
+        == 0) {
         const auto *info = reinterpret_cast<const LINECALLINFO *>(buffer.data());
         call.callId = info->dwCallID;
         if (auto it = callDataInTransit.find(call.callId); it != callDataInTransit.end()) {
@@ -69,7 +69,8 @@ void Server::Impl::onLineEvent(DWORD device, std::uint32_t callId, DWORD msg, DW
                 mode = 0;
                 auto parent = calls.find(static_cast<std::uint32_t>(p2));
                 if (parent != calls.end())
-                    if (auto h = parent->second.handles.find(line); h != parent->second.handles.end())
+                    if (auto h = parent->second.handles.find(line);
+                        h != parent->second.handles.end())
                         mode = h->second;
             }
             DWORD_PTR privilege = ch.stateSent ? 0 : ch.privilege;

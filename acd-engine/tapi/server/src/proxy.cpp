@@ -32,7 +32,6 @@ void copyOut(const LINEPROXYREQUEST &request, std::size_t offsetInUnion, void *c
     std::memcpy(client, &clientTotal, sizeof clientTotal);
 }
 
-
 bool proxyMayGenerate(DWORD msg)
 {
     switch (msg) {
@@ -85,8 +84,8 @@ LONG Server::Impl::startProxy(const App &app, HLINE clientLine, DWORD device, DW
     request->dwClientAppAPIVersion = apiVersion;
     request->dwRequestType = call.type;
     std::vector<std::pair<DWORD, DWORD>> placed;
-    DWORD offset = static_cast<DWORD>(std::max(sizeof(LINEPROXYREQUEST),
-                                               kUnionOffset + call.unionBytes));
+    DWORD offset =
+        static_cast<DWORD>(std::max(sizeof(LINEPROXYREQUEST), kUnionOffset + call.unionBytes));
     for (const std::string &bytes : encoded) {
         if (bytes.empty()) { // an empty string is 0/0
             placed.emplace_back(0, 0);
@@ -128,23 +127,23 @@ struct LineCheck {
 
 } // namespace
 
-#define ACD_CHECK_LINE(hLine)                                                                     \
-    Impl &s = *m_impl;                                                                            \
-    LineOpen *open = s.line(client, hLine);                                                       \
-    if (!open)                                                                                    \
-        return LINEERR_INVALLINEHANDLE;                                                           \
+#define ACD_CHECK_LINE(hLine)                                                                      \
+    Impl &s = *m_impl;                                                                             \
+    LineOpen *open = s.line(client, hLine);                                                        \
+    if (!open)                                                                                     \
+        return LINEERR_INVALLINEHANDLE;                                                            \
     const App &app = s.apps.at(open->app);
 
-#define ACD_CHECK_ADDRESS(address)                                                                \
-    if ((address) >= s.devices[open->device].numAddresses)                                        \
+#define ACD_CHECK_ADDRESS(address)                                                                 \
+    if ((address) >= s.devices[open->device].numAddresses)                                         \
         return LINEERR_INVALADDRESSID;
 
-#define ACD_CHECK_STRUCT(ptr, fixedSize)                                                          \
-    if (!(ptr))                                                                                   \
-        return LINEERR_INVALPOINTER;                                                              \
-    if ((ptr)->dwTotalSize < (fixedSize)) {                                                       \
-        (ptr)->dwNeededSize = static_cast<DWORD>(fixedSize);                                      \
-        return LINEERR_STRUCTURETOOSMALL;                                                         \
+#define ACD_CHECK_STRUCT(ptr, fixedSize)                                                           \
+    if (!(ptr))                                                                                    \
+        return LINEERR_INVALPOINTER;                                                               \
+    if ((ptr)->dwTotalSize < (fixedSize)) {                                                        \
+        (ptr)->dwNeededSize = static_cast<DWORD>(fixedSize);                                       \
+        return LINEERR_STRUCTURETOOSMALL;                                                          \
     }
 
 /// A "get" with an address and an embedded structure after it.
@@ -298,16 +297,16 @@ LONG Server::lineSetAgentGroup(ClientId client, HLINE hLine, DWORD dwAddressID,
                         std::move(call));
 }
 
-LONG Server::lineSetAgentState(ClientId client, HLINE hLine, DWORD dwAddressID,
-                               DWORD dwAgentState, DWORD dwNextAgentState)
+LONG Server::lineSetAgentState(ClientId client, HLINE hLine, DWORD dwAddressID, DWORD dwAgentState,
+                               DWORD dwNextAgentState)
 {
     ACD_CHECK_LINE(hLine)
     ACD_CHECK_ADDRESS(dwAddressID)
     if (dwAgentState == 0 && dwNextAgentState == 0)
         return LINEERR_INVALAGENTSTATE;
-    return s.startProxy(app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
-                        dwordSet(LINEPROXYREQUEST_SETAGENTSTATE,
-                                 {dwAddressID, dwAgentState, dwNextAgentState}));
+    return s.startProxy(
+        app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
+        dwordSet(LINEPROXYREQUEST_SETAGENTSTATE, {dwAddressID, dwAgentState, dwNextAgentState}));
 }
 
 LONG Server::lineCreateAgent(ClientId client, HLINE hLine, const char *lpszAgentID,
@@ -451,9 +450,9 @@ LONG Server::lineSetAgentMeasurementPeriod(ClientId client, HLINE hLine, HAGENT 
     ACD_CHECK_LINE(hLine)
     if (dwMeasurementPeriod == 0)
         return LINEERR_INVALPARAM;
-    return s.startProxy(app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
-                        dwordSet(LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD,
-                                 {hAgent, dwMeasurementPeriod}));
+    return s.startProxy(
+        app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
+        dwordSet(LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD, {hAgent, dwMeasurementPeriod}));
 }
 
 LONG Server::lineSetAgentSessionState(ClientId client, HLINE hLine, HAGENTSESSION hAgentSession,
@@ -467,15 +466,15 @@ LONG Server::lineSetAgentSessionState(ClientId client, HLINE hLine, HAGENTSESSIO
                                  {hAgentSession, dwAgentSessionState, dwNextAgentSessionState}));
 }
 
-LONG Server::lineSetAgentStateEx(ClientId client, HLINE hLine, HAGENT hAgent,
-                                 DWORD dwAgentState, DWORD dwNextAgentState)
+LONG Server::lineSetAgentStateEx(ClientId client, HLINE hLine, HAGENT hAgent, DWORD dwAgentState,
+                                 DWORD dwNextAgentState)
 {
     ACD_CHECK_LINE(hLine)
     if (dwAgentState == 0 && dwNextAgentState == 0)
         return LINEERR_INVALAGENTSTATE;
-    return s.startProxy(app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
-                        dwordSet(LINEPROXYREQUEST_SETAGENTSTATEEX,
-                                 {hAgent, dwAgentState, dwNextAgentState}));
+    return s.startProxy(
+        app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
+        dwordSet(LINEPROXYREQUEST_SETAGENTSTATEEX, {hAgent, dwAgentState, dwNextAgentState}));
 }
 
 LONG Server::lineSetQueueMeasurementPeriod(ClientId client, HLINE hLine, DWORD dwQueueID,
@@ -484,9 +483,9 @@ LONG Server::lineSetQueueMeasurementPeriod(ClientId client, HLINE hLine, DWORD d
     ACD_CHECK_LINE(hLine)
     if (dwMeasurementPeriod == 0)
         return LINEERR_INVALPARAM;
-    return s.startProxy(app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
-                        dwordSet(LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD,
-                                 {dwQueueID, dwMeasurementPeriod}));
+    return s.startProxy(
+        app, hLine, open->device, negotiatedVersion(*open), StringEncoding::Utf8,
+        dwordSet(LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD, {dwQueueID, dwMeasurementPeriod}));
 }
 
 LONG Server::lineGetProxyStatus(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID,

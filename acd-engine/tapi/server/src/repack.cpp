@@ -19,8 +19,7 @@ void writeDword(void *base, std::size_t offset, DWORD v)
 
 } // namespace
 
-std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
-                            std::size_t offsetMember)
+std::string_view fieldBytes(const void *structure, std::size_t sizeMember, std::size_t offsetMember)
 {
     DWORD size = readDword(structure, sizeMember);
     DWORD offset = readDword(structure, offsetMember);

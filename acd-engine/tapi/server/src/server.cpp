@@ -56,8 +56,7 @@ void CALLBACK Server::providerCompletion(DWORD requestId, LONG result)
 Server::Impl::Impl(tsp::ProviderLoader &providerLoader, Post postFn)
     : loader(providerLoader)
     , post(std::move(postFn))
-{
-}
+{}
 
 Server::Server(tsp::ProviderLoader &providers, Post post)
     : m_impl(std::make_unique<Impl>(providers, std::move(post)))
@@ -72,21 +71,26 @@ Server::Server(tsp::ProviderLoader &providers, Post post)
         providers.negotiateLine(id, d.tspiVersion);
         // The first address names the line: agents find their station by extension.
         std::vector<std::max_align_t> buffer;
-        if (s.queryProvider<LINEADDRESSCAPS>(buffer, [&](LINEADDRESSCAPS *caps) {
-                return d.provider->tspi.lineGetAddressCaps(id, 0, d.tspiVersion, 0, caps);
-            }) == 0) {
+        if (s.queryProvider<LINEADDRESSCAPS>(buffer,
+                                             [&](LINEADDRESSCAPS *caps) {
+                                                 return d.provider->tspi.lineGetAddressCaps(
+                                                     id, 0, d.tspiVersion, 0, caps);
+                                             })
+            == 0) {
             auto *caps = reinterpret_cast<const LINEADDRESSCAPS *>(buffer.data());
             if (caps->dwAddressSize > 1)
                 d.address.assign(reinterpret_cast<const char *>(caps) + caps->dwAddressOffset,
                                  caps->dwAddressSize - 1);
         }
         std::vector<std::max_align_t> devBuffer;
-        if (s.queryProvider<LINEDEVCAPS>(devBuffer, [&](LINEDEVCAPS *caps) {
-                return d.provider->tspi.lineGetDevCaps(id, d.tspiVersion, 0, caps);
-            }) == 0)
-            d.numAddresses =
-                std::max<DWORD>(1, reinterpret_cast<const LINEDEVCAPS *>(devBuffer.data())
-                                       ->dwNumAddresses);
+        if (s.queryProvider<LINEDEVCAPS>(devBuffer,
+                                         [&](LINEDEVCAPS *caps) {
+                                             return d.provider->tspi.lineGetDevCaps(
+                                                 id, d.tspiVersion, 0, caps);
+                                         })
+            == 0)
+            d.numAddresses = std::max<DWORD>(
+                1, reinterpret_cast<const LINEDEVCAPS *>(devBuffer.data())->dwNumAddresses);
     }
     g_server.store(m_impl.get());
 }
@@ -243,7 +247,8 @@ void Server::Impl::complete(DWORD requestId, LONG result)
     if (auto l = lines.find(it->second.line); l != lines.end())
         instance = l->second.instance;
     dropRequest(requestId);
-    send(appHandle, 0, LINE_REPLY, instance, requestId, static_cast<DWORD_PTR>(static_cast<DWORD>(result)), 0);
+    send(appHandle, 0, LINE_REPLY, instance, requestId,
+         static_cast<DWORD_PTR>(static_cast<DWORD>(result)), 0);
 }
 
 void Server::Impl::onCompletion(DWORD requestId, LONG result)

@@ -139,7 +139,8 @@ public:
                      DWORD lowestVersion = kLowestApiVersion);
     const tsp::TspiFunctions &tspi(DWORD device) const { return devices[device].provider->tspi; }
     /// Fills `out` with the provider's structure, growing the buffer until it fits.
-    template<typename T, typename Fill> LONG queryProvider(std::vector<std::max_align_t> &out, Fill fill);
+    template<typename T, typename Fill>
+    LONG queryProvider(std::vector<std::max_align_t> &out, Fill fill);
 
     // Messages.
     void send(HLINEAPP app, DWORD hDevice, DWORD msg, DWORD_PTR instance, DWORD_PTR p1,
@@ -172,8 +173,7 @@ public:
         std::size_t unionBytes = 0;       ///< the union member, embedded structure included
         std::vector<std::string> strings; ///< UTF-8, appended as UTF-16 after the union
         /// Writes the inputs; `strings` gives each appended string's (size, offset).
-        std::function<void(LINEPROXYREQUEST &, const std::vector<std::pair<DWORD, DWORD>> &)>
-            fill;
+        std::function<void(LINEPROXYREQUEST &, const std::vector<std::pair<DWORD, DWORD>> &)> fill;
         /// On success: copies the outputs to the client.
         std::function<void(const LINEPROXYREQUEST &)> output;
     };

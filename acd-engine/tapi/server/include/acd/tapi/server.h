@@ -84,9 +84,9 @@ public:
                                  LPDWORD lpdwAPIVersion, LPLINEEXTENSIONID lpExtensionID);
     LONG lineGetDevCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                         DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps, StringEncoding encoding);
-    LONG lineGetAddressCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID,
-                            DWORD dwAddressID, DWORD dwAPIVersion, DWORD dwExtVersion,
-                            LPLINEADDRESSCAPS lpAddressCaps, StringEncoding encoding);
+    LONG lineGetAddressCaps(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                            DWORD dwAPIVersion, DWORD dwExtVersion, LPLINEADDRESSCAPS lpAddressCaps,
+                            StringEncoding encoding);
     LONG lineOpen(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine,
                   DWORD dwAPIVersion, DWORD dwExtVersion, DWORD_PTR dwCallbackInstance,
                   DWORD dwPrivileges, DWORD dwMediaModes, const LINECALLPARAMS *lpCallParams);
@@ -113,8 +113,8 @@ public:
                            DWORD dwCountryCode);
     LONG lineSetupTransfer(ClientId client, HCALL hCall, LPHCALL lphConsultCall,
                            const LINECALLPARAMS *lpCallParams);
-    LONG lineCompleteTransfer(ClientId client, HCALL hCall, HCALL hConsultCall,
-                              LPHCALL lphConfCall, DWORD dwTransferMode);
+    LONG lineCompleteTransfer(ClientId client, HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
+                              DWORD dwTransferMode);
     LONG lineRedirect(ClientId client, HCALL hCall, const char *lpszDestAddress,
                       DWORD dwCountryCode);
     LONG lineSetCallData(ClientId client, HCALL hCall, LPVOID lpCallData, DWORD dwSize);
@@ -137,8 +137,7 @@ public:
                                LPLINEAGENTGROUPLIST lpList, StringEncoding encoding);
     LONG lineGetAgentStatus(ClientId client, HLINE hLine, DWORD dwAddressID,
                             LPLINEAGENTSTATUS lpAgentStatus, StringEncoding encoding);
-    LONG lineSetAgentActivity(ClientId client, HLINE hLine, DWORD dwAddressID,
-                              DWORD dwActivityID);
+    LONG lineSetAgentActivity(ClientId client, HLINE hLine, DWORD dwAddressID, DWORD dwActivityID);
     LONG lineSetAgentGroup(ClientId client, HLINE hLine, DWORD dwAddressID,
                            const LINEAGENTGROUPLIST *lpAgentGroupList);
     LONG lineSetAgentState(ClientId client, HLINE hLine, DWORD dwAddressID, DWORD dwAgentState,
@@ -148,8 +147,7 @@ public:
     LONG lineCreateAgentSession(ClientId client, HLINE hLine, HAGENT hAgent,
                                 const char *lpszAgentPIN, DWORD dwWorkingAddressID,
                                 const GUID *lpGroupID, LPHAGENTSESSION lphAgentSession);
-    LONG lineGetAgentInfo(ClientId client, HLINE hLine, HAGENT hAgent,
-                          LPLINEAGENTINFO lpAgentInfo);
+    LONG lineGetAgentInfo(ClientId client, HLINE hLine, HAGENT hAgent, LPLINEAGENTINFO lpAgentInfo);
     LONG lineGetAgentSessionInfo(ClientId client, HLINE hLine, HAGENTSESSION hAgentSession,
                                  LPLINEAGENTSESSIONINFO lpInfo);
     LONG lineGetAgentSessionList(ClientId client, HLINE hLine, HAGENT hAgent,
