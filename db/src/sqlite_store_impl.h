@@ -19,6 +19,8 @@ public:
     Status saveConfig(const ConfigSet &config) override;
 
     Status writeBatch(const std::vector<WriteItem> &items) override;
+    Status appendAudit(const AuditRecord &record) override;
+    Result<std::vector<AuditRecord>> auditLog(TimeRange range) override;
     Result<RecoveryReport> recover(TimeMs now) override;
     Status markCleanShutdown(TimeMs now) override;
 
@@ -40,6 +42,7 @@ private:
     Status writeItem(const WriteItem &item);
     Status writeEffect(const core::Effect &effect);
     Status writeCallInfo(const CallInfo &info);
+    Status writeAudit(const AuditRecord &record);
     Status writeInterval(const core::IntervalReport &report);
     Status queueEvent(TimeMs at, core::CallId call, core::QueueId queue, std::string_view event,
                       core::AgentId agent, core::QueueId other, std::string_view reason,

@@ -226,4 +226,14 @@ Result<std::vector<AgentIntervalRow>> SqliteStore::agentDaily(TimeRange starts) 
         });
 }
 
+Result<std::vector<AuditRecord>> SqliteStore::auditLog(TimeRange range) {
+    return readRows<AuditRecord>(
+        m_db,
+        "SELECT at, user, action, object, detail FROM audit_log WHERE at >= ? AND at < ? "
+        "ORDER BY at, id",
+        range, [](const sql::Statement &s) {
+            return AuditRecord{s.int64At(0), s.textAt(1), s.textAt(2), s.textAt(3), s.textAt(4)};
+        });
+}
+
 } // namespace acd::db

@@ -53,7 +53,28 @@ Status SqliteStore::writeItem(const WriteItem &item) {
             m_lastWriteAt = effect->at;
         return writeEffect(*effect);
     }
+    if (const auto *audit = std::get_if<AuditRecord>(&item))
+        return writeAudit(*audit);
+    if (const auto *config = std::get_if<ConfigSnapshot>(&item))
+        return config->config ? insertConfig(*config->config) : Status{};
     return writeCallInfo(std::get<CallInfo>(item));
+}
+
+Status SqliteStore::writeAudit(const AuditRecord &r) {
+    return m_db.execute(
+        "INSERT INTO audit_log (at, user, action, object, detail) VALUES (?, ?, ?, ?, ?)", r.at,
+        r.user, r.action, r.object, r.detail);
+}
+
+Status SqliteStore::appendAudit(const AuditRecord &record) {
+    if (Status s = m_db.begin(); !s)
+        return s;
+    Status s = writeAudit(record);
+    if (s)
+        s = m_db.commit();
+    if (!s)
+        m_db.rollback();
+    return s;
 }
 
 Status SqliteStore::writeCallInfo(const CallInfo &info) {

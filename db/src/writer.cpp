@@ -17,6 +17,10 @@ Poco::Logger &logger() {
 std::string describe(const WriteItem &item) {
     if (const auto *info = std::get_if<CallInfo>(&item))
         return "call info for call " + std::to_string(info->call);
+    if (const auto *audit = std::get_if<AuditRecord>(&item))
+        return "audit row '" + audit->action + "' on " + audit->object + " by " + audit->user;
+    if (std::holds_alternative<ConfigSnapshot>(item))
+        return "the configuration";
     const auto &effect = std::get<core::Effect>(item);
     return "effect seq " + std::to_string(effect.seq) + " (variant "
            + std::to_string(effect.body.index()) + ") at " + std::to_string(effect.at);
@@ -74,6 +78,14 @@ SubmitStatus Writer::submit(const std::vector<core::Effect> &effects) {
 
 SubmitStatus Writer::submit(const CallInfo &info) {
     return push(info);
+}
+
+SubmitStatus Writer::submit(const AuditRecord &record) {
+    return push(record);
+}
+
+SubmitStatus Writer::submit(std::shared_ptr<const ConfigSet> config) {
+    return push(ConfigSnapshot{std::move(config)});
 }
 
 SubmitStatus Writer::push(WriteItem item) {

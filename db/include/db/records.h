@@ -27,6 +27,16 @@ struct CallInfo {
     std::string dnis;
 };
 
+/// One row of the audit log (schema 004): a configuration change or a forced agent state.
+struct AuditRecord {
+    TimeMs at = 0;
+    std::string user;
+    std::string action; ///< "admin.put", "admin.delete", "agent.setState", "agent.logout"
+    std::string object; ///< "queues:30", "agent:1001"
+    std::string detail; ///< the request without secrets
+    friend bool operator==(const AuditRecord &, const AuditRecord &) = default;
+};
+
 /// A call detail record. Open (disposition empty) while the call is in progress.
 struct CallRecord {
     core::CallId call = 0;

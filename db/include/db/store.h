@@ -11,13 +11,22 @@
 #include "db/status.h"
 
 #include <cstdint>
+#include <memory>
 #include <variant>
 #include <vector>
 
 namespace acd::db {
 
-/// What the writer hands the store: an effect of the core or a CallInfo side input.
-using WriteItem = std::variant<core::Effect, CallInfo>;
+/// A whole configuration to store (the admin API's changes go through the writer so the
+/// engine thread never waits for the disk). Shared: the snapshot is immutable once submitted.
+struct ConfigSnapshot {
+    std::shared_ptr<const ConfigSet> config;
+};
+
+/// What the writer hands the store: an effect of the core, a CallInfo side input, an audit
+/// row, or a configuration to replace the stored one (written like saveConfig, in the batch's
+/// transaction).
+using WriteItem = std::variant<core::Effect, CallInfo, AuditRecord, ConfigSnapshot>;
 
 /// What recover() found and did when the engine started.
 struct RecoveryReport {
@@ -41,6 +50,21 @@ public:
     virtual Result<ConfigSet> loadConfig() = 0;
     /// Replaces the whole stored configuration in one transaction.
     virtual Status saveConfig(const ConfigSet &config) = 0;
+
+    // ---- Audit log ------------------------------------------------------------------------
+    /// Appends one audit row (its own transaction). The engine submits AuditRecords through
+    /// the writer instead; this is for tools and tests.
+    virtual Status appendAudit(const AuditRecord &record)
+    {
+        (void)record;
+        return {DbError::Invalid, "this store keeps no audit log"};
+    }
+    /// The audit rows with from <= at < to, oldest first.
+    virtual Result<std::vector<AuditRecord>> auditLog(TimeRange range)
+    {
+        (void)range;
+        return Status{DbError::Invalid, "this store keeps no audit log"};
+    }
 
     // ---- Records (the writer's thread) ------------------------------------------------------
     /// Writes the items in order in one transaction: all or nothing.

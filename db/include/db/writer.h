@@ -70,6 +70,10 @@ public:
     /// Submits effects in order (e.g. what Engine::takeEffects returned).
     SubmitStatus submit(const std::vector<core::Effect> &effects);
     SubmitStatus submit(const CallInfo &info);
+    /// An audit row (schema 004), written in order with the effects.
+    SubmitStatus submit(const AuditRecord &record);
+    /// Replaces the stored configuration (like Store::saveConfig) in order with the effects.
+    SubmitStatus submit(std::shared_ptr<const ConfigSet> config);
 
     /// Blocks until everything submitted before the call is committed (or failed).
     void flush();

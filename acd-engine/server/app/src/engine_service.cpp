@@ -1,6 +1,8 @@
 #include "engine_service.h"
 
+#include "acd/server/admin_api.h"
 #include "acd/server/protocol_service.h"
+#include "acd/tapi/call_router.h"
 #include "acd/tapi/host.h"
 #include "core/engine.h"
 #include "db/json_config.h"
@@ -122,9 +124,20 @@ bool EngineService::start(std::string &error)
     m_host->loop().invoke([&] {
         m_protocol = std::make_unique<ProtocolService>(m_host->engine(), m_host->config(), *this,
                                                        &unixMs, options);
-        m_protocol->setAuditSink([this](const AuditEntry &e) {
-            m_log.notice("audit: %s by %s on %s (%s)", e.action, e.user, e.object, e.detail);
-        });
+        m_protocol->setAuditSink([this](const AuditEntry &e) { recordAudit(e); });
+        // The admin API edits the host's configuration in place (engine thread only), so the
+        // protocol, the proxy and the router see every change; the writer stores it.
+        AdminHooks hooks;
+        hooks.persist = [this](std::shared_ptr<const db::ConfigSet> config) {
+            m_writer->submit(std::move(config));
+        };
+        hooks.applyRoutePoints = [this] { return m_host->router().applyRoutePoints(); };
+        hooks.callsAtRoutePoint = [this](const std::string &address) {
+            return m_host->router().callsAt(address);
+        };
+        m_admin = std::make_unique<AdminApi>(m_host->engine(), m_host->mutableConfig(),
+                                             std::move(hooks));
+        m_protocol->setAdmin(m_admin.get());
     });
 
     net::WsServerConfig front;
@@ -154,7 +167,10 @@ void EngineService::stop()
         m_front->stop(); // every client told and closed; the front's threads joined
     m_running = false;
     if (m_host) {
-        m_host->loop().invoke([&] { m_protocol.reset(); });
+        m_host->loop().invoke([&] {
+            m_protocol.reset();
+            m_admin.reset();
+        });
         m_host.reset(); // the engine thread finishes its work and stops
     }
     if (m_writer) {
@@ -172,6 +188,13 @@ void EngineService::stop()
 std::uint16_t EngineService::port() const
 {
     return m_front ? m_front->port() : 0;
+}
+
+void EngineService::recordAudit(const AuditEntry &e)
+{
+    m_log.notice("audit: %s by %s on %s (%s)", e.action, e.user, e.object, e.detail);
+    if (m_writer)
+        m_writer->submit(db::AuditRecord{e.at, e.user, e.action, e.object, e.detail});
 }
 
 void EngineService::persist(const std::vector<core::Effect> &effects)
@@ -220,6 +243,8 @@ void EngineService::onOverflow(net::ConnectionId id)
 
 net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
 {
+    if (request.path == "/api/v1" || request.path.rfind("/api/v1/", 0) == 0)
+        return onRest(request);
     net::HttpResponse response;
     if (request.method != "GET") {
         response.status = 405;

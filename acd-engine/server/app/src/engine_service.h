@@ -29,6 +29,8 @@ struct ConfigSet;
 namespace acd::server {
 
 class ProtocolService;
+class AdminApi;
+struct AuditEntry;
 
 class EngineService : public net::WsHandler, public Transport {
 public:
@@ -65,6 +67,10 @@ public:
 private:
     bool openDatabase(std::string &error);
     void persist(const std::vector<core::Effect> &effects);
+    /// Logs an audit entry and submits it to the writer (table audit_log). Engine thread.
+    void recordAudit(const AuditEntry &entry);
+    /// The REST surface of the admin API: /api/v1/<kind>[/<key>] (rest_api.cpp). I/O thread.
+    net::HttpResponse onRest(const net::HttpRequest &request);
 
     ServiceConfig m_config;
     Poco::Logger &m_log;
@@ -74,6 +80,7 @@ private:
     std::unique_ptr<db::ConfigSet> m_seed;
     std::unique_ptr<tapi::Host> m_host;
     std::unique_ptr<ProtocolService> m_protocol;
+    std::unique_ptr<AdminApi> m_admin; ///< engine thread only
     std::unique_ptr<net::WsServer> m_front;
     std::atomic<bool> m_running{false};
     std::atomic<std::uint64_t> m_effects{0};

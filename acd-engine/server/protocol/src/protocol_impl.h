@@ -1,5 +1,6 @@
 #pragma once
 // The protocol service's state and the helpers its parts share (engine thread only).
+#include "acd/server/admin_api.h"
 #include "acd/server/protocol_service.h"
 #include "core/engine.h"
 
@@ -45,6 +46,10 @@ public:
     std::optional<std::int64_t> optionalInteger(const std::string &key);
     std::vector<std::string> textList(const std::string &key);
     std::vector<std::int64_t> integerList(const std::string &key);
+    /// A JSON object parameter (admin.put's item).
+    Poco::JSON::Object::Ptr object(const std::string &key);
+    /// A key that is a number or a string, as text (admin.get/delete's key); nullopt if absent.
+    std::optional<std::string> optionalKey(const std::string &key);
     /// After the handler read what it needs: any key it did not read is an error.
     void rejectUnknown() const;
 
@@ -103,6 +108,9 @@ public:
     // agent_ops.cpp
     void agentOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
 
+    // admin_ops.cpp
+    void adminOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+
     core::Engine &engine;
     const db::ConfigSet &config;
     Transport &transport;
@@ -110,6 +118,7 @@ public:
     ProtocolOptions options;
     ProtocolCounters counters;
     std::function<void(const AuditEntry &)> auditSink;
+    AdminApi *admin = nullptr; ///< the admin ops' backend (setAdmin), not owned
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
     // Subscription indexes: an event reaches its subscribers without a scan of every

@@ -47,6 +47,11 @@ void ProtocolService::setAuditSink(std::function<void(const AuditEntry &)> sink)
     m_impl->auditSink = std::move(sink);
 }
 
+void ProtocolService::setAdmin(AdminApi *admin)
+{
+    m_impl->admin = admin;
+}
+
 std::size_t ProtocolService::connectionCount() const
 {
     return m_impl->connections.size();
@@ -158,6 +163,10 @@ void ProtocolService::Impl::dispatch(Connection &c, Request &r, Poco::JSON::Obje
     }
     if (op.rfind("agent.", 0) == 0) {
         agentOperation(c, r, result);
+        return;
+    }
+    if (op.rfind("admin.", 0) == 0) {
+        adminOperation(c, r, result);
         return;
     }
     throw RequestError{"bad_request", "unknown op '" + op + "'", "", "op"};

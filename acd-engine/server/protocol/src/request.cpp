@@ -109,4 +109,27 @@ void Request::rejectUnknown() const
             throw badKey(name, "unknown for op '" + m_op + "'");
 }
 
+Poco::JSON::Object::Ptr Request::object(const std::string &key)
+{
+    m_used.insert(key);
+    if (!m_object->has(key) || m_object->isNull(key))
+        throw badKey(key, "missing");
+    if (!m_object->isObject(key))
+        throw badKey(key, "expected an object");
+    return m_object->getObject(key);
+}
+
+std::optional<std::string> Request::optionalKey(const std::string &key)
+{
+    m_used.insert(key);
+    if (!has(key))
+        return std::nullopt;
+    Poco::Dynamic::Var v = m_object->get(key);
+    if (v.isString())
+        return v.extract<std::string>();
+    if (v.isInteger())
+        return std::to_string(v.convert<std::int64_t>());
+    throw badKey(key, "expected a number or a string");
+}
+
 } // namespace acd::server

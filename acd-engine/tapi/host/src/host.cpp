@@ -179,6 +179,11 @@ CallRouter &Host::router()
     return *m_impl->router;
 }
 
+db::ConfigSet &Host::mutableConfig()
+{
+    return m_impl->hostConfig.config;
+}
+
 const db::ConfigSet &Host::config() const
 {
     return m_impl->hostConfig.config;

@@ -58,6 +58,8 @@ struct AuditEntry {
     std::string detail; ///< the request, without secrets
 };
 
+class AdminApi;
+
 class ProtocolService {
 public:
     ProtocolService(core::Engine &engine, const db::ConfigSet &config, Transport &transport,
@@ -76,6 +78,8 @@ public:
 
     /// Receives every audit entry (the service persists them).
     void setAuditSink(std::function<void(const AuditEntry &)> sink);
+    /// The backend of the admin.* ops (admin_api.h); without one they fail with `internal`.
+    void setAdmin(AdminApi *admin);
     std::size_t connectionCount() const;
     const ProtocolCounters &counters() const;
 

@@ -29,6 +29,14 @@ public:
     LONG start(std::string &error);
     void stop();
 
+    /// The configuration's route points changed (admin API, engine thread): opens new route
+    /// points as owner (closing their monitor line), gives removed ones back to monitoring,
+    /// and rebinds to the configuration's list. Returns "" or an error naming the route point
+    /// no provider serves (nothing is changed then for that route point).
+    std::string applyRoutePoints();
+    /// Calls in the ACD that entered at this route point and are still there or at a station.
+    std::size_t callsAt(const std::string &routePoint) const;
+
     bool processMessages() override;
     void onEffects(const std::vector<core::Effect> &effects) override;
 
@@ -55,6 +63,8 @@ private:
         std::optional<core::OfferCall> deferredOffer;
     };
 
+    /// Opens `device` as owner (route point) or monitor; 0 with `r` set on failure.
+    HLINE openLine(DWORD device, bool routePoint, LONG &r);
     void onNewCall(HLINE line, HCALL call);
     void onCallState(HCALL call, DWORD state);
     void onReply(DWORD requestId, LONG result);

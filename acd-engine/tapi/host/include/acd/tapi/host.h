@@ -57,6 +57,9 @@ public:
     AcdProxy &proxy();
     CallRouter &router();
     const db::ConfigSet &config() const;
+    /// The same configuration, for the admin API: changed in place on the engine thread
+    /// only, so the proxy, the router and the protocol (which hold references) see it at once.
+    db::ConfigSet &mutableConfig();
 
     /// The demo contact center of the embedded default: skills, two groups, queues "sales"
     /// (10) and "support" (20), agents 1001-1006 (PIN = "1234"), route points 9000 and 9001

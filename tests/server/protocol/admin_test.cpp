@@ -1,0 +1,440 @@
+// The admin API over the protocol (admin.list/get/put/delete) with a real core: every kind,
+// validation naming item and field, cross references, roles, live effect on the core, the
+// persist hook and the audit entries.
+#include "acd/server/admin_api.h"
+#include "acd/server/protocol_service.h"
+#include "core/engine.h"
+#include "db/json_config.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace acd::server::test {
+namespace {
+
+class RecordingTransport : public Transport {
+public:
+    bool send(ConnectionId connection, std::string text) override
+    {
+        sent[connection].push_back(std::move(text));
+        return true;
+    }
+    void close(ConnectionId, std::uint16_t, std::string) override {}
+    void resume(ConnectionId, std::string) override {}
+    std::map<ConnectionId, std::vector<std::string>> sent;
+};
+
+const char *const kConfig = R"({
+  "version": 1,
+  "skills": [ { "id": 1, "name": "english" } ],
+  "groups": [ { "id": 1, "name": "front", "guid": "6b29fc40-ca47-1067-b31d-00dd010662da" } ],
+  "reasonCodes": [ { "code": 1, "name": "Lunch" } ],
+  "queues": [ { "id": 10, "name": "sales", "group": 1, "skill": 1, "overflowWhenNoAgents": false } ],
+  "agents": [ { "id": 1001, "name": "Alice", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] } ],
+  "stations": [ { "id": "100" }, { "id": "101" } ],
+  "routePoints": [ { "address": "9000", "queue": 10 } ],
+  "users": [ { "name": "alice", "role": "agent", "password": "s3cret", "agent": 1001 },
+             { "name": "carol", "role": "supervisor", "password": "sup3rvise" },
+             { "name": "root", "role": "admin", "password": "adm1n" } ]
+})";
+
+class Admin : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        db::ConfigParse parsed = db::parseConfigJson(kConfig, 1000);
+        ASSERT_TRUE(parsed.ok()) << parsed.errors.front();
+        config = parsed.config;
+        ASSERT_TRUE(db::loadIntoEngine(config, engine));
+        original = db::toConfigJson(config);
+        AdminHooks hooks;
+        hooks.persist = [this](std::shared_ptr<const db::ConfigSet> c) { persisted.push_back(c); };
+        hooks.callsAtRoutePoint = [this](const std::string &a) { return callsAtRoutePoint[a]; };
+        admin = std::make_unique<AdminApi>(engine, config, hooks, AdminOptions{1000});
+        service = std::make_unique<ProtocolService>(engine, config, transport,
+                                                    [this] { return now; });
+        service->setAuditSink([this](const AuditEntry &e) { audits.push_back(e); });
+        service->setAdmin(admin.get());
+        root = connect("root", "adm1n");
+    }
+
+    Poco::JSON::Object::Ptr request(ConnectionId c, const std::string &fields)
+    {
+        const std::size_t before = transport.sent[c].size();
+        service->onText(c, "{\"id\":" + std::to_string(nextId++) + "," + fields + "}");
+        std::vector<core::Effect> effects;
+        engine.takeEffects(effects);
+        service->onEffects(effects);
+        for (std::size_t i = before; i < transport.sent[c].size(); ++i) {
+            Poco::JSON::Parser parser;
+            auto o = parser.parse(transport.sent[c][i]).extract<Poco::JSON::Object::Ptr>();
+            if (o->has("re"))
+                return o;
+        }
+        return nullptr;
+    }
+
+    ConnectionId connect(const std::string &user, const std::string &password)
+    {
+        ConnectionId c = nextConnection++;
+        service->onOpen(c, "10.0.0.1");
+        auto r = request(c, R"("op":"hello","version":1,"user":")" + user + R"(","password":")"
+                                + password + R"(")");
+        EXPECT_EQ(code(r), "ok");
+        return c;
+    }
+
+    static std::string code(const Poco::JSON::Object::Ptr &r)
+    {
+        if (!r)
+            return "none";
+        return r->getValue<bool>("ok") ? "ok" : r->getObject("error")->getValue<std::string>("code");
+    }
+    static std::string errorField(const Poco::JSON::Object::Ptr &r, const std::string &key)
+    {
+        auto e = r->getObject("error");
+        return e->has(key) ? e->getValue<std::string>(key) : "";
+    }
+    static Poco::JSON::Object::Ptr item(const Poco::JSON::Object::Ptr &r)
+    {
+        return r->getObject("result")->getObject("item");
+    }
+
+    Poco::JSON::Object::Ptr put(const std::string &kind, const std::string &itemJson,
+                                ConnectionId c = 0)
+    {
+        return request(c ? c : root,
+                       R"("op":"admin.put","kind":")" + kind + R"(","item":)" + itemJson);
+    }
+    Poco::JSON::Object::Ptr get(const std::string &kind, const std::string &key)
+    {
+        return request(root, R"("op":"admin.get","kind":")" + kind + R"(","key":)" + key);
+    }
+    Poco::JSON::Object::Ptr del(const std::string &kind, const std::string &key)
+    {
+        return request(root, R"("op":"admin.delete","kind":")" + kind + R"(","key":)" + key);
+    }
+
+    /// Logs Alice in at station 100 to group 1, agent and session Ready.
+    void loginAlice()
+    {
+        auto login = request(root, R"("op":"agent.login","agent":1001,"pin":"1234","station":"100","groups":[1])");
+        ASSERT_EQ(code(login), "ok");
+        ready(login->getObject("result")->getArray("sessions")->getElement<int>(0));
+    }
+    void ready(int session)
+    {
+        ASSERT_EQ(code(request(root, R"("op":"agent.setState","agent":1001,"state":"ready")")),
+                  "ok");
+        ASSERT_EQ(code(request(root, R"("op":"agent.setSessionState","agent":1001,"session":)"
+                                         + std::to_string(session) + R"(,"state":"ready")")),
+                  "ok");
+    }
+
+    db::ConfigSet config;
+    std::string original;
+    core::Engine engine;
+    RecordingTransport transport;
+    core::TimeMs now = 1'700'000'000'000;
+    std::unique_ptr<AdminApi> admin;
+    std::unique_ptr<ProtocolService> service;
+    std::vector<AuditEntry> audits;
+    std::vector<std::shared_ptr<const db::ConfigSet>> persisted;
+    std::map<std::string, std::size_t> callsAtRoutePoint;
+    ConnectionId nextConnection = 1;
+    ConnectionId root = 0;
+    int nextId = 1;
+};
+
+TEST_F(Admin, ListReturnsEveryItemOfAKindWithoutSecrets)
+{
+    auto r = request(root, R"("op":"admin.list","kind":"users")");
+    ASSERT_EQ(code(r), "ok");
+    auto items = r->getObject("result")->getArray("items");
+    ASSERT_EQ(items->size(), 3u);
+    EXPECT_EQ(items->getObject(0)->getValue<std::string>("name"), "alice");
+    EXPECT_EQ(items->getObject(0)->getValue<std::string>("role"), "agent");
+    EXPECT_EQ(items->getObject(0)->getValue<int>("agent"), 1001);
+    EXPECT_FALSE(items->getObject(0)->has("passwordHash"));
+    auto agents = request(root, R"("op":"admin.list","kind":"agents")");
+    EXPECT_FALSE(agents->getObject("result")->getArray("items")->getObject(0)->has("pinHash"));
+}
+
+TEST_F(Admin, EveryKindCanBePutReadBackListedAndDeleted)
+{
+    struct Case {
+        std::string kind, item, key, field, value;
+    };
+    const std::vector<Case> cases = {
+        {"skills", R"({"id":2,"name":"french"})", "2", "name", "french"},
+        {"groups", R"({"id":2,"name":"back","guid":"11111111-2222-3333-4444-555555555555"})", "2",
+         "name", "back"},
+        {"queues", R"({"id":30,"name":"billing","group":1,"skill":1,"wrapUpSeconds":15,
+           "relaxation":[{"afterSeconds":30,"action":"lower-min-level","value":1}]})",
+         "30", "name", "billing"},
+        {"agents", R"({"id":1003,"name":"Carol","pin":"5555","skills":[{"skill":1,"level":3}]})",
+         "1003", "name", "Carol"},
+        {"reasonCodes", R"({"code":7,"name":"Training"})", "7", "name", "Training"},
+        {"stations", R"({"id":"102","name":"Desk 102"})", "\"102\"", "name", "Desk 102"},
+        {"routePoints", R"({"address":"9001","queue":10,"priority":3})", "\"9001\"", "priority",
+         "3"},
+        {"users", R"({"name":"dave","role":"supervisor","password":"pw"})", "\"dave\"", "role",
+         "supervisor"},
+    };
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.kind);
+        auto r = put(c.kind, c.item);
+        ASSERT_EQ(code(r), "ok") << (r ? errorField(r, "message") : "");
+        EXPECT_EQ(item(r)->get(c.field).toString(), c.value);
+        auto g = get(c.kind, c.key);
+        ASSERT_EQ(code(g), "ok");
+        EXPECT_EQ(item(g)->get(c.field).toString(), c.value);
+        auto l = request(root, R"("op":"admin.list","kind":")" + c.kind + "\"");
+        bool listed = false;
+        auto items = l->getObject("result")->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i)
+            listed = listed || items->getObject(i)->get(c.field).toString() == c.value;
+        EXPECT_TRUE(listed);
+    }
+    // Deleted in reverse order, so nothing deleted is still referred to.
+    for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
+        SCOPED_TRACE(it->kind);
+        auto r = del(it->kind, it->key);
+        ASSERT_EQ(code(r), "ok") << errorField(r, "message");
+        EXPECT_EQ(code(get(it->kind, it->key)), "not_found");
+    }
+    EXPECT_EQ(db::toConfigJson(config), original);
+    EXPECT_EQ(config.queues.size(), 1u);
+    EXPECT_EQ(config.agents.size(), 1u);
+    EXPECT_EQ(config.users.size(), 3u);
+}
+
+TEST_F(Admin, ANonAdminIsForbidden)
+{
+    ConnectionId carol = connect("carol", "sup3rvise");
+    ConnectionId alice = connect("alice", "s3cret");
+    EXPECT_EQ(code(request(carol, R"("op":"admin.list","kind":"queues")")), "forbidden");
+    EXPECT_EQ(code(put("skills", R"({"id":2,"name":"french"})", alice)), "forbidden");
+    EXPECT_EQ(config.skills.size(), 1u);
+    EXPECT_TRUE(persisted.empty());
+}
+
+TEST_F(Admin, AnOutOfRangeFieldIsInvalidNamingTheItemAndTheField)
+{
+    auto r = put("queues", R"({"id":30,"name":"billing","group":1,"skill":1,"maxWaitSeconds":-1})");
+    ASSERT_EQ(code(r), "invalid");
+    EXPECT_EQ(errorField(r, "item"), "queues 30");
+    EXPECT_EQ(errorField(r, "field"), "maxWaitSeconds");
+    EXPECT_EQ(errorField(r, "message"),
+              "queues 30 'billing': field maxWaitSeconds: -1 is out of range 0..604800");
+    EXPECT_EQ(code(get("queues", "30")), "not_found");
+}
+
+TEST_F(Admin, AQueueWhoseGroupDoesNotExistIsInvalidNamingTheGroupField)
+{
+    auto r = put("queues", R"({"id":30,"name":"billing","group":9,"skill":1})");
+    ASSERT_EQ(code(r), "invalid");
+    EXPECT_EQ(errorField(r, "item"), "queues 30");
+    EXPECT_EQ(errorField(r, "field"), "group");
+    EXPECT_EQ(errorField(r, "message"), "queues 30 'billing': field group: unknown group 9");
+}
+
+TEST_F(Admin, AnUnknownFieldAndABadRelaxationStepAreNamed)
+{
+    auto typo = put("queues", R"({"id":30,"name":"billing","group":1,"skill":1,"wrapup":5})");
+    ASSERT_EQ(code(typo), "invalid");
+    EXPECT_EQ(errorField(typo, "field"), "wrapup");
+    auto step = put("queues", R"({"id":30,"name":"billing","group":1,"skill":1,
+        "relaxation":[{"afterSeconds":10,"action":"add-queue","value":99}]})");
+    ASSERT_EQ(code(step), "invalid");
+    EXPECT_EQ(errorField(step, "field"), "relaxation[0].value");
+    EXPECT_EQ(errorField(step, "message"),
+              "queues 30 'billing': field relaxation[0].value: unknown queue 99");
+}
+
+TEST_F(Admin, AnAgentWithoutAPinIsInvalid)
+{
+    auto r = put("agents", R"({"id":1003,"name":"Carol"})");
+    ASSERT_EQ(code(r), "invalid");
+    EXPECT_EQ(errorField(r, "item"), "agents 1003");
+    EXPECT_EQ(errorField(r, "field"), "pin");
+}
+
+TEST_F(Admin, DeletingAGroupAQueueUsesIsAConflictNamingTheQueue)
+{
+    ASSERT_EQ(code(put("groups", R"({"id":2,"name":"back","guid":"11111111-2222-3333-4444-555555555555"})")),
+              "ok");
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"billing","group":2,"skill":1})")), "ok");
+    auto r = del("groups", "2");
+    ASSERT_EQ(code(r), "conflict");
+    EXPECT_EQ(errorField(r, "item"), "queues 30");
+    EXPECT_EQ(errorField(r, "field"), "group");
+    EXPECT_EQ(errorField(r, "message"),
+              "groups 2 is in use: queues 30 'billing': field group: unknown group 2");
+    EXPECT_EQ(config.groups.size(), 2u);
+}
+
+TEST_F(Admin, DeletingAQueueARoutePointUsesIsAConflictNamingTheRoutePoint)
+{
+    auto r = del("queues", "10");
+    ASSERT_EQ(code(r), "conflict");
+    EXPECT_EQ(errorField(r, "item"), "routePoints 9000");
+    EXPECT_EQ(errorField(r, "field"), "queue");
+}
+
+TEST_F(Admin, ANewQueueGetsCalls)
+{
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"billing","group":1,"skill":1})")), "ok");
+    loginAlice();
+    core::CallArrival call;
+    call.id = 77;
+    call.queue = 30;
+    ASSERT_TRUE(engine.callArrived(call, now));
+    auto snapshot = engine.call(77);
+    ASSERT_TRUE(snapshot);
+    EXPECT_EQ(snapshot.value().queue, 30u);
+    EXPECT_EQ(snapshot.value().agent, 1001u);
+}
+
+TEST_F(Admin, AnUpdatedQueuesWrapUpApplies)
+{
+    ASSERT_EQ(code(put("queues", R"({"id":10,"name":"sales","group":1,"skill":1,"wrapUpSeconds":30,
+                                     "overflowWhenNoAgents":false})")),
+              "ok");
+    loginAlice();
+    core::CallArrival call;
+    call.id = 5;
+    call.queue = 10;
+    ASSERT_TRUE(engine.callArrived(call, now));
+    ASSERT_TRUE(engine.callAnswered(5, now + 1000));
+    ASSERT_TRUE(engine.callCleared(5, now + 5000));
+    EXPECT_EQ(engine.agent(1001).value().activity, core::AgentActivity::WrapUp);
+    engine.advanceTo(now + 5000 + 29000);
+    EXPECT_EQ(engine.agent(1001).value().activity, core::AgentActivity::WrapUp);
+    engine.advanceTo(now + 5000 + 30000);
+    EXPECT_EQ(engine.agent(1001).value().activity, core::AgentActivity::Available);
+}
+
+TEST_F(Admin, ANewAgentCanLogIn)
+{
+    ASSERT_EQ(code(put("agents", R"({"id":1003,"name":"Carol","pin":"5555","skills":[{"skill":1,"level":3}]})")),
+              "ok");
+    EXPECT_EQ(code(request(root, R"("op":"agent.login","agent":1003,"pin":"0000","station":"101","groups":[1])")),
+              "auth_failed");
+    EXPECT_EQ(code(request(root, R"("op":"agent.login","agent":1003,"pin":"5555","station":"101","groups":[1])")),
+              "ok");
+    EXPECT_EQ(engine.agent(1003).value().sessions.size(), 1u);
+}
+
+TEST_F(Admin, AReplacedAgentKeepsItsPinWhenNoneIsGivenAndGetsNewSkillsLive)
+{
+    loginAlice();
+    ASSERT_EQ(code(put("skills", R"({"id":2,"name":"french"})")), "ok");
+    auto r = put("agents", R"({"id":1001,"name":"Alice B.","skills":[{"skill":1,"level":5},{"skill":2,"level":9}]})");
+    ASSERT_EQ(code(r), "ok");
+    EXPECT_FALSE(item(r)->has("pin"));
+    EXPECT_FALSE(item(r)->has("pinHash"));
+    EXPECT_EQ(item(r)->getValue<std::string>("name"), "Alice B.");
+    ASSERT_EQ(code(request(root, R"("op":"agent.logout","agent":1001)")), "ok");
+    auto login = request(root, R"("op":"agent.login","agent":1001,"pin":"1234","station":"100","groups":[1])");
+    ASSERT_EQ(code(login), "ok");
+    // The new skill routes: a queue on skill 2 reaches Alice.
+    ASSERT_EQ(code(put("queues", R"({"id":40,"name":"paris","group":1,"skill":2,"minLevel":8})")), "ok");
+    ready(login->getObject("result")->getArray("sessions")->getElement<int>(0));
+    core::CallArrival call;
+    call.id = 9;
+    call.queue = 40;
+    ASSERT_TRUE(engine.callArrived(call, now));
+    EXPECT_EQ(engine.call(9).value().agent, 1001u);
+}
+
+TEST_F(Admin, DeletingALoggedInAgentIsAConflict)
+{
+    loginAlice();
+    ASSERT_EQ(code(del("users", "\"alice\"")), "ok");
+    auto r = del("agents", "1001");
+    ASSERT_EQ(code(r), "conflict");
+    EXPECT_EQ(errorField(r, "item"), "agents 1001");
+    EXPECT_EQ(errorField(r, "message"), "agents 1001 is logged in (log the agent out first)");
+    ASSERT_EQ(code(request(root, R"("op":"agent.logout","agent":1001)")), "ok");
+    EXPECT_EQ(code(del("agents", "1001")), "ok");
+    // A deleted agent cannot log in any more.
+    EXPECT_EQ(code(request(root, R"("op":"agent.login","agent":1001,"pin":"1234","station":"100","groups":[1])")),
+              "not_found");
+}
+
+TEST_F(Admin, DeletingAQueueWithWaitingCallsIsAConflict)
+{
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"billing","group":1,"skill":1,"overflowWhenNoAgents":false})")),
+              "ok");
+    core::CallArrival call;
+    call.id = 3;
+    call.queue = 30;
+    ASSERT_TRUE(engine.callArrived(call, now));
+    auto r = del("queues", "30");
+    ASSERT_EQ(code(r), "conflict");
+    EXPECT_EQ(errorField(r, "message"), "queues 30 has 1 call(s) waiting or ringing");
+    ASSERT_TRUE(engine.callCleared(3, now + 1000));
+    EXPECT_EQ(code(del("queues", "30")), "ok");
+    // Put back with the same id, it works again (the core kept it).
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"billing 2","group":1,"skill":1})")), "ok");
+    EXPECT_EQ(engine.queue(30).value().name, "billing 2");
+}
+
+TEST_F(Admin, DeletingARoutePointWithCallsIsAConflict)
+{
+    callsAtRoutePoint["9000"] = 2;
+    auto r = del("routePoints", "\"9000\"");
+    ASSERT_EQ(code(r), "conflict");
+    EXPECT_EQ(errorField(r, "message"), "routePoints 9000 has 2 call(s)");
+}
+
+TEST_F(Admin, TheLastAdminCannotBeDeletedOrDemoted)
+{
+    EXPECT_EQ(code(del("users", "\"root\"")), "conflict");
+    EXPECT_EQ(code(put("users", R"({"name":"root","role":"supervisor"})")), "conflict");
+    EXPECT_EQ(config.users.back().role, db::Role::Admin);
+}
+
+TEST_F(Admin, AnUnknownKindOrKeyIsReported)
+{
+    auto r = request(root, R"("op":"admin.list","kind":"trunks")");
+    ASSERT_EQ(code(r), "bad_request");
+    EXPECT_EQ(errorField(r, "field"), "kind");
+    EXPECT_EQ(code(get("queues", "99")), "not_found");
+    EXPECT_EQ(code(del("queues", "99")), "not_found");
+    EXPECT_EQ(code(request(root, R"("op":"admin.get","kind":"queues")")), "bad_request");
+    EXPECT_EQ(code(request(root, R"("op":"admin.put","kind":"queues","item":5)")), "bad_request");
+}
+
+TEST_F(Admin, EveryChangeIsPersistedAndAuditedWithoutSecrets)
+{
+    ASSERT_EQ(code(put("agents", R"({"id":1003,"name":"Carol","pin":"5555"})")), "ok");
+    ASSERT_EQ(code(del("agents", "1003")), "ok");
+    ASSERT_EQ(code(get("queues", "10")), "ok"); // reads are not audited
+    ASSERT_EQ(audits.size(), 2u);
+    EXPECT_EQ(audits[0].user, "root");
+    EXPECT_EQ(audits[0].action, "admin.put");
+    EXPECT_EQ(audits[0].object, "agents:1003");
+    EXPECT_EQ(audits[0].at, now);
+    EXPECT_EQ(audits[0].detail, R"({"id":1003,"name":"Carol","pin":"***"})");
+    EXPECT_EQ(audits[1].action, "admin.delete");
+    EXPECT_EQ(audits[1].object, "agents:1003");
+    ASSERT_EQ(persisted.size(), 2u);
+    EXPECT_EQ(persisted[0]->agents.size(), 2u);
+    EXPECT_EQ(db::toConfigJson(*persisted[1]), db::toConfigJson(config));
+}
+
+TEST_F(Admin, AFailedChangeIsNeitherPersistedNorAudited)
+{
+    EXPECT_EQ(code(put("skills", R"({"id":2})")), "invalid");
+    EXPECT_TRUE(persisted.empty());
+    EXPECT_TRUE(audits.empty());
+}
+
+} // namespace
+} // namespace acd::server::test
