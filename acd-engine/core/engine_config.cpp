@@ -140,6 +140,7 @@ Index Engine::Impl::poolFor(Index group, SkillId skill)
         return it->second;
     const Index p = static_cast<Index>(m_pools.size());
     m_pools.emplace_back();
+    m_poolMasks.emplace_back();
     m_pools[p].group = group;
     m_pools[p].skill = skill;
     m_poolIndex.emplace(key, p);
@@ -248,6 +249,7 @@ Status Engine::Impl::addAgent(const AgentConfig &agent)
     const Index a = static_cast<Index>(m_agents.size());
     reserveForOneMore(m_agents);
     m_agents.emplace_back();
+    m_idleLive.push_back(0);
     m_agents[a].cfg = agent;
     m_agents[a].stats.window.setPeriod(agent.measurementPeriodSeconds * kMsPerSecond);
     m_agentIndex.set(agent.id, a);

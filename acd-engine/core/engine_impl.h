@@ -95,14 +95,19 @@ struct Pool {
     Index group = kNil;
     SkillId skill = 0;
     std::array<IdleBucket, kLevels> idle;
-    std::uint32_t idleMask = 0;                     // bit l: idle bucket for level l+1 is non-empty
     std::array<std::set<WaitKey>, kLevels> waiting; // by the call's current minimum level
-    std::uint32_t waitMask = 0;
     std::uint8_t keyedMask = 0; // which keyed strategies some queue on this pool uses
     std::unique_ptr<KeyedBuckets> keyed;
     std::array<int, kLevels> staffedAtLevel{};           // logged-in members by level
     std::vector<std::pair<Index, std::uint8_t>> members; // (agent, level), logged in
     std::vector<Index> queues; // queues whose own requirement is this pool
+};
+
+/// Which of a pool's buckets are non-empty, kept apart from the (large) Pool so that the
+/// routing path tests them in one small array instead of a cache line of each pool.
+struct PoolMasks {
+    std::uint32_t idle = 0; // bit l: idle bucket for level l+1 is non-empty
+    std::uint32_t wait = 0; // bit l: waiting bucket for minimum level l+1 is non-empty
 };
 
 /// What TAPI's LINEAGENTSESSIONINFO reports about the calls of one session.
@@ -393,10 +398,14 @@ public:
     mutable std::vector<Queue> m_queues; // mutable: queries trim stale FIFO entries
     FlatIndex<QueueId> m_queueIndex;
     std::vector<Agent> m_agents;
+    /// Parallel to m_agents: the agent's idleSeq while it is in the idle index, else 0. Idle
+    /// nodes are checked against this small array rather than the (large) agent record.
+    std::vector<std::uint64_t> m_idleLive;
     FlatIndex<AgentId> m_agentIndex;
     std::vector<Session> m_sessions;
     FlatIndex<SessionId> m_sessionIndex;
     std::vector<Pool> m_pools;
+    std::vector<PoolMasks> m_poolMasks; // parallel to m_pools
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
     std::vector<IdleNode> m_idleNodes;
     std::vector<Index> m_freeIdleNodes;

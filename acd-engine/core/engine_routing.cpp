@@ -47,8 +47,8 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
 
 bool Engine::Impl::nodeLive(const IdleNode &node) const
 {
-    const Agent &agent = m_agents[node.agent];
-    return agent.idleIndexed && static_cast<std::uint32_t>(agent.idleSeq) == node.seq;
+    const std::uint64_t live = m_idleLive[node.agent];
+    return live != 0 && static_cast<std::uint32_t>(live) == node.seq;
 }
 
 void Engine::Impl::indexIdle(Index a)
@@ -56,6 +56,7 @@ void Engine::Impl::indexIdle(Index a)
     Agent &agent = m_agents[a];
     agent.idleSeq = ++m_idleSeq;
     agent.idleIndexed = true;
+    m_idleLive[a] = agent.idleSeq;
     agent.idleNodeCount = 0;
     bool keysDrawn = false;
     for (const Membership &m : agent.memberships) {
@@ -85,7 +86,7 @@ void Engine::Impl::indexIdle(Index a)
         else
             bucket.head = n;
         bucket.tail = n;
-        pool.idleMask |= 1u << (m.level - 1);
+        m_poolMasks[m.pool].idle |= 1u << (m.level - 1);
         if (pool.keyedMask) {
             for (int slot = 0; slot < kKeyedStrategies; ++slot) {
                 if (pool.keyedMask & (1u << slot))
@@ -120,6 +121,7 @@ void Engine::Impl::unindexIdle(Index a)
     }
     // FIFO nodes become stale where they are (see IdleNode).
     agent.idleIndexed = false;
+    m_idleLive[a] = 0;
     m_liveIdleNodes -= agent.idleNodeCount;
     m_staleIdleNodes += agent.idleNodeCount;
     agent.idleNodeCount = 0;
@@ -141,7 +143,7 @@ void Engine::Impl::unlinkNode(Index n)
     else
         bucket.tail = node.prev;
     if (bucket.head == kNil)
-        pool.idleMask &= ~(1u << (node.level() - 1));
+        m_poolMasks[node.pool()].idle &= ~(1u << (node.level() - 1));
     m_freeIdleNodes.push_back(n);
     --m_staleIdleNodes;
 }
@@ -149,8 +151,9 @@ void Engine::Impl::unlinkNode(Index n)
 void Engine::Impl::compactIdle()
 {
     // Amortised: runs after more stale nodes piled up than there are live ones.
-    for (Pool &pool : m_pools) {
-        std::uint32_t mask = pool.idleMask;
+    for (std::size_t p = 0; p < m_pools.size(); ++p) {
+        const Pool &pool = m_pools[p];
+        std::uint32_t mask = m_poolMasks[p].idle;
         while (mask) {
             const int l = std::countr_zero(mask);
             mask &= mask - 1;
@@ -206,7 +209,7 @@ void Engine::Impl::indexCall(Index c)
     for (const CallTarget &t : call.targets) {
         Pool &pool = m_pools[t.pool];
         pool.waiting[t.minLevel - 1].insert(key);
-        pool.waitMask |= 1u << (t.minLevel - 1);
+        m_poolMasks[t.pool].wait |= 1u << (t.minLevel - 1);
     }
     call.indexed = true;
 }
@@ -220,7 +223,7 @@ void Engine::Impl::unindexCall(Index c)
         auto &bucket = pool.waiting[t.minLevel - 1];
         bucket.erase(key);
         if (bucket.empty())
-            pool.waitMask &= ~(1u << (t.minLevel - 1));
+            m_poolMasks[t.pool].wait &= ~(1u << (t.minLevel - 1));
     }
     call.indexed = false;
 }
@@ -243,7 +246,6 @@ Index Engine::Impl::findAgentFor(const Call &call)
     std::uint64_t bestKey = 0;
     std::uint64_t bestSeq = 0;
     auto consider = [&](Index a, int level, std::uint64_t key) {
-        const Agent &agent = m_agents[a];
         bool better;
         if (best == kNil)
             better = true;
@@ -252,18 +254,20 @@ Index Engine::Impl::findAgentFor(const Call &call)
         else if (key != bestKey)
             better = key < bestKey;
         else
-            better = agent.idleSeq < bestSeq;
+            better = m_idleLive[a] < bestSeq;
         if (better) {
             best = a;
             bestLevel = level;
             bestKey = key;
-            bestSeq = agent.idleSeq;
+            bestSeq = m_idleLive[a];
         }
     };
 
     for (const CallTarget &t : call.targets) {
+        std::uint32_t mask = m_poolMasks[t.pool].idle & levelsFrom(t.minLevel);
+        if (!mask)
+            continue;
         const Pool &pool = m_pools[t.pool];
-        std::uint32_t mask = pool.idleMask & levelsFrom(t.minLevel);
         const bool keyed = slot >= 0 && (pool.keyedMask & (1u << slot));
         if (strategy == Strategy::MostSkilled) {
             // Highest level first: the first qualifying agent of the top bucket wins here.
@@ -302,11 +306,13 @@ Index Engine::Impl::findCallFor(const Agent &agent) const
 {
     const WaitKey *best = nullptr;
     for (const Membership &m : agent.memberships) {
+        std::uint32_t mask = m_poolMasks[m.pool].wait & levelsUpTo(m.level);
+        if (!mask)
+            continue;
         const Session &session = m_sessions[m.session];
         if (session.chosen != SessionState::Ready || session.pendingEnd)
             continue;
         const Pool &pool = m_pools[m.pool];
-        std::uint32_t mask = pool.waitMask & levelsUpTo(m.level);
         while (mask) {
             const int l = std::countr_zero(mask);
             mask &= mask - 1;
