@@ -179,7 +179,7 @@ void Engine::Impl::applyQueueRules(Index q)
     const int slot = keyedSlot(queue.cfg.strategy);
     if (slot >= 0)
         addKeyedStrategy(pool, slot);
-    queue.stats.window.setPeriod(queue.cfg.measurementPeriodSeconds * kMsPerSecond);
+    m_queueWindows.setPeriod(q, queue.cfg.measurementPeriodSeconds * kMsPerSecond, m_now);
 }
 
 Status Engine::Impl::addQueue(const QueueConfig &queue)
@@ -189,6 +189,7 @@ Status Engine::Impl::addQueue(const QueueConfig &queue)
     const Index q = static_cast<Index>(m_queues.size());
     m_queues.emplace_back();
     m_queues[q].cfg = queue;
+    m_queueWindows.addObject(queue.measurementPeriodSeconds * kMsPerSecond);
     m_queueIndex.set(queue.id, q);
     applyQueueRules(q);
     return {};
@@ -251,7 +252,7 @@ Status Engine::Impl::addAgent(const AgentConfig &agent)
     m_agents.emplace_back();
     m_idleLive.push_back(0);
     m_agents[a].cfg = agent;
-    m_agents[a].stats.window.setPeriod(agent.measurementPeriodSeconds * kMsPerSecond);
+    m_agentWindows.addObject(agent.measurementPeriodSeconds * kMsPerSecond);
     m_agentIndex.set(agent.id, a);
     return {};
 }

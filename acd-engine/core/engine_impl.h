@@ -180,7 +180,7 @@ struct Agent {
     std::uint64_t answeredSinceLogin = 0;
     TimeMs busySinceLoginMs = 0;
     TimeMs availableSinceLoginMs = 0;
-    StatSet<AgentCounters, AgentCallCounters> stats;
+    StatTotals<AgentCounters> stats; // measurement window: Impl::m_agentWindows
 };
 
 struct CallTarget {
@@ -237,7 +237,7 @@ struct Queue {
     /// Calls that entered this queue, in entry order (entry times never decrease). Entries
     /// of calls that were answered or left are dropped lazily from the front.
     Ring<UnansweredEntry> unanswered;
-    StatSet<QueueCounters> stats;
+    StatTotals<QueueCounters> stats; // measurement window: Impl::m_queueWindows
 };
 
 struct Group {
@@ -379,6 +379,18 @@ public:
         m_effects.emplace_back(++m_seq, m_now, std::forward<T>(body));
     }
 
+    /// Feeds a record to a queue's (agent's) totals, interval and measurement window.
+    void queueStat(Index q, const StatRecord &r)
+    {
+        m_queues[q].stats.add(r);
+        m_queueWindows.add(q, r);
+    }
+    void agentStat(Index a, const StatRecord &r)
+    {
+        m_agents[a].stats.add(r);
+        m_agentWindows.add(a, r);
+    }
+
     Result<Index> findAgent(AgentId id) const;
     Result<Index> findQueue(QueueId id) const;
     Result<Index> findGroup(GroupId id) const;
@@ -406,6 +418,10 @@ public:
     FlatIndex<SessionId> m_sessionIndex;
     std::vector<Pool> m_pools;
     std::vector<PoolMasks> m_poolMasks; // parallel to m_pools
+    // Measurement windows, object i being m_queues[i] / m_agents[i]. Mutable: queries drop
+    // the records that have left the window.
+    mutable WindowTable<QueueCounters> m_queueWindows;
+    mutable WindowTable<AgentCallCounters> m_agentWindows;
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
     std::vector<IdleNode> m_idleNodes;
     std::vector<Index> m_freeIdleNodes;

@@ -393,7 +393,7 @@ void Engine::Impl::offer(Index c, Index a)
     if (queue.cfg.ringTimeoutSeconds > 0)
         call.ringTimer = m_timers.schedule(m_now, queue.cfg.ringTimeoutSeconds * kMsPerSecond,
                                            TimerKind::RingTimeout, c);
-    agent.stats.add(makeRecord(m_now, kAgentOffered));
+    agentStat(a, makeRecord(m_now, kAgentOffered));
     ++m_sessions[session].counters.offered;
 
     emit(OfferCall{call.id, queue.cfg.id, agent.cfg.id, m_sessions[session].id,
