@@ -141,6 +141,7 @@ Index Engine::Impl::poolFor(Index group, SkillId skill)
     const Index p = static_cast<Index>(m_pools.size());
     m_pools.emplace_back();
     m_poolMasks.emplace_back();
+    m_idleBuckets.resize(m_idleBuckets.size() + kLevels);
     m_pools[p].group = group;
     m_pools[p].skill = skill;
     m_poolIndex.emplace(key, p);

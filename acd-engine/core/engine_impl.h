@@ -94,20 +94,21 @@ using KeyedBuckets = std::array<std::array<std::set<KeyedIdle>, kKeyedStrategies
 struct Pool {
     Index group = kNil;
     SkillId skill = 0;
-    std::array<IdleBucket, kLevels> idle;
+    // The idle buckets (FIFO lists) are Impl::m_idleBuckets[pool * kLevels + level - 1].
     std::array<std::set<WaitKey>, kLevels> waiting; // by the call's current minimum level
-    std::uint8_t keyedMask = 0; // which keyed strategies some queue on this pool uses
     std::unique_ptr<KeyedBuckets> keyed;
     std::array<int, kLevels> staffedAtLevel{};           // logged-in members by level
     std::vector<std::pair<Index, std::uint8_t>> members; // (agent, level), logged in
     std::vector<Index> queues; // queues whose own requirement is this pool
 };
 
-/// Which of a pool's buckets are non-empty, kept apart from the (large) Pool so that the
-/// routing path tests them in one small array instead of a cache line of each pool.
+/// Which of a pool's buckets are non-empty and which keyed strategies it serves, kept apart
+/// from the (large) Pool so that the routing path tests them in one small array instead of
+/// a cache line of each pool.
 struct PoolMasks {
-    std::uint32_t idle = 0; // bit l: idle bucket for level l+1 is non-empty
-    std::uint32_t wait = 0; // bit l: waiting bucket for minimum level l+1 is non-empty
+    std::uint32_t idle = 0;    // bit l: idle bucket for level l+1 is non-empty
+    std::uint32_t wait = 0;    // bit l: waiting bucket for minimum level l+1 is non-empty
+    std::uint8_t keyed = 0;    // which keyed strategies some queue on this pool uses
 };
 
 /// What TAPI's LINEAGENTSESSIONINFO reports about the calls of one session.
@@ -418,6 +419,10 @@ public:
     FlatIndex<SessionId> m_sessionIndex;
     std::vector<Pool> m_pools;
     std::vector<PoolMasks> m_poolMasks; // parallel to m_pools
+    /// Idle FIFO lists, kLevels per pool (pool * kLevels + level - 1): 8 bytes each in one
+    /// array, so that indexing an idle agent in its ten pools touches few cache lines.
+    std::vector<IdleBucket> m_idleBuckets;
+    IdleBucket &idleBucket(Index pool, int level) { return m_idleBuckets[pool * kLevels + level - 1]; }
     // Measurement windows, object i being m_queues[i] / m_agents[i]. Mutable: queries drop
     // the records that have left the window.
     mutable WindowTable<QueueCounters> m_queueWindows;

@@ -63,7 +63,6 @@ void Engine::Impl::indexIdle(Index a)
         const Session &session = m_sessions[m.session];
         if (session.chosen != SessionState::Ready || session.pendingEnd)
             continue;
-        Pool &pool = m_pools[m.pool];
         if (!keysDrawn) {
             for (int slot = 0; slot < kKeyedStrategies; ++slot)
                 agent.idleKeys[slot] = idleKeyFor(agent, slot);
@@ -78,7 +77,7 @@ void Engine::Impl::indexIdle(Index a)
             reserveForOneMore(m_idleNodes);
             m_idleNodes.emplace_back();
         }
-        IdleBucket &bucket = pool.idle[m.level - 1];
+        IdleBucket &bucket = idleBucket(m.pool, m.level);
         m_idleNodes[n] = IdleNode{a, IdleNode::pack(m.pool, m.level), bucket.tail, kNil,
                                   static_cast<std::uint32_t>(agent.idleSeq)};
         if (bucket.tail != kNil)
@@ -87,9 +86,10 @@ void Engine::Impl::indexIdle(Index a)
             bucket.head = n;
         bucket.tail = n;
         m_poolMasks[m.pool].idle |= 1u << (m.level - 1);
-        if (pool.keyedMask) {
+        if (const std::uint8_t keyedMask = m_poolMasks[m.pool].keyed) {
+            Pool &pool = m_pools[m.pool];
             for (int slot = 0; slot < kKeyedStrategies; ++slot) {
-                if (pool.keyedMask & (1u << slot))
+                if (keyedMask & (1u << slot))
                     (*pool.keyed)[m.level - 1][slot].insert(
                         KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
             }
@@ -110,9 +110,12 @@ void Engine::Impl::unindexIdle(Index a)
     // they name every keyed set it was put in; erasing from one it is not in is a no-op.
     if (agent.keyedIndexed) {
         for (const Membership &m : agent.memberships) {
+            const std::uint8_t keyedMask = m_poolMasks[m.pool].keyed;
+            if (!keyedMask)
+                continue;
             Pool &pool = m_pools[m.pool];
             for (int slot = 0; slot < kKeyedStrategies; ++slot) {
-                if (pool.keyedMask & (1u << slot))
+                if (keyedMask & (1u << slot))
                     (*pool.keyed)[m.level - 1][slot].erase(
                         KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
             }
@@ -132,8 +135,7 @@ void Engine::Impl::unindexIdle(Index a)
 void Engine::Impl::unlinkNode(Index n)
 {
     const IdleNode node = m_idleNodes[n];
-    Pool &pool = m_pools[node.pool()];
-    IdleBucket &bucket = pool.idle[node.level() - 1];
+    IdleBucket &bucket = idleBucket(node.pool(), node.level());
     if (node.prev != kNil)
         m_idleNodes[node.prev].next = node.next;
     else
@@ -151,13 +153,12 @@ void Engine::Impl::unlinkNode(Index n)
 void Engine::Impl::compactIdle()
 {
     // Amortised: runs after more stale nodes piled up than there are live ones.
-    for (std::size_t p = 0; p < m_pools.size(); ++p) {
-        const Pool &pool = m_pools[p];
+    for (Index p = 0; p < m_pools.size(); ++p) {
         std::uint32_t mask = m_poolMasks[p].idle;
         while (mask) {
             const int l = std::countr_zero(mask);
             mask &= mask - 1;
-            for (Index n = pool.idle[l].head; n != kNil;) {
+            for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
                 const Index next = m_idleNodes[n].next;
                 if (!nodeLive(m_idleNodes[n]))
                     unlinkNode(n);
@@ -169,7 +170,7 @@ void Engine::Impl::compactIdle()
 
 Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
 {
-    for (Index n = m_pools[p].idle[l].head; n != kNil;) {
+    for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
         const IdleNode &node = m_idleNodes[n];
         const Index next = node.next;
         if (!nodeLive(node))
@@ -184,13 +185,14 @@ Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
 void Engine::Impl::addKeyedStrategy(Index p, int slot)
 {
     Pool &pool = m_pools[p];
-    if (pool.keyedMask & (1u << slot))
+    std::uint8_t &keyedMask = m_poolMasks[p].keyed;
+    if (keyedMask & (1u << slot))
         return;
     if (!pool.keyed)
         pool.keyed = std::make_unique<KeyedBuckets>();
-    pool.keyedMask |= static_cast<std::uint8_t>(1u << slot);
+    keyedMask |= static_cast<std::uint8_t>(1u << slot);
     for (int l = 0; l < kLevels; ++l) {
-        for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
+        for (Index n = idleBucket(p, l + 1).head; n != kNil; n = m_idleNodes[n].next) {
             const IdleNode &node = m_idleNodes[n];
             if (!nodeLive(node))
                 continue;
@@ -268,7 +270,7 @@ Index Engine::Impl::findAgentFor(const Call &call)
         if (!mask)
             continue;
         const Pool &pool = m_pools[t.pool];
-        const bool keyed = slot >= 0 && (pool.keyedMask & (1u << slot));
+        const bool keyed = slot >= 0 && (m_poolMasks[t.pool].keyed & (1u << slot));
         if (strategy == Strategy::MostSkilled) {
             // Highest level first: the first qualifying agent of the top bucket wins here.
             while (mask) {
