@@ -108,7 +108,7 @@ void Engine::reserveAgents(std::size_t agents, std::size_t skillsPerAgent)
     m_impl->m_idleLive.reserve(m_impl->m_idleLive.size() + agents);
     m_impl->m_agentWindows.reserve(m_impl->m_agentWindows.size() + agents);
     m_impl->m_sessions.reserve(m_impl->m_sessions.size() + agents);
-    (void)skillsPerAgent; // idle entries live in per-bucket arrays that grow as used
+    m_impl->m_idleNodes.reserve(m_impl->m_idleNodes.size() + agents * skillsPerAgent);
 }
 Status Engine::setAgentSkills(AgentId agent, const std::vector<AgentSkill> &skills)
 {

@@ -2,7 +2,6 @@
 // Internal state of the Engine. Only the core's .cpp files include this.
 #include "core/engine.h"
 #include "core/flat_map.h"
-#include "core/ring.h"
 #include "core/timer_queue.h"
 
 #include <array>
@@ -38,14 +37,23 @@ inline int keyedSlot(Strategy s)
     }
 }
 
-/// An idle agent in one (pool, level) bucket: an entry of the bucket's FIFO. An entry is
+/// An idle agent in one (pool, level) bucket: a node of the bucket's FIFO list. A node is
 /// live while its agent is still idle in the same idle period (seq); when the agent leaves
-/// idle its entries are left in place as stale and dropped when they reach the front of
-/// their FIFO or at a compaction, so taking an agent costs O(1) instead of touching ten
-/// FIFOs, and adding one appends to the end of ten small arrays.
-struct IdleEntry {
+/// idle its nodes are left in place as stale and unlinked when a lookup or a compaction
+/// meets them, so taking an agent costs O(1) instead of touching ten lists.
+struct IdleNode {
     Index agent = kNil;
+    std::uint32_t poolAndLevel = 0; ///< pool index in the low 27 bits, skill level above
+    Index prev = kNil;
+    Index next = kNil;
     std::uint32_t seq = 0; ///< low bits of the agent's idleSeq when inserted
+
+    static std::uint32_t pack(Index pool, int level)
+    {
+        return pool | (static_cast<std::uint32_t>(level) << 27);
+    }
+    Index pool() const { return poolAndLevel & 0x07FFFFFFu; }
+    int level() const { return static_cast<int>(poolAndLevel >> 27); }
 };
 
 struct KeyedIdle {
@@ -73,7 +81,10 @@ struct WaitKey {
     }
 };
 
-using IdleBucket = Ring<IdleEntry>;
+struct IdleBucket {
+    Index head = kNil;
+    Index tail = kNil;
+};
 
 /// Ordered idle sets for the strategies that need a key, per level; allocated for a pool
 /// only when a queue on it uses such a strategy.
@@ -311,11 +322,11 @@ public:
     void routeAgent(Index a); // agent just became available
     bool routeCall(Index c);  // call waits or was relaxed; true if offered
     Index findAgentFor(const Call &call);
-    /// The first live agent of bucket `level` (0-based) of `pool` that qualifies for `call`;
-    /// drops stale entries from the bucket's front.
+    /// First live node of a bucket whose agent qualifies for `call`; unlinks stale nodes met.
     Index firstQualifying(Index pool, int level, const Call &call);
-    bool entryLive(const IdleEntry &entry) const;
-    void compactIdle(Index pool, int level); // drops the stale entries of one bucket
+    bool nodeLive(const IdleNode &node) const;
+    void unlinkNode(Index n);
+    void compactIdle();
     Index findCallFor(const Agent &agent) const;
     bool agentQualifies(const Agent &agent, const Call &call) const;
     void offer(Index c, Index a);
@@ -408,7 +419,8 @@ public:
     FlatIndex<SessionId> m_sessionIndex;
     std::vector<Pool> m_pools;
     std::vector<PoolMasks> m_poolMasks; // parallel to m_pools
-    /// Idle FIFOs, kLevels per pool (pool * kLevels + level - 1), in one array.
+    /// Idle FIFO lists, kLevels per pool (pool * kLevels + level - 1): 8 bytes each in one
+    /// array, so that indexing an idle agent in its ten pools touches few cache lines.
     std::vector<IdleBucket> m_idleBuckets;
     IdleBucket &idleBucket(Index pool, int level) { return m_idleBuckets[pool * kLevels + level - 1]; }
     // Measurement windows, object i being m_queues[i] / m_agents[i]. Mutable: queries drop
@@ -416,7 +428,11 @@ public:
     mutable WindowTable<QueueCounters> m_queueWindows;
     mutable WindowTable<AgentCallCounters> m_agentWindows;
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
+    std::vector<IdleNode> m_idleNodes;
+    std::vector<Index> m_freeIdleNodes;
     std::unordered_map<Index, std::string> m_pendingEndBy; // session -> forcedBy (rare)
+    std::size_t m_liveIdleNodes = 0;
+    std::size_t m_staleIdleNodes = 0;
     std::vector<Call> m_calls;
     std::vector<Index> m_freeCalls;
     FlatIndex<CallId> m_callIndex;

@@ -45,10 +45,10 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
     }
 }
 
-bool Engine::Impl::entryLive(const IdleEntry &entry) const
+bool Engine::Impl::nodeLive(const IdleNode &node) const
 {
-    const std::uint64_t live = m_idleLive[entry.agent];
-    return live != 0 && static_cast<std::uint32_t>(live) == entry.seq;
+    const std::uint64_t live = m_idleLive[node.agent];
+    return live != 0 && static_cast<std::uint32_t>(live) == node.seq;
 }
 
 void Engine::Impl::indexIdle(Index a)
@@ -68,10 +68,23 @@ void Engine::Impl::indexIdle(Index a)
                 agent.idleKeys[slot] = idleKeyFor(agent, slot);
             keysDrawn = true;
         }
-        IdleBucket &fifo = idleBucket(m.pool, m.level);
-        if (fifo.size() == fifo.capacity() && !fifo.empty())
-            compactIdle(m.pool, m.level); // drop stale entries before growing
-        fifo.push_back(IdleEntry{a, static_cast<std::uint32_t>(agent.idleSeq)});
+        Index n;
+        if (!m_freeIdleNodes.empty()) {
+            n = m_freeIdleNodes.back();
+            m_freeIdleNodes.pop_back();
+        } else {
+            n = static_cast<Index>(m_idleNodes.size());
+            reserveForOneMore(m_idleNodes);
+            m_idleNodes.emplace_back();
+        }
+        IdleBucket &bucket = idleBucket(m.pool, m.level);
+        m_idleNodes[n] = IdleNode{a, IdleNode::pack(m.pool, m.level), bucket.tail, kNil,
+                                  static_cast<std::uint32_t>(agent.idleSeq)};
+        if (bucket.tail != kNil)
+            m_idleNodes[bucket.tail].next = n;
+        else
+            bucket.head = n;
+        bucket.tail = n;
         m_poolMasks[m.pool].idle |= 1u << (m.level - 1);
         if (const std::uint8_t keyedMask = m_poolMasks[m.pool].keyed) {
             Pool &pool = m_pools[m.pool];
@@ -84,6 +97,7 @@ void Engine::Impl::indexIdle(Index a)
         }
         ++agent.idleNodeCount;
     }
+    m_liveIdleNodes += agent.idleNodeCount;
 }
 
 void Engine::Impl::unindexIdle(Index a)
@@ -108,41 +122,62 @@ void Engine::Impl::unindexIdle(Index a)
         }
         agent.keyedIndexed = false;
     }
-    // FIFO entries become stale where they are (see IdleEntry).
+    // FIFO nodes become stale where they are (see IdleNode).
     agent.idleIndexed = false;
     m_idleLive[a] = 0;
+    m_liveIdleNodes -= agent.idleNodeCount;
+    m_staleIdleNodes += agent.idleNodeCount;
     agent.idleNodeCount = 0;
+    if (m_staleIdleNodes > m_liveIdleNodes + 4096)
+        compactIdle();
 }
 
-void Engine::Impl::compactIdle(Index p, int level)
+void Engine::Impl::unlinkNode(Index n)
 {
-    // Runs when a full bucket would grow, so a bucket holds at most twice the most live
-    // entries it ever had, and the work is amortised over the pushes that filled it.
-    IdleBucket &fifo = idleBucket(p, level);
-    for (std::size_t i = 0, n = fifo.size(); i < n; ++i) {
-        const IdleEntry e = fifo.front();
-        fifo.pop_front();
-        if (entryLive(e))
-            fifo.push_back(e);
+    const IdleNode node = m_idleNodes[n];
+    IdleBucket &bucket = idleBucket(node.pool(), node.level());
+    if (node.prev != kNil)
+        m_idleNodes[node.prev].next = node.next;
+    else
+        bucket.head = node.next;
+    if (node.next != kNil)
+        m_idleNodes[node.next].prev = node.prev;
+    else
+        bucket.tail = node.prev;
+    if (bucket.head == kNil)
+        m_poolMasks[node.pool()].idle &= ~(1u << (node.level() - 1));
+    m_freeIdleNodes.push_back(n);
+    --m_staleIdleNodes;
+}
+
+void Engine::Impl::compactIdle()
+{
+    // Amortised: runs after more stale nodes piled up than there are live ones.
+    for (Index p = 0; p < m_pools.size(); ++p) {
+        std::uint32_t mask = m_poolMasks[p].idle;
+        while (mask) {
+            const int l = std::countr_zero(mask);
+            mask &= mask - 1;
+            for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
+                const Index next = m_idleNodes[n].next;
+                if (!nodeLive(m_idleNodes[n]))
+                    unlinkNode(n);
+                n = next;
+            }
+        }
     }
-    if (fifo.empty())
-        m_poolMasks[p].idle &= ~(1u << (level - 1));
 }
 
 Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
 {
-    IdleBucket &fifo = idleBucket(p, l + 1);
-    while (!fifo.empty() && !entryLive(fifo.front()))
-        fifo.pop_front();
-    if (fifo.empty()) {
-        m_poolMasks[p].idle &= ~(1u << l);
-        return kNil;
-    }
-    // The front is live. Agents further back are looked at only for extra skills.
-    for (std::size_t i = 0; i < fifo.size(); ++i) {
-        const IdleEntry &e = fifo[i];
-        if (entryLive(e) && agentQualifies(m_agents[e.agent], call))
-            return e.agent;
+    for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
+        const IdleNode &node = m_idleNodes[n];
+        const Index next = node.next;
+        if (!nodeLive(node))
+            unlinkNode(n);
+        else if (agentQualifies(m_agents[node.agent], call))
+            return n;
+        n = next;
     }
     return kNil;
 }
@@ -157,13 +192,13 @@ void Engine::Impl::addKeyedStrategy(Index p, int slot)
         pool.keyed = std::make_unique<KeyedBuckets>();
     keyedMask |= static_cast<std::uint8_t>(1u << slot);
     for (int l = 0; l < kLevels; ++l) {
-        const IdleBucket &fifo = idleBucket(p, l + 1);
-        for (std::size_t i = 0; i < fifo.size(); ++i) {
-            const IdleEntry &e = fifo[i];
-            if (!entryLive(e))
+        for (Index n = idleBucket(p, l + 1).head; n != kNil; n = m_idleNodes[n].next) {
+            const IdleNode &node = m_idleNodes[n];
+            if (!nodeLive(node))
                 continue;
-            Agent &agent = m_agents[e.agent];
-            (*pool.keyed)[l][slot].insert(KeyedIdle{agent.idleKeys[slot], agent.idleSeq, e.agent});
+            Agent &agent = m_agents[node.agent];
+            (*pool.keyed)[l][slot].insert(
+                KeyedIdle{agent.idleKeys[slot], agent.idleSeq, node.agent});
             agent.keyedIndexed = true;
         }
     }
@@ -241,9 +276,9 @@ Index Engine::Impl::findAgentFor(const Call &call)
             while (mask) {
                 const int l = 31 - std::countl_zero(mask);
                 mask &= ~(1u << l);
-                const Index found = firstQualifying(t.pool, l, call);
-                if (found != kNil) {
-                    consider(found, l + 1, 0);
+                const Index n = firstQualifying(t.pool, l, call);
+                if (n != kNil) {
+                    consider(m_idleNodes[n].agent, l + 1, 0);
                     break;
                 }
             }
@@ -260,9 +295,9 @@ Index Engine::Impl::findAgentFor(const Call &call)
                     }
                 }
             } else {
-                const Index found = firstQualifying(t.pool, l, call);
-                if (found != kNil)
-                    consider(found, l + 1, 0);
+                const Index n = firstQualifying(t.pool, l, call);
+                if (n != kNil)
+                    consider(m_idleNodes[n].agent, l + 1, 0);
             }
         }
     }

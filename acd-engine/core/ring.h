@@ -18,7 +18,6 @@ public:
 
     bool empty() const { return m_size == 0; }
     std::size_t size() const { return m_size; }
-    std::size_t capacity() const { return m_capacity; }
     T &front() { return m_buf[m_head]; }
     const T &front() const { return m_buf[m_head]; }
     T &back() { return m_buf[index(m_size - 1)]; }
@@ -39,10 +38,6 @@ public:
     }
 
     void pop_back() { --m_size; }
-
-    /// The i-th element from the front.
-    T &operator[](std::size_t i) { return m_buf[index(static_cast<std::uint32_t>(i))]; }
-    const T &operator[](std::size_t i) const { return m_buf[index(static_cast<std::uint32_t>(i))]; }
 
 private:
     std::uint32_t index(std::uint32_t i) const
