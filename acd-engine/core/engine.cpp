@@ -105,6 +105,8 @@ Status Engine::addAgent(const AgentConfig &agent)
 void Engine::reserveAgents(std::size_t agents, std::size_t skillsPerAgent)
 {
     m_impl->m_agents.reserve(m_impl->m_agents.size() + agents);
+    m_impl->m_idleLive.reserve(m_impl->m_idleLive.size() + agents);
+    m_impl->m_agentWindows.reserve(m_impl->m_agentWindows.size() + agents);
     m_impl->m_sessions.reserve(m_impl->m_sessions.size() + agents);
     m_impl->m_idleNodes.reserve(m_impl->m_idleNodes.size() + agents * skillsPerAgent);
 }
@@ -132,7 +134,7 @@ Status Engine::setQueueMeasurementPeriod(QueueId queue, int seconds)
                                                 + std::to_string(seconds)};
     Queue &qq = m_impl->m_queues[q.value()];
     qq.cfg.measurementPeriodSeconds = seconds;
-    qq.stats.window.setPeriod(seconds * kMsPerSecond);
+    m_impl->m_queueWindows.setPeriod(q.value(), seconds * kMsPerSecond, m_impl->m_now);
     return {};
 }
 
@@ -147,7 +149,7 @@ Status Engine::setAgentMeasurementPeriod(AgentId agent, int seconds)
                                                 + std::to_string(seconds)};
     Agent &aa = m_impl->m_agents[a.value()];
     aa.cfg.measurementPeriodSeconds = seconds;
-    aa.stats.window.setPeriod(seconds * kMsPerSecond);
+    m_impl->m_agentWindows.setPeriod(a.value(), seconds * kMsPerSecond, m_impl->m_now);
     return {};
 }
 

@@ -483,10 +483,10 @@ void Engine::Impl::finishWrapUp(Index a)
     const StatRecord handled = makeRecord(m_now, kQueueHandled, 0, agent.wrapTalkMs,
                                           agent.wrapHoldMs, static_cast<std::int32_t>(wrap));
     if (agent.wrapQueue != kNil)
-        m_queues[agent.wrapQueue].stats.add(handled);
+        queueStat(agent.wrapQueue, handled);
     StatRecord agentRecord = handled;
     agentRecord.kind = kAgentHandled;
-    agent.stats.add(agentRecord);
+    agentStat(a, agentRecord);
     if (agent.callSession != kNil) {
         SessionCounters &sc = m_sessions[agent.callSession].counters;
         ++sc.handled;
@@ -526,8 +526,8 @@ Status Engine::Impl::otherCallStarted(AgentId id, bool incoming)
     if (agent.idleIndexed)
         unindexIdle(a);
     agent.otherIncoming = incoming;
-    agent.stats.add(
-        makeRecord(m_now, kAgentOtherCall, static_cast<std::uint8_t>(incoming ? 1 : 2)));
+    agentStat(
+        a, makeRecord(m_now, kAgentOtherCall, static_cast<std::uint8_t>(incoming ? 1 : 2)));
     setActivity(a, AgentActivity::OtherCall);
     return {};
 }

@@ -174,7 +174,7 @@ void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn)
     const Index pool =
         call.skill == queue.cfg.skill ? queue.pool : poolFor(queue.group, call.skill.skill);
     call.targets.assign(1, CallTarget{pool, static_cast<std::uint8_t>(call.skill.minLevel)});
-    queue.stats.add(makeRecord(m_now, kQueueEntered, static_cast<std::uint8_t>(flowedIn ? 1 : 0)));
+    queueStat(q, makeRecord(m_now, kQueueEntered, static_cast<std::uint8_t>(flowedIn ? 1 : 0)));
     ++queue.waiting;
     queue.unanswered.push_back(UnansweredEntry{m_now, call.id, c});
     emit(CallQueued{call.id, queue.cfg.id, call.priority, flowedIn});
@@ -213,7 +213,7 @@ void Engine::Impl::overflow(Index c, OverflowReason reason)
             target = ft.value();
     }
     if (target != kNil) {
-        queue.stats.add(makeRecord(m_now, kQueueFlowedOut, 0, ms32(wait)));
+        queueStat(from, makeRecord(m_now, kQueueFlowedOut, 0, ms32(wait)));
         emit(CallOverflowed{call.id, queue.cfg.id, m_queues[target].cfg.id, reason, wait});
         emitQueueChanged(from);
         ++call.overflowHops;
@@ -221,7 +221,7 @@ void Engine::Impl::overflow(Index c, OverflowReason reason)
         enterQueue(c, target, true);
         return;
     }
-    queue.stats.add(makeRecord(m_now, kQueueDisconnected, 0, ms32(wait)));
+    queueStat(from, makeRecord(m_now, kQueueDisconnected, 0, ms32(wait)));
     emit(CallOverflowed{call.id, queue.cfg.id, 0, reason, wait});
     emit(DisconnectCall{call.id, queue.cfg.id, reason});
     emit(CallCompleted{call.id, queue.cfg.id, 0, Disposition::OverflowDisconnected, call.arrivedAt,
@@ -240,7 +240,7 @@ void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason
     emit(RetractCall{call.id, agent.cfg.id, m_sessions[call.session].station, reason});
     emit(CallRequeued{call.id, queue.cfg.id, agent.cfg.id, reason});
     if (reason == RequeueReason::RingNoAnswer)
-        agent.stats.add(makeRecord(m_now, kAgentRingNoAnswer));
+        agentStat(a, makeRecord(m_now, kAgentRingNoAnswer));
     --queue.ringing;
     ++queue.waiting;
     call.phase = CallPhase::Queued;
@@ -311,9 +311,9 @@ Status Engine::Impl::callAnswered(CallId id)
     cancelCallTimers(call);
     --queue.ringing;
     const bool inSl = wait <= queue.cfg.serviceLevelSeconds * kMsPerSecond;
-    queue.stats.add(
-        makeRecord(m_now, kQueueAnswered, static_cast<std::uint8_t>(inSl ? 1 : 0), ms32(wait)));
-    agent.stats.add(makeRecord(m_now, kAgentAnswered, 0, ms32(ring)));
+    queueStat(call.queue,
+              makeRecord(m_now, kQueueAnswered, static_cast<std::uint8_t>(inSl ? 1 : 0), ms32(wait)));
+    agentStat(a, makeRecord(m_now, kAgentAnswered, 0, ms32(ring)));
     ++agent.answeredSinceLogin;
     SessionCounters &sc = m_sessions[call.session].counters;
     ++sc.answered;
@@ -388,7 +388,7 @@ void Engine::Impl::abandon(Index c)
         flags |= 2;
     if (ringing)
         flags |= 4;
-    queue.stats.add(makeRecord(m_now, kQueueAbandoned, flags, ms32(wait)));
+    queueStat(call.queue, makeRecord(m_now, kQueueAbandoned, flags, ms32(wait)));
     const Index a = call.agent;
     emit(CallCompleted{call.id, queue.cfg.id, 0,
                        ringing ? Disposition::AbandonedRinging : Disposition::Abandoned,

@@ -140,6 +140,8 @@ Index Engine::Impl::poolFor(Index group, SkillId skill)
         return it->second;
     const Index p = static_cast<Index>(m_pools.size());
     m_pools.emplace_back();
+    m_poolMasks.emplace_back();
+    m_idleBuckets.resize(m_idleBuckets.size() + kLevels);
     m_pools[p].group = group;
     m_pools[p].skill = skill;
     m_poolIndex.emplace(key, p);
@@ -178,7 +180,7 @@ void Engine::Impl::applyQueueRules(Index q)
     const int slot = keyedSlot(queue.cfg.strategy);
     if (slot >= 0)
         addKeyedStrategy(pool, slot);
-    queue.stats.window.setPeriod(queue.cfg.measurementPeriodSeconds * kMsPerSecond);
+    m_queueWindows.setPeriod(q, queue.cfg.measurementPeriodSeconds * kMsPerSecond, m_now);
 }
 
 Status Engine::Impl::addQueue(const QueueConfig &queue)
@@ -188,6 +190,7 @@ Status Engine::Impl::addQueue(const QueueConfig &queue)
     const Index q = static_cast<Index>(m_queues.size());
     m_queues.emplace_back();
     m_queues[q].cfg = queue;
+    m_queueWindows.addObject(queue.measurementPeriodSeconds * kMsPerSecond);
     m_queueIndex.set(queue.id, q);
     applyQueueRules(q);
     return {};
@@ -248,8 +251,9 @@ Status Engine::Impl::addAgent(const AgentConfig &agent)
     const Index a = static_cast<Index>(m_agents.size());
     reserveForOneMore(m_agents);
     m_agents.emplace_back();
+    m_idleLive.push_back(0);
     m_agents[a].cfg = agent;
-    m_agents[a].stats.window.setPeriod(agent.measurementPeriodSeconds * kMsPerSecond);
+    m_agentWindows.addObject(agent.measurementPeriodSeconds * kMsPerSecond);
     m_agentIndex.set(agent.id, a);
     return {};
 }

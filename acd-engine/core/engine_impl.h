@@ -94,15 +94,21 @@ using KeyedBuckets = std::array<std::array<std::set<KeyedIdle>, kKeyedStrategies
 struct Pool {
     Index group = kNil;
     SkillId skill = 0;
-    std::array<IdleBucket, kLevels> idle;
-    std::uint32_t idleMask = 0;                     // bit l: idle bucket for level l+1 is non-empty
+    // The idle buckets (FIFO lists) are Impl::m_idleBuckets[pool * kLevels + level - 1].
     std::array<std::set<WaitKey>, kLevels> waiting; // by the call's current minimum level
-    std::uint32_t waitMask = 0;
-    std::uint8_t keyedMask = 0; // which keyed strategies some queue on this pool uses
     std::unique_ptr<KeyedBuckets> keyed;
     std::array<int, kLevels> staffedAtLevel{};           // logged-in members by level
     std::vector<std::pair<Index, std::uint8_t>> members; // (agent, level), logged in
     std::vector<Index> queues; // queues whose own requirement is this pool
+};
+
+/// Which of a pool's buckets are non-empty and which keyed strategies it serves, kept apart
+/// from the (large) Pool so that the routing path tests them in one small array instead of
+/// a cache line of each pool.
+struct PoolMasks {
+    std::uint32_t idle = 0;    // bit l: idle bucket for level l+1 is non-empty
+    std::uint32_t wait = 0;    // bit l: waiting bucket for minimum level l+1 is non-empty
+    std::uint8_t keyed = 0;    // which keyed strategies some queue on this pool uses
 };
 
 /// What TAPI's LINEAGENTSESSIONINFO reports about the calls of one session.
@@ -175,7 +181,7 @@ struct Agent {
     std::uint64_t answeredSinceLogin = 0;
     TimeMs busySinceLoginMs = 0;
     TimeMs availableSinceLoginMs = 0;
-    StatSet<AgentCounters, AgentCallCounters> stats;
+    StatTotals<AgentCounters> stats; // measurement window: Impl::m_agentWindows
 };
 
 struct CallTarget {
@@ -232,7 +238,7 @@ struct Queue {
     /// Calls that entered this queue, in entry order (entry times never decrease). Entries
     /// of calls that were answered or left are dropped lazily from the front.
     Ring<UnansweredEntry> unanswered;
-    StatSet<QueueCounters> stats;
+    StatTotals<QueueCounters> stats; // measurement window: Impl::m_queueWindows
 };
 
 struct Group {
@@ -374,6 +380,18 @@ public:
         m_effects.emplace_back(++m_seq, m_now, std::forward<T>(body));
     }
 
+    /// Feeds a record to a queue's (agent's) totals, interval and measurement window.
+    void queueStat(Index q, const StatRecord &r)
+    {
+        m_queues[q].stats.add(r);
+        m_queueWindows.add(q, r);
+    }
+    void agentStat(Index a, const StatRecord &r)
+    {
+        m_agents[a].stats.add(r);
+        m_agentWindows.add(a, r);
+    }
+
     Result<Index> findAgent(AgentId id) const;
     Result<Index> findQueue(QueueId id) const;
     Result<Index> findGroup(GroupId id) const;
@@ -393,10 +411,22 @@ public:
     mutable std::vector<Queue> m_queues; // mutable: queries trim stale FIFO entries
     FlatIndex<QueueId> m_queueIndex;
     std::vector<Agent> m_agents;
+    /// Parallel to m_agents: the agent's idleSeq while it is in the idle index, else 0. Idle
+    /// nodes are checked against this small array rather than the (large) agent record.
+    std::vector<std::uint64_t> m_idleLive;
     FlatIndex<AgentId> m_agentIndex;
     std::vector<Session> m_sessions;
     FlatIndex<SessionId> m_sessionIndex;
     std::vector<Pool> m_pools;
+    std::vector<PoolMasks> m_poolMasks; // parallel to m_pools
+    /// Idle FIFO lists, kLevels per pool (pool * kLevels + level - 1): 8 bytes each in one
+    /// array, so that indexing an idle agent in its ten pools touches few cache lines.
+    std::vector<IdleBucket> m_idleBuckets;
+    IdleBucket &idleBucket(Index pool, int level) { return m_idleBuckets[pool * kLevels + level - 1]; }
+    // Measurement windows, object i being m_queues[i] / m_agents[i]. Mutable: queries drop
+    // the records that have left the window.
+    mutable WindowTable<QueueCounters> m_queueWindows;
+    mutable WindowTable<AgentCallCounters> m_agentWindows;
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
     std::vector<IdleNode> m_idleNodes;
     std::vector<Index> m_freeIdleNodes;

@@ -43,8 +43,8 @@ Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const
             break;
         }
     }
-    s.measurementPeriodMs = queue.stats.window.periodMs();
-    s.period = queue.stats.window.at(m_now);
+    s.measurementPeriodMs = m_queueWindows.periodMs(fq.value());
+    s.period = m_queueWindows.at(fq.value(), m_now);
     s.interval = queue.stats.interval;
     s.total = queue.stats.total;
     return s;
@@ -73,8 +73,8 @@ Result<AgentSnapshot> Engine::Impl::agentSnapshot(AgentId id) const
     }
     for (Index sess : agent.sessions)
         s.sessions.push_back(m_sessions[sess].id);
-    s.measurementPeriodMs = agent.stats.window.periodMs();
-    static_cast<AgentCallCounters &>(s.period) = agent.stats.window.at(m_now);
+    s.measurementPeriodMs = m_agentWindows.periodMs(fa.value());
+    static_cast<AgentCallCounters &>(s.period) = m_agentWindows.at(fa.value(), m_now);
     // Time in state includes the activity in progress up to now.
     s.interval = agent.stats.interval;
     s.total = agent.stats.total;

@@ -47,8 +47,8 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
 
 bool Engine::Impl::nodeLive(const IdleNode &node) const
 {
-    const Agent &agent = m_agents[node.agent];
-    return agent.idleIndexed && static_cast<std::uint32_t>(agent.idleSeq) == node.seq;
+    const std::uint64_t live = m_idleLive[node.agent];
+    return live != 0 && static_cast<std::uint32_t>(live) == node.seq;
 }
 
 void Engine::Impl::indexIdle(Index a)
@@ -56,13 +56,13 @@ void Engine::Impl::indexIdle(Index a)
     Agent &agent = m_agents[a];
     agent.idleSeq = ++m_idleSeq;
     agent.idleIndexed = true;
+    m_idleLive[a] = agent.idleSeq;
     agent.idleNodeCount = 0;
     bool keysDrawn = false;
     for (const Membership &m : agent.memberships) {
         const Session &session = m_sessions[m.session];
         if (session.chosen != SessionState::Ready || session.pendingEnd)
             continue;
-        Pool &pool = m_pools[m.pool];
         if (!keysDrawn) {
             for (int slot = 0; slot < kKeyedStrategies; ++slot)
                 agent.idleKeys[slot] = idleKeyFor(agent, slot);
@@ -77,7 +77,7 @@ void Engine::Impl::indexIdle(Index a)
             reserveForOneMore(m_idleNodes);
             m_idleNodes.emplace_back();
         }
-        IdleBucket &bucket = pool.idle[m.level - 1];
+        IdleBucket &bucket = idleBucket(m.pool, m.level);
         m_idleNodes[n] = IdleNode{a, IdleNode::pack(m.pool, m.level), bucket.tail, kNil,
                                   static_cast<std::uint32_t>(agent.idleSeq)};
         if (bucket.tail != kNil)
@@ -85,10 +85,11 @@ void Engine::Impl::indexIdle(Index a)
         else
             bucket.head = n;
         bucket.tail = n;
-        pool.idleMask |= 1u << (m.level - 1);
-        if (pool.keyedMask) {
+        m_poolMasks[m.pool].idle |= 1u << (m.level - 1);
+        if (const std::uint8_t keyedMask = m_poolMasks[m.pool].keyed) {
+            Pool &pool = m_pools[m.pool];
             for (int slot = 0; slot < kKeyedStrategies; ++slot) {
-                if (pool.keyedMask & (1u << slot))
+                if (keyedMask & (1u << slot))
                     (*pool.keyed)[m.level - 1][slot].insert(
                         KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
             }
@@ -109,9 +110,12 @@ void Engine::Impl::unindexIdle(Index a)
     // they name every keyed set it was put in; erasing from one it is not in is a no-op.
     if (agent.keyedIndexed) {
         for (const Membership &m : agent.memberships) {
+            const std::uint8_t keyedMask = m_poolMasks[m.pool].keyed;
+            if (!keyedMask)
+                continue;
             Pool &pool = m_pools[m.pool];
             for (int slot = 0; slot < kKeyedStrategies; ++slot) {
-                if (pool.keyedMask & (1u << slot))
+                if (keyedMask & (1u << slot))
                     (*pool.keyed)[m.level - 1][slot].erase(
                         KeyedIdle{agent.idleKeys[slot], agent.idleSeq, a});
             }
@@ -120,6 +124,7 @@ void Engine::Impl::unindexIdle(Index a)
     }
     // FIFO nodes become stale where they are (see IdleNode).
     agent.idleIndexed = false;
+    m_idleLive[a] = 0;
     m_liveIdleNodes -= agent.idleNodeCount;
     m_staleIdleNodes += agent.idleNodeCount;
     agent.idleNodeCount = 0;
@@ -130,8 +135,7 @@ void Engine::Impl::unindexIdle(Index a)
 void Engine::Impl::unlinkNode(Index n)
 {
     const IdleNode node = m_idleNodes[n];
-    Pool &pool = m_pools[node.pool()];
-    IdleBucket &bucket = pool.idle[node.level() - 1];
+    IdleBucket &bucket = idleBucket(node.pool(), node.level());
     if (node.prev != kNil)
         m_idleNodes[node.prev].next = node.next;
     else
@@ -141,7 +145,7 @@ void Engine::Impl::unlinkNode(Index n)
     else
         bucket.tail = node.prev;
     if (bucket.head == kNil)
-        pool.idleMask &= ~(1u << (node.level() - 1));
+        m_poolMasks[node.pool()].idle &= ~(1u << (node.level() - 1));
     m_freeIdleNodes.push_back(n);
     --m_staleIdleNodes;
 }
@@ -149,12 +153,12 @@ void Engine::Impl::unlinkNode(Index n)
 void Engine::Impl::compactIdle()
 {
     // Amortised: runs after more stale nodes piled up than there are live ones.
-    for (Pool &pool : m_pools) {
-        std::uint32_t mask = pool.idleMask;
+    for (Index p = 0; p < m_pools.size(); ++p) {
+        std::uint32_t mask = m_poolMasks[p].idle;
         while (mask) {
             const int l = std::countr_zero(mask);
             mask &= mask - 1;
-            for (Index n = pool.idle[l].head; n != kNil;) {
+            for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
                 const Index next = m_idleNodes[n].next;
                 if (!nodeLive(m_idleNodes[n]))
                     unlinkNode(n);
@@ -166,7 +170,7 @@ void Engine::Impl::compactIdle()
 
 Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
 {
-    for (Index n = m_pools[p].idle[l].head; n != kNil;) {
+    for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
         const IdleNode &node = m_idleNodes[n];
         const Index next = node.next;
         if (!nodeLive(node))
@@ -181,13 +185,14 @@ Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
 void Engine::Impl::addKeyedStrategy(Index p, int slot)
 {
     Pool &pool = m_pools[p];
-    if (pool.keyedMask & (1u << slot))
+    std::uint8_t &keyedMask = m_poolMasks[p].keyed;
+    if (keyedMask & (1u << slot))
         return;
     if (!pool.keyed)
         pool.keyed = std::make_unique<KeyedBuckets>();
-    pool.keyedMask |= static_cast<std::uint8_t>(1u << slot);
+    keyedMask |= static_cast<std::uint8_t>(1u << slot);
     for (int l = 0; l < kLevels; ++l) {
-        for (Index n = pool.idle[l].head; n != kNil; n = m_idleNodes[n].next) {
+        for (Index n = idleBucket(p, l + 1).head; n != kNil; n = m_idleNodes[n].next) {
             const IdleNode &node = m_idleNodes[n];
             if (!nodeLive(node))
                 continue;
@@ -206,7 +211,7 @@ void Engine::Impl::indexCall(Index c)
     for (const CallTarget &t : call.targets) {
         Pool &pool = m_pools[t.pool];
         pool.waiting[t.minLevel - 1].insert(key);
-        pool.waitMask |= 1u << (t.minLevel - 1);
+        m_poolMasks[t.pool].wait |= 1u << (t.minLevel - 1);
     }
     call.indexed = true;
 }
@@ -220,7 +225,7 @@ void Engine::Impl::unindexCall(Index c)
         auto &bucket = pool.waiting[t.minLevel - 1];
         bucket.erase(key);
         if (bucket.empty())
-            pool.waitMask &= ~(1u << (t.minLevel - 1));
+            m_poolMasks[t.pool].wait &= ~(1u << (t.minLevel - 1));
     }
     call.indexed = false;
 }
@@ -243,7 +248,6 @@ Index Engine::Impl::findAgentFor(const Call &call)
     std::uint64_t bestKey = 0;
     std::uint64_t bestSeq = 0;
     auto consider = [&](Index a, int level, std::uint64_t key) {
-        const Agent &agent = m_agents[a];
         bool better;
         if (best == kNil)
             better = true;
@@ -252,19 +256,21 @@ Index Engine::Impl::findAgentFor(const Call &call)
         else if (key != bestKey)
             better = key < bestKey;
         else
-            better = agent.idleSeq < bestSeq;
+            better = m_idleLive[a] < bestSeq;
         if (better) {
             best = a;
             bestLevel = level;
             bestKey = key;
-            bestSeq = agent.idleSeq;
+            bestSeq = m_idleLive[a];
         }
     };
 
     for (const CallTarget &t : call.targets) {
+        std::uint32_t mask = m_poolMasks[t.pool].idle & levelsFrom(t.minLevel);
+        if (!mask)
+            continue;
         const Pool &pool = m_pools[t.pool];
-        std::uint32_t mask = pool.idleMask & levelsFrom(t.minLevel);
-        const bool keyed = slot >= 0 && (pool.keyedMask & (1u << slot));
+        const bool keyed = slot >= 0 && (m_poolMasks[t.pool].keyed & (1u << slot));
         if (strategy == Strategy::MostSkilled) {
             // Highest level first: the first qualifying agent of the top bucket wins here.
             while (mask) {
@@ -302,11 +308,13 @@ Index Engine::Impl::findCallFor(const Agent &agent) const
 {
     const WaitKey *best = nullptr;
     for (const Membership &m : agent.memberships) {
+        std::uint32_t mask = m_poolMasks[m.pool].wait & levelsUpTo(m.level);
+        if (!mask)
+            continue;
         const Session &session = m_sessions[m.session];
         if (session.chosen != SessionState::Ready || session.pendingEnd)
             continue;
         const Pool &pool = m_pools[m.pool];
-        std::uint32_t mask = pool.waitMask & levelsUpTo(m.level);
         while (mask) {
             const int l = std::countr_zero(mask);
             mask &= mask - 1;
@@ -387,7 +395,7 @@ void Engine::Impl::offer(Index c, Index a)
     if (queue.cfg.ringTimeoutSeconds > 0)
         call.ringTimer = m_timers.schedule(m_now, queue.cfg.ringTimeoutSeconds * kMsPerSecond,
                                            TimerKind::RingTimeout, c);
-    agent.stats.add(makeRecord(m_now, kAgentOffered));
+    agentStat(a, makeRecord(m_now, kAgentOffered));
     ++m_sessions[session].counters.offered;
 
     emit(OfferCall{call.id, queue.cfg.id, agent.cfg.id, m_sessions[session].id,

@@ -3,7 +3,9 @@
 // three ways: since the engine started (totals), for the current interval (15 minutes by
 // default, aligned to the clock) and over the last `measurement period` seconds (TAPI's
 // dwMeasurementPeriod), which is an exact sliding window: every contributing event is kept
-// as a 24-byte record until it falls out of the window. Definitions are in docs/routing.md.
+// as a 24-byte record until it falls out of the window. The engine keeps the windows of all
+// its queues (and of all its agents) in a WindowTable: one shared time-ordered log per period
+// with running sums per object. Definitions are in docs/routing.md.
 #include "core/ring.h"
 #include "core/types.h"
 
@@ -179,12 +181,12 @@ private:
     mutable Counters m_counters;
 };
 
-/// Totals, current interval and measurement window of one object, fed by the same records.
-template<typename Counters, typename WindowCounters = Counters>
-struct StatSet {
+/// Totals and current interval of one object, fed by the records (the measurement window is
+/// kept apart, in a WindowTable or a SlidingWindow).
+template<typename Counters>
+struct StatTotals {
     Counters total;
     Counters interval;
-    SlidingWindow<WindowCounters> window;
 
     void add(const StatRecord &r)
     {
@@ -193,7 +195,6 @@ struct StatSet {
         const TimeMs v = maxCandidate(static_cast<const Counters *>(nullptr), r);
         raiseMax(total, v);
         raiseMax(interval, v);
-        window.add(r);
     }
 
 private:
@@ -207,6 +208,165 @@ private:
         if (v > c.maxRingMs)
             c.maxRingMs = v;
     }
+};
+
+/// Totals, current interval and measurement window of one object, fed by the same records.
+template<typename Counters, typename WindowCounters = Counters>
+struct StatSet : StatTotals<Counters> {
+    SlidingWindow<WindowCounters> window;
+
+    void add(const StatRecord &r)
+    {
+        StatTotals<Counters>::add(r);
+        window.add(r);
+    }
+};
+
+/// The measurement windows of many objects (all queues, or all agents), with exactly the
+/// figures of one SlidingWindow per object, but laid out for many objects: the records of
+/// every object with the same period go to one shared, time-ordered log (one log per
+/// distinct period). Adding appends to the end of that log; records leave from its front
+/// and are subtracted from their owner's running sums. So adding touches the end of one
+/// array instead of a ring buffer per object scattered over the heap, and eviction reads
+/// the log sequentially and writes only the owners' small sums. The longest wait / ring
+/// time keeps a short per-object queue of decreasing maxima, as in SlidingWindow.
+///
+/// Objects are numbered 0, 1, ... in the order added (the engine uses its table indexes).
+template<typename Counters>
+class WindowTable {
+public:
+    void addObject(TimeMs periodMs)
+    {
+        Object o;
+        o.periodMs = periodMs;
+        o.log = logFor(periodMs);
+        m_objects.push_back(std::move(o));
+    }
+    void reserve(std::size_t objects) { m_objects.reserve(objects); }
+    std::size_t size() const { return m_objects.size(); }
+
+    TimeMs periodMs(std::uint32_t id) const { return m_objects[id].periodMs; }
+
+    /// As SlidingWindow::setPeriod: records older than the old period (at `now`) are gone;
+    /// those still held count under the new period from now on. O(records held): a
+    /// configuration change, not a routing operation.
+    void setPeriod(std::uint32_t id, TimeMs periodMs, TimeMs now)
+    {
+        if (m_objects[id].periodMs == periodMs)
+            return;
+        const std::uint32_t to = logFor(periodMs); // may grow m_logs: no references before
+        const std::uint32_t from = m_objects[id].log;
+        evict(m_logs[from], now);
+        evictMaxima(m_objects[id], now);
+        Ring<Entry> kept;
+        Ring<Entry> moved;
+        Ring<Entry> &old = m_logs[from].entries;
+        while (!old.empty()) {
+            (old.front().owner == id ? moved : kept).push_back(old.front());
+            old.pop_front();
+        }
+        old = std::move(kept);
+        Ring<Entry> merged;
+        Ring<Entry> &dest = m_logs[to].entries;
+        while (!dest.empty() || !moved.empty()) {
+            const bool takeDest =
+                moved.empty() || (!dest.empty() && dest.front().record.at <= moved.front().record.at);
+            Ring<Entry> &src = takeDest ? dest : moved;
+            merged.push_back(src.front());
+            src.pop_front();
+        }
+        dest = std::move(merged);
+        m_objects[id].periodMs = periodMs;
+        m_objects[id].log = to;
+        evict(m_logs[to], now);
+    }
+
+    /// Records must come in time order across all objects (the engine's clock).
+    void add(std::uint32_t id, const StatRecord &r)
+    {
+        Object &o = m_objects[id];
+        Log &log = m_logs[o.log];
+        evict(log, r.at);
+        log.entries.push_back(Entry{r, id});
+        applyRecord(o.counters, r, +1);
+        const TimeMs v = maxCandidate(static_cast<const Counters *>(nullptr), r);
+        if (v >= 0) {
+            evictMaxima(o, r.at);
+            while (!o.maxima.empty() && o.maxima.back().second <= v)
+                o.maxima.pop_back();
+            o.maxima.push_back({r.at, v});
+        }
+    }
+
+    /// Counters of object `id` over (now - period, now].
+    Counters at(std::uint32_t id, TimeMs now) const
+    {
+        Object &o = m_objects[id];
+        evict(m_logs[o.log], now);
+        evictMaxima(o, now);
+        Counters c = o.counters;
+        setMax(c, o.maxima.empty() ? 0 : o.maxima.front().second);
+        return c;
+    }
+
+    /// Records held for all objects.
+    std::size_t recordCount() const
+    {
+        std::size_t n = 0;
+        for (const Log &log : m_logs)
+            n += log.entries.size();
+        return n;
+    }
+
+private:
+    struct Object {
+        Counters counters; // sums of the records held, maxima aside
+        Ring<std::pair<TimeMs, TimeMs>> maxima; // (at, value), values decreasing
+        TimeMs periodMs = 0;
+        std::uint32_t log = 0;
+    };
+    struct Entry {
+        StatRecord record;
+        std::uint32_t owner;
+    };
+    struct Log {
+        TimeMs periodMs = 0;
+        Ring<Entry> entries; // time order
+    };
+
+    static void setMax(QueueCounters &c, TimeMs v) { c.maxWaitMs = v; }
+    static void setMax(AgentCallCounters &c, TimeMs v) { c.maxRingMs = v; }
+
+    std::uint32_t logFor(TimeMs periodMs)
+    {
+        for (std::uint32_t i = 0; i < m_logs.size(); ++i) {
+            if (m_logs[i].periodMs == periodMs)
+                return i;
+        }
+        m_logs.emplace_back();
+        m_logs.back().periodMs = periodMs;
+        return static_cast<std::uint32_t>(m_logs.size() - 1);
+    }
+
+    void evict(Log &log, TimeMs now) const
+    {
+        const TimeMs cutoff = now - log.periodMs;
+        while (!log.entries.empty() && log.entries.front().record.at <= cutoff) {
+            const Entry &e = log.entries.front();
+            applyRecord(m_objects[e.owner].counters, e.record, -1);
+            log.entries.pop_front();
+        }
+    }
+
+    void evictMaxima(Object &o, TimeMs now) const
+    {
+        const TimeMs cutoff = now - o.periodMs;
+        while (!o.maxima.empty() && o.maxima.front().first <= cutoff)
+            o.maxima.pop_front();
+    }
+
+    mutable std::vector<Object> m_objects;
+    mutable std::vector<Log> m_logs;
 };
 
 struct QueueIntervalRecord {

@@ -1,6 +1,8 @@
 // Queue and agent statistics: definitions, the measurement window and intervals.
 #include "core_fixture.h"
 
+#include <random>
+
 namespace acd::core::test {
 namespace {
 
@@ -173,6 +175,98 @@ TEST_F(StatisticsTest, SlidingWindowKeepsTheLongestWaitOfRecordsStillInside)
     EXPECT_EQ(w.at(11000).answered, 2u);
     EXPECT_EQ(w.at(13000).answered, 0u);
     EXPECT_EQ(w.recordCount(), 0u);
+}
+
+/// The engine's WindowTable (shared logs, running sums) must give exactly what one
+/// SlidingWindow per object gives, including across period changes.
+template<typename Counters>
+void expectSameCounters(const Counters &a, const Counters &b);
+
+template<>
+void expectSameCounters(const QueueCounters &a, const QueueCounters &b)
+{
+    EXPECT_EQ(a.offered, b.offered);
+    EXPECT_EQ(a.flowedIn, b.flowedIn);
+    EXPECT_EQ(a.flowedOut, b.flowedOut);
+    EXPECT_EQ(a.answered, b.answered);
+    EXPECT_EQ(a.answeredInSl, b.answeredInSl);
+    EXPECT_EQ(a.abandoned, b.abandoned);
+    EXPECT_EQ(a.abandonedRinging, b.abandonedRinging);
+    EXPECT_EQ(a.abandonedShort, b.abandonedShort);
+    EXPECT_EQ(a.abandonedInSl, b.abandonedInSl);
+    EXPECT_EQ(a.disconnected, b.disconnected);
+    EXPECT_EQ(a.handled, b.handled);
+    EXPECT_EQ(a.waitAnsweredMs, b.waitAnsweredMs);
+    EXPECT_EQ(a.waitAbandonedMs, b.waitAbandonedMs);
+    EXPECT_EQ(a.maxWaitMs, b.maxWaitMs);
+    EXPECT_EQ(a.talkMs, b.talkMs);
+    EXPECT_EQ(a.holdMs, b.holdMs);
+    EXPECT_EQ(a.wrapMs, b.wrapMs);
+}
+
+template<>
+void expectSameCounters(const AgentCallCounters &a, const AgentCallCounters &b)
+{
+    EXPECT_EQ(a.offered, b.offered);
+    EXPECT_EQ(a.answered, b.answered);
+    EXPECT_EQ(a.ringNoAnswer, b.ringNoAnswer);
+    EXPECT_EQ(a.handled, b.handled);
+    EXPECT_EQ(a.incomingCalls, b.incomingCalls);
+    EXPECT_EQ(a.outgoingCalls, b.outgoingCalls);
+    EXPECT_EQ(a.ringMs, b.ringMs);
+    EXPECT_EQ(a.maxRingMs, b.maxRingMs);
+    EXPECT_EQ(a.talkMs, b.talkMs);
+    EXPECT_EQ(a.holdMs, b.holdMs);
+    EXPECT_EQ(a.wrapMs, b.wrapMs);
+}
+
+template<typename Counters>
+void compareWindowTableWithSlidingWindows(std::uint8_t kinds)
+{
+    constexpr int kObjects = 7;
+    std::mt19937_64 rng(7);
+    WindowTable<Counters> table;
+    std::vector<SlidingWindow<Counters>> single;
+    for (int i = 0; i < kObjects; ++i) {
+        const TimeMs period = (i % 3 + 1) * 10000; // three periods: three shared logs
+        table.addObject(period);
+        single.emplace_back(period);
+    }
+    TimeMs now = 0;
+    for (int step = 0; step < 20000; ++step) {
+        now += static_cast<TimeMs>(rng() % 700);
+        const auto id = static_cast<std::uint32_t>(rng() % kObjects);
+        const int what = static_cast<int>(rng() % 100);
+        if (what < 80) {
+            const StatRecord r = makeRecord(
+                now, static_cast<std::uint8_t>(rng() % kinds), static_cast<std::uint8_t>(rng() % 8),
+                static_cast<std::int32_t>(rng() % 60000), static_cast<std::int32_t>(rng() % 9000),
+                static_cast<std::int32_t>(rng() % 9000));
+            table.add(id, r);
+            single[id].add(r);
+        } else if (what < 98) {
+            expectSameCounters(table.at(id, now), single[id].at(now));
+        } else {
+            // SlidingWindow drops old records lazily; drop them now, as the table does.
+            const TimeMs period = static_cast<TimeMs>(rng() % 4 + 1) * 7000;
+            (void)single[id].at(now);
+            single[id].setPeriod(period);
+            table.setPeriod(id, period, now);
+            EXPECT_EQ(table.periodMs(id), period);
+        }
+    }
+    std::size_t held = 0;
+    for (int i = 0; i < kObjects; ++i) {
+        expectSameCounters(table.at(static_cast<std::uint32_t>(i), now), single[i].at(now));
+        held += single[i].recordCount();
+    }
+    EXPECT_EQ(table.recordCount(), held);
+}
+
+TEST_F(StatisticsTest, WindowTableGivesExactlyTheFiguresOfOneSlidingWindowPerObject)
+{
+    compareWindowTableWithSlidingWindows<QueueCounters>(kQueueHandled + 1);
+    compareWindowTableWithSlidingWindows<AgentCallCounters>(kAgentOtherCall + 1);
 }
 
 } // namespace
