@@ -96,7 +96,8 @@ TEST_F(Sessions, GetAgentSessionInfoReportsTheStateTheStartAndTheDuration)
     EXPECT_EQ(result(server->lineGetAgentSessionInfo(kClient, deskLine, session, &info)), 0);
     EXPECT_EQ(info.dwUsedSize, sizeof(LINEAGENTSESSIONINFO));
     EXPECT_EQ(info.dwAgentSessionState, static_cast<DWORD>(LINEAGENTSESSIONSTATE_NOTREADY));
-    EXPECT_EQ(info.dateSessionStartTime, oleDateFromUnixMs(kStart));
+    const DATE started = info.dateSessionStartTime; // a packed field: copy, never bind a reference
+    EXPECT_EQ(started, oleDateFromUnixMs(kStart));
     EXPECT_EQ(info.dwSessionDuration, 90u);
     EXPECT_EQ(info.dwNumberOfCalls, 0u);
 }
