@@ -10,6 +10,8 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/Context.h>
 #include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
@@ -199,6 +201,80 @@ TEST_F(EngineProcessTest, AWrongPasswordOverTheWireIsAuthFailed)
     ProtocolClient client(engine.port());
     EXPECT_EQ(codeOf(client.request(R"("op":"hello","version":1,"user":"root","password":"x")")),
               "auth_failed");
+}
+
+TEST_F(EngineProcessTest, WithTlsConfiguredTheEngineServesWssAndHttpsOnly)
+{
+    const std::string cert = tempPath("c.pem"), key = tempPath("k.pem");
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -keyout '" + key
+                           + "' -out '" + cert
+                           + "' -days 1 -subj /CN=localhost"
+                             " -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null")
+                              .c_str()),
+              0);
+    std::ofstream(conf, std::ios::app) << "\n[tls]\ncertificate = " << cert << "\nkey = " << key
+                                       << "\n";
+    EngineProcess engine({"--config", conf});
+    ASSERT_TRUE(engine.running()) << engine.errors();
+
+    ProtocolClient secure(engine.port(), "/acd/v1", cert); // wss://, verifying c.pem
+    ASSERT_TRUE(secure.connected());
+    EXPECT_EQ(
+        codeOf(secure.request(R"("op":"hello","version":1,"user":"root","password":"adm1n")")),
+        "ok");
+
+    // https:// for the HTTP routes; a plain ws:// client cannot connect.
+    int status = 0;
+    std::string body;
+    try {
+        Poco::Net::HTTPSClientSession session(
+            "127.0.0.1", static_cast<Poco::UInt16>(engine.port()),
+            new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", cert,
+                                   Poco::Net::Context::VERIFY_RELAXED));
+        session.setTimeout(Poco::Timespan(5, 0));
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/health",
+                                       Poco::Net::HTTPRequest::HTTP_1_1);
+        session.sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+        status = response.getStatus();
+    } catch (const Poco::Exception &e) {
+        ADD_FAILURE() << e.displayText();
+    }
+    EXPECT_EQ(status, 200);
+    ProtocolClient plain(engine.port());
+    EXPECT_FALSE(plain.connected());
+    EXPECT_EQ(httpGet(engine.port(), "/health").status, 0);
+
+    EXPECT_EQ(engine.terminate(), 0) << engine.errors();
+    int code = 0;
+    EXPECT_TRUE(secure.waitClosed(code));
+    EXPECT_EQ(code, 1001);
+    std::filesystem::remove(cert);
+    std::filesystem::remove(key);
+}
+
+TEST_F(EngineProcessTest, AKeyThatDoesNotMatchStopsTheEngineNamingTheFile)
+{
+    const std::string cert = tempPath("c.pem"), key = tempPath("k.pem"),
+                      other = tempPath("other.pem");
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -keyout '" + key
+                           + "' -out '" + cert
+                           + "' -days 1 -subj /CN=localhost 2>/dev/null && openssl genpkey"
+                             " -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out '"
+                           + other + "' 2>/dev/null")
+                              .c_str()),
+              0);
+    std::ofstream(conf, std::ios::app) << "\n[tls]\ncertificate = " << cert << "\nkey = " << other
+                                       << "\n";
+    EngineProcess engine({"--config", conf});
+    EXPECT_FALSE(engine.running());
+    EXPECT_EQ(engine.wait(), 70); // cannot start
+    EXPECT_NE(engine.errors().find("TLS key file '" + other + "' does not match"),
+              std::string::npos)
+        << engine.errors();
+    for (const std::string &p : {cert, key, other})
+        std::filesystem::remove(p);
 }
 
 TEST_F(EngineProcessTest, TheWebSocketPathIsChecked)

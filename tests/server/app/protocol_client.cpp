@@ -5,7 +5,10 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/NetSSL.h>
 #include <Poco/Net/WebSocket.h>
 
 #include <chrono>
@@ -22,10 +25,25 @@ std::string codeOf(const Poco::JSON::Object::Ptr &response)
 }
 
 ProtocolClient::ProtocolClient(int port, const std::string &path)
+    : ProtocolClient(port, path, std::string())
+{
+}
+
+ProtocolClient::ProtocolClient(int port, const std::string &path, const std::string &caFile)
 {
     try {
-        m_session = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1",
-                                                                   static_cast<Poco::UInt16>(port));
+        if (caFile.empty()) {
+            m_session = std::make_unique<Poco::Net::HTTPClientSession>(
+                "127.0.0.1", static_cast<Poco::UInt16>(port));
+        } else {
+            static const bool sslReady = (Poco::Net::initializeSSL(), true);
+            (void)sslReady;
+            Poco::Net::Context::Ptr context =
+                new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", caFile,
+                                       Poco::Net::Context::VERIFY_RELAXED);
+            m_session = std::make_unique<Poco::Net::HTTPSClientSession>(
+                "127.0.0.1", static_cast<Poco::UInt16>(port), context);
+        }
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
                                        Poco::Net::HTTPRequest::HTTP_1_1);
         Poco::Net::HTTPResponse response;

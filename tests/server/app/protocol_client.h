@@ -18,6 +18,8 @@ namespace acd::server::test {
 class ProtocolClient {
 public:
     explicit ProtocolClient(int port, const std::string &path = "/acd/v1");
+    /// Over TLS (wss://), verifying the server's certificate against `caFile` (PEM).
+    ProtocolClient(int port, const std::string &path, const std::string &caFile);
     ~ProtocolClient();
     bool connected() const { return m_socket != nullptr; }
 

@@ -150,6 +150,8 @@ bool EngineService::start(std::string &error)
     front.idleTimeout = std::chrono::milliseconds(3 * m_config.heartbeatMs);
     front.webSocketPath = "/acd/v1";
     front.subprotocols = {"acd.v1"};
+    front.tlsCertificateFile = m_config.tlsCertificate; // [tls]: wss:// and https://
+    front.tlsKeyFile = m_config.tlsKey;
     m_front = std::make_unique<net::WsServer>(front, *this);
     if (!m_front->start(&error))
         return false;

@@ -1,5 +1,6 @@
 #include "acd/net/ws_server.h"
 
+#include "tls_transport.h"
 #include "transport.h"
 
 #include <arpa/inet.h>
@@ -80,8 +81,9 @@ enum class State {
 struct Loop;
 
 struct Connection {
-    Connection(ConnectionId connectionId, int socket, Loop *owner, DecoderLimits limits)
-        : id(connectionId), fd(socket), loop(owner), transport(socket), decoder(limits)
+    Connection(ConnectionId connectionId, int socket, Loop *owner, DecoderLimits limits,
+               std::unique_ptr<detail::Transport> t)
+        : id(connectionId), fd(socket), loop(owner), transport(std::move(t)), decoder(limits)
     {
     }
 
@@ -99,13 +101,16 @@ struct Connection {
     bool flushScheduled = false;
 
     // I/O thread only.
-    detail::PlainTransport transport;
+    std::unique_ptr<detail::Transport> transport; // plain TCP or TLS
     State state = State::Request;
     bool dead = false;
     bool opened = false;         // onOpen was called: onClose is owed
     bool closeNotified = false;  // onClose was called
     bool writeShut = false;
-    bool wantWrite = false;
+    bool wantWrite = false;      // EPOLLOUT is registered
+    bool outPending = false;     // outBuf has bytes the kernel has not taken
+    bool established = false;    // the transport's handshake was counted
+    bool readTaskPosted = false; // a read of TLS-buffered input is posted
     std::string inBuf;
     HttpRequest request;
     bool haveHead = false;
@@ -136,6 +141,8 @@ struct Loop {
     bool listening = false;
     Clock::time_point acceptPausedUntil{};
     std::vector<char> readBuffer = std::vector<char>(kReadChunk);
+    Clock::time_point lastTlsLog{};
+    unsigned tlsLogsSuppressed = 0;
 
     void post(std::function<void()> task);
     void run();
@@ -152,6 +159,8 @@ struct Loop {
     void queueRaw(const std::shared_ptr<Connection> &c, std::string bytes);
     void flush(const std::shared_ptr<Connection> &c);
     void setWantWrite(const std::shared_ptr<Connection> &c, bool want);
+    void updateInterest(const std::shared_ptr<Connection> &c);
+    void transportEnded(const std::shared_ptr<Connection> &c);
     void beginClose(const std::shared_ptr<Connection> &c, std::uint16_t code, std::string reason);
     void failConnection(const std::shared_ptr<Connection> &c, std::uint16_t code,
                         std::string reason);
@@ -181,10 +190,11 @@ struct WsServer::Impl {
     bool started = false;
     bool stopped = false;
     std::chrono::milliseconds tickInterval{250};
+    std::shared_ptr<detail::TlsContext> tls; // set when the listener is TLS
 
     std::atomic<std::uint64_t> accepted{0}, rejected{0}, open{0}, httpRequests{0},
         messagesIn{0}, messagesOut{0}, bytesIn{0}, bytesOut{0}, overflows{0},
-        protocolErrors{0};
+        protocolErrors{0}, tlsHandshakes{0}, tlsErrors{0};
 
     std::shared_ptr<Connection> find(ConnectionId id) const
     {
@@ -301,10 +311,13 @@ void Loop::acceptAll()
             ++server->rejected;
             static const std::string busy = serializeResponse(
                 HttpResponse{503, "text/plain; charset=utf-8", "too many connections\n", {}});
-            char sink[4096];
-            [[maybe_unused]] ssize_t r = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
-            [[maybe_unused]] ssize_t w = ::send(fd, busy.data(), busy.size(), MSG_NOSIGNAL);
-            ::shutdown(fd, SHUT_WR);
+            if (!server->tls) {
+                // (A TLS listener cannot answer before a handshake: it just closes.)
+                char sink[4096];
+                [[maybe_unused]] ssize_t r = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
+                [[maybe_unused]] ssize_t w = ::send(fd, busy.data(), busy.size(), MSG_NOSIGNAL);
+                ::shutdown(fd, SHUT_WR);
+            }
             ::close(fd);
             continue;
         }
@@ -333,7 +346,12 @@ void Loop::adopt(int fd, std::string address, std::uint16_t port)
     }
     DecoderLimits limits;
     limits.maxMessageBytes = server->config.maxMessageBytes;
-    auto c = std::make_shared<Connection>(server->nextId++, fd, this, limits);
+    std::unique_ptr<detail::Transport> transport;
+    if (server->tls)
+        transport = std::make_unique<detail::TlsTransport>(fd, server->tls);
+    else
+        transport = std::make_unique<detail::PlainTransport>(fd);
+    auto c = std::make_shared<Connection>(server->nextId++, fd, this, limits, std::move(transport));
     c->address = std::move(address);
     c->port = port;
     c->acceptedAt = c->lastReceive = c->lastPing = c->windowStart = Clock::now();
@@ -351,25 +369,74 @@ void Loop::adopt(int fd, std::string address, std::uint16_t port)
 
 void Loop::onEvent(const std::shared_ptr<Connection> &c, std::uint32_t events)
 {
-    if (events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+    if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+        // A TLS write that waited for input may go on once the read took it.
+        const bool retryWrite = c->transport->writeWantsReadable();
         onReadable(c);
-    if (!c->dead && (events & EPOLLOUT))
-        flush(c);
+        if (!c->dead && retryWrite)
+            flush(c);
+    }
+    if (!c->dead && (events & EPOLLOUT)) {
+        if (c->transport->wantsWritable())
+            onReadable(c); // a TLS handshake step or read that had to write first
+        if (!c->dead)
+            flush(c);
+    }
+    if (!c->dead)
+        updateInterest(c);
+}
+
+void Loop::transportEnded(const std::shared_ptr<Connection> &c)
+{
+    const std::string why = c->transport->failure();
+    if (why.empty())
+        return;
+    ++server->tlsErrors;
+    // Rate-limited: a port scanner or a plain-HTTP client on the TLS port must not flood it.
+    auto now = Clock::now();
+    if (now - lastTlsLog < std::chrono::seconds(1)) {
+        ++tlsLogsSuppressed;
+        return;
+    }
+    std::string line = why + " (" + c->address + ":" + std::to_string(c->port) + ")";
+    if (tlsLogsSuppressed > 0)
+        line += "; " + std::to_string(tlsLogsSuppressed) + " similar suppressed";
+    logError(line);
+    lastTlsLog = now;
+    tlsLogsSuppressed = 0;
 }
 
 void Loop::onReadable(const std::shared_ptr<Connection> &c)
 {
     // One read per wakeup: epoll is level-triggered, so a busy client gets its turn again
     // after the others had theirs.
-    IoResult r = c->transport.read(readBuffer.data(), readBuffer.size());
+    IoResult r = c->transport->read(readBuffer.data(), readBuffer.size());
+    if (!c->established && c->transport->established()) {
+        c->established = true;
+        if (server->tls)
+            ++server->tlsHandshakes;
+    }
     if (r.status == IoResult::Status::WouldBlock)
         return;
     if (r.status != IoResult::Status::Ok) {
         if (c->state == State::Open) {
             c->closeInfo = CloseInfo{close_code::Abnormal, "connection lost", true};
         }
+        transportEnded(c);
         destroy(c);
         return;
+    }
+    if (c->transport->hasBufferedInput() && !c->readTaskPosted) {
+        // TLS holds decrypted input the kernel no longer signals: come back after the others.
+        c->readTaskPosted = true;
+        post([this, c] {
+            c->readTaskPosted = false;
+            if (c->dead)
+                return;
+            onReadable(c);
+            if (!c->dead)
+                updateInterest(c);
+        });
     }
     server->bytesIn += r.bytes;
     c->lastReceive = Clock::now();
@@ -619,12 +686,13 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
     if (report && c->opened && c->state == State::Open)
         guarded("onOverflow", [&] { server->handler.onOverflow(c->id); });
     while (c->outOff < c->outBuf.size()) {
-        IoResult r = c->transport.write(c->outBuf.data() + c->outOff, c->outBuf.size() - c->outOff);
+        IoResult r = c->transport->write(c->outBuf.data() + c->outOff, c->outBuf.size() - c->outOff);
         if (r.status == IoResult::Status::WouldBlock)
             break;
         if (r.status != IoResult::Status::Ok) {
             if (c->state == State::Open)
                 c->closeInfo = CloseInfo{close_code::Abnormal, "connection lost", true};
+            transportEnded(c);
             destroy(c);
             return;
         }
@@ -649,7 +717,7 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
             more = !c->pending.empty();
         }
         if (!more) {
-            c->transport.shutdownWrite();
+            c->transport->shutdownWrite();
             c->writeShut = true;
         }
     }
@@ -657,7 +725,17 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
 
 void Loop::setWantWrite(const std::shared_ptr<Connection> &c, bool want)
 {
-    if (c->wantWrite == want)
+    c->outPending = want;
+    updateInterest(c);
+}
+
+void Loop::updateInterest(const std::shared_ptr<Connection> &c)
+{
+    // EPOLLOUT while there is output the socket can take (not while a TLS write waits for
+    // input: that would spin) or while the transport itself must write (TLS handshake).
+    const bool want = (c->outPending && !c->transport->writeWantsReadable())
+                      || c->transport->wantsWritable();
+    if (c->dead || c->wantWrite == want)
         return;
     c->wantWrite = want;
     epoll_event ev{};
@@ -868,6 +946,17 @@ bool WsServer::start(std::string *error)
                               cfg.closeTimeout});
     d.tickInterval = std::clamp(shortest / 4, std::chrono::milliseconds(5),
                                 std::chrono::milliseconds(250));
+    if (cfg.tlsCertificateFile.empty() != cfg.tlsKeyFile.empty())
+        return fail(cfg.tlsCertificateFile.empty()
+                        ? "tlsKeyFile '" + cfg.tlsKeyFile + "' is set without tlsCertificateFile"
+                        : "tlsCertificateFile '" + cfg.tlsCertificateFile
+                              + "' is set without tlsKeyFile");
+    if (!cfg.tlsCertificateFile.empty()) {
+        std::string why;
+        d.tls = detail::TlsContext::create(cfg.tlsCertificateFile, cfg.tlsKeyFile, why);
+        if (!d.tls)
+            return fail(why);
+    }
 
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
@@ -1037,6 +1126,8 @@ WsServerStats WsServer::stats() const
     s.bytesOut = d.bytesOut;
     s.overflows = d.overflows;
     s.protocolErrors = d.protocolErrors;
+    s.tlsHandshakes = d.tlsHandshakes;
+    s.tlsErrors = d.tlsErrors;
     return s;
 }
 

@@ -39,8 +39,10 @@
 // I/O thread wait for one client: reads and writes are non-blocking and bounded per wakeup.
 //
 // Transport: the socket layer sits behind an internal Transport interface (read/write that may
-// "want more"), so a TLS transport (OpenSSL over the same non-blocking fd) can be added without
-// touching the HTTP or WebSocket code. Only plain TCP exists today.
+// "want more"): plain TCP, or TLS (OpenSSL over the same non-blocking fd) when the config names
+// a certificate and key. Then every connection on the listener is TLS (wss:// and https://);
+// the TLS handshake counts against handshakeTimeout; a failed handshake or TLS error closes
+// only that connection (counted in WsServerStats::tlsErrors, logged at most once a second).
 #include "acd/net/http.h"
 #include "acd/net/ws_frame.h"
 
@@ -109,6 +111,13 @@ struct WsServerConfig {
     std::chrono::milliseconds idleTimeout{75000};  ///< nothing received for this long: 1001
     std::chrono::milliseconds closeTimeout{2000};  ///< wait for the peer's close/EOF, then drop
     std::chrono::milliseconds stopTimeout{1000};   ///< stop(): graceful part, then force
+
+    /// TLS: both set, or both empty (plain TCP). PEM files: the server certificate followed by
+    /// any intermediates (a chain file), and an unencrypted private key. TLS 1.2 minimum,
+    /// OpenSSL's default ciphers. start() fails naming the file when either cannot be loaded
+    /// or the key does not match the certificate.
+    std::string tlsCertificateFile;
+    std::string tlsKeyFile;
 };
 
 /// Counters for /metrics. Monotonic except openConnections.
@@ -123,6 +132,8 @@ struct WsServerStats {
     std::uint64_t bytesOut = 0;
     std::uint64_t overflows = 0;
     std::uint64_t protocolErrors = 0; ///< closes with 1002/1007/1008/1009 and 400s
+    std::uint64_t tlsHandshakes = 0;  ///< completed TLS handshakes
+    std::uint64_t tlsErrors = 0;      ///< failed TLS handshakes and TLS record errors
 };
 
 class WsServer {
@@ -134,8 +145,9 @@ public:
     WsServer(const WsServer &) = delete;
     WsServer &operator=(const WsServer &) = delete;
 
-    /// Binds, listens and starts the I/O threads. False (with `error` naming the address and
-    /// the reason) when the address cannot be bound or the config is unusable.
+    /// Loads the TLS certificate and key (when configured), binds, listens and starts the I/O
+    /// threads. False (with `error` naming the address or the file, and the reason) when the
+    /// address cannot be bound, a TLS file cannot be loaded or the config is unusable.
     bool start(std::string *error = nullptr);
 
     /// Closes every connection (WebSocket: close 1001 "server stopping"), waits up to
