@@ -122,6 +122,7 @@ bool EngineService::start(std::string &error)
     m_host->loop().invoke([&] {
         m_protocol = std::make_unique<ProtocolService>(m_host->engine(), m_host->config(), *this,
                                                        &unixMs, options);
+        m_protocol->setTapiServer(&m_host->server());
         m_protocol->setAuditSink([this](const AuditEntry &e) {
             m_log.notice("audit: %s by %s on %s (%s)", e.action, e.user, e.object, e.detail);
         });

@@ -10,6 +10,8 @@
 
 namespace acd::server {
 
+struct TapiState; // tapi_ops.cpp: a connection's remote TAPI client
+
 enum class Role { Agent, Supervisor, Admin };
 
 struct Connection {
@@ -29,6 +31,7 @@ struct Connection {
     std::uint64_t lastSeqBeforeOverflow = 0;
     core::TimeMs overflowedAt = 0;
     std::deque<core::TimeMs> recentOverflows; ///< a client that keeps overflowing is closed
+    std::shared_ptr<TapiState> tapi;          ///< set by the first `tapi` request
 };
 
 /// What one request carries, with the keys the handler consumed (unknown keys are errors).
@@ -45,6 +48,8 @@ public:
     std::optional<std::int64_t> optionalInteger(const std::string &key);
     std::vector<std::string> textList(const std::string &key);
     std::vector<std::int64_t> integerList(const std::string &key);
+    /// A JSON object value (bad_request naming the key when missing or not an object).
+    Poco::JSON::Object::Ptr object(const std::string &key);
     /// After the handler read what it needs: any key it did not read is an error.
     void rejectUnknown() const;
 
@@ -103,6 +108,16 @@ public:
     // agent_ops.cpp
     void agentOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
 
+    // tapi_ops.cpp
+    void tapiOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+    /// After the response to a `tapi` request: the TAPI events it caused (deferred so that
+    /// the response, with the request ID, comes first).
+    void tapiAfterResponse(ConnectionId connection);
+    /// The connection is going away: its TAPI client is dropped from the server.
+    void tapiClose(Connection &c);
+    /// Sends a TAPI event (never dropped: closes the connection when it cannot be queued).
+    bool sendTapiEvent(Connection &c, Poco::JSON::Object::Ptr event);
+
     core::Engine &engine;
     const db::ConfigSet &config;
     Transport &transport;
@@ -113,6 +128,7 @@ public:
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
     std::uint64_t lastEffectSeq = 0;
+    tapi::Server *tapiServer = nullptr;
 
     struct Failures {
         std::deque<core::TimeMs> times;

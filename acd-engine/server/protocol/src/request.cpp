@@ -100,6 +100,17 @@ std::vector<std::int64_t> Request::integerList(const std::string &key)
     return out;
 }
 
+Poco::JSON::Object::Ptr Request::object(const std::string &key)
+{
+    m_used.insert(key);
+    if (!m_object->has(key))
+        throw badKey(key, "missing");
+    Poco::JSON::Object::Ptr value = m_object->getObject(key);
+    if (!value)
+        throw badKey(key, "expected an object");
+    return value;
+}
+
 void Request::rejectUnknown() const
 {
     std::vector<std::string> names;

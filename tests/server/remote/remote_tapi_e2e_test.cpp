@@ -1,0 +1,410 @@
+// Remote TAPI end to end: pbx-sim (CSTA on a loopback ephemeral port) behind the csta
+// provider of a real acd-engine; agent programs in other processes (remote_agent, plain
+// tapi.h + libtapi) log in, take the call the ACD routes from the route point, transfer it,
+// log out; this test process is a remote TAPI program too (the customer, a desk), and reads
+// the engine's statistics over the protocol. The same assertions as tests/tapi/e2e, plus the
+// engine going away under a waiting application. Bounded waits only.
+#include "backends.h"
+#include "engine_process.h"
+#include "protocol_client.h"
+#include "tapi_app.h"
+
+#include "acd/tapi/in_process.h"
+#include "tapi.h"
+
+#include <Poco/JSON/Array.h>
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+extern char **environ;
+
+namespace acd::server::test {
+namespace {
+
+using acd::tapi::test::TapiApp;
+
+const char *const kContactCenter = R"({
+  "version": 1,
+  "skills": [ { "id": 1, "name": "english" } ],
+  "groups": [ { "id": 1, "name": "sales-team", "guid": "6b29fc40-ca47-1067-b31d-00dd010662da" } ],
+  "queues": [ { "id": 10, "name": "sales", "group": 1, "skill": 1, "wrapUpSeconds": 0,
+                "ringTimeoutSeconds": 20, "overflowWhenNoAgents": false } ],
+  "agents": [ { "id": 1001, "name": "Alice", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] },
+              { "id": 1002, "name": "Bob", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] } ],
+  "routePoints": [ { "address": "9000", "queue": 10 } ],
+  "users": [ { "name": "alice", "role": "agent", "password": "s3cret", "agent": 1001 },
+             { "name": "bob", "role": "agent", "password": "b0b", "agent": 1002 },
+             { "name": "root", "role": "admin", "password": "adm1n" } ]
+})";
+
+/// An agent program in its own process; its stdout read line by line with bounded waits.
+class AgentProcess {
+public:
+    AgentProcess(int enginePort, const std::string &user, const std::string &password,
+                 std::vector<std::string> args)
+    {
+        int out[2];
+        if (pipe(out) != 0)
+            return;
+        args.insert(args.begin(), REMOTE_AGENT_PATH);
+        std::vector<char *> argv;
+        for (auto &a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        std::vector<std::string> env = {"TAPI_SERVER=127.0.0.1:" + std::to_string(enginePort),
+                                        "TAPI_USER=" + user, "TAPI_PASSWORD=" + password,
+                                        "HOME=/nonexistent"};
+        std::vector<char *> envp;
+        for (auto &e : env)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+        posix_spawn_file_actions_addclose(&actions, out[0]);
+        pid_t pid = -1;
+        int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&actions);
+        close(out[1]);
+        if (rc != 0) {
+            close(out[0]);
+            return;
+        }
+        m_pid = pid;
+        m_fd = out[0];
+    }
+    ~AgentProcess()
+    {
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            int status = 0;
+            waitpid(m_pid, &status, 0);
+        }
+        if (m_fd >= 0)
+            close(m_fd);
+    }
+    /// Reads until `line` was printed (true) or the time passed / the output ended.
+    bool waitLine(const std::string &line, int timeoutMs = 20000)
+    {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+        for (;;) {
+            for (const std::string &l : lines)
+                if (l == line)
+                    return true;
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            deadline - std::chrono::steady_clock::now())
+                            .count();
+            if (left <= 0 || m_fd < 0)
+                return false;
+            pollfd p{m_fd, POLLIN, 0};
+            if (poll(&p, 1, static_cast<int>(left)) <= 0)
+                continue;
+            char buffer[1024];
+            ssize_t n = read(m_fd, buffer, sizeof buffer);
+            if (n <= 0) {
+                close(m_fd);
+                m_fd = -1;
+                continue;
+            }
+            m_partial.append(buffer, static_cast<std::size_t>(n));
+            std::size_t eol;
+            while ((eol = m_partial.find('\n')) != std::string::npos) {
+                lines.push_back(m_partial.substr(0, eol));
+                m_partial.erase(0, eol + 1);
+            }
+        }
+    }
+    /// Waits for the exit (at most `timeoutMs`); the exit status or -1.
+    int wait(int timeoutMs = 20000)
+    {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+        while (m_pid > 0 && std::chrono::steady_clock::now() < deadline) {
+            int status = 0;
+            if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_pid = -1;
+                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            }
+            usleep(20000);
+        }
+        return -1;
+    }
+    std::string transcript() const
+    {
+        std::string t;
+        for (const std::string &l : lines)
+            t += l + "\n";
+        return t;
+    }
+    std::vector<std::string> lines;
+
+private:
+    int m_pid = -1;
+    int m_fd = -1;
+    std::string m_partial;
+};
+
+class RemoteTapiE2E : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        pbx = std::make_unique<tsp::test::PbxSimProcess>();
+        ASSERT_TRUE(pbx->running());
+        contactCenter = tempPath("cc.json");
+        database = tempPath("acd.db");
+        conf = tempPath("acd.conf");
+        std::ofstream(contactCenter) << kContactCenter;
+        writeConfig(0);
+        engine = std::make_unique<EngineProcess>(std::vector<std::string>{"--config", conf});
+        ASSERT_TRUE(engine->running()) << engine->errors();
+        // This process is a remote TAPI program too (the customer, desks).
+        setenv("TAPI_SERVER", ("127.0.0.1:" + std::to_string(engine->port())).c_str(), 1);
+        setenv("TAPI_USER", "root", 1);
+        setenv("TAPI_PASSWORD", "adm1n", 1);
+        setenv("HOME", "/nonexistent", 1);
+    }
+    void TearDown() override
+    {
+        customer.reset();
+        acd::tapi::client::detach(); // the next test binds to its own engine
+        engine.reset();
+        pbx.reset();
+        for (const std::string &p :
+             {contactCenter, database, conf, database + "-wal", database + "-shm"})
+            std::filesystem::remove(p);
+    }
+    void writeConfig(int port)
+    {
+        std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:" << port
+                            << "\ndatabase = " << database << "\ncontact-center = "
+                            << contactCenter << "\n\n[provider csta]\nlibrary = " TSP_CSTA_PATH
+                            << "\nconfig = host=127.0.0.1;port=" << pbx->port()
+                            << ";stations=100-109;routepoints=9000-9001\n\n[log]\nlevel = warning\n";
+    }
+
+    /// Station 109 calls `number`; the customer's hCall.
+    HCALL dial(const char *number)
+    {
+        if (!customer) {
+            customer = std::make_unique<TapiApp>("customer");
+            EXPECT_TRUE(customer->ok());
+            customerLine = customer->open("109");
+            EXPECT_NE(customerLine, 0u);
+        }
+        HCALL call = 0;
+        EXPECT_EQ(customer->reply(lineMakeCallA(customerLine, &call, number, 0, nullptr)), 0);
+        return call;
+    }
+
+    /// The engine's snapshot (scope `scope`) read by an admin over the protocol.
+    Poco::JSON::Object::Ptr snapshot(const std::string &scope)
+    {
+        ProtocolClient admin(engine->port());
+        if (codeOf(admin.request(R"("op":"hello","version":1,"user":"root","password":"adm1n")"))
+            != "ok")
+            return nullptr;
+        auto r = admin.request(R"("op":"snapshot","scope":")" + scope + "\"");
+        return codeOf(r) == "ok" ? r->getObject("result") : nullptr;
+    }
+    /// Waits (bounded) until the engine has no active call.
+    bool waitNoActiveCalls()
+    {
+        for (int i = 0; i < 100; ++i) {
+            auto s = snapshot("all");
+            if (s && s->getArray("calls") && s->getArray("calls")->size() == 0)
+                return true;
+            usleep(50000);
+        }
+        return false;
+    }
+
+    std::unique_ptr<tsp::test::PbxSimProcess> pbx;
+    std::unique_ptr<EngineProcess> engine;
+    std::unique_ptr<TapiApp> customer;
+    HLINE customerLine = 0;
+    std::string contactCenter, database, conf;
+};
+
+TEST_F(RemoteTapiE2E, AnAgentInAnotherProcessLogsInTakesTheRoutedCallAndLogsOut)
+{
+    AgentProcess alice(engine->port(), "alice", "s3cret", {"1001", "1234", "100"});
+    ASSERT_TRUE(alice.waitLine("ready")) << alice.transcript();
+    HCALL call = dial("9000");
+    ASSERT_NE(call, 0u);
+    ASSERT_TRUE(alice.waitLine("answered")) << alice.transcript();
+    ASSERT_TRUE(customer->waitState(call, LINECALLSTATE_CONNECTED));
+    ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
+    ASSERT_TRUE(alice.waitLine("done")) << alice.transcript();
+    EXPECT_EQ(alice.wait(), 0);
+    EXPECT_EQ(alice.lines,
+              (std::vector<std::string>{"initialized", "opened station 100",
+                                        "agent 1001 logged in", "ready",
+                                        "offered call from 109 in queue sales (route point 9000)",
+                                        "answered", "call ended", "logged out", "done"}));
+    ASSERT_TRUE(waitNoActiveCalls());
+    auto s = snapshot("agent:1001");
+    ASSERT_TRUE(s);
+    auto agent = s->getArray("agents")->getObject(0);
+    EXPECT_EQ(agent->getValue<int>("id"), 1001);
+    EXPECT_EQ(agent->getValue<std::string>("state"), "released");
+    EXPECT_EQ(agent->getObject("period")->getValue<int>("handled"), 1);
+    EXPECT_EQ(agent->getObject("period")->getValue<int>("answered"), 1);
+    auto q = snapshot("queue:10");
+    ASSERT_TRUE(q);
+    auto queue = q->getArray("queues")->getObject(0);
+    EXPECT_EQ(queue->getObject("period")->getValue<int>("offered"), 1);
+    EXPECT_EQ(queue->getObject("period")->getValue<int>("answered"), 1);
+    EXPECT_EQ(queue->getObject("period")->getValue<int>("abandoned"), 0);
+}
+
+TEST_F(RemoteTapiE2E, TheLongestIdleAgentGetsTheFirstCallAndTheOtherTheSecond)
+{
+    AgentProcess bob(engine->port(), "bob", "b0b", {"1002", "1234", "101"});
+    ASSERT_TRUE(bob.waitLine("ready")) << bob.transcript();
+    AgentProcess alice(engine->port(), "alice", "s3cret", {"1001", "1234", "100"});
+    ASSERT_TRUE(alice.waitLine("ready")) << alice.transcript();
+    HCALL first = dial("9000");
+    ASSERT_TRUE(bob.waitLine("answered")) << bob.transcript();
+    HCALL second = dial("9000");
+    ASSERT_TRUE(alice.waitLine("answered")) << alice.transcript();
+    EXPECT_EQ(customer->reply(lineDrop(first, nullptr, 0)), 0);
+    EXPECT_EQ(customer->reply(lineDrop(second, nullptr, 0)), 0);
+    EXPECT_TRUE(bob.waitLine("done")) << bob.transcript();
+    EXPECT_TRUE(alice.waitLine("done")) << alice.transcript();
+    EXPECT_EQ(bob.wait(), 0);
+    EXPECT_EQ(alice.wait(), 0);
+}
+
+TEST_F(RemoteTapiE2E, AnAgentInAnotherProcessTransfersTheCallToADesk)
+{
+    TapiApp desk("desk 105");
+    HLINE deskLine = desk.open("105");
+    ASSERT_NE(deskLine, 0u);
+    AgentProcess alice(engine->port(), "alice", "s3cret",
+                       {"1001", "1234", "100", "--transfer", "105"});
+    ASSERT_TRUE(alice.waitLine("ready")) << alice.transcript();
+    HCALL call = dial("9000");
+    ASSERT_TRUE(alice.waitLine("transferred to 105")) << alice.transcript();
+    HCALL atDesk = desk.waitNewCall(deskLine, 10000);
+    ASSERT_NE(atDesk, 0u);
+    ASSERT_EQ(desk.reply(lineAnswer(atDesk, nullptr, 0)), 0);
+    EXPECT_TRUE(customer->waitState(call, LINECALLSTATE_CONNECTED));
+    ASSERT_TRUE(alice.waitLine("done")) << alice.transcript();
+    EXPECT_EQ(alice.wait(), 0);
+    EXPECT_EQ(alice.lines,
+              (std::vector<std::string>{"initialized", "opened station 100",
+                                        "agent 1001 logged in", "ready",
+                                        "offered call from 109 in queue sales (route point 9000)",
+                                        "answered", "transferred to 105", "call ended",
+                                        "logged out", "done"}));
+    ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
+    ASSERT_TRUE(waitNoActiveCalls());
+    auto s = snapshot("agent:1001");
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->getArray("agents")->getObject(0)->getObject("period")->getValue<int>("handled"),
+              1);
+}
+
+TEST_F(RemoteTapiE2E, AWrongPinIsRefusedAndAnUnknownAgentToo)
+{
+    TapiApp app("agent");
+    ASSERT_TRUE(app.ok());
+    HLINE line = app.open("100");
+    ASSERT_NE(line, 0u);
+    HAGENT agent = 0;
+    EXPECT_EQ(app.reply(lineCreateAgentA(line, const_cast<char *>("1001"),
+                                         const_cast<char *>("9999"), &agent)),
+              LINEERR_INVALPASSWORD);
+    EXPECT_EQ(app.reply(lineCreateAgentA(line, const_cast<char *>("4242"),
+                                         const_cast<char *>("1234"), &agent)),
+              LINEERR_INVALAGENTID);
+    EXPECT_EQ(agent, 0u);
+}
+
+TEST_F(RemoteTapiE2E, AnAgentUserCannotLogInAnotherAgent)
+{
+    AgentProcess alice(engine->port(), "alice", "s3cret", {"1002", "1234", "100"});
+    EXPECT_EQ(alice.wait(), 1);
+    alice.waitLine("never", 100); // read what it printed
+    ASSERT_FALSE(alice.lines.empty());
+    EXPECT_EQ(alice.lines.back(), "lineCreateAgent failed 0x80000057") << alice.transcript();
+}
+
+TEST_F(RemoteTapiE2E, AWrongPasswordFailsInitialize)
+{
+    AgentProcess mallory(engine->port(), "alice", "wrong", {"1001", "1234", "100"});
+    EXPECT_EQ(mallory.wait(), 1);
+    mallory.waitLine("never", 100);
+    EXPECT_EQ(mallory.lines,
+              (std::vector<std::string>{"lineInitializeEx failed 0x80000048"}));
+}
+
+TEST_F(RemoteTapiE2E, WhenTheEngineDiesAPendingRequestFailsOnceAndTheLineCloses)
+{
+    TapiApp app("waiter");
+    ASSERT_TRUE(app.ok());
+    HLINE line = app.open("100");
+    ASSERT_NE(line, 0u);
+    pbx->freeze(); // the switch stops answering: the request stays pending in the engine
+    HCALL call = 0;
+    LONG id = lineMakeCallA(line, &call, "101", 0, nullptr);
+    ASSERT_GT(id, 0); // the engine has it (the response came): now it dies
+    engine.reset(); // SIGKILL: no goodbye on the socket
+    EXPECT_EQ(app.reply(id, 5000), LINEERR_OPERATIONFAILED);
+    const LINEMESSAGE *closed = app.waitFor(
+        [&](const LINEMESSAGE &m) { return m.dwMessageID == LINE_CLOSE && m.hDevice == line; });
+    EXPECT_NE(closed, nullptr);
+    app.waitFor([](const LINEMESSAGE &) { return false; }, 300);
+    int replies = 0;
+    for (const LINEMESSAGE &m : app.messages())
+        if (m.dwMessageID == LINE_REPLY && m.dwParam1 == static_cast<DWORD_PTR>(id))
+            ++replies;
+    EXPECT_EQ(replies, 1);
+    EXPECT_EQ(call, 0u);
+    // Calls on the lost connection fail; a new lineInitializeEx reconnects (no engine: NODRIVER).
+    EXPECT_EQ(lineClose(line), LINEERR_OPERATIONFAILED);
+    HLINEAPP again = 0;
+    DWORD devs = 0, version = TAPI_VERSION2_2;
+    LINEINITIALIZEEXPARAMS params{};
+    params.dwTotalSize = sizeof params;
+    params.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
+    EXPECT_EQ(lineInitializeExA(&again, nullptr, nullptr, "again", &devs, &version, &params),
+              LINEERR_NODRIVER);
+}
+
+TEST_F(RemoteTapiE2E, AfterTheEngineRestartsLineInitializeExReconnects)
+{
+    const int port = engine->port();
+    TapiApp first("first");
+    ASSERT_TRUE(first.ok());
+    HLINE line = first.open("100");
+    ASSERT_NE(line, 0u);
+    engine.reset(); // SIGKILL
+    EXPECT_NE(first.waitFor([&](const LINEMESSAGE &m) {
+        return m.dwMessageID == LINE_CLOSE && m.hDevice == line;
+    }),
+              nullptr);
+    pbx = std::make_unique<tsp::test::PbxSimProcess>();
+    ASSERT_TRUE(pbx->running());
+    writeConfig(port);
+    engine = std::make_unique<EngineProcess>(std::vector<std::string>{"--config", conf});
+    ASSERT_TRUE(engine->running()) << engine->errors();
+    ASSERT_EQ(engine->port(), port);
+    TapiApp second("second");
+    ASSERT_TRUE(second.ok());
+    EXPECT_NE(second.open("100"), 0u);
+}
+
+} // namespace
+} // namespace acd::server::test
