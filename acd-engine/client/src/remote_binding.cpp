@@ -17,6 +17,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -401,9 +402,12 @@ private:
                 HLINEAPP app = handle;
                 onResult = [this, app](const Poco::JSON::Object::Ptr &r) {
                     if (r->optValue<LONG>("ret", -1) == 0) {
+                        // Its lines closed and its requests complete into nothing.
                         m_apps.erase(app);
                         for (auto it = m_lines.begin(); it != m_lines.end();)
                             it = it->second.app == app ? m_lines.erase(it) : std::next(it);
+                        for (auto it = m_async.begin(); it != m_async.end();)
+                            it = it->second.app == app ? m_async.erase(it) : std::next(it);
                     }
                 };
             }
@@ -492,6 +496,9 @@ private:
         if (!response->optValue<bool>("ok", false)) {
             Poco::JSON::Object::Ptr error = response->getObject("error");
             std::string code = error ? error->optValue<std::string>("code", "") : "";
+            if (std::getenv("TAPI_DEBUG")) // the engine's reason, for whoever debugs a program
+                std::fprintf(stderr, "libtapi: %s: %s: %s\n", fn.c_str(), code.c_str(),
+                             error ? error->optValue<std::string>("message", "").c_str() : "");
             if (code == "forbidden" && fn == "lineCreateAgent")
                 return LINEERR_INVALAGENTID;
             return LINEERR_OPERATIONFAILED;
@@ -725,7 +732,7 @@ private:
                 Poco::JSON::Object::Ptr proxy = m->getObject("proxyRequest");
                 std::string bytes;
                 if (!proxy || !unbase64(proxy->optValue<std::string>("bytes", ""), bytes)
-                    || bytes.size() < sizeof(DWORD) * 2 || bytes.size() > kMaxBuffer)
+                    || bytes.size() < sizeof(LINEPROXYREQUEST) || bytes.size() > kMaxBuffer)
                     return;
                 auto copy = std::make_unique<ProxyCopy>();
                 copy->key = proxy->getValue<std::uint64_t>("key");
@@ -780,10 +787,10 @@ private:
         }
         m_changed.notify_all();
         auto sinkOf = [&](HLINEAPP app) -> MessageSink * {
+            if (app == 0) // a request on a handle libtapi never saw an event for
+                return apps.size() == 1 ? apps.begin()->second.get() : nullptr;
             auto it = apps.find(app);
-            if (it != apps.end())
-                return it->second.get();
-            return apps.size() == 1 ? apps.begin()->second.get() : nullptr;
+            return it != apps.end() ? it->second.get() : nullptr;
         };
         for (auto &[id, a] : async) {
             if (MessageSink *sink = sinkOf(a.app)) {

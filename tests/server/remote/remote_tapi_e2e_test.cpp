@@ -23,7 +23,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <future>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -40,7 +44,7 @@ const char *const kContactCenter = R"({
   "skills": [ { "id": 1, "name": "english" } ],
   "groups": [ { "id": 1, "name": "sales-team", "guid": "6b29fc40-ca47-1067-b31d-00dd010662da" } ],
   "queues": [ { "id": 10, "name": "sales", "group": 1, "skill": 1, "wrapUpSeconds": 0,
-                "ringTimeoutSeconds": 20, "overflowWhenNoAgents": false } ],
+                "ringTimeoutSeconds": 4, "maxWaitSeconds": 0, "overflowWhenNoAgents": false } ],
   "agents": [ { "id": 1001, "name": "Alice", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] },
               { "id": 1002, "name": "Bob", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] } ],
   "routePoints": [ { "address": "9000", "queue": 10 } ],
@@ -187,6 +191,7 @@ protected:
     void writeConfig(int port)
     {
         std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:" << port
+                            << "\nexternal-proxy-lines = 106"
                             << "\ndatabase = " << database << "\ncontact-center = "
                             << contactCenter << "\n\n[provider csta]\nlibrary = " TSP_CSTA_PATH
                             << "\nconfig = host=127.0.0.1;port=" << pbx->port()
@@ -223,6 +228,47 @@ protected:
         for (int i = 0; i < 100; ++i) {
             auto s = snapshot("all");
             if (s && s->getArray("calls") && s->getArray("calls")->size() == 0)
+                return true;
+            usleep(50000);
+        }
+        return false;
+    }
+
+    struct LocalAgent {
+        std::unique_ptr<TapiApp> app;
+        HLINE line = 0;
+        HAGENT agent = 0;
+        HAGENTSESSION session = 0;
+    };
+    /// An agent program in this process (same calls as remote_agent): logged in to the
+    /// sales group at `station` and Ready.
+    LocalAgent login(const char *id, const std::string &station)
+    {
+        LocalAgent a;
+        a.app = std::make_unique<TapiApp>(station.c_str());
+        EXPECT_TRUE(a.app->ok());
+        a.line = a.app->open(station);
+        EXPECT_NE(a.line, 0u);
+        char pin[] = "1234";
+        EXPECT_EQ(a.app->reply(lineCreateAgentA(a.line, const_cast<char *>(id), pin, &a.agent)),
+                  0);
+        GUID group{0x6b29fc40, 0xca47, 0x1067, {0xb3, 0x1d, 0x00, 0xdd, 0x01, 0x06, 0x62, 0xda}};
+        EXPECT_EQ(a.app->reply(lineCreateAgentSessionA(a.line, a.agent, pin, 0, &group,
+                                                       &a.session)),
+                  0);
+        EXPECT_EQ(a.app->reply(lineSetAgentStateEx(a.line, a.agent, LINEAGENTSTATEEX_READY, 0)),
+                  0);
+        EXPECT_EQ(a.app->reply(lineSetAgentSessionState(a.line, a.session,
+                                                        LINEAGENTSESSIONSTATE_READY, 0)),
+                  0);
+        return a;
+    }
+    /// Waits (bounded) until the engine has `n` active calls.
+    bool waitActiveCalls(std::size_t n)
+    {
+        for (int i = 0; i < 100; ++i) {
+            auto s = snapshot("all");
+            if (s && s->getArray("calls") && s->getArray("calls")->size() == n)
                 return true;
             usleep(50000);
         }
@@ -404,6 +450,285 @@ TEST_F(RemoteTapiE2E, AfterTheEngineRestartsLineInitializeExReconnects)
     TapiApp second("second");
     ASSERT_TRUE(second.ok());
     EXPECT_NE(second.open("100"), 0u);
+}
+
+TEST_F(RemoteTapiE2E, AnAnsweredHeldAndCompletedCallIsCountedExactlyAsTheEngineCountsIt)
+{
+    LocalAgent alice = login("1001", "100");
+    HCALL customerCall = dial("9000");
+    HCALL call = alice.app->waitNewCall(alice.line, 10000);
+    ASSERT_NE(call, 0u);
+    ASSERT_TRUE(alice.app->waitState(call, LINECALLSTATE_OFFERING));
+    alignas(8) char buffer[4096] = {};
+    auto *info = reinterpret_cast<LINECALLINFO *>(buffer);
+    info->dwTotalSize = sizeof buffer;
+    ASSERT_EQ(lineGetCallInfoA(call, info), 0);
+    EXPECT_EQ(info->dwTotalSize, sizeof buffer);
+    ASSERT_GT(info->dwCallerIDSize, 0u);
+    EXPECT_STREQ(buffer + info->dwCallerIDOffset, "109");
+    ASSERT_EQ(info->dwCallDataSize, sizeof(ACDCALLDATA));
+    ACDCALLDATA data;
+    std::memcpy(&data, buffer + info->dwCallDataOffset, sizeof data);
+    EXPECT_EQ(data.dwQueueID, 10u);
+    EXPECT_STREQ(data.szQueueName, "sales");
+    EXPECT_STREQ(data.szRoutePoint, "9000");
+    ASSERT_EQ(alice.app->reply(lineAnswer(call, nullptr, 0)), 0);
+    ASSERT_TRUE(alice.app->waitState(call, LINECALLSTATE_CONNECTED));
+    ASSERT_EQ(alice.app->reply(lineHold(call)), 0);
+    ASSERT_TRUE(alice.app->waitState(call, LINECALLSTATE_ONHOLD));
+    ASSERT_EQ(alice.app->reply(lineUnhold(call)), 0);
+    ASSERT_EQ(customer->reply(lineDrop(customerCall, nullptr, 0)), 0);
+    ASSERT_TRUE(alice.app->waitState(call, LINECALLSTATE_IDLE));
+    ASSERT_TRUE(waitNoActiveCalls());
+
+    alignas(8) char qbuf[256] = {};
+    auto *queue = reinterpret_cast<LINEQUEUEINFO *>(qbuf);
+    queue->dwTotalSize = sizeof qbuf;
+    ASSERT_EQ(alice.app->reply(lineGetQueueInfo(alice.line, 10, queue)), 0);
+    EXPECT_EQ(queue->dwTotalSize, sizeof qbuf);
+    EXPECT_EQ(queue->dwUsedSize, sizeof(LINEQUEUEINFO));
+    auto q = snapshot("queue:10");
+    ASSERT_TRUE(q);
+    auto period = q->getArray("queues")->getObject(0)->getObject("period");
+    EXPECT_EQ(queue->dwTotalCallsQueued, period->getValue<DWORD>("offered"));
+    EXPECT_EQ(queue->dwTotalCallsQueued, 1u);
+    EXPECT_EQ(queue->dwCurrentCallsQueued, 0u);
+    EXPECT_EQ(queue->dwTotalCallsAbandoned, 0u);
+
+    alignas(8) char abuf[256] = {};
+    auto *agentInfo = reinterpret_cast<LINEAGENTINFO *>(abuf);
+    agentInfo->dwTotalSize = sizeof abuf;
+    ASSERT_EQ(alice.app->reply(lineGetAgentInfo(alice.line, alice.agent, agentInfo)), 0);
+    auto a = snapshot("agent:1001");
+    ASSERT_TRUE(a);
+    auto agent = a->getArray("agents")->getObject(0);
+    EXPECT_EQ(agentInfo->dwNumberOfACDCalls,
+              agent->getObject("period")->getValue<DWORD>("handled"));
+    EXPECT_EQ(agentInfo->dwNumberOfACDCalls, 1u);
+    EXPECT_EQ(agentInfo->dwAgentState, static_cast<DWORD>(LINEAGENTSTATEEX_READY));
+    EXPECT_EQ(agent->getValue<std::string>("state"), "ready");
+}
+
+TEST_F(RemoteTapiE2E, ACallNobodyAnswersGoesToTheNextAgentAfterTheRingTimeout)
+{
+    LocalAgent bob = login("1002", "101"); // first in line, will not answer
+    LocalAgent alice = login("1001", "100");
+    dial("9000");
+    ASSERT_NE(bob.app->waitNewCall(bob.line, 10000), 0u);
+    HCALL toAlice = alice.app->waitNewCall(alice.line, 15000);
+    ASSERT_NE(toAlice, 0u);
+    ASSERT_TRUE(alice.app->waitState(toAlice, LINECALLSTATE_OFFERING));
+    auto b = snapshot("agent:1002");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->getArray("agents")->getObject(0)->getValue<std::string>("state"), "not-ready");
+}
+
+TEST_F(RemoteTapiE2E, ACallerWhoHangsUpInTheQueueIsAnAbandon)
+{
+    TapiApp watcher("watcher");
+    HLINE line = watcher.open("100", LINECALLPRIVILEGE_NONE);
+    ASSERT_NE(line, 0u);
+    HCALL call = dial("9000"); // no agent is logged in: the call waits
+    ASSERT_TRUE(waitActiveCalls(1));
+    ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
+    ASSERT_TRUE(waitNoActiveCalls());
+    alignas(8) char qbuf[256] = {};
+    auto *queue = reinterpret_cast<LINEQUEUEINFO *>(qbuf);
+    queue->dwTotalSize = sizeof qbuf;
+    ASSERT_EQ(watcher.reply(lineGetQueueInfo(line, 10, queue)), 0);
+    EXPECT_EQ(queue->dwTotalCallsAbandoned, 1u);
+    EXPECT_EQ(queue->dwTotalCallsQueued, 1u);
+}
+
+TEST_F(RemoteTapiE2E, ALineHandedToAnExternalProxyIsServedByARemoteProxyApplication)
+{
+    TapiApp proxy("external proxy");
+    ASSERT_TRUE(proxy.ok());
+    DWORD device = proxy.findDevice("106");
+    ASSERT_NE(device, static_cast<DWORD>(LINEMAPPER));
+    DWORD version = 0;
+    LINEEXTENSIONID ext{};
+    ASSERT_EQ(lineNegotiateAPIVersion(proxy.handle(), device, TAPI_VERSION2_0, TAPI_VERSION2_2,
+                                      &version, &ext),
+              0);
+    alignas(8) char params[sizeof(LINECALLPARAMS) + 4] = {};
+    auto *p = reinterpret_cast<LINECALLPARAMS *>(params);
+    p->dwTotalSize = sizeof params;
+    p->dwDevSpecificSize = 4;
+    p->dwDevSpecificOffset = sizeof(LINECALLPARAMS);
+    DWORD type = LINEPROXYREQUEST_GETAGENTSTATUS;
+    std::memcpy(params + sizeof(LINECALLPARAMS), &type, 4);
+    HLINE proxyLine = 0;
+    ASSERT_EQ(lineOpen(proxy.handle(), device, &proxyLine, version, 0, 0,
+                       LINEOPENOPTION_PROXY | LINECALLPRIVILEGE_NONE, 0, p),
+              0);
+
+    TapiApp desk("desk");
+    HLINE deskLine = desk.open("106");
+    ASSERT_NE(deskLine, 0u);
+    alignas(8) char buffer[256] = {};
+    auto *status = reinterpret_cast<LINEAGENTSTATUS *>(buffer);
+    status->dwTotalSize = sizeof buffer;
+    LONG id = lineGetAgentStatusA(deskLine, 0, status);
+    ASSERT_GT(id, 0);
+    const LINEMESSAGE *request = proxy.waitFor(
+        [](const LINEMESSAGE &m) { return m.dwMessageID == LINE_PROXYREQUEST; });
+    ASSERT_NE(request, nullptr);
+    EXPECT_EQ(request->hDevice, proxyLine);
+    auto *r = reinterpret_cast<LINEPROXYREQUEST *>(request->dwParam1);
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->dwRequestType, static_cast<DWORD>(LINEPROXYREQUEST_GETAGENTSTATUS));
+    EXPECT_EQ(r->GetAgentStatus.AgentStatus.dwTotalSize, sizeof buffer);
+    r->GetAgentStatus.AgentStatus.dwNeededSize = sizeof(LINEAGENTSTATUS);
+    r->GetAgentStatus.AgentStatus.dwUsedSize = sizeof(LINEAGENTSTATUS);
+    r->GetAgentStatus.AgentStatus.dwState = LINEAGENTSTATE_READY;
+    ASSERT_EQ(lineProxyResponse(proxyLine, r, 0), 0);
+    EXPECT_EQ(desk.reply(id), 0);
+    EXPECT_EQ(status->dwState, static_cast<DWORD>(LINEAGENTSTATE_READY));
+    EXPECT_EQ(status->dwTotalSize, sizeof buffer);
+    // A second answer to the same request: the pointer is no longer a pending request.
+    EXPECT_EQ(lineProxyResponse(proxyLine, r, 0), LINEERR_INVALPOINTER);
+    // Other stations are still the built-in proxy's.
+    TapiApp other("other");
+    HLINE otherLine = other.open("104");
+    EXPECT_EQ(other.reply(lineGetAgentStatusA(otherLine, 0, status)), 0);
+    EXPECT_EQ(status->dwState, static_cast<DWORD>(LINEAGENTSTATE_LOGGEDOFF));
+}
+
+/// What a LINECALLBACK app received, and on which thread.
+struct CallbackRecord {
+    LINEMESSAGE message;
+    std::thread::id thread;
+};
+struct CallbackRecorder {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<CallbackRecord> records;
+    bool waitUntil(const std::function<bool(const std::vector<CallbackRecord> &)> &done)
+    {
+        std::unique_lock lock(mutex);
+        return changed.wait_for(lock, std::chrono::seconds(10), [&] { return done(records); });
+    }
+    std::vector<CallbackRecord> snapshot()
+    {
+        std::lock_guard lock(mutex);
+        return records;
+    }
+};
+CallbackRecorder g_recorder;
+
+void CALLBACK recordCallback(DWORD hDevice, DWORD dwMessage, DWORD_PTR dwInstance,
+                             DWORD_PTR dwParam1, DWORD_PTR dwParam2, DWORD_PTR dwParam3)
+{
+    LINEMESSAGE m{};
+    m.hDevice = hDevice;
+    m.dwMessageID = dwMessage;
+    m.dwCallbackInstance = dwInstance;
+    m.dwParam1 = dwParam1;
+    m.dwParam2 = dwParam2;
+    m.dwParam3 = dwParam3;
+    std::lock_guard lock(g_recorder.mutex);
+    g_recorder.records.push_back({m, std::this_thread::get_id()});
+    g_recorder.changed.notify_all();
+}
+
+long findRecord(const std::vector<CallbackRecord> &records,
+                const std::function<bool(const LINEMESSAGE &)> &match)
+{
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (match(records[i].message))
+            return static_cast<long>(i);
+    return -1;
+}
+
+TEST_F(RemoteTapiE2E, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThread)
+{
+    {
+        std::lock_guard lock(g_recorder.mutex);
+        g_recorder.records.clear();
+    }
+    HLINEAPP app = 0;
+    DWORD numDevs = 0, version = TAPI_VERSION2_2;
+    LINEINITIALIZEEXPARAMS params{};
+    params.dwTotalSize = sizeof params;
+    params.dwOptions = LINEINITIALIZEEXOPTION_USEHIDDENWINDOW;
+    ASSERT_EQ(lineInitializeExA(&app, nullptr, recordCallback, "callback", &numDevs, &version,
+                                &params),
+              0);
+    TapiApp finder("finder");
+    DWORD from = finder.findDevice("107"), to = finder.findDevice("108");
+    ASSERT_NE(from, static_cast<DWORD>(LINEMAPPER));
+    ASSERT_NE(to, static_cast<DWORD>(LINEMAPPER));
+    HLINE lines[2] = {0, 0};
+    DWORD devices[2] = {from, to};
+    for (int i = 0; i < 2; ++i) {
+        DWORD v = 0;
+        LINEEXTENSIONID ext{};
+        ASSERT_EQ(lineNegotiateAPIVersion(app, devices[i], TAPI_VERSION2_0, TAPI_VERSION2_2, &v,
+                                          &ext),
+                  0);
+        ASSERT_EQ(lineOpen(app, devices[i], &lines[i], v, 0, static_cast<DWORD_PTR>(i + 1),
+                           LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
+                  0);
+    }
+    LINEMESSAGE m{};
+    EXPECT_EQ(lineGetMessage(app, &m, 0), LINEERR_INVALAPPHANDLE);
+
+    HCALL out = 0;
+    LONG id = lineMakeCallA(lines[0], &out, "108", 0, nullptr);
+    ASSERT_GT(id, 0);
+    auto isReply = [id](const LINEMESSAGE &x) {
+        return x.dwMessageID == LINE_REPLY && x.dwParam1 == static_cast<DWORD_PTR>(id);
+    };
+    auto isNewCall = [&](const LINEMESSAGE &x) {
+        return x.dwMessageID == LINE_APPNEWCALL && x.hDevice == lines[1];
+    };
+    ASSERT_TRUE(g_recorder.waitUntil([&](const std::vector<CallbackRecord> &r) {
+        long n = findRecord(r, isNewCall);
+        return findRecord(r, isReply) >= 0 && n >= 0 && static_cast<std::size_t>(n + 1) < r.size();
+    }));
+    auto records = g_recorder.snapshot();
+    long reply = findRecord(records, isReply);
+    EXPECT_EQ(records[reply].message.dwParam2, 0u);
+    EXPECT_EQ(records[reply].message.dwCallbackInstance, 1u);
+    ASSERT_NE(out, 0u); // written before LINE_REPLY was queued
+    long firstOut = findRecord(records, [&](const LINEMESSAGE &x) {
+        return x.dwMessageID == LINE_CALLSTATE && x.hDevice == out;
+    });
+    ASSERT_GE(firstOut, 0);
+    EXPECT_LT(reply, firstOut);
+    EXPECT_EQ(records[firstOut].message.dwParam3, static_cast<DWORD_PTR>(LINECALLPRIVILEGE_OWNER));
+    long newCall = findRecord(records, isNewCall);
+    const LINEMESSAGE &nc = records[newCall].message;
+    EXPECT_EQ(nc.dwCallbackInstance, 2u);
+    EXPECT_EQ(nc.dwParam3, static_cast<DWORD_PTR>(LINECALLPRIVILEGE_OWNER));
+    const LINEMESSAGE &offering = records[newCall + 1].message;
+    EXPECT_EQ(offering.dwMessageID, static_cast<DWORD>(LINE_CALLSTATE));
+    EXPECT_EQ(offering.hDevice, nc.dwParam2);
+    EXPECT_EQ(offering.dwParam1, static_cast<DWORD_PTR>(LINECALLSTATE_OFFERING));
+    for (const CallbackRecord &r : records) {
+        EXPECT_NE(r.thread, std::this_thread::get_id());
+        EXPECT_EQ(r.thread, records.front().thread);
+    }
+    EXPECT_EQ(lineShutdown(app), 0);
+}
+
+TEST_F(RemoteTapiE2E, ACallerBlockedInARequestWhenTheEngineDiesGetsOperationFailed)
+{
+    TapiApp app("blocked");
+    ASSERT_TRUE(app.ok());
+    HLINE line = app.open("100");
+    ASSERT_NE(line, 0u);
+    ASSERT_EQ(::kill(engine->pid(), SIGSTOP), 0); // the engine stops answering
+    std::future<LONG> closing = std::async(std::launch::async, [&] { return lineClose(line); });
+    EXPECT_EQ(closing.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
+    engine.reset(); // SIGKILL
+    ASSERT_EQ(closing.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+    EXPECT_EQ(closing.get(), LINEERR_OPERATIONFAILED);
+    EXPECT_NE(app.waitFor([&](const LINEMESSAGE &m) {
+        return m.dwMessageID == LINE_CLOSE && m.hDevice == line;
+    }),
+              nullptr);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "tapi.h"
 
 #include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
 #include <gtest/gtest.h>
 
@@ -41,6 +42,16 @@ std::string decode(const std::string &text)
     return out.str();
 }
 
+std::string encode(const std::string &bytes)
+{
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << bytes;
+    encoder.close();
+    return out.str();
+}
+
 DWORD dwordAt(const std::string &bytes, std::size_t offset)
 {
     DWORD v = 0;
@@ -57,7 +68,8 @@ protected:
         database = tempPath("acd.db");
         conf = tempPath("acd.conf");
         std::ofstream(contactCenter) << kContactCenter;
-        std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:0\ndatabase = " << database
+        std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:0\nexternal-proxy-lines = 103"
+                            << "\ndatabase = " << database
                             << "\ncontact-center = " << contactCenter
                             << "\n\n[provider sim]\nlibrary = " TSP_SIM_PATH
                                "\nconfig = stations=100-103;routepoints=9000-9000\n\n"
@@ -375,6 +387,105 @@ TEST_F(RemoteTapiProtocol, ClosingTheConnectionShutsItsApplicationsDown)
     auto r = resultOf(tapi(*b, "lineShutdown", "{\"hLineApp\":" + std::to_string(appA) + "}"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALAPPHANDLE);
+}
+
+TEST_F(RemoteTapiProtocol, AProxyRequestGoesOutWithItsBytesAndTheAnswerIsValidatedByKey)
+{
+    auto proxy = login("root", "adm1n");
+    auto client = login("root", "adm1n");
+    // The proxy: open 103 (handed to external proxies) with LINEOPENOPTION_PROXY for
+    // GETAGENTSTATUS, the type list in LINECALLPARAMS DevSpecific.
+    auto init = resultOf(tapi(*proxy, "lineInitializeEx",
+                              R"({"lpszFriendlyAppName":"p","machineName":"m","dwAPIVersion":131074})"));
+    ASSERT_TRUE(init);
+    DWORD app = init->getValue<DWORD>("hLineApp");
+    ASSERT_TRUE(resultOf(tapi(*proxy, "lineNegotiateAPIVersion",
+                              "{\"hLineApp\":" + std::to_string(app)
+                                  + R"(,"dwDeviceID":3,"dwAPILowVersion":131072,"dwAPIHighVersion":131074,"lpdwAPIVersion":true,"lpExtensionID":true})")));
+    std::string params(sizeof(LINECALLPARAMS) + 4, '\0');
+    auto *p = reinterpret_cast<LINECALLPARAMS *>(params.data());
+    p->dwTotalSize = static_cast<DWORD>(params.size());
+    p->dwDevSpecificSize = 4;
+    p->dwDevSpecificOffset = sizeof(LINECALLPARAMS);
+    DWORD type = LINEPROXYREQUEST_GETAGENTSTATUS;
+    std::memcpy(params.data() + sizeof(LINECALLPARAMS), &type, 4);
+    auto open = resultOf(tapi(
+        *proxy, "lineOpen",
+        "{\"hLineApp\":" + std::to_string(app)
+            + R"(,"dwDeviceID":3,"lphLine":true,"dwAPIVersion":131074,"dwExtVersion":0,"dwCallbackInstance":5,"dwPrivileges":1073741825,"dwMediaModes":0,"lpCallParams":")"
+            + encode(params) + "\"}"));
+    ASSERT_TRUE(open);
+    ASSERT_EQ(open->getValue<int>("ret"), 0);
+    DWORD proxyLine = open->getValue<DWORD>("lphLine");
+
+    DWORD clientApp = 0;
+    DWORD clientLine = openLine(*client, clientApp, 3);
+    ASSERT_NE(clientLine, 0u);
+    auto asked = resultOf(tapi(*client, "lineGetAgentStatus",
+                               "{\"hLine\":" + std::to_string(clientLine)
+                                   + R"(,"dwAddressID":0,"lpAgentStatus":{"total":200},"encoding":"utf8"})"));
+    ASSERT_TRUE(asked);
+    const int id = asked->getValue<int>("ret");
+    ASSERT_GT(id, 0);
+
+    auto request = proxy->waitEvent([](const Poco::JSON::Object &e) {
+        return e.getValue<std::string>("ev") == "tapi"
+               && e.getArray("msg")->getElement<int>(1) == LINE_PROXYREQUEST;
+    });
+    ASSERT_TRUE(request);
+    EXPECT_EQ(request->getArray("msg")->getElement<DWORD>(0), proxyLine);
+    EXPECT_EQ(request->getArray("msg")->getElement<int>(3), 0); // no engine pointer goes out
+    auto pr = request->getObject("proxyRequest");
+    const std::uint64_t key = pr->getValue<std::uint64_t>("key");
+    std::string bytes = decode(pr->getValue<std::string>("bytes"));
+    ASSERT_GE(bytes.size(), sizeof(LINEPROXYREQUEST));
+    EXPECT_EQ(dwordAt(bytes, 0), bytes.size());
+    EXPECT_EQ(dwordAt(bytes, offsetof(LINEPROXYREQUEST, dwRequestType)),
+              static_cast<DWORD>(LINEPROXYREQUEST_GETAGENTSTATUS));
+    const std::size_t status = offsetof(LINEPROXYREQUEST, GetAgentStatus.AgentStatus);
+    EXPECT_EQ(dwordAt(bytes, status), 200u); // the client's dwTotalSize
+
+    auto answer = [&](std::uint64_t k, const std::string &b) {
+        return tapi(*proxy, "lineProxyResponse",
+                    "{\"hLine\":" + std::to_string(proxyLine) + R"(,"lpProxyRequest":{"key":)"
+                        + std::to_string(k) + R"(,"bytes":")" + encode(b) + R"("},"dwResult":0})");
+    };
+    // Not the request's size, or its type changed: bad_request naming the bytes.
+    auto r = answer(key, bytes.substr(0, bytes.size() - 4));
+    EXPECT_EQ(codeOf(r), "bad_request");
+    EXPECT_EQ(fieldOf(r), "args.lpProxyRequest.bytes");
+    std::string retyped = bytes;
+    DWORD other = LINEPROXYREQUEST_GETAGENTCAPS;
+    std::memcpy(retyped.data() + offsetof(LINEPROXYREQUEST, dwRequestType), &other, 4);
+    EXPECT_EQ(fieldOf(answer(key, retyped)), "args.lpProxyRequest.bytes");
+    // A key this connection never got: LINEERR_INVALPOINTER, as for a stale pointer.
+    r = answer(key + 100, bytes);
+    ASSERT_EQ(codeOf(r), "ok");
+    EXPECT_EQ(resultOf(r)->getValue<int>("ret"), LINEERR_INVALPOINTER);
+
+    DWORD v = sizeof(LINEAGENTSTATUS);
+    std::memcpy(bytes.data() + status + 4, &v, 4); // dwNeededSize
+    std::memcpy(bytes.data() + status + 8, &v, 4); // dwUsedSize
+    DWORD ready = LINEAGENTSTATE_READY;
+    std::memcpy(bytes.data() + status + offsetof(LINEAGENTSTATUS, dwState), &ready, 4);
+    r = answer(key, bytes);
+    ASSERT_EQ(codeOf(r), "ok");
+    EXPECT_EQ(resultOf(r)->getValue<int>("ret"), 0);
+    // Answered: the key is gone.
+    EXPECT_EQ(resultOf(answer(key, bytes))->getValue<int>("ret"), LINEERR_INVALPOINTER);
+
+    auto reply = client->waitEvent([id](const Poco::JSON::Object &e) {
+        auto msg = e.getArray("msg");
+        return e.getValue<std::string>("ev") == "tapi"
+               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == id;
+    });
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->getArray("msg")->getElement<int>(4), 0);
+    std::string agentStatus = decode(reply->getObject("out")->getValue<std::string>("lpAgentStatus"));
+    EXPECT_EQ(agentStatus.size(), sizeof(LINEAGENTSTATUS));
+    EXPECT_EQ(dwordAt(agentStatus, 0), 200u);
+    EXPECT_EQ(dwordAt(agentStatus, offsetof(LINEAGENTSTATUS, dwState)),
+              static_cast<DWORD>(LINEAGENTSTATE_READY));
 }
 
 } // namespace

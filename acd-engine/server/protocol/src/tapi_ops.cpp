@@ -25,6 +25,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <array>
+#include <cstddef>
 #include <cstring>
 #include <sstream>
 #include <tuple>
@@ -703,9 +704,10 @@ void ProtocolService::Impl::tapiOperation(Connection &c, Request &r,
             } else {
                 const ProxyEntry &e = entry->second;
                 DWORD size = 0, type = 0;
-                if (bytes.size() >= 8) {
-                    std::memcpy(&size, bytes.data(), 4);
-                    std::memcpy(&type, bytes.data() + 4, 4);
+                if (bytes.size() >= offsetof(LINEPROXYREQUEST, dwRequestType) + 4) {
+                    std::memcpy(&size, bytes.data() + offsetof(LINEPROXYREQUEST, dwSize), 4);
+                    std::memcpy(&type, bytes.data() + offsetof(LINEPROXYREQUEST, dwRequestType),
+                                4);
                 }
                 if (bytes.size() != e.size || size != e.size || type != e.type)
                     throw badArg("lpProxyRequest.bytes",
