@@ -14,6 +14,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/WebSocket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -398,6 +399,12 @@ private:
                         forgetProxies(line);
                     }
                 };
+            } else if (name == "lineDeallocateCall") {
+                HCALL hCall = handle;
+                onResult = [this, hCall](const Poco::JSON::Object::Ptr &r) {
+                    if (r->optValue<LONG>("ret", -1) == 0)
+                        m_calls.erase(hCall);
+                };
             } else if (name == "lineShutdown") {
                 HLINEAPP app = handle;
                 onResult = [this, app](const Poco::JSON::Object::Ptr &r) {
@@ -538,6 +545,7 @@ private:
             return LINEERR_NODRIVER;
         }
         // hello, synchronously, before the reader starts.
+        long heartbeatMs = 15000;
         try {
             Poco::JSON::Object hello;
             hello.set("id", 0);
@@ -572,9 +580,14 @@ private:
                     socket->shutdown();
                     return LINEERR_OPERATIONFAILED; // auth_failed, rate_limited, ...
                 }
+                if (Poco::JSON::Object::Ptr result = m->getObject("result"))
+                    heartbeatMs = result->optValue<long>("heartbeatMs", heartbeatMs);
                 break;
             }
-            socket->setReceiveTimeout(Poco::Timespan(0, 500 * 1000));
+            // The engine pings every heartbeatMs: silence for three periods is a lost engine
+            // (a host that vanished without closing the connection).
+            heartbeatMs = std::clamp<long>(heartbeatMs, 100, 3600000);
+            socket->setReceiveTimeout(Poco::Timespan(3 * heartbeatMs * 1000));
         } catch (...) {
             return LINEERR_NODRIVER;
         }
@@ -592,9 +605,17 @@ private:
     void disconnect()
     {
         std::lock_guard connectLock(m_connectMutex);
+        std::shared_ptr<Poco::Net::WebSocket> socket;
         {
             std::lock_guard lock(m_mutex);
             m_stop = true;
+            socket = m_socket;
+        }
+        if (socket) {
+            try {
+                socket->shutdownReceive(); // the reader's blocking receive returns
+            } catch (...) {
+            }
         }
         if (m_reader.joinable()) {
             if (m_reader.get_id() == std::this_thread::get_id())
@@ -617,10 +638,8 @@ private:
             int n = 0;
             try {
                 n = socket->receiveFrame(buffer, flags);
-            } catch (const Poco::TimeoutException &) {
-                continue;
             } catch (...) {
-                break;
+                break; // broken, or silent for three heartbeats
             }
             int opcode = flags & Poco::Net::WebSocket::FRAME_OP_BITMASK;
             if (n <= 0 && flags == 0)

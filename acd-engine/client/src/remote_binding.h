@@ -11,7 +11,8 @@
 // connection: LINEERR_NODRIVER when the engine cannot be reached, LINEERR_OPERATIONFAILED when
 // it refuses the user. One reader thread receives responses (handed to the waiting caller) and
 // `tapi` events (into the applications' queues; asynchronous outputs are written into the
-// caller's buffers before LINE_REPLY is queued). When the connection is lost, every pending
+// caller's buffers before LINE_REPLY is queued) and answers the engine's pings. When the
+// connection is lost (closed, broken, or silent for three heartbeats), every pending
 // asynchronous request gets exactly one LINE_REPLY with LINEERR_OPERATIONFAILED, every open
 // line gets LINE_CLOSE, blocked callers return LINEERR_OPERATIONFAILED, and the next
 // lineInitializeEx connects again.

@@ -188,14 +188,15 @@ protected:
              {contactCenter, database, conf, database + "-wal", database + "-shm"})
             std::filesystem::remove(p);
     }
-    void writeConfig(int port)
+    void writeConfig(int port, const std::string &extra = "")
     {
         std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:" << port
                             << "\nexternal-proxy-lines = 106"
                             << "\ndatabase = " << database << "\ncontact-center = "
                             << contactCenter << "\n\n[provider csta]\nlibrary = " TSP_CSTA_PATH
                             << "\nconfig = host=127.0.0.1;port=" << pbx->port()
-                            << ";stations=100-109;routepoints=9000-9001\n\n[log]\nlevel = warning\n";
+                            << ";stations=100-109;routepoints=9000-9001\n\n[log]\nlevel = warning\n"
+                            << extra;
     }
 
     /// Station 109 calls `number`; the customer's hCall.
@@ -729,6 +730,33 @@ TEST_F(RemoteTapiE2E, ACallerBlockedInARequestWhenTheEngineDiesGetsOperationFail
         return m.dwMessageID == LINE_CLOSE && m.hDevice == line;
     }),
               nullptr);
+}
+
+TEST_F(RemoteTapiE2E, AnEngineSilentForThreeHeartbeatsIsLostAndItsLinesClose)
+{
+    engine.reset();
+    writeConfig(0, "\n[limits]\nheartbeat-ms = 1000\n");
+    engine = std::make_unique<EngineProcess>(std::vector<std::string>{"--config", conf});
+    ASSERT_TRUE(engine->running()) << engine->errors();
+    setenv("TAPI_SERVER", ("127.0.0.1:" + std::to_string(engine->port())).c_str(), 1);
+    TapiApp app("quiet");
+    ASSERT_TRUE(app.ok());
+    HLINE line = app.open("100");
+    ASSERT_NE(line, 0u);
+    // Pings keep an idle connection alive past three heartbeats.
+    EXPECT_EQ(app.waitFor([](const LINEMESSAGE &m) { return m.dwMessageID == LINE_CLOSE; }, 3500),
+              nullptr);
+    ASSERT_EQ(::kill(engine->pid(), SIGSTOP), 0); // alive, connected, but silent
+    auto stopped = std::chrono::steady_clock::now();
+    EXPECT_NE(app.waitFor([&](const LINEMESSAGE &m) {
+        return m.dwMessageID == LINE_CLOSE && m.hDevice == line;
+    }, 8000),
+              nullptr);
+    auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - stopped)
+                      .count();
+    EXPECT_GE(waited, 2000);
+    EXPECT_LE(waited, 6000);
 }
 
 } // namespace

@@ -208,6 +208,26 @@ TEST_F(RemoteTapiProtocol, BadArgumentsAreBadRequestsNamingTheKey)
                  + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":"ABAAAAAAAAA="})");
     EXPECT_EQ(codeOf(r), "bad_request");
     EXPECT_EQ(fieldOf(r), "args.lpCallParams");
+    // a variable part outside dwTotalSize (LINECALLPARAMS with dwOrigAddressOffset 4000)
+    {
+        std::string params(sizeof(LINECALLPARAMS), '\0');
+        auto *p = reinterpret_cast<LINECALLPARAMS *>(params.data());
+        p->dwTotalSize = sizeof(LINECALLPARAMS);
+        p->dwOrigAddressSize = 4;
+        p->dwOrigAddressOffset = 4000;
+        r = tapi(*c, "lineMakeCall",
+                 "{\"hLine\":" + h
+                     + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":")"
+                     + encode(params) + "\"}");
+        EXPECT_EQ(codeOf(r), "bad_request");
+        EXPECT_EQ(fieldOf(r), "args.lpCallParams");
+        p->dwOrigAddressOffset = 0xFFFFFFFE; // no wrap-around either
+        r = tapi(*c, "lineMakeCall",
+                 "{\"hLine\":" + h
+                     + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":")"
+                     + encode(params) + "\"}");
+        EXPECT_EQ(fieldOf(r), "args.lpCallParams");
+    }
     // an output structure over 1 MiB
     r = tapi(*c, "lineGetAddressStatus",
              "{\"hLine\":" + h + R"(,"dwAddressID":0,"lpAddressStatus":{"total":1048577},"encoding":"utf8"})");

@@ -366,6 +366,51 @@ struct Arg<const GUID *> {
     }
 };
 
+/// A (dwXxxSize, dwXxxOffset) pair lies inside the structure's dwTotalSize.
+bool inside(const void *base, std::size_t sizeField, std::uint64_t total)
+{
+    DWORD size, offset;
+    std::memcpy(&size, static_cast<const char *>(base) + sizeField, 4);
+    std::memcpy(&offset, static_cast<const char *>(base) + sizeField + 4, 4);
+    return size == 0 || (offset <= total && size <= total - offset);
+}
+
+#define ACD_PAIR(S, field) {offsetof(S, dw##field##Size), "dw" #field "Size/Offset"}
+
+/// The variable parts the engine (and the provider) will read stay inside dwTotalSize: a
+/// remote client must not make the engine read outside the bytes it sent.
+void checkParts(const LINECALLPARAMS *p, DWORD total, const std::string &name)
+{
+    static const std::pair<std::size_t, const char *> pairs[] = {
+        ACD_PAIR(LINECALLPARAMS, OrigAddress),    ACD_PAIR(LINECALLPARAMS, DisplayableAddress),
+        ACD_PAIR(LINECALLPARAMS, CalledParty),    ACD_PAIR(LINECALLPARAMS, Comment),
+        ACD_PAIR(LINECALLPARAMS, UserUserInfo),   ACD_PAIR(LINECALLPARAMS, HighLevelComp),
+        ACD_PAIR(LINECALLPARAMS, LowLevelComp),   ACD_PAIR(LINECALLPARAMS, DevSpecific),
+        ACD_PAIR(LINECALLPARAMS, TargetAddress),  ACD_PAIR(LINECALLPARAMS, SendingFlowspec),
+        ACD_PAIR(LINECALLPARAMS, ReceivingFlowspec), ACD_PAIR(LINECALLPARAMS, DeviceClass),
+        ACD_PAIR(LINECALLPARAMS, DeviceConfig),   ACD_PAIR(LINECALLPARAMS, CallData),
+        ACD_PAIR(LINECALLPARAMS, CallingPartyID)};
+    for (const auto &[field, label] : pairs)
+        if (!inside(p, field, total))
+            throw badArg(name, std::string(label) + " outside dwTotalSize");
+}
+
+void checkParts(const LINEAGENTGROUPLIST *p, DWORD total, const std::string &name)
+{
+    if (!inside(p, offsetof(LINEAGENTGROUPLIST, dwListSize), total))
+        throw badArg(name, "dwListSize/Offset outside dwTotalSize");
+    if (std::uint64_t(p->dwNumEntries) * sizeof(LINEAGENTGROUPENTRY) > p->dwListSize)
+        throw badArg(name, "dwNumEntries entries do not fit dwListSize");
+    for (DWORD i = 0; i < p->dwNumEntries; ++i) {
+        const auto *entry = reinterpret_cast<const char *>(p) + p->dwListOffset
+                            + i * sizeof(LINEAGENTGROUPENTRY);
+        if (!inside(entry, offsetof(LINEAGENTGROUPENTRY, dwNameSize), total))
+            throw badArg(name, "entry " + std::to_string(i) + " dwNameSize/Offset outside dwTotalSize");
+    }
+}
+
+#undef ACD_PAIR
+
 /// Input structures with dwTotalSize (LINECALLPARAMS, LINEAGENTGROUPLIST).
 template<class S>
 struct Arg<const S *> {
@@ -383,6 +428,7 @@ struct Arg<const S *> {
         if (total > given)
             throw badArg(name, "dwTotalSize " + std::to_string(total) + " exceeds the "
                                    + std::to_string(given) + " bytes given");
+        checkParts(static_cast<const S *>(b->data()), total, name);
         return static_cast<const S *>(b->data());
     }
 };
