@@ -285,8 +285,11 @@ public:
             e.targets.push_back({"dwAPIVersion", Target::Kind::Dword, lpdwAPIVersion, 4});
             return call("lineInitializeEx", e, [this, sink](const Poco::JSON::Object::Ptr &r) {
                 // In the reader thread, before any event of the new application is read.
-                if (r->optValue<LONG>("ret", -1) == 0)
-                    m_apps[static_cast<HLINEAPP>(r->getValue<std::uint64_t>("hLineApp"))] = sink;
+                if (r->optValue<LONG>("ret", -1) == 0) {
+                    auto h = static_cast<HLINEAPP>(r->getValue<std::uint64_t>("hLineApp"));
+                    m_apps[h] = sink;
+                    m_deadApps.erase(h); // a restarted engine may hand out an old number
+                }
             });
         } catch (...) {
             return LINEERR_OPERATIONFAILED;

@@ -58,6 +58,15 @@ class AgentProcess {
 public:
     AgentProcess(int enginePort, const std::string &user, const std::string &password,
                  std::vector<std::string> args)
+        : AgentProcess(std::vector<std::string>{"TAPI_SERVER=127.0.0.1:"
+                                                    + std::to_string(enginePort),
+                                                "TAPI_USER=" + user, "TAPI_PASSWORD=" + password,
+                                                "HOME=/nonexistent"},
+                       std::move(args))
+    {
+    }
+    /// With exactly the environment `env` (no TAPI_* unless given).
+    AgentProcess(std::vector<std::string> env, std::vector<std::string> args)
     {
         int out[2];
         if (pipe(out) != 0)
@@ -67,9 +76,6 @@ public:
         for (auto &a : args)
             argv.push_back(a.data());
         argv.push_back(nullptr);
-        std::vector<std::string> env = {"TAPI_SERVER=127.0.0.1:" + std::to_string(enginePort),
-                                        "TAPI_USER=" + user, "TAPI_PASSWORD=" + password,
-                                        "HOME=/nonexistent"};
         std::vector<char *> envp;
         for (auto &e : env)
             envp.push_back(e.data());
@@ -757,6 +763,28 @@ TEST_F(RemoteTapiE2E, AnEngineSilentForThreeHeartbeatsIsLostAndItsLinesClose)
                       .count();
     EXPECT_GE(waited, 2000);
     EXPECT_LE(waited, 6000);
+}
+
+TEST_F(RemoteTapiE2E, AnAgentProgramFindsTheEngineInItsConfigFileAndTheEnvironmentWins)
+{
+    const std::string home = tempPath("home");
+    std::filesystem::create_directories(home + "/.config/acd");
+    std::ofstream(home + "/.config/acd/tapi.conf")
+        << "# remote TAPI\nserver = 127.0.0.1:" << engine->port()
+        << "\nuser = alice\npassword = s3cret\n";
+    {
+        AgentProcess alice(std::vector<std::string>{"HOME=" + home}, {"1001", "1234", "100"});
+        EXPECT_TRUE(alice.waitLine("ready")) << alice.transcript();
+    }
+    {
+        // TAPI_PASSWORD overrides the file's password.
+        AgentProcess wrong(std::vector<std::string>{"HOME=" + home, "TAPI_PASSWORD=nope"},
+                           {"1001", "1234", "100"});
+        EXPECT_EQ(wrong.wait(), 1);
+        wrong.waitLine("never", 100);
+        EXPECT_EQ(wrong.lines, (std::vector<std::string>{"lineInitializeEx failed 0x80000048"}));
+    }
+    std::filesystem::remove_all(home);
 }
 
 } // namespace

@@ -508,5 +508,66 @@ TEST_F(RemoteTapiProtocol, AProxyRequestGoesOutWithItsBytesAndTheAnswerIsValidat
               static_cast<DWORD>(LINEAGENTSTATE_READY));
 }
 
+TEST_F(RemoteTapiProtocol, AnAgentUserMayUseOnlyTheAgentHandlesItCreated)
+{
+    // root creates Bob's agent; alice (an agent user) may not drive Bob through his handle.
+    auto root = login("root", "adm1n");
+    DWORD rootApp = 0;
+    DWORD rootLine = openLine(*root, rootApp, 1);
+    ASSERT_NE(rootLine, 0u);
+    auto created = resultOf(tapi(*root, "lineCreateAgent",
+                                 "{\"hLine\":" + std::to_string(rootLine)
+                                     + R"(,"lpszAgentID":"1002","lpszAgentPIN":"1234","lphAgent":true})"));
+    ASSERT_TRUE(created);
+    const int id = created->getValue<int>("ret");
+    auto reply = root->waitEvent([id](const Poco::JSON::Object &e) {
+        auto msg = e.getArray("msg");
+        return e.getValue<std::string>("ev") == "tapi"
+               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == id;
+    });
+    ASSERT_TRUE(reply);
+    const DWORD bob = reply->getObject("out")->getValue<DWORD>("lphAgent");
+
+    auto alice = login("alice", "s3cret");
+    DWORD app = 0;
+    DWORD line = openLine(*alice, app, 0);
+    ASSERT_NE(line, 0u);
+    auto r = resultOf(tapi(*alice, "lineSetAgentStateEx",
+                           "{\"hLine\":" + std::to_string(line) + ",\"hAgent\":"
+                               + std::to_string(bob) + R"(,"dwAgentState":64,"dwNextAgentState":0})"));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALAGENTID);
+    r = resultOf(tapi(*alice, "lineSetAgentSessionState",
+                      "{\"hLine\":" + std::to_string(line)
+                          + R"(,"hAgentSession":8192,"dwAgentSessionState":1,"dwNextAgentSessionState":0})"));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALPARAM);
+    // Nor may an agent user register as a proxy.
+    auto open = tapi(*alice, "lineOpen",
+                     "{\"hLineApp\":" + std::to_string(app)
+                         + R"(,"dwDeviceID":3,"lphLine":true,"dwAPIVersion":131074,"dwExtVersion":0,"dwCallbackInstance":0,"dwPrivileges":1073741825,"dwMediaModes":0,"lpCallParams":null})");
+    EXPECT_EQ(codeOf(open), "forbidden");
+    EXPECT_EQ(fieldOf(open), "args.dwPrivileges");
+    // The handle alice's own lineCreateAgent returned works.
+    auto own = resultOf(tapi(*alice, "lineCreateAgent",
+                             "{\"hLine\":" + std::to_string(line)
+                                 + R"(,"lpszAgentID":"1001","lpszAgentPIN":"1234","lphAgent":true})"));
+    ASSERT_TRUE(own);
+    const int ownId = own->getValue<int>("ret");
+    auto ownReply = alice->waitEvent([ownId](const Poco::JSON::Object &e) {
+        auto msg = e.getArray("msg");
+        return e.getValue<std::string>("ev") == "tapi"
+               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == ownId;
+    });
+    ASSERT_TRUE(ownReply);
+    const DWORD mine = ownReply->getObject("out")->getValue<DWORD>("lphAgent");
+    EXPECT_NE(mine, bob);
+    r = resultOf(tapi(*alice, "lineSetAgentMeasurementPeriod",
+                      "{\"hLine\":" + std::to_string(line) + ",\"hAgent\":" + std::to_string(mine)
+                          + R"(,"dwMeasurementPeriod":1800})"));
+    ASSERT_TRUE(r);
+    EXPECT_GT(r->getValue<int>("ret"), 0);
+}
+
 } // namespace
 } // namespace acd::server::test

@@ -27,6 +27,8 @@
 #include <array>
 #include <cstddef>
 #include <cstring>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <tuple>
 #include <utility>
@@ -489,6 +491,8 @@ struct TapiState {
     std::map<std::uint64_t, ProxyEntry> proxies;                     ///< by key
     std::uint64_t nextKey = 1;
     bool dropped = false;
+    std::set<DWORD> agents;   ///< hAgents this connection created (lineCreateAgent)
+    std::set<DWORD> sessions; ///< hAgentSessions it created (lineCreateAgentSession)
 
     void deliver(HLINEAPP app, const LINEMESSAGE &m);
     Poco::JSON::Object::Ptr build(HLINEAPP app, const LINEMESSAGE &m);
@@ -555,6 +559,14 @@ Poco::JSON::Object::Ptr TapiState::build(HLINEAPP app, const LINEMESSAGE &m)
             for (const auto &o : p->second) {
                 if (o->kind == Output::Kind::Dword ? result == 0 : o->changed())
                     out->set(o->name, o->value());
+                if (o->kind == Output::Kind::Dword && result == 0) {
+                    DWORD handle;
+                    std::memcpy(&handle, o->buffer.data(), 4);
+                    if (o->name == "lphAgent")
+                        agents.insert(handle);
+                    else if (o->name == "lphAgentSession")
+                        sessions.insert(handle);
+                }
             }
             if (out->size() > 0)
                 event->set("out", out);
@@ -781,6 +793,34 @@ void ProtocolService::Impl::tapiOperation(Connection &c, Request &r,
         if (id.isString() && (c.agent == 0 || id.extract<std::string>() != std::to_string(c.agent)))
             throw RequestError{"forbidden", "an agent may create only their own agent", "",
                                "args.lpszAgentID"};
+    }
+
+    if (c.role == Role::Agent) {
+        // Agent handles are the proxy's, not per client: an agent user may use only those
+        // its own lineCreateAgent/lineCreateAgentSession returned; others are refused like
+        // unknown ones. Nor may an agent user become a proxy.
+        auto integer = [&](const char *key) -> std::optional<std::uint64_t> {
+            if (!args->has(key))
+                return std::nullopt;
+            Poco::Dynamic::Var v = args->get(key);
+            if (v.isEmpty() || v.isBoolean() || !v.isInteger())
+                return std::nullopt; // the decoder names the bad key
+            if (v.isSigned() && v.convert<std::int64_t>() < 0)
+                return std::nullopt;
+            return v.convert<std::uint64_t>();
+        };
+        if (auto agent = integer("hAgent"); agent && !state.agents.count(DWORD(*agent))) {
+            result->set("ret", LINEERR_INVALAGENTID);
+            return;
+        }
+        if (auto s = integer("hAgentSession"); s && !state.sessions.count(DWORD(*s))) {
+            result->set("ret", LINEERR_INVALPARAM);
+            return;
+        }
+        if (auto privileges = integer("dwPrivileges");
+            fn == "lineOpen" && privileges && (*privileges & LINEOPENOPTION_PROXY))
+            throw RequestError{"forbidden", "an agent may not serve as a TAPI proxy", "",
+                               "args.dwPrivileges"};
     }
 
     {
