@@ -35,6 +35,7 @@ namespace acd::tapi::client {
 namespace {
 
 constexpr std::size_t kMaxBuffer = 1u << 20;
+constexpr std::size_t kMaxOutput = 512u << 10;
 constexpr auto kRequestTimeout = std::chrono::seconds(30);
 
 std::string base64(const void *data, std::size_t size)
@@ -252,7 +253,9 @@ struct Enc<S *> { // output structures: {"total": dwTotalSize}
         DWORD total;
         std::memcpy(&total, v, sizeof total);
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-        o->set("total", static_cast<std::uint64_t>(std::min<std::size_t>(total, kMaxBuffer)));
+        // The engine fills at most this much (its base64 must fit one 1 MiB message); the
+        // caller's dwTotalSize stays as it is.
+        o->set("total", static_cast<std::uint64_t>(std::min<std::size_t>(total, kMaxOutput)));
         e.args->set(name, o);
         e.targets.push_back({name, Target::Kind::VarStruct, v, total});
     }
@@ -485,6 +488,11 @@ private:
         std::ostringstream out;
         request.stringify(out, 0, -1);
         const std::string text = out.str();
+        if (text.size() > m_maxMessageBytes) { // the engine would close the connection
+            std::lock_guard lock(m_mutex);
+            m_pending.erase(id);
+            return LINEERR_INVALPARAM;
+        }
         try {
             std::lock_guard send(m_sendMutex);
             socket->sendFrame(text.data(), static_cast<int>(text.size()),
@@ -583,8 +591,11 @@ private:
                     socket->shutdown();
                     return LINEERR_OPERATIONFAILED; // auth_failed, rate_limited, ...
                 }
-                if (Poco::JSON::Object::Ptr result = m->getObject("result"))
+                if (Poco::JSON::Object::Ptr result = m->getObject("result")) {
                     heartbeatMs = result->optValue<long>("heartbeatMs", heartbeatMs);
+                    m_maxMessageBytes = result->optValue<std::size_t>("maxMessageBytes",
+                                                                      kMaxBuffer);
+                }
                 break;
             }
             // The engine pings every heartbeatMs: silence for three periods is a lost engine
@@ -845,6 +856,7 @@ private:
     std::thread m_reader;
     bool m_connected = false;
     bool m_stop = false;
+    std::atomic<std::size_t> m_maxMessageBytes{kMaxBuffer};
     std::uint64_t m_nextId = 1;
     std::map<std::uint64_t, std::shared_ptr<Pending>> m_pending;
     std::map<DWORD, Async> m_async;

@@ -787,5 +787,25 @@ TEST_F(RemoteTapiE2E, AnAgentProgramFindsTheEngineInItsConfigFileAndTheEnvironme
     std::filesystem::remove_all(home);
 }
 
+TEST_F(RemoteTapiE2E, ARequestTooLargeForOneMessageIsRefusedLocallyAndTheConnectionLives)
+{
+    TapiApp app("big");
+    ASSERT_TRUE(app.ok());
+    HLINE line = app.open("100");
+    ASSERT_NE(line, 0u);
+    std::vector<std::uint64_t> storage(800 * 1024 / 8, 0);
+    auto *params = reinterpret_cast<LINECALLPARAMS *>(storage.data());
+    params->dwTotalSize = 800 * 1024;
+    HCALL call = 0;
+    EXPECT_EQ(lineMakeCallA(line, &call, "101", 0, params), LINEERR_INVALPARAM);
+    // Still connected: a line status comes back.
+    alignas(8) char buffer[1024] = {};
+    auto *status = reinterpret_cast<LINEADDRESSSTATUS *>(buffer);
+    status->dwTotalSize = sizeof buffer;
+    EXPECT_EQ(lineGetAddressStatusA(line, 0, status), 0);
+    EXPECT_EQ(status->dwTotalSize, sizeof buffer);
+    EXPECT_GE(status->dwUsedSize, sizeof(LINEADDRESSSTATUS));
+}
+
 } // namespace
 } // namespace acd::server::test
