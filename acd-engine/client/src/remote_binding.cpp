@@ -265,8 +265,7 @@ class RemoteBinding final : public Binding, public std::enable_shared_from_this<
 public:
     explicit RemoteBinding(RemoteSettings settings)
         : m_settings(std::move(settings))
-    {
-    }
+    {}
     ~RemoteBinding() override { disconnect(); }
 
     LONG lineInitializeEx(LPHLINEAPP lphLineApp, std::shared_ptr<MessageSink> sink,
@@ -371,8 +370,8 @@ private:
                     }
                     e.args->set(b.name, base64(b.data, size));
                     if (b.inOut)
-                        e.targets.push_back({b.name, Target::Kind::Bytes,
-                                             const_cast<void *>(b.data), size});
+                        e.targets.push_back(
+                            {b.name, Target::Kind::Bytes, const_cast<void *>(b.data), size});
                 }
             }
             if (e.localError)
@@ -390,8 +389,8 @@ private:
             std::function<void(const Poco::JSON::Object::Ptr &)> onResult;
             if (name == "lineOpen") {
                 HLINEAPP app = handle;
-                auto instance = static_cast<DWORD_PTR>(
-                    e.args->getValue<std::uint64_t>("dwCallbackInstance"));
+                auto instance =
+                    static_cast<DWORD_PTR>(e.args->getValue<std::uint64_t>("dwCallbackInstance"));
                 onResult = [this, app, instance](const Poco::JSON::Object::Ptr &r) {
                     if (r->optValue<LONG>("ret", -1) == 0 && r->has("lphLine"))
                         m_lines[static_cast<HLINE>(r->getValue<std::uint64_t>("lphLine"))] = {
@@ -544,8 +543,8 @@ private:
             m_reader.join(); // the previous connection's reader has finished its work
         std::shared_ptr<Poco::Net::WebSocket> socket;
         try {
-            m_session = std::make_unique<Poco::Net::HTTPClientSession>(m_settings.host,
-                                                                       m_settings.port);
+            m_session =
+                std::make_unique<Poco::Net::HTTPClientSession>(m_settings.host, m_settings.port);
             m_session->setTimeout(Poco::Timespan(10, 0));
             Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/acd/v1",
                                            Poco::Net::HTTPRequest::HTTP_1_1);
@@ -593,8 +592,8 @@ private:
                 }
                 if (Poco::JSON::Object::Ptr result = m->getObject("result")) {
                     heartbeatMs = result->optValue<long>("heartbeatMs", heartbeatMs);
-                    m_maxMessageBytes = result->optValue<std::size_t>("maxMessageBytes",
-                                                                      kMaxBuffer);
+                    m_maxMessageBytes =
+                        result->optValue<std::size_t>("maxMessageBytes", kMaxBuffer);
                 }
                 break;
             }
@@ -707,8 +706,8 @@ private:
             return;
         std::shared_ptr<Pending> p = it->second;
         m_pending.erase(it);
-        Poco::JSON::Object::Ptr result = m->optValue<bool>("ok", false) ? m->getObject("result")
-                                                                         : nullptr;
+        Poco::JSON::Object::Ptr result =
+            m->optValue<bool>("ok", false) ? m->getObject("result") : nullptr;
         if (result) {
             if (p->onResult)
                 p->onResult(result);

@@ -89,8 +89,7 @@ DWORD findDevice(const std::string &extension, DWORD &version)
 {
     for (DWORD device = 0; device < g_numDevs; ++device) {
         LINEEXTENSIONID ext{};
-        if (lineNegotiateAPIVersion(g_app, device, TAPI_VERSION2_0, TAPI_VERSION2_2, &version,
-                                    &ext)
+        if (lineNegotiateAPIVersion(g_app, device, TAPI_VERSION2_0, TAPI_VERSION2_2, &version, &ext)
             != 0)
             continue;
         alignas(8) char buffer[1024] = {};
@@ -183,8 +182,7 @@ int main(int argc, char **argv)
         queue = data.szQueueName;
         routePoint = data.szRoutePoint;
     }
-    say("offered call from " + caller + " in queue " + queue + " (route point " + routePoint
-        + ")");
+    say("offered call from " + caller + " in queue " + queue + " (route point " + routePoint + ")");
 
     if (LONG r = reply(lineAnswer(call, nullptr, 0)); r != 0)
         fail("lineAnswer", r);

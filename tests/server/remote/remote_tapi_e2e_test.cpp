@@ -25,12 +25,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
-#include <future>
-#include <mutex>
-#include <thread>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <mutex>
+#include <thread>
 
 extern char **environ;
 
@@ -58,13 +58,12 @@ class AgentProcess {
 public:
     AgentProcess(int enginePort, const std::string &user, const std::string &password,
                  std::vector<std::string> args)
-        : AgentProcess(std::vector<std::string>{"TAPI_SERVER=127.0.0.1:"
-                                                    + std::to_string(enginePort),
-                                                "TAPI_USER=" + user, "TAPI_PASSWORD=" + password,
-                                                "HOME=/nonexistent"},
-                       std::move(args))
-    {
-    }
+        : AgentProcess(
+            std::vector<std::string>{"TAPI_SERVER=127.0.0.1:" + std::to_string(enginePort),
+                                     "TAPI_USER=" + user, "TAPI_PASSWORD=" + password,
+                                     "HOME=/nonexistent"},
+            std::move(args))
+    {}
     /// With exactly the environment `env` (no TAPI_* unless given).
     AgentProcess(std::vector<std::string> env, std::vector<std::string> args)
     {
@@ -198,8 +197,8 @@ protected:
     {
         std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:" << port
                             << "\nexternal-proxy-lines = 106"
-                            << "\ndatabase = " << database << "\ncontact-center = "
-                            << contactCenter << "\n\n[provider csta]\nlibrary = " TSP_CSTA_PATH
+                            << "\ndatabase = " << database << "\ncontact-center = " << contactCenter
+                            << "\n\n[provider csta]\nlibrary = " TSP_CSTA_PATH
                             << "\nconfig = host=127.0.0.1;port=" << pbx->port()
                             << ";stations=100-109;routepoints=9000-9001\n\n[log]\nlevel = warning\n"
                             << extra;
@@ -257,16 +256,13 @@ protected:
         a.line = a.app->open(station);
         EXPECT_NE(a.line, 0u);
         char pin[] = "1234";
-        EXPECT_EQ(a.app->reply(lineCreateAgentA(a.line, const_cast<char *>(id), pin, &a.agent)),
-                  0);
+        EXPECT_EQ(a.app->reply(lineCreateAgentA(a.line, const_cast<char *>(id), pin, &a.agent)), 0);
         GUID group{0x6b29fc40, 0xca47, 0x1067, {0xb3, 0x1d, 0x00, 0xdd, 0x01, 0x06, 0x62, 0xda}};
-        EXPECT_EQ(a.app->reply(lineCreateAgentSessionA(a.line, a.agent, pin, 0, &group,
-                                                       &a.session)),
-                  0);
-        EXPECT_EQ(a.app->reply(lineSetAgentStateEx(a.line, a.agent, LINEAGENTSTATEEX_READY, 0)),
-                  0);
-        EXPECT_EQ(a.app->reply(lineSetAgentSessionState(a.line, a.session,
-                                                        LINEAGENTSESSIONSTATE_READY, 0)),
+        EXPECT_EQ(
+            a.app->reply(lineCreateAgentSessionA(a.line, a.agent, pin, 0, &group, &a.session)), 0);
+        EXPECT_EQ(a.app->reply(lineSetAgentStateEx(a.line, a.agent, LINEAGENTSTATEEX_READY, 0)), 0);
+        EXPECT_EQ(a.app->reply(
+                      lineSetAgentSessionState(a.line, a.session, LINEAGENTSESSIONSTATE_READY, 0)),
                   0);
         return a;
     }
@@ -300,11 +296,10 @@ TEST_F(RemoteTapiE2E, AnAgentInAnotherProcessLogsInTakesTheRoutedCallAndLogsOut)
     ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
     ASSERT_TRUE(alice.waitLine("done")) << alice.transcript();
     EXPECT_EQ(alice.wait(), 0);
-    EXPECT_EQ(alice.lines,
-              (std::vector<std::string>{"initialized", "opened station 100",
-                                        "agent 1001 logged in", "ready",
-                                        "offered call from 109 in queue sales (route point 9000)",
-                                        "answered", "call ended", "logged out", "done"}));
+    EXPECT_EQ(alice.lines, (std::vector<std::string>{
+                               "initialized", "opened station 100", "agent 1001 logged in", "ready",
+                               "offered call from 109 in queue sales (route point 9000)",
+                               "answered", "call ended", "logged out", "done"}));
     ASSERT_TRUE(waitNoActiveCalls());
     auto s = snapshot("agent:1001");
     ASSERT_TRUE(s);
@@ -356,11 +351,10 @@ TEST_F(RemoteTapiE2E, AnAgentInAnotherProcessTransfersTheCallToADesk)
     ASSERT_TRUE(alice.waitLine("done")) << alice.transcript();
     EXPECT_EQ(alice.wait(), 0);
     EXPECT_EQ(alice.lines,
-              (std::vector<std::string>{"initialized", "opened station 100",
-                                        "agent 1001 logged in", "ready",
-                                        "offered call from 109 in queue sales (route point 9000)",
-                                        "answered", "transferred to 105", "call ended",
-                                        "logged out", "done"}));
+              (std::vector<std::string>{
+                  "initialized", "opened station 100", "agent 1001 logged in", "ready",
+                  "offered call from 109 in queue sales (route point 9000)", "answered",
+                  "transferred to 105", "call ended", "logged out", "done"}));
     ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
     ASSERT_TRUE(waitNoActiveCalls());
     auto s = snapshot("agent:1001");
@@ -399,8 +393,7 @@ TEST_F(RemoteTapiE2E, AWrongPasswordFailsInitialize)
     AgentProcess mallory(engine->port(), "alice", "wrong", {"1001", "1234", "100"});
     EXPECT_EQ(mallory.wait(), 1);
     mallory.waitLine("never", 100);
-    EXPECT_EQ(mallory.lines,
-              (std::vector<std::string>{"lineInitializeEx failed 0x80000048"}));
+    EXPECT_EQ(mallory.lines, (std::vector<std::string>{"lineInitializeEx failed 0x80000048"}));
 }
 
 TEST_F(RemoteTapiE2E, WhenTheEngineDiesAPendingRequestFailsOnceAndTheLineCloses)
@@ -413,7 +406,7 @@ TEST_F(RemoteTapiE2E, WhenTheEngineDiesAPendingRequestFailsOnceAndTheLineCloses)
     HCALL call = 0;
     LONG id = lineMakeCallA(line, &call, "101", 0, nullptr);
     ASSERT_GT(id, 0); // the engine has it (the response came): now it dies
-    engine.reset(); // SIGKILL: no goodbye on the socket
+    engine.reset();   // SIGKILL: no goodbye on the socket
     EXPECT_EQ(app.reply(id, 5000), LINEERR_OPERATIONFAILED);
     const LINEMESSAGE *closed = app.waitFor(
         [&](const LINEMESSAGE &m) { return m.dwMessageID == LINE_CLOSE && m.hDevice == line; });
@@ -578,8 +571,8 @@ TEST_F(RemoteTapiE2E, ALineHandedToAnExternalProxyIsServedByARemoteProxyApplicat
     status->dwTotalSize = sizeof buffer;
     LONG id = lineGetAgentStatusA(deskLine, 0, status);
     ASSERT_GT(id, 0);
-    const LINEMESSAGE *request = proxy.waitFor(
-        [](const LINEMESSAGE &m) { return m.dwMessageID == LINE_PROXYREQUEST; });
+    const LINEMESSAGE *request =
+        proxy.waitFor([](const LINEMESSAGE &m) { return m.dwMessageID == LINE_PROXYREQUEST; });
     ASSERT_NE(request, nullptr);
     EXPECT_EQ(request->hDevice, proxyLine);
     auto *r = reinterpret_cast<LINEPROXYREQUEST *>(request->dwParam1);
@@ -659,9 +652,9 @@ TEST_F(RemoteTapiE2E, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThre
     LINEINITIALIZEEXPARAMS params{};
     params.dwTotalSize = sizeof params;
     params.dwOptions = LINEINITIALIZEEXOPTION_USEHIDDENWINDOW;
-    ASSERT_EQ(lineInitializeExA(&app, nullptr, recordCallback, "callback", &numDevs, &version,
-                                &params),
-              0);
+    ASSERT_EQ(
+        lineInitializeExA(&app, nullptr, recordCallback, "callback", &numDevs, &version, &params),
+        0);
     TapiApp finder("finder");
     DWORD from = finder.findDevice("107"), to = finder.findDevice("108");
     ASSERT_NE(from, static_cast<DWORD>(LINEMAPPER));
@@ -671,9 +664,9 @@ TEST_F(RemoteTapiE2E, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThre
     for (int i = 0; i < 2; ++i) {
         DWORD v = 0;
         LINEEXTENSIONID ext{};
-        ASSERT_EQ(lineNegotiateAPIVersion(app, devices[i], TAPI_VERSION2_0, TAPI_VERSION2_2, &v,
-                                          &ext),
-                  0);
+        ASSERT_EQ(
+            lineNegotiateAPIVersion(app, devices[i], TAPI_VERSION2_0, TAPI_VERSION2_2, &v, &ext),
+            0);
         ASSERT_EQ(lineOpen(app, devices[i], &lines[i], v, 0, static_cast<DWORD_PTR>(i + 1),
                            LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
                   0);
@@ -754,10 +747,11 @@ TEST_F(RemoteTapiE2E, AnEngineSilentForThreeHeartbeatsIsLostAndItsLinesClose)
               nullptr);
     ASSERT_EQ(::kill(engine->pid(), SIGSTOP), 0); // alive, connected, but silent
     auto stopped = std::chrono::steady_clock::now();
-    EXPECT_NE(app.waitFor([&](const LINEMESSAGE &m) {
-        return m.dwMessageID == LINE_CLOSE && m.hDevice == line;
-    }, 8000),
-              nullptr);
+    EXPECT_NE(
+        app.waitFor(
+            [&](const LINEMESSAGE &m) { return m.dwMessageID == LINE_CLOSE && m.hDevice == line; },
+            8000),
+        nullptr);
     auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - stopped)
                       .count();

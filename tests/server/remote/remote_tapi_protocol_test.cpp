@@ -69,8 +69,7 @@ protected:
         conf = tempPath("acd.conf");
         std::ofstream(contactCenter) << kContactCenter;
         std::ofstream(conf) << "[engine]\nlisten = 127.0.0.1:0\nexternal-proxy-lines = 103"
-                            << "\ndatabase = " << database
-                            << "\ncontact-center = " << contactCenter
+                            << "\ndatabase = " << database << "\ncontact-center = " << contactCenter
                             << "\n\n[provider sim]\nlibrary = " TSP_SIM_PATH
                                "\nconfig = stations=100-103;routepoints=9000-9000\n\n"
                                "[log]\nlevel = warning\n";
@@ -103,8 +102,7 @@ protected:
     }
     static Poco::JSON::Object::Ptr resultOf(const Poco::JSON::Object::Ptr &response)
     {
-        return response && response->getValue<bool>("ok") ? response->getObject("result")
-                                                           : nullptr;
+        return response && response->getValue<bool>("ok") ? response->getObject("result") : nullptr;
     }
     static std::string fieldOf(const Poco::JSON::Object::Ptr &response)
     {
@@ -116,17 +114,18 @@ protected:
     /// lineInitializeEx + negotiate + lineOpen of device `device` as owner: the hLine.
     DWORD openLine(ProtocolClient &c, DWORD &app, DWORD device)
     {
-        auto init = resultOf(tapi(c, "lineInitializeEx",
-                                  R"({"lpszFriendlyAppName":"t","machineName":"m","dwAPIVersion":131074})"));
+        auto init = resultOf(
+            tapi(c, "lineInitializeEx",
+                 R"({"lpszFriendlyAppName":"t","machineName":"m","dwAPIVersion":131074})"));
         EXPECT_TRUE(init);
         if (!init)
             return 0;
         EXPECT_EQ(init->getValue<int>("ret"), 0);
         app = init->getValue<DWORD>("hLineApp");
-        auto neg = resultOf(tapi(c, "lineNegotiateAPIVersion",
-                                 "{\"hLineApp\":" + std::to_string(app) + ",\"dwDeviceID\":"
-                                     + std::to_string(device)
-                                     + R"(,"dwAPILowVersion":131072,"dwAPIHighVersion":131074,"lpdwAPIVersion":true,"lpExtensionID":true})"));
+        auto neg = resultOf(tapi(
+            c, "lineNegotiateAPIVersion",
+            "{\"hLineApp\":" + std::to_string(app) + ",\"dwDeviceID\":" + std::to_string(device)
+                + R"(,"dwAPILowVersion":131072,"dwAPIHighVersion":131074,"lpdwAPIVersion":true,"lpExtensionID":true})"));
         EXPECT_TRUE(neg);
         if (!neg)
             return 0;
@@ -151,16 +150,18 @@ TEST_F(RemoteTapiProtocol, TapiNeedsAnAuthenticatedSession)
 {
     ProtocolClient c(engine->port());
     ASSERT_TRUE(c.connected());
-    EXPECT_EQ(codeOf(tapi(c, "lineInitializeEx",
-                          R"({"lpszFriendlyAppName":"t","machineName":"m","dwAPIVersion":131074})")),
-              "unauthenticated");
+    EXPECT_EQ(
+        codeOf(tapi(c, "lineInitializeEx",
+                    R"({"lpszFriendlyAppName":"t","machineName":"m","dwAPIVersion":131074})")),
+        "unauthenticated");
 }
 
 TEST_F(RemoteTapiProtocol, InitializeReportsTheDevicesAndTheVersion)
 {
     auto c = login("root", "adm1n");
-    auto init = resultOf(tapi(*c, "lineInitializeEx",
-                              R"({"lpszFriendlyAppName":"t","machineName":"m","dwAPIVersion":131074})"));
+    auto init =
+        resultOf(tapi(*c, "lineInitializeEx",
+                      R"({"lpszFriendlyAppName":"t","machineName":"m","dwAPIVersion":131074})"));
     ASSERT_TRUE(init);
     EXPECT_EQ(init->getValue<int>("ret"), 0);
     EXPECT_EQ(init->getValue<DWORD>("dwNumDevs"), 5u); // stations 100-103, route point 9000
@@ -197,15 +198,17 @@ TEST_F(RemoteTapiProtocol, BadArgumentsAreBadRequestsNamingTheKey)
     r = tapi(*c, "lineClose", R"({"hLine":true})");
     EXPECT_EQ(fieldOf(r), "args.hLine");
     // not base64
-    r = tapi(*c, "lineMakeCall",
-             "{\"hLine\":" + h
-                 + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":"@@@@"})");
+    r = tapi(
+        *c, "lineMakeCall",
+        "{\"hLine\":" + h
+            + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":"@@@@"})");
     EXPECT_EQ(codeOf(r), "bad_request");
     EXPECT_EQ(fieldOf(r), "args.lpCallParams");
     // dwTotalSize larger than the bytes given (8 bytes: dwTotalSize 4096)
-    r = tapi(*c, "lineMakeCall",
-             "{\"hLine\":" + h
-                 + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":"ABAAAAAAAAA="})");
+    r = tapi(
+        *c, "lineMakeCall",
+        "{\"hLine\":" + h
+            + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":"ABAAAAAAAAA="})");
     EXPECT_EQ(codeOf(r), "bad_request");
     EXPECT_EQ(fieldOf(r), "args.lpCallParams");
     // a variable part outside dwTotalSize (LINECALLPARAMS with dwOrigAddressOffset 4000)
@@ -215,35 +218,41 @@ TEST_F(RemoteTapiProtocol, BadArgumentsAreBadRequestsNamingTheKey)
         p->dwTotalSize = sizeof(LINECALLPARAMS);
         p->dwOrigAddressSize = 4;
         p->dwOrigAddressOffset = 4000;
-        r = tapi(*c, "lineMakeCall",
-                 "{\"hLine\":" + h
-                     + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":")"
-                     + encode(params) + "\"}");
+        r = tapi(
+            *c, "lineMakeCall",
+            "{\"hLine\":" + h
+                + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":")"
+                + encode(params) + "\"}");
         EXPECT_EQ(codeOf(r), "bad_request");
         EXPECT_EQ(fieldOf(r), "args.lpCallParams");
         p->dwOrigAddressOffset = 0xFFFFFFFE; // no wrap-around either
-        r = tapi(*c, "lineMakeCall",
-                 "{\"hLine\":" + h
-                     + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":")"
-                     + encode(params) + "\"}");
+        r = tapi(
+            *c, "lineMakeCall",
+            "{\"hLine\":" + h
+                + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":")"
+                + encode(params) + "\"}");
         EXPECT_EQ(fieldOf(r), "args.lpCallParams");
     }
     // an output structure over 1 MiB
     r = tapi(*c, "lineGetAddressStatus",
-             "{\"hLine\":" + h + R"(,"dwAddressID":0,"lpAddressStatus":{"total":1048577},"encoding":"utf8"})");
+             "{\"hLine\":" + h
+                 + R"(,"dwAddressID":0,"lpAddressStatus":{"total":1048577},"encoding":"utf8"})");
     EXPECT_EQ(fieldOf(r), "args.lpAddressStatus.total");
     // bytes that do not match dwSize
     r = tapi(*c, "lineAgentSpecific",
-             "{\"hLine\":" + h + R"(,"dwAddressID":0,"dwAgentExtensionIDIndex":0,"lpParams":"AAAA","dwSize":8})");
+             "{\"hLine\":" + h
+                 + R"(,"dwAddressID":0,"dwAgentExtensionIDIndex":0,"lpParams":"AAAA","dwSize":8})");
     EXPECT_EQ(codeOf(r), "bad_request");
     EXPECT_EQ(fieldOf(r), "args.lpParams");
     // a GUID is 16 bytes
     r = tapi(*c, "lineGetQueueList",
-             "{\"hLine\":" + h + R"(,"lpGroupID":"AAAA","lpQueueList":{"total":256},"encoding":"utf8"})");
+             "{\"hLine\":" + h
+                 + R"(,"lpGroupID":"AAAA","lpQueueList":{"total":256},"encoding":"utf8"})");
     EXPECT_EQ(fieldOf(r), "args.lpGroupID");
     // an unknown encoding
     r = tapi(*c, "lineGetAddressStatus",
-             "{\"hLine\":" + h + R"(,"dwAddressID":0,"lpAddressStatus":{"total":512},"encoding":"latin1"})");
+             "{\"hLine\":" + h
+                 + R"(,"dwAddressID":0,"lpAddressStatus":{"total":512},"encoding":"latin1"})");
     EXPECT_EQ(fieldOf(r), "args.encoding");
     // A TAPI error is a result, not a protocol error.
     r = tapi(*c, "lineClose", R"({"hLine":12345678})");
@@ -270,9 +279,10 @@ TEST_F(RemoteTapiProtocol, HandlesOfAnotherConnectionAreRefused)
     r = resultOf(tapi(*b, "lineShutdown", "{\"hLineApp\":" + std::to_string(appA) + "}"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALAPPHANDLE);
-    r = resultOf(tapi(*b, "lineMakeCall",
-                      "{\"hLine\":" + std::to_string(lineA)
-                          + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":null})"));
+    r = resultOf(tapi(
+        *b, "lineMakeCall",
+        "{\"hLine\":" + std::to_string(lineA)
+            + R"(,"lphCall":true,"lpszDestAddress":"101","dwCountryCode":0,"lpCallParams":null})"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALLINEHANDLE);
     // A's line is still A's.
@@ -286,23 +296,25 @@ TEST_F(RemoteTapiProtocol, SynchronousStructuresComeBackInTheResponse)
     auto c = login("root", "adm1n");
     DWORD app = 0;
     ASSERT_NE(openLine(*c, app, 2), 0u);
-    auto r = resultOf(tapi(*c, "lineGetAddressCaps",
-                           "{\"hLineApp\":" + std::to_string(app)
-                               + R"(,"dwDeviceID":2,"dwAddressID":0,"dwAPIVersion":131074,"dwExtVersion":0,"lpAddressCaps":{"total":1024},"encoding":"utf8"})"));
+    auto r = resultOf(tapi(
+        *c, "lineGetAddressCaps",
+        "{\"hLineApp\":" + std::to_string(app)
+            + R"(,"dwDeviceID":2,"dwAddressID":0,"dwAPIVersion":131074,"dwExtVersion":0,"lpAddressCaps":{"total":1024},"encoding":"utf8"})"));
     ASSERT_TRUE(r);
     ASSERT_EQ(r->getValue<int>("ret"), 0);
     std::string caps = decode(r->getValue<std::string>("lpAddressCaps"));
     ASSERT_GE(caps.size(), sizeof(LINEADDRESSCAPS));
-    EXPECT_EQ(dwordAt(caps, 0), 1024u);                       // dwTotalSize
-    EXPECT_EQ(caps.size(), dwordAt(caps, 8));                 // dwUsedSize bytes
+    EXPECT_EQ(dwordAt(caps, 0), 1024u);       // dwTotalSize
+    EXPECT_EQ(caps.size(), dwordAt(caps, 8)); // dwUsedSize bytes
     DWORD size = dwordAt(caps, offsetof(LINEADDRESSCAPS, dwAddressSize));
     DWORD offset = dwordAt(caps, offsetof(LINEADDRESSCAPS, dwAddressOffset));
     ASSERT_EQ(size, 4u);
     EXPECT_EQ(caps.substr(offset, 3), "102");
     // Too small: STRUCTURETOOSMALL with dwNeededSize.
-    r = resultOf(tapi(*c, "lineGetAddressCaps",
-                      "{\"hLineApp\":" + std::to_string(app)
-                          + R"(,"dwDeviceID":2,"dwAddressID":0,"dwAPIVersion":131074,"dwExtVersion":0,"lpAddressCaps":{"total":16},"encoding":"utf8"})"));
+    r = resultOf(tapi(
+        *c, "lineGetAddressCaps",
+        "{\"hLineApp\":" + std::to_string(app)
+            + R"(,"dwDeviceID":2,"dwAddressID":0,"dwAPIVersion":131074,"dwExtVersion":0,"lpAddressCaps":{"total":16},"encoding":"utf8"})"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->getValue<int>("ret"), LINEERR_STRUCTURETOOSMALL);
     std::string small = decode(r->getValue<std::string>("lpAddressCaps"));
@@ -332,7 +344,7 @@ TEST_F(RemoteTapiProtocol, AsynchronousOutputsComeWithTheLineReplyAfterTheRespon
     auto reply = c->waitEvent(isReply);
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->getValue<DWORD>("hApp"), app);
-    EXPECT_EQ(reply->getArray("msg")->getElement<int>(4), 0); // success
+    EXPECT_EQ(reply->getArray("msg")->getElement<int>(4), 0);  // success
     EXPECT_EQ(reply->getArray("msg")->getElement<int>(2), 77); // the line's callback instance
     ASSERT_TRUE(reply->has("out"));
     DWORD agent = reply->getObject("out")->getValue<DWORD>("lphAgent");
@@ -347,8 +359,8 @@ TEST_F(RemoteTapiProtocol, AsynchronousOutputsComeWithTheLineReplyAfterTheRespon
     ASSERT_GT(qid, 0);
     auto qreply = c->waitEvent([qid](const Poco::JSON::Object &e) {
         auto msg = e.getArray("msg");
-        return e.getValue<std::string>("ev") == "tapi"
-               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == qid;
+        return e.getValue<std::string>("ev") == "tapi" && msg->getElement<int>(1) == LINE_REPLY
+               && msg->getElement<int>(3) == qid;
     });
     ASSERT_TRUE(qreply);
     EXPECT_EQ(qreply->getArray("msg")->getElement<int>(4), 0);
@@ -377,16 +389,17 @@ TEST_F(RemoteTapiProtocol, AnAgentUserMayCreateOnlyTheirOwnAgentAndNeedsThePin)
                       + R"(,"lpszAgentID":"1002","lpszAgentPIN":"1234","lphAgent":true})");
     EXPECT_EQ(codeOf(r), "forbidden");
     EXPECT_EQ(fieldOf(r), "args.lpszAgentID");
-    auto own = resultOf(tapi(*c, "lineCreateAgent",
-                             "{\"hLine\":" + std::to_string(line)
-                                 + R"(,"lpszAgentID":"1001","lpszAgentPIN":"9999","lphAgent":true})"));
+    auto own =
+        resultOf(tapi(*c, "lineCreateAgent",
+                      "{\"hLine\":" + std::to_string(line)
+                          + R"(,"lpszAgentID":"1001","lpszAgentPIN":"9999","lphAgent":true})"));
     ASSERT_TRUE(own);
     const int id = own->getValue<int>("ret");
     ASSERT_GT(id, 0);
     auto reply = c->waitEvent([id](const Poco::JSON::Object &e) {
         auto msg = e.getArray("msg");
-        return e.getValue<std::string>("ev") == "tapi"
-               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == id;
+        return e.getValue<std::string>("ev") == "tapi" && msg->getElement<int>(1) == LINE_REPLY
+               && msg->getElement<int>(3) == id;
     });
     ASSERT_TRUE(reply);
     EXPECT_EQ(static_cast<LONG>(reply->getArray("msg")->getElement<std::uint64_t>(4)),
@@ -415,13 +428,15 @@ TEST_F(RemoteTapiProtocol, AProxyRequestGoesOutWithItsBytesAndTheAnswerIsValidat
     auto client = login("root", "adm1n");
     // The proxy: open 103 (handed to external proxies) with LINEOPENOPTION_PROXY for
     // GETAGENTSTATUS, the type list in LINECALLPARAMS DevSpecific.
-    auto init = resultOf(tapi(*proxy, "lineInitializeEx",
-                              R"({"lpszFriendlyAppName":"p","machineName":"m","dwAPIVersion":131074})"));
+    auto init =
+        resultOf(tapi(*proxy, "lineInitializeEx",
+                      R"({"lpszFriendlyAppName":"p","machineName":"m","dwAPIVersion":131074})"));
     ASSERT_TRUE(init);
     DWORD app = init->getValue<DWORD>("hLineApp");
-    ASSERT_TRUE(resultOf(tapi(*proxy, "lineNegotiateAPIVersion",
-                              "{\"hLineApp\":" + std::to_string(app)
-                                  + R"(,"dwDeviceID":3,"dwAPILowVersion":131072,"dwAPIHighVersion":131074,"lpdwAPIVersion":true,"lpExtensionID":true})")));
+    ASSERT_TRUE(resultOf(tapi(
+        *proxy, "lineNegotiateAPIVersion",
+        "{\"hLineApp\":" + std::to_string(app)
+            + R"(,"dwDeviceID":3,"dwAPILowVersion":131072,"dwAPIHighVersion":131074,"lpdwAPIVersion":true,"lpExtensionID":true})")));
     std::string params(sizeof(LINECALLPARAMS) + 4, '\0');
     auto *p = reinterpret_cast<LINECALLPARAMS *>(params.data());
     p->dwTotalSize = static_cast<DWORD>(params.size());
@@ -441,9 +456,10 @@ TEST_F(RemoteTapiProtocol, AProxyRequestGoesOutWithItsBytesAndTheAnswerIsValidat
     DWORD clientApp = 0;
     DWORD clientLine = openLine(*client, clientApp, 3);
     ASSERT_NE(clientLine, 0u);
-    auto asked = resultOf(tapi(*client, "lineGetAgentStatus",
-                               "{\"hLine\":" + std::to_string(clientLine)
-                                   + R"(,"dwAddressID":0,"lpAgentStatus":{"total":200},"encoding":"utf8"})"));
+    auto asked = resultOf(
+        tapi(*client, "lineGetAgentStatus",
+             "{\"hLine\":" + std::to_string(clientLine)
+                 + R"(,"dwAddressID":0,"lpAgentStatus":{"total":200},"encoding":"utf8"})"));
     ASSERT_TRUE(asked);
     const int id = asked->getValue<int>("ret");
     ASSERT_GT(id, 0);
@@ -496,12 +512,13 @@ TEST_F(RemoteTapiProtocol, AProxyRequestGoesOutWithItsBytesAndTheAnswerIsValidat
 
     auto reply = client->waitEvent([id](const Poco::JSON::Object &e) {
         auto msg = e.getArray("msg");
-        return e.getValue<std::string>("ev") == "tapi"
-               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == id;
+        return e.getValue<std::string>("ev") == "tapi" && msg->getElement<int>(1) == LINE_REPLY
+               && msg->getElement<int>(3) == id;
     });
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->getArray("msg")->getElement<int>(4), 0);
-    std::string agentStatus = decode(reply->getObject("out")->getValue<std::string>("lpAgentStatus"));
+    std::string agentStatus =
+        decode(reply->getObject("out")->getValue<std::string>("lpAgentStatus"));
     EXPECT_EQ(agentStatus.size(), sizeof(LINEAGENTSTATUS));
     EXPECT_EQ(dwordAt(agentStatus, 0), 200u);
     EXPECT_EQ(dwordAt(agentStatus, offsetof(LINEAGENTSTATUS, dwState)),
@@ -515,15 +532,16 @@ TEST_F(RemoteTapiProtocol, AnAgentUserMayUseOnlyTheAgentHandlesItCreated)
     DWORD rootApp = 0;
     DWORD rootLine = openLine(*root, rootApp, 1);
     ASSERT_NE(rootLine, 0u);
-    auto created = resultOf(tapi(*root, "lineCreateAgent",
-                                 "{\"hLine\":" + std::to_string(rootLine)
-                                     + R"(,"lpszAgentID":"1002","lpszAgentPIN":"1234","lphAgent":true})"));
+    auto created =
+        resultOf(tapi(*root, "lineCreateAgent",
+                      "{\"hLine\":" + std::to_string(rootLine)
+                          + R"(,"lpszAgentID":"1002","lpszAgentPIN":"1234","lphAgent":true})"));
     ASSERT_TRUE(created);
     const int id = created->getValue<int>("ret");
     auto reply = root->waitEvent([id](const Poco::JSON::Object &e) {
         auto msg = e.getArray("msg");
-        return e.getValue<std::string>("ev") == "tapi"
-               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == id;
+        return e.getValue<std::string>("ev") == "tapi" && msg->getElement<int>(1) == LINE_REPLY
+               && msg->getElement<int>(3) == id;
     });
     ASSERT_TRUE(reply);
     const DWORD bob = reply->getObject("out")->getValue<DWORD>("lphAgent");
@@ -532,32 +550,36 @@ TEST_F(RemoteTapiProtocol, AnAgentUserMayUseOnlyTheAgentHandlesItCreated)
     DWORD app = 0;
     DWORD line = openLine(*alice, app, 0);
     ASSERT_NE(line, 0u);
-    auto r = resultOf(tapi(*alice, "lineSetAgentStateEx",
-                           "{\"hLine\":" + std::to_string(line) + ",\"hAgent\":"
-                               + std::to_string(bob) + R"(,"dwAgentState":64,"dwNextAgentState":0})"));
+    auto r =
+        resultOf(tapi(*alice, "lineSetAgentStateEx",
+                      "{\"hLine\":" + std::to_string(line) + ",\"hAgent\":" + std::to_string(bob)
+                          + R"(,"dwAgentState":64,"dwNextAgentState":0})"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALAGENTID);
-    r = resultOf(tapi(*alice, "lineSetAgentSessionState",
-                      "{\"hLine\":" + std::to_string(line)
-                          + R"(,"hAgentSession":8192,"dwAgentSessionState":1,"dwNextAgentSessionState":0})"));
+    r = resultOf(tapi(
+        *alice, "lineSetAgentSessionState",
+        "{\"hLine\":" + std::to_string(line)
+            + R"(,"hAgentSession":8192,"dwAgentSessionState":1,"dwNextAgentSessionState":0})"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->getValue<int>("ret"), LINEERR_INVALPARAM);
     // Nor may an agent user register as a proxy.
-    auto open = tapi(*alice, "lineOpen",
-                     "{\"hLineApp\":" + std::to_string(app)
-                         + R"(,"dwDeviceID":3,"lphLine":true,"dwAPIVersion":131074,"dwExtVersion":0,"dwCallbackInstance":0,"dwPrivileges":1073741825,"dwMediaModes":0,"lpCallParams":null})");
+    auto open = tapi(
+        *alice, "lineOpen",
+        "{\"hLineApp\":" + std::to_string(app)
+            + R"(,"dwDeviceID":3,"lphLine":true,"dwAPIVersion":131074,"dwExtVersion":0,"dwCallbackInstance":0,"dwPrivileges":1073741825,"dwMediaModes":0,"lpCallParams":null})");
     EXPECT_EQ(codeOf(open), "forbidden");
     EXPECT_EQ(fieldOf(open), "args.dwPrivileges");
     // The handle alice's own lineCreateAgent returned works.
-    auto own = resultOf(tapi(*alice, "lineCreateAgent",
-                             "{\"hLine\":" + std::to_string(line)
-                                 + R"(,"lpszAgentID":"1001","lpszAgentPIN":"1234","lphAgent":true})"));
+    auto own =
+        resultOf(tapi(*alice, "lineCreateAgent",
+                      "{\"hLine\":" + std::to_string(line)
+                          + R"(,"lpszAgentID":"1001","lpszAgentPIN":"1234","lphAgent":true})"));
     ASSERT_TRUE(own);
     const int ownId = own->getValue<int>("ret");
     auto ownReply = alice->waitEvent([ownId](const Poco::JSON::Object &e) {
         auto msg = e.getArray("msg");
-        return e.getValue<std::string>("ev") == "tapi"
-               && msg->getElement<int>(1) == LINE_REPLY && msg->getElement<int>(3) == ownId;
+        return e.getValue<std::string>("ev") == "tapi" && msg->getElement<int>(1) == LINE_REPLY
+               && msg->getElement<int>(3) == ownId;
     });
     ASSERT_TRUE(ownReply);
     const DWORD mine = ownReply->getObject("out")->getValue<DWORD>("lphAgent");

@@ -134,8 +134,7 @@ struct Buffer {
     explicit Buffer(std::size_t bytes)
         : words((bytes + 7) / 8 + 1, 0)
         , size(bytes)
-    {
-    }
+    {}
     void *data() { return words.data(); }
     std::vector<std::uint64_t> words;
     std::size_t size;
@@ -152,8 +151,7 @@ struct Output {
         : name(std::move(n))
         , kind(k)
         , buffer(bytes)
-    {
-    }
+    {}
     void remember() { initial = buffer.words; }
     bool changed() const { return buffer.words != initial; }
 
@@ -377,20 +375,23 @@ bool inside(const void *base, std::size_t sizeField, std::uint64_t total)
     return size == 0 || (offset <= total && size <= total - offset);
 }
 
-#define ACD_PAIR(S, field) {offsetof(S, dw##field##Size), "dw" #field "Size/Offset"}
+#define ACD_PAIR(S, field)                                                                         \
+    {                                                                                              \
+        offsetof(S, dw##field##Size), "dw" #field "Size/Offset"                                    \
+    }
 
 /// The variable parts the engine (and the provider) will read stay inside dwTotalSize: a
 /// remote client must not make the engine read outside the bytes it sent.
 void checkParts(const LINECALLPARAMS *p, DWORD total, const std::string &name)
 {
     static const std::pair<std::size_t, const char *> pairs[] = {
-        ACD_PAIR(LINECALLPARAMS, OrigAddress),    ACD_PAIR(LINECALLPARAMS, DisplayableAddress),
-        ACD_PAIR(LINECALLPARAMS, CalledParty),    ACD_PAIR(LINECALLPARAMS, Comment),
-        ACD_PAIR(LINECALLPARAMS, UserUserInfo),   ACD_PAIR(LINECALLPARAMS, HighLevelComp),
-        ACD_PAIR(LINECALLPARAMS, LowLevelComp),   ACD_PAIR(LINECALLPARAMS, DevSpecific),
-        ACD_PAIR(LINECALLPARAMS, TargetAddress),  ACD_PAIR(LINECALLPARAMS, SendingFlowspec),
+        ACD_PAIR(LINECALLPARAMS, OrigAddress),       ACD_PAIR(LINECALLPARAMS, DisplayableAddress),
+        ACD_PAIR(LINECALLPARAMS, CalledParty),       ACD_PAIR(LINECALLPARAMS, Comment),
+        ACD_PAIR(LINECALLPARAMS, UserUserInfo),      ACD_PAIR(LINECALLPARAMS, HighLevelComp),
+        ACD_PAIR(LINECALLPARAMS, LowLevelComp),      ACD_PAIR(LINECALLPARAMS, DevSpecific),
+        ACD_PAIR(LINECALLPARAMS, TargetAddress),     ACD_PAIR(LINECALLPARAMS, SendingFlowspec),
         ACD_PAIR(LINECALLPARAMS, ReceivingFlowspec), ACD_PAIR(LINECALLPARAMS, DeviceClass),
-        ACD_PAIR(LINECALLPARAMS, DeviceConfig),   ACD_PAIR(LINECALLPARAMS, CallData),
+        ACD_PAIR(LINECALLPARAMS, DeviceConfig),      ACD_PAIR(LINECALLPARAMS, CallData),
         ACD_PAIR(LINECALLPARAMS, CallingPartyID)};
     for (const auto &[field, label] : pairs)
         if (!inside(p, field, total))
@@ -404,10 +405,11 @@ void checkParts(const LINEAGENTGROUPLIST *p, DWORD total, const std::string &nam
     if (std::uint64_t(p->dwNumEntries) * sizeof(LINEAGENTGROUPENTRY) > p->dwListSize)
         throw badArg(name, "dwNumEntries entries do not fit dwListSize");
     for (DWORD i = 0; i < p->dwNumEntries; ++i) {
-        const auto *entry = reinterpret_cast<const char *>(p) + p->dwListOffset
-                            + i * sizeof(LINEAGENTGROUPENTRY);
+        const auto *entry =
+            reinterpret_cast<const char *>(p) + p->dwListOffset + i * sizeof(LINEAGENTGROUPENTRY);
         if (!inside(entry, offsetof(LINEAGENTGROUPENTRY, dwNameSize), total))
-            throw badArg(name, "entry " + std::to_string(i) + " dwNameSize/Offset outside dwTotalSize");
+            throw badArg(name,
+                         "entry " + std::to_string(i) + " dwNameSize/Offset outside dwTotalSize");
     }
 }
 
@@ -458,9 +460,9 @@ struct Arg<S *> {
         if (total < 0 || total > static_cast<std::int64_t>(kMaxBuffer))
             throw badArg(name + ".total", "out of range 0..1048576");
         // At least the 12-byte header: the Server always sets dwNeededSize and dwUsedSize.
-        auto out = std::make_unique<Output>(name, Output::Kind::VarStruct,
-                                            std::max<std::size_t>(static_cast<std::size_t>(total),
-                                                                  12));
+        auto out =
+            std::make_unique<Output>(name, Output::Kind::VarStruct,
+                                     std::max<std::size_t>(static_cast<std::size_t>(total), 12));
         auto total32 = static_cast<DWORD>(total);
         std::memcpy(out->buffer.data(), &total32, 4);
         out->remember();
@@ -488,7 +490,7 @@ struct TapiState {
     bool inCall = false;
     std::vector<std::pair<HLINEAPP, LINEMESSAGE>> deferred; ///< raised during its own call
     std::map<DWORD, std::vector<std::unique_ptr<remote_tapi::Output>>> pending; ///< by ID
-    std::map<std::uint64_t, ProxyEntry> proxies;                     ///< by key
+    std::map<std::uint64_t, ProxyEntry> proxies;                                ///< by key
     std::uint64_t nextKey = 1;
     bool dropped = false;
     std::set<DWORD> agents;   ///< hAgents this connection created (lineCreateAgent)
@@ -509,8 +511,7 @@ class ConnectionSink final : public tapi::MessageSink {
 public:
     explicit ConnectionSink(std::weak_ptr<TapiState> state)
         : m_state(std::move(state))
-    {
-    }
+    {}
     void deliver(const LINEMESSAGE &message) override
     {
         if (auto state = m_state.lock(); state && !state->dropped)
@@ -620,8 +621,8 @@ LONG invokeWith(tapi::Server &server, tapi::ClientId client, Call &call,
             continue;
         std::uint64_t size = unsignedValue(call, "dwSize", 0xFFFFFFFFu);
         if (size != length)
-            throw badArg(name, std::to_string(length) + " bytes, but dwSize is "
-                                   + std::to_string(size));
+            throw badArg(name,
+                         std::to_string(length) + " bytes, but dwSize is " + std::to_string(size));
     }
     std::vector<std::string> keys;
     call.args->getNames(keys);
@@ -764,8 +765,7 @@ void ProtocolService::Impl::tapiOperation(Connection &c, Request &r,
                 DWORD size = 0, type = 0;
                 if (bytes.size() >= offsetof(LINEPROXYREQUEST, dwRequestType) + 4) {
                     std::memcpy(&size, bytes.data() + offsetof(LINEPROXYREQUEST, dwSize), 4);
-                    std::memcpy(&type, bytes.data() + offsetof(LINEPROXYREQUEST, dwRequestType),
-                                4);
+                    std::memcpy(&type, bytes.data() + offsetof(LINEPROXYREQUEST, dwRequestType), 4);
                 }
                 if (bytes.size() != e.size || size != e.size || type != e.type)
                     throw badArg("lpProxyRequest.bytes",
@@ -788,8 +788,8 @@ void ProtocolService::Impl::tapiOperation(Connection &c, Request &r,
 
     // An agent-role user may create only their own agent (the PIN is checked by the proxy).
     if (fn == "lineCreateAgent" && c.role == Role::Agent) {
-        Poco::Dynamic::Var id = args->has("lpszAgentID") ? args->get("lpszAgentID")
-                                                         : Poco::Dynamic::Var();
+        Poco::Dynamic::Var id =
+            args->has("lpszAgentID") ? args->get("lpszAgentID") : Poco::Dynamic::Var();
         if (id.isString() && (c.agent == 0 || id.extract<std::string>() != std::to_string(c.agent)))
             throw RequestError{"forbidden", "an agent may create only their own agent", "",
                                "args.lpszAgentID"};
