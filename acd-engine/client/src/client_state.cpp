@@ -1,4 +1,5 @@
 #include "client_state.h"
+#include "remote_binding.h"
 
 #include <acd/tapi/in_process.h>
 
@@ -67,6 +68,11 @@ std::shared_ptr<Binding> bindingOrStartHost()
         std::lock_guard lock(state().mutex);
         if (state().binding)
             return state().binding;
+        // A configured engine (TAPI_SERVER or tapi.conf) wins over the embedded one.
+        if (std::optional<RemoteSettings> remote = remoteSettings()) {
+            state().binding = makeRemoteBinding(*remote);
+            return state().binding;
+        }
         starter = state().hostStarter;
     }
     if (!starter)

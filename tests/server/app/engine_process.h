@@ -12,6 +12,7 @@ public:
     ~EngineProcess();
     bool running() const { return m_pid > 0 && m_port > 0; }
     int port() const { return m_port; }
+    int pid() const { return m_pid; }
     /// SIGTERM and wait (at most `timeoutMs`); the exit status, or -1 when it had to be killed.
     int terminate(int timeoutMs = 10000);
     /// Runs to completion (for --check-config); the exit status.

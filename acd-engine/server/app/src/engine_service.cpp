@@ -124,6 +124,7 @@ bool EngineService::start(std::string &error)
     m_host->loop().invoke([&] {
         m_protocol = std::make_unique<ProtocolService>(m_host->engine(), m_host->config(), *this,
                                                        &unixMs, options);
+        m_protocol->setTapiServer(&m_host->server());
         m_protocol->setAuditSink([this](const AuditEntry &e) { recordAudit(e); });
         // The admin API edits the host's configuration in place (engine thread only), so the
         // protocol, the proxy and the router see every change; the writer stores it.

@@ -11,6 +11,8 @@
 
 namespace acd::server {
 
+struct TapiState; // tapi_ops.cpp: a connection's remote TAPI client
+
 enum class Role { Agent, Supervisor, Admin };
 
 struct Connection {
@@ -30,6 +32,7 @@ struct Connection {
     std::uint64_t lastSeqBeforeOverflow = 0;
     core::TimeMs overflowedAt = 0;
     std::deque<core::TimeMs> recentOverflows; ///< a client that keeps overflowing is closed
+    std::shared_ptr<TapiState> tapi;          ///< set by the first `tapi` request
 };
 
 /// What one request carries, with the keys the handler consumed (unknown keys are errors).
@@ -46,7 +49,8 @@ public:
     std::optional<std::int64_t> optionalInteger(const std::string &key);
     std::vector<std::string> textList(const std::string &key);
     std::vector<std::int64_t> integerList(const std::string &key);
-    /// A JSON object parameter (admin.put's item).
+    /// A JSON object parameter (admin.put's item, tapi's args): bad_request naming the key
+    /// when missing or not an object.
     Poco::JSON::Object::Ptr object(const std::string &key);
     /// A key that is a number or a string, as text (admin.get/delete's key); nullopt if absent.
     std::optional<std::string> optionalKey(const std::string &key);
@@ -111,6 +115,16 @@ public:
     // admin_ops.cpp
     void adminOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
 
+    // tapi_ops.cpp
+    void tapiOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+    /// After the response to a `tapi` request: the TAPI events it caused (deferred so that
+    /// the response, with the request ID, comes first).
+    void tapiAfterResponse(ConnectionId connection);
+    /// The connection is going away: its TAPI client is dropped from the server.
+    void tapiClose(Connection &c);
+    /// Sends a TAPI event (never dropped: closes the connection when it cannot be queued).
+    bool sendTapiEvent(Connection &c, Poco::JSON::Object::Ptr event);
+
     core::Engine &engine;
     const db::ConfigSet &config;
     Transport &transport;
@@ -132,6 +146,7 @@ public:
     /// Drops a connection from every index (before it is erased).
     void forget(Connection &c);
     std::uint64_t lastEffectSeq = 0;
+    tapi::Server *tapiServer = nullptr;
 
     struct Failures {
         std::deque<core::TimeMs> times;

@@ -69,11 +69,17 @@ void ProtocolService::onOpen(ConnectionId connection, const std::string &peerAdd
     c.peer = peerAddress;
 }
 
+void ProtocolService::setTapiServer(tapi::Server *server)
+{
+    m_impl->tapiServer = server;
+}
+
 void ProtocolService::onClose(ConnectionId connection)
 {
     auto it = m_impl->connections.find(connection);
     if (it == m_impl->connections.end())
         return;
+    m_impl->tapiClose(it->second);
     m_impl->forget(it->second);
     m_impl->connections.erase(it);
 }
@@ -120,9 +126,11 @@ void ProtocolService::onText(ConnectionId connection, const std::string &text)
         // The connection may have been closed by the operation (bye).
         if (s.connections.count(connection))
             s.respond(s.connections.at(connection), id, result);
+        s.tapiAfterResponse(connection);
     } catch (const RequestError &error) {
         if (s.connections.count(connection))
             s.respondError(s.connections.at(connection), id, error);
+        s.tapiAfterResponse(connection);
     } catch (const std::exception &e) {
         if (s.connections.count(connection))
             s.respondError(s.connections.at(connection), id,
@@ -149,6 +157,7 @@ void ProtocolService::Impl::dispatch(Connection &c, Request &r, Poco::JSON::Obje
         respond(c, r.id(), result);
         transport.close(c.id, 1000, "bye");
         ConnectionId id = c.id;
+        tapiClose(c);
         forget(c);
         connections.erase(id);
         return;
@@ -167,6 +176,10 @@ void ProtocolService::Impl::dispatch(Connection &c, Request &r, Poco::JSON::Obje
     }
     if (op.rfind("admin.", 0) == 0) {
         adminOperation(c, r, result);
+        return;
+    }
+    if (op == "tapi") {
+        tapiOperation(c, r, result);
         return;
     }
     throw RequestError{"bad_request", "unknown op '" + op + "'", "", "op"};
@@ -243,6 +256,7 @@ void ProtocolService::shutdown(const std::string &reason)
         event.stringify(out, 0, -1);
         s.transport.send(id, out.str());
         s.transport.close(id, 1001, reason);
+        s.tapiClose(c);
     }
     s.connections.clear();
     s.allSubscribers.clear();

@@ -79,6 +79,10 @@ LONG Server::Impl::startProxy(const App &app, HLINE clientLine, DWORD device, DW
     r.proxyLine = proxy->second;
     r.proxyBuffer.assign((size + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t),
                          std::max_align_t{});
+    // max_align_t has padding (long double) that value-initialisation leaves undefined: zero
+    // every byte, since the buffer goes to the proxy as it is (over the network, for remote
+    // TAPI).
+    std::memset(r.proxyBuffer.data(), 0, r.proxyBuffer.size() * sizeof(std::max_align_t));
     auto *request = reinterpret_cast<LINEPROXYREQUEST *>(r.proxyBuffer.data());
     request->dwSize = static_cast<DWORD>(size);
     request->dwClientAppAPIVersion = apiVersion;

@@ -21,6 +21,9 @@
 namespace acd::core {
 class Engine;
 }
+namespace acd::tapi {
+class Server;
+}
 
 namespace acd::server {
 
@@ -76,6 +79,9 @@ public:
     /// Tells every connection the engine is stopping and closes them (1001).
     void shutdown(const std::string &reason);
 
+    /// The TAPI server remote TAPI (`op: "tapi"`) runs on (engine thread; outlives the
+    /// connections). Without one, `tapi` requests fail with `conflict`.
+    void setTapiServer(tapi::Server *server);
     /// Receives every audit entry (the service persists them).
     void setAuditSink(std::function<void(const AuditEntry &)> sink);
     /// The backend of the admin.* ops (admin_api.h); without one they fail with `internal`.
