@@ -114,10 +114,10 @@ void CallRouter::onCallState(HCALL call, DWORD state)
         if (!routed && state == LINECALLSTATE_OFFERING) {
             arrivedAtRoutePoint(call, rp->second);
         } else if (routed && state == LINECALLSTATE_IDLE) {
-            routed->atRoutePoint = 0;
+            setHandle(*routed, routed->atRoutePoint, 0);
             if (!routed->leavingRoutePoint) { // the caller hung up while queued
                 core::CallId id = routed->id;
-                m_calls.erase(id);
+                forgetCall(id);
                 coreStatus(m_ctx.engine.callCleared(id, m_ctx.now()), "callCleared");
             }
             release(call);
@@ -179,8 +179,8 @@ void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
     callInfo(call, callerId, calledId, switchId);
     if (RoutedCall *known = bySwitchId(switchId); known && switchId != 0) {
         // A call taken back from a station: the core has it in its queue already.
-        known->atRoutePoint = call;
-        known->atStation = 0;
+        setHandle(*known, known->atRoutePoint, call);
+        setHandle(*known, known->atStation, 0);
         known->leavingRoutePoint = false;
         known->retracting = false;
         if (known->deferredOffer) {
@@ -204,9 +204,12 @@ void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
     arrival.dnis = calledId.empty() ? routePoint : calledId;
     arrival.priority = rp->priority;
     m_calls[routed.id] = routed;
+    m_callByHandle[call] = routed.id;
+    if (switchId)
+        m_callBySwitchId[switchId] = routed.id;
     core::Status status = m_ctx.engine.callArrived(arrival, m_ctx.now());
     if (!status) {
-        m_calls.erase(routed.id);
+        forgetCall(routed.id);
         coreStatus(status, "callArrived");
         m_ctx.server.lineDrop(kEngineClient, call, nullptr, 0);
     }
@@ -219,7 +222,7 @@ void CallRouter::arrivedAtStation(HCALL call, const std::string &station)
     callInfo(call, callerId, calledId, switchId);
     RoutedCall *routed = switchId ? bySwitchId(switchId) : nullptr;
     if (routed && routed->station == station && routed->atStation == 0 && !routed->retracting) {
-        routed->atStation = call;
+        setHandle(*routed, routed->atStation, call);
         return;
     }
     // Not an ACD call: a call of the agent's own (if an agent works at this station).
@@ -233,12 +236,12 @@ void CallRouter::arrivedAtStation(HCALL call, const std::string &station)
 
 void CallRouter::leftStation(RoutedCall &routed, HCALL call)
 {
-    routed.atStation = 0;
+    setHandle(routed, routed.atStation, 0);
     release(call);
     if (routed.retracting)
         return; // on its way back to the route point
     core::CallId id = routed.id;
-    m_calls.erase(id);
+    forgetCall(id);
     coreStatus(m_ctx.engine.callCleared(id, m_ctx.now()), "callCleared");
 }
 
@@ -267,18 +270,47 @@ void CallRouter::release(HCALL call)
 
 CallRouter::RoutedCall *CallRouter::bySwitchId(DWORD switchCallId)
 {
-    for (auto &[id, call] : m_calls)
-        if (call.switchCallId == switchCallId)
-            return &call;
-    return nullptr;
+    auto it = m_callBySwitchId.find(switchCallId);
+    if (it == m_callBySwitchId.end())
+        return nullptr;
+    auto call = m_calls.find(it->second);
+    return call == m_calls.end() ? nullptr : &call->second;
 }
 
 CallRouter::RoutedCall *CallRouter::byHandle(HCALL handle)
 {
-    for (auto &[id, call] : m_calls)
-        if (call.atRoutePoint == handle || call.atStation == handle)
-            return &call;
-    return nullptr;
+    if (handle == 0)
+        return nullptr;
+    auto it = m_callByHandle.find(handle);
+    if (it == m_callByHandle.end())
+        return nullptr;
+    auto call = m_calls.find(it->second);
+    return call == m_calls.end() ? nullptr : &call->second;
+}
+
+void CallRouter::setHandle(RoutedCall &routed, HCALL &field, HCALL value)
+{
+    if (field != 0)
+        if (auto it = m_callByHandle.find(field);
+            it != m_callByHandle.end() && it->second == routed.id)
+            m_callByHandle.erase(it);
+    field = value;
+    if (value != 0)
+        m_callByHandle[value] = routed.id;
+}
+
+void CallRouter::forgetCall(core::CallId id)
+{
+    auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return;
+    RoutedCall &routed = it->second;
+    setHandle(routed, routed.atRoutePoint, 0);
+    setHandle(routed, routed.atStation, 0);
+    if (auto s = m_callBySwitchId.find(routed.switchCallId);
+        s != m_callBySwitchId.end() && s->second == id)
+        m_callBySwitchId.erase(s);
+    m_calls.erase(it);
 }
 
 bool CallRouter::callInfo(HCALL call, std::string &callerId, std::string &calledId, DWORD &switchId)

@@ -104,7 +104,7 @@ void CallRouter::disconnect(const core::DisconnectCall &disconnect)
     if (it == m_calls.end())
         return;
     HCALL call = it->second.atRoutePoint ? it->second.atRoutePoint : it->second.atStation;
-    m_calls.erase(it); // the core closed it already
+    forgetCall(disconnect.call); // the core closed it already
     if (call)
         m_ctx.server.lineDrop(kEngineClient, call, nullptr, 0);
 }

@@ -10,8 +10,11 @@ namespace acd::tapi {
 
 void AcdProxy::Impl::sendAll(DWORD msg, DWORD p1, DWORD p2, DWORD p3)
 {
-    for (const auto &[device, line] : lineByDevice)
-        ctx.server.lineProxyMessage(kEngineClient, line, 0, msg, p1, p2, p3);
+    // Only lines some application outside the engine has open: elsewhere the message would
+    // reach nobody but the engine's own router (thousands of lines, every event).
+    for (DWORD device : ctx.server.devicesOpenedByClients())
+        if (auto line = lineByDevice.find(device); line != lineByDevice.end())
+            ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
 }
 
 void AcdProxy::Impl::sendOnStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
@@ -19,13 +22,11 @@ void AcdProxy::Impl::sendOnStation(const std::string &station, DWORD msg, DWORD 
 {
     if (station.empty())
         return;
-    for (const auto &[device, address] : addressByDevice) {
-        if (address != station)
-            continue;
-        auto line = lineByDevice.find(device);
-        if (line != lineByDevice.end())
-            ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
-    }
+    DWORD device = ctx.server.deviceByAddress(station);
+    if (device == LINEMAPPER || !ctx.server.devicesOpenedByClients().count(device))
+        return;
+    if (auto line = lineByDevice.find(device); line != lineByDevice.end())
+        ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
 }
 
 void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)

@@ -232,6 +232,8 @@ LONG Server::lineOpen(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, LPHL
     open.proxyTypes = proxyTypes;
     d.opens.insert(h);
     app->lines.insert(h);
+    if (client != kEngineClient && d.clientOpens++ == 0)
+        s.devicesOpenedByClients.insert(dwDeviceID);
     *lphLine = h;
 
     for (DWORD type : proxyTypes)
@@ -288,6 +290,9 @@ LONG Server::Impl::closeLine(HLINE h, bool notifyApp)
             releaseCallIfUnused(callId);
         }
     d.opens.erase(h);
+    if (auto a = apps.find(open.app);
+        a != apps.end() && a->second.client != kEngineClient && --d.clientOpens == 0)
+        devicesOpenedByClients.erase(open.device);
     lines.erase(h);
     if (auto a = apps.find(open.app); a != apps.end())
         a->second.lines.erase(h);

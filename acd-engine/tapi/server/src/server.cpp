@@ -92,7 +92,15 @@ Server::Server(tsp::ProviderLoader &providers, Post post)
             d.numAddresses = std::max<DWORD>(
                 1, reinterpret_cast<const LINEDEVCAPS *>(devBuffer.data())->dwNumAddresses);
     }
+    for (const Device &d : s.devices)
+        if (!d.address.empty())
+            s.deviceByAddress.emplace(d.address, d.id);
     g_server.store(m_impl.get());
+}
+
+const std::set<DWORD> &Server::devicesOpenedByClients() const
+{
+    return m_impl->devicesOpenedByClients;
 }
 
 Server::~Server()
@@ -119,10 +127,8 @@ DWORD Server::numDevices() const
 
 DWORD Server::deviceByAddress(const std::string &address) const
 {
-    for (const Device &d : m_impl->devices)
-        if (d.address == address)
-            return d.id;
-    return LINEMAPPER;
+    auto it = m_impl->deviceByAddress.find(address);
+    return it == m_impl->deviceByAddress.end() ? LINEMAPPER : it->second;
 }
 
 void Server::dropClient(ClientId client)

@@ -42,6 +42,7 @@ struct Device {
     std::set<HLINE> opens;
     std::map<DWORD, HLINE> proxies; ///< request type -> proxy's line
     std::set<std::uint32_t> calls;
+    int clientOpens = 0; ///< opens by clients other than kEngineClient
 };
 
 struct LineOpen {
@@ -101,6 +102,8 @@ public:
     NewCallHook newCallHook;
 
     std::vector<Device> devices;
+    std::map<std::string, DWORD> deviceByAddress;
+    std::set<DWORD> devicesOpenedByClients;
     std::map<HLINEAPP, App> apps;
     std::map<HLINE, LineOpen> lines;
     std::map<HCALL, CallHandle> callHandles;

@@ -16,9 +16,6 @@
 
 namespace acd::tapi {
 
-/// The ClientId of the engine's own applications.
-inline constexpr ClientId kEngineClient = 0;
-
 struct AcdContext {
     core::Engine &engine;
     Server &server;

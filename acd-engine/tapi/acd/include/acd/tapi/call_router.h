@@ -77,6 +77,10 @@ private:
     void release(HCALL call);
     RoutedCall *bySwitchId(DWORD switchCallId);
     RoutedCall *byHandle(HCALL call);
+    /// Sets one of a call's handles (atRoutePoint / atStation), keeping the index current.
+    void setHandle(RoutedCall &routed, HCALL &field, HCALL value);
+    /// Removes a call and its index entries.
+    void forgetCall(core::CallId id);
     bool callInfo(HCALL call, std::string &callerId, std::string &calledId, DWORD &switchId);
     void coreStatus(const core::Status &status, const char *what);
 
@@ -88,6 +92,9 @@ private:
     std::map<std::string, const db::RoutePointConfig *> m_routePoints;
     std::map<HCALL, HLINE> m_handleLine;
     std::map<core::CallId, RoutedCall> m_calls;
+    // Indexes: a switch event finds its call without a scan of every call in the ACD.
+    std::map<HCALL, core::CallId> m_callByHandle;
+    std::map<DWORD, core::CallId> m_callBySwitchId;
     std::map<DWORD, core::CallId> m_pendingRedirects; ///< request -> call being offered
     std::map<std::string, core::AgentId> m_agentAtStation;
     std::map<HCALL, core::AgentId> m_otherCalls; ///< non-ACD calls at an agent's station

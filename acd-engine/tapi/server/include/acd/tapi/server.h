@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ class ProviderLoader;
 namespace acd::tapi {
 
 using ClientId = std::uint32_t;
+
+/// The ClientId of the engine's own line applications (the ACD proxy and call router).
+inline constexpr ClientId kEngineClient = 0;
 
 /// Receives one line application's messages. Called on the engine thread; must not block
 /// and must not call back into the server (queue the message and return).
@@ -70,6 +74,9 @@ public:
     void setNewCallHook(NewCallHook hook);
     /// Number of line devices.
     DWORD numDevices() const;
+    /// The devices some application of a client other than kEngineClient has open: the only
+    /// ones where the ACD's status messages reach anyone.
+    const std::set<DWORD> &devicesOpenedByClients() const;
     /// The device ID of the line whose first address is `address` (a station extension or a
     /// route point), or LINEMAPPER when there is none.
     DWORD deviceByAddress(const std::string &address) const;
