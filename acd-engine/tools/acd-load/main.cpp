@@ -208,7 +208,8 @@ int main(int argc, char **argv)
     clients.run(o.duration * 1000);
     ProcessUsage after = usageOf(engine.pid());
     const LoadResults &r = clients.results();
-    int engineExit = engine.stop();
+    // A clean stop writes every record the run produced (the writer may be behind): allow a minute.
+    int engineExit = engine.stop(60000);
     pbx.stop();
     if (o.keep)
         std::cerr << "acd-load: kept " << work << "\n";
