@@ -46,7 +46,8 @@ bool tooMany(std::deque<core::TimeMs> &times, core::TimeMs now, core::TimeMs win
 bool ProtocolService::Impl::blocked(const std::string &user, const std::string &peer,
                                     core::TimeMs now, core::TimeMs &retryAfter)
 {
-    core::TimeMs until = std::max(userFailures[user].blockedUntil, addressFailures[peer].blockedUntil);
+    core::TimeMs until =
+        std::max(userFailures[user].blockedUntil, addressFailures[peer].blockedUntil);
     retryAfter = until - now;
     return until > now;
 }
@@ -90,8 +91,10 @@ void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object:
         if (u.name == user)
             found = &u;
     // The same work for an unknown user as for a wrong password: no hint which one it was.
+    // The dummy hash is made once: hashing it again per attempt would double the work.
+    static const std::string unknownUserHash = db::hashSecret("x", 1000);
     bool ok = found ? db::verifySecret(password, found->passwordHash)
-                    : (db::verifySecret(password, db::hashSecret("x", 1000)), false);
+                    : (db::verifySecret(password, unknownUserHash), false);
     if (!ok) {
         recordFailure(user, c.peer, now);
         throw RequestError{"auth_failed", "wrong user or password"};

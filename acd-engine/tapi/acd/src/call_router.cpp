@@ -41,15 +41,7 @@ LONG CallRouter::start(std::string &error)
                                                  TAPI_VERSION2_2, &api, &ext)
             != 0)
             continue;
-        alignas(8) char buffer[1024] = {};
-        auto *caps = reinterpret_cast<LINEADDRESSCAPS *>(buffer);
-        caps->dwTotalSize = sizeof buffer;
-        std::string address;
-        if (m_ctx.server.lineGetAddressCaps(kEngineClient, m_app, device, 0, api, 0, caps,
-                                            StringEncoding::Utf8)
-                == 0
-            && caps->dwAddressSize > 1)
-            address.assign(buffer + caps->dwAddressOffset, caps->dwAddressSize - 1);
+        const std::string address = m_ctx.server.deviceAddress(device);
         bool routePoint = routePointDevices.count(device) > 0;
         HLINE line = 0;
         r = m_ctx.server.lineOpen(kEngineClient, m_app, device, &line, api, 0, 0,

@@ -89,7 +89,6 @@ public:
     std::shared_ptr<QueueSink> sink = std::make_shared<QueueSink>();
     std::map<DWORD, HLINE> lineByDevice;
     std::map<HLINE, DWORD> deviceByLine;
-    std::map<DWORD, std::string> addressByDevice;
 
     std::map<HAGENT, core::AgentId> agentByHandle;
     std::map<core::AgentId, HAGENT> handleByAgent;

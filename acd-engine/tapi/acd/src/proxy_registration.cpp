@@ -195,16 +195,6 @@ LONG AcdProxy::Impl::start()
                                                 TAPI_VERSION2_2, &negotiated, &ext);
         if (rc != 0)
             return rc;
-        alignas(8) char capsBuffer[1024] = {};
-        auto *caps = reinterpret_cast<LINEADDRESSCAPS *>(capsBuffer);
-        caps->dwTotalSize = sizeof capsBuffer;
-        if (ctx.server.lineGetAddressCaps(kEngineClient, app, device, 0, negotiated, 0, caps,
-                                          StringEncoding::Utf8)
-                == 0
-            && caps->dwAddressSize > 1
-            && caps->dwAddressOffset + caps->dwAddressSize <= sizeof capsBuffer)
-            addressByDevice[device] =
-                std::string(capsBuffer + caps->dwAddressOffset, caps->dwAddressSize - 1);
         HLINE line = 0;
         rc = ctx.server.lineOpen(kEngineClient, app, device, &line, negotiated, 0, 0,
                                  LINEOPENOPTION_PROXY | LINECALLPRIVILEGE_NONE,
@@ -362,8 +352,7 @@ const core::GroupConfig *AcdProxy::Impl::groupById(core::GroupId id) const
 
 std::string AcdProxy::Impl::stationOf(DWORD device) const
 {
-    auto it = addressByDevice.find(device);
-    return it == addressByDevice.end() ? std::string() : it->second;
+    return ctx.server.deviceAddress(device);
 }
 
 std::vector<core::SessionSnapshot> AcdProxy::Impl::sessionsAt(core::AgentId agent,

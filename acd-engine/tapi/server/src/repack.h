@@ -28,7 +28,5 @@ std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
 LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<VarField> &fields,
             StringEncoding encoding);
 
-/// UTF-16 (WCHAR units, NUL-terminated or `units` long) to UTF-8.
-std::string utf16ToUtf8(const WCHAR *text, std::size_t units);
 
 } // namespace acd::tapi

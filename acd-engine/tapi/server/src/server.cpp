@@ -98,6 +98,11 @@ Server::Server(tsp::ProviderLoader &providers, Post post)
     g_server.store(m_impl.get());
 }
 
+std::string Server::deviceAddress(DWORD deviceId) const
+{
+    return deviceId < m_impl->devices.size() ? m_impl->devices[deviceId].address : std::string();
+}
+
 const std::set<DWORD> &Server::devicesOpenedByClients() const
 {
     return m_impl->devicesOpenedByClients;

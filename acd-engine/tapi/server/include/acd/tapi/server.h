@@ -80,6 +80,9 @@ public:
     /// The device ID of the line whose first address is `address` (a station extension or a
     /// route point), or LINEMAPPER when there is none.
     DWORD deviceByAddress(const std::string &address) const;
+    /// The first address of a line device (its extension or route point number); empty for
+    /// an unknown device or one whose provider names no address.
+    std::string deviceAddress(DWORD deviceId) const;
 
     // ---- Applications and devices (synchronous) ----------------------------------------
     LONG lineInitializeEx(ClientId client, LPHLINEAPP lphLineApp, std::shared_ptr<MessageSink> sink,
