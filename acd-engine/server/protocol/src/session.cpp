@@ -78,6 +78,18 @@ void ProtocolService::Impl::recordFailure(const std::string &user, const std::st
         a.blockedUntil = now + options.blockMs;
 }
 
+core::TimeMs ProtocolService::loginBlockedFor(const std::string &user,
+                                             const std::string &peerAddress)
+{
+    core::TimeMs retryAfter = 0;
+    return m_impl->blocked(user, peerAddress, m_impl->clock(), retryAfter) ? retryAfter : 0;
+}
+
+void ProtocolService::loginFailed(const std::string &user, const std::string &peerAddress)
+{
+    m_impl->recordFailure(user, peerAddress, m_impl->clock());
+}
+
 void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object::Ptr &result)
 {
     std::int64_t version = r.integer("version");

@@ -104,6 +104,11 @@ public:
     void setAdmin(AdminApi *admin);
     /// Where `report` requests run; without one they fail with `internal`.
     void setReportRunner(ReportRunner runner);
+    /// Login rate limiting, shared by `hello` and the REST surface (engine thread): the
+    /// milliseconds `user` from `peerAddress` must still wait (0: may try now), and a failed
+    /// attempt to count.
+    core::TimeMs loginBlockedFor(const std::string &user, const std::string &peerAddress);
+    void loginFailed(const std::string &user, const std::string &peerAddress);
     std::size_t connectionCount() const;
     const ProtocolCounters &counters() const;
 
