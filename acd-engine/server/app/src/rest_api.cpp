@@ -169,7 +169,7 @@ net::HttpResponse EngineService::onRest(const net::HttpRequest &request)
         return limited;
     }
     // The same work for an unknown user as for a wrong password: no hint which one it was.
-    static const std::string unknownUserHash = db::hashSecret("x", 1000);
+    static const std::string unknownUserHash = db::hashSecret("x");
     const bool ok = db::verifySecret(credentials->second,
                                      user->found ? user->hash : unknownUserHash)
                     && user->found;
