@@ -325,6 +325,12 @@ bool EngineService::send(ConnectionId connection, std::string text)
     return m_front && m_front->send(connection, std::move(text));
 }
 
+bool EngineService::sendParts(ConnectionId connection, std::string_view head,
+                              std::string_view tail)
+{
+    return m_front && m_front->sendParts(connection, head, tail);
+}
+
 void EngineService::close(ConnectionId connection, std::uint16_t code, std::string reason)
 {
     if (m_front)
