@@ -1799,8 +1799,9 @@ LONG WINAPI lineDeallocateCall(HCALL hCall);
 /* The CallData of a call the ACD offered to an agent: LINECALLINFO dwCallDataSize /
  * dwCallDataOffset point to one ACDCALLDATA (LINE_CALLINFO with LINECALLINFOSTATE_CALLDATA
  * when it changes). A reader checks dwVersion and reads only the first dwSize bytes: a later
- * version appends fields and keeps these offsets. 116 bytes. */
-#define ACDCALLDATA_VERSION 1
+ * version appends fields and keeps these offsets. Version 1 was 116 bytes (up to
+ * szRoutePoint); version 2 adds dwWrapUpTime: 120 bytes. */
+#define ACDCALLDATA_VERSION 2
 typedef struct acdcalldata_tag {
     DWORD dwSize;          /* sizeof(ACDCALLDATA) */
     DWORD dwVersion;       /* ACDCALLDATA_VERSION */
@@ -1809,6 +1810,7 @@ typedef struct acdcalldata_tag {
     DWORD dwPriority;      /* 1 (lowest) .. 100 */
     char szQueueName[64];  /* UTF-8, NUL-terminated */
     char szRoutePoint[32]; /* the route point (queue entry number) the call arrived at, UTF-8 */
+    DWORD dwWrapUpTime;    /* version 2: seconds of after-call work the queue grants (0: none) */
 } ACDCALLDATA, *LPACDCALLDATA;
 
 /* The suite's lineAgentSpecific extension (LINEAGENTCAPS lists its LINEEXTENSIONID at index

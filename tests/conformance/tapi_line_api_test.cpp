@@ -200,7 +200,7 @@ const Constant kInitializeAndSelect[] = {
 };
 
 const Constant kSuiteExtensions[] = {
-    ROW(ACDCALLDATA_VERSION, 1),
+    ROW(ACDCALLDATA_VERSION, 2),
     ROW(ACDAGENTSPECIFIC_ENDWRAPUP, 1),
     ROW(ACDAGENTSPECIFIC_SETREASON, 2),
     ROW(ACDAGENTSPECIFIC_GETSTATION, 3),
@@ -233,8 +233,9 @@ TEST(TapiLineLayout, StructuresHaveTheWin64SizesInCxxToo)
     EXPECT_EQ(offsetof(LINEINITIALIZEEXPARAMS, Handles), 16u);
     EXPECT_EQ(offsetof(LINEINITIALIZEEXPARAMS, dwCompletionKey), 24u);
     EXPECT_EQ(sizeof(LINECALLLIST), 24u);
-    EXPECT_EQ(sizeof(ACDCALLDATA), 116u);
+    EXPECT_EQ(sizeof(ACDCALLDATA), 120u);
     EXPECT_EQ(offsetof(ACDCALLDATA, szRoutePoint), 84u);
+    EXPECT_EQ(offsetof(ACDCALLDATA, dwWrapUpTime), 116u);
     EXPECT_EQ(sizeof(ACDAGENTSPECIFICPARAMS), 72u);
 }
 

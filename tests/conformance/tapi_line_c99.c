@@ -74,7 +74,7 @@ OFFSET_IS(LINECALLLIST, dwCallsSize, 16);
 OFFSET_IS(LINECALLLIST, dwCallsOffset, 20);
 
 /* The suite's extensions (not Windows). */
-SIZE_IS(ACDCALLDATA, 116);
+SIZE_IS(ACDCALLDATA, 120);
 OFFSET_IS(ACDCALLDATA, dwSize, 0);
 OFFSET_IS(ACDCALLDATA, dwVersion, 4);
 OFFSET_IS(ACDCALLDATA, dwQueueID, 8);
@@ -82,6 +82,7 @@ OFFSET_IS(ACDCALLDATA, dwWaitTime, 12);
 OFFSET_IS(ACDCALLDATA, dwPriority, 16);
 OFFSET_IS(ACDCALLDATA, szQueueName, 20);
 OFFSET_IS(ACDCALLDATA, szRoutePoint, 84);
+OFFSET_IS(ACDCALLDATA, dwWrapUpTime, 116);
 SIZE_IS(((ACDCALLDATA *)0)->szQueueName, 64);
 SIZE_IS(((ACDCALLDATA *)0)->szRoutePoint, 32);
 
@@ -211,7 +212,7 @@ VALUE_IS(LINECALLINFOSTATE_QOS, 0x20000000);
 VALUE_IS(LINECALLINFOSTATE_CALLDATA, 0x40000000);
 
 /* The suite's extensions. */
-VALUE_IS(ACDCALLDATA_VERSION, 1);
+VALUE_IS(ACDCALLDATA_VERSION, 2);
 VALUE_IS(ACDAGENTSPECIFIC_ENDWRAPUP, 1);
 VALUE_IS(ACDAGENTSPECIFIC_SETREASON, 2);
 VALUE_IS(ACDAGENTSPECIFIC_GETSTATION, 3);
@@ -354,13 +355,15 @@ int main(void)
     callData->dwPriority = 100;
     memcpy(callData->szQueueName, "Support \xC3\x9C" "bersee", 17); /* UTF-8, NUL included */
     memcpy(callData->szRoutePoint, "7001", 5);
-    failures += readDword(bytes, 0) != 116;
-    failures += readDword(bytes, 4) != 1;
+    callData->dwWrapUpTime = 45;
+    failures += readDword(bytes, 0) != 120;
+    failures += readDword(bytes, 4) != 2;
     failures += readDword(bytes, 8) != 4;
     failures += readDword(bytes, 12) != 95;
     failures += readDword(bytes, 16) != 100;
     failures += memcmp(bytes + 20, "Support \xC3\x9C" "bersee", 17) != 0;
     failures += memcmp(bytes + 84, "7001", 5) != 0;
+    failures += readDword(bytes, 116) != 45;
 
     /* Keep the compile-time-only objects referenced (-Wunused under -Werror). */
     failures += exampleCallbackPointer != exampleCallback;

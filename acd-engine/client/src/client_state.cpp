@@ -4,6 +4,7 @@
 #include <acd/tapi/in_process.h>
 
 #include <map>
+#include <optional>
 #include <mutex>
 #include <utility>
 
@@ -16,6 +17,7 @@ namespace {
 struct State {
     std::mutex mutex;
     std::shared_ptr<Binding> binding;
+    std::optional<RemoteSettings> remote; ///< the settings of `binding` when it is remote
     HostStarter hostStarter;
     std::map<HLINEAPP, std::shared_ptr<AppQueue>> apps;
 };
@@ -35,6 +37,7 @@ void setBinding(std::shared_ptr<Binding> binding)
     {
         std::lock_guard lock(state().mutex);
         previous = std::exchange(state().binding, std::move(binding));
+        state().remote.reset();
         if (previous)
             apps.swap(state().apps);
     }
@@ -64,17 +67,37 @@ void setDefaultHostStarter(HostStarter starter)
 std::shared_ptr<Binding> bindingOrStartHost()
 {
     HostStarter starter;
+    std::shared_ptr<Binding> replaced; // closed after the lock is released
+    std::shared_ptr<Binding> result;
     {
         std::lock_guard lock(state().mutex);
-        if (state().binding)
-            return state().binding;
-        // A configured engine (TAPI_SERVER or tapi.conf) wins over the embedded one.
-        if (std::optional<RemoteSettings> remote = remoteSettings()) {
-            state().binding = makeRemoteBinding(*remote);
-            return state().binding;
+        std::optional<RemoteSettings> remote;
+        if (state().binding) {
+            // A remote binding with no application open follows changed settings: a desktop
+            // that logs in as another agent (TAPI_USER/TAPI_PASSWORD) or to another engine.
+            if (!state().remote || !state().apps.empty())
+                return state().binding;
+            remote = remoteSettings();
+            if (remote && *remote == *state().remote)
+                return state().binding;
+            replaced = std::exchange(state().binding, nullptr);
+            state().remote.reset();
+        } else {
+            remote = remoteSettings();
         }
-        starter = state().hostStarter;
+        // A configured engine (TAPI_SERVER or tapi.conf) wins over the embedded one.
+        if (remote) {
+            state().binding = makeRemoteBinding(*remote);
+            state().remote = remote;
+            result = state().binding;
+        } else {
+            starter = state().hostStarter;
+        }
     }
+    if (replaced)
+        replaced->close();
+    if (result)
+        return result;
     if (!starter)
         return nullptr;
     std::string error;

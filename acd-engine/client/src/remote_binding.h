@@ -33,6 +33,7 @@ struct RemoteSettings {
     std::string password;
     bool tls = false;   ///< wss://: the engine's certificate is verified (chain and host name)
     std::string caFile; ///< PEM file of the CA(s) to trust; empty: the system's CAs
+    friend bool operator==(const RemoteSettings &, const RemoteSettings &) = default;
 };
 
 /// The configured engine (environment, then the config files), or nothing.

@@ -31,6 +31,7 @@ target = file:/var/log/acd/acd-engine.log
 [limits]
 max-connections = 8000
 heartbeat-ms = 20000
+max-messages-per-second = 500
 )";
 
 TEST(ServiceConfig, AValidFileGivesEveryValue)
@@ -52,6 +53,7 @@ TEST(ServiceConfig, AValidFileGivesEveryValue)
     EXPECT_EQ(config->logTarget, "file:/var/log/acd/acd-engine.log");
     EXPECT_EQ(config->maxConnections, 8000u);
     EXPECT_EQ(config->heartbeatMs, 20000);
+    EXPECT_EQ(config->maxMessagesPerSecond, 500u);
 }
 
 TEST(ServiceConfig, AnUnknownKeyNamesFileLineAndField)

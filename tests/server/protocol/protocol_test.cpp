@@ -386,6 +386,36 @@ TEST_F(Protocol, ASnapshotCarriesTheEffectSequenceItReflects)
     EXPECT_EQ(result->getArray("calls")->getObject(0)->getValue<std::string>("ani"), "0170");
 }
 
+TEST_F(Protocol, AQueuedCallCarriesItsCallerAndDialledNumber)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    for (const auto &e : events(sup))
+        if (e->getValue<std::string>("ev") == "call.queued") {
+            EXPECT_EQ(e->getValue<std::string>("ani"), "0170");
+            EXPECT_EQ(e->getValue<std::string>("dnis"), "9000");
+            return;
+        }
+    FAIL() << "no call.queued";
+}
+
+TEST_F(Protocol, AFullSnapshotNamesTheReasonCodes)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    auto r = request(sup, R"({"id":2,"op":"snapshot","scope":"all"})");
+    ASSERT_EQ(errorCode(r), "ok");
+    auto reasons = r->getObject("result")->getArray("reasonCodes");
+    ASSERT_TRUE(reasons);
+    std::map<int, std::string> names;
+    for (std::size_t i = 0; i < reasons->size(); ++i)
+        names[reasons->getObject(i)->getValue<int>("code")] =
+            reasons->getObject(i)->getValue<std::string>("name");
+    EXPECT_EQ(names.at(1), "Lunch");
+    EXPECT_EQ(names.count(90), 1u); // the engine's ring-no-answer reason
+}
+
 TEST_F(Protocol, AnAgentLogsInWithTheRightPinOnly)
 {
     ConnectionId c = connect("alice", "s3cret");

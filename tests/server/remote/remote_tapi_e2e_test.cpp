@@ -423,6 +423,28 @@ TEST_F(RemoteTapiE2E, AnAgentDesktopLogsInWithTheAgentIdAndPinAsItsUser)
                                                     "agent 1002 logged in", "ready"}));
 }
 
+TEST_F(RemoteTapiE2E, OnceEveryApplicationHasShutDownNewCredentialsTakeEffect)
+{
+    {
+        TapiApp asRoot("first"); // TAPI_USER root from the fixture
+        ASSERT_TRUE(asRoot.ok());
+    }
+    // A desktop where another agent logs in: libtapi reconnects with the new user.
+    setenv("TAPI_USER", "1002", 1);
+    setenv("TAPI_PASSWORD", "1234", 1);
+    TapiApp asAgent("second");
+    ASSERT_TRUE(asAgent.ok());
+    HLINE line = asAgent.open("101");
+    ASSERT_NE(line, 0u);
+    HAGENT agent = 0;
+    EXPECT_EQ(asAgent.reply(lineCreateAgentA(line, const_cast<char *>("1001"),
+                                             const_cast<char *>("1234"), &agent)),
+              LINEERR_INVALAGENTID); // an agent's connection may create only its own agent
+    EXPECT_EQ(asAgent.reply(lineCreateAgentA(line, const_cast<char *>("1002"),
+                                             const_cast<char *>("1234"), &agent)),
+              0);
+}
+
 TEST_F(RemoteTapiE2E, TooManyWrongPinsMakeInitializeResourceUnavailable)
 {
     // The engine blocks a user for a minute after five failures within a minute.

@@ -134,6 +134,14 @@ TEST_F(AcdFlow, AWrongPinIsRefusedAndAnUnknownAgentToo)
 
 TEST_F(AcdFlow, ACallAtTheRoutePointIsOfferedToTheReadyAgentWithItsQueueData)
 {
+    constexpr DWORD wrapUpOfSales = 30; // the desktop counts the after-call work down from it
+    onEngine([&] {
+        for (core::QueueConfig &q : host->mutableConfig().queues)
+            if (q.id == 10) {
+                q.wrapUpSeconds = static_cast<int>(wrapUpOfSales);
+                ASSERT_TRUE(host->engine().updateQueue(q));
+            }
+    });
     agents.push_back(login("1001", "100"));
     Agent &alice = agents.back();
     dial("9000");
@@ -153,6 +161,8 @@ TEST_F(AcdFlow, ACallAtTheRoutePointIsOfferedToTheReadyAgentWithItsQueueData)
     EXPECT_STREQ(data.szQueueName, "sales");
     EXPECT_STREQ(data.szRoutePoint, "9000");
     EXPECT_EQ(data.dwVersion, static_cast<DWORD>(ACDCALLDATA_VERSION));
+    EXPECT_EQ(data.dwVersion, 2u);
+    EXPECT_EQ(data.dwWrapUpTime, wrapUpOfSales);
 }
 
 TEST_F(AcdFlow, TheLongestIdleAgentGetsTheFirstCallAndTheOtherTheSecond)

@@ -187,6 +187,7 @@ bool EngineService::start(std::string &error)
     front.ioThreads = static_cast<unsigned>(m_config.ioThreads);
     front.maxConnections = m_config.maxConnections;
     front.maxOutboundBytes = m_config.outboundQueueBytes;
+    front.maxFramesPerSecond = m_config.maxMessagesPerSecond;
     front.pingInterval = std::chrono::milliseconds(m_config.heartbeatMs);
     front.idleTimeout = std::chrono::milliseconds(3 * m_config.heartbeatMs);
     front.webSocketPath = "/acd/v1";

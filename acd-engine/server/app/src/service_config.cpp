@@ -148,6 +148,9 @@ std::optional<ServiceConfig> parseServiceConfig(const std::string &text, const s
         } else if (section == "limits" && key == "heartbeat-ms") {
             if (!number<int>(value, config.heartbeatMs, 1000, 3600000))
                 error(field, "expected 1000..3600000, got '" + value + "'");
+        } else if (section == "limits" && key == "max-messages-per-second") {
+            if (!number<unsigned>(value, config.maxMessagesPerSecond, 10, 1000000))
+                error(field, "expected 10..1000000, got '" + value + "'");
         } else if (section == "limits" && key == "io-threads") {
             if (!number<int>(value, config.ioThreads, 1, 64))
                 error(field, "expected 1..64, got '" + value + "'");

@@ -31,6 +31,9 @@ struct ServiceConfig {
     std::size_t outboundQueueBytes = 4u << 20;
     int heartbeatMs = 15000;
     int ioThreads = 1;
+    /// Inbound WebSocket frames per connection and second before it is closed (1008): a TAPI
+    /// program reads two structures per line at start, a desktop on a large switch hundreds.
+    unsigned maxMessagesPerSecond = 2000;
     bool demo = false; ///< the embedded default (no file)
 };
 

@@ -184,6 +184,11 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
     const char *name = describe(effect.body, o, topics);
     if (!name)
         return;
+    if (const auto *q = std::get_if<core::CallQueued>(&effect.body); q && !q->flowedIn)
+        if (auto call = engine.call(q->call)) { // who is calling, for wallboards and grids
+            o.set("ani", call.value().ani);
+            o.set("dnis", call.value().dnis);
+        }
     o.set("ev", name);
     o.set("eseq", effect.seq);
     o.set("at", effect.at);

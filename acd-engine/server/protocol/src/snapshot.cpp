@@ -190,6 +190,17 @@ Poco::JSON::Object::Ptr ProtocolService::Impl::snapshot(Connection &c, Request &
     result->set("agents", a);
     result->set("sessions", s);
     result->set("calls", k);
+    if (scope == "all") {
+        // The reason codes' names, for a supervisor who may not read the configuration.
+        Poco::JSON::Array::Ptr reasons = new Poco::JSON::Array;
+        for (const auto &[code, reasonName] : engine.config().reasonCodes) {
+            Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+            item->set("code", code);
+            item->set("name", reasonName);
+            reasons->add(item);
+        }
+        result->set("reasonCodes", reasons);
+    }
     return result;
 }
 

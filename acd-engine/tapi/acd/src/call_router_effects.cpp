@@ -55,6 +55,9 @@ void CallRouter::offer(const core::OfferCall &offer)
         data.dwWaitTime = static_cast<DWORD>(snapshot.value().waitMs / 1000);
         data.dwPriority = static_cast<DWORD>(snapshot.value().priority);
     }
+    for (const core::QueueConfig &q : m_ctx.config.queues)
+        if (q.id == offer.queue)
+            data.dwWrapUpTime = static_cast<DWORD>(q.wrapUpSeconds);
     if (auto queue = m_ctx.engine.queue(offer.queue)) {
         const std::string &name = queue.value().name;
         std::memcpy(data.szQueueName, name.data(),
