@@ -102,8 +102,7 @@ void AgentSession::connectAgent(const LoginRequest &request)
     m_request.agentId = request.agentId.trimmed();
     m_request.station = request.station.trimmed();
     setLinkState(LinkState::Connecting);
-    const LONG rc = m_link.initialize(
-        Endpoint{m_request.server, m_request.agentId, m_request.pin});
+    const LONG rc = m_link.initialize(Endpoint{m_request.server, m_request.agentId, m_request.pin});
     if (rc != 0)
         return fail(initializeError(rc));
     m_lines = readLines(m_link);
@@ -171,12 +170,12 @@ void AgentSession::readGroups()
             if (generation != m_generation)
                 return;
             if (result != 0)
-                return fail(tr("The list of groups could not be read (%1).")
-                                .arg(lineErrorName(result)));
+                return fail(
+                    tr("The list of groups could not be read (%1).").arg(lineErrorName(result)));
             QList<Group> groups;
             for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                const auto *e = list->at<LINEAGENTGROUPENTRY>(
-                    (*list)->dwListOffset + i * sizeof(LINEAGENTGROUPENTRY));
+                const auto *e = list->at<LINEAGENTGROUPENTRY>((*list)->dwListOffset
+                                                              + i * sizeof(LINEAGENTGROUPENTRY));
                 if (e)
                     groups.append(Group{fromGroupId(&e->GroupID),
                                         list->string(e->dwNameSize, e->dwNameOffset)});
@@ -342,8 +341,8 @@ void AgentSession::setReason(DWORD reason, std::function<void()> next)
         next();
         return;
     }
-    auto params = std::make_shared<ACDAGENTSPECIFICPARAMS>(
-        agentSpecific(ACDAGENTSPECIFIC_SETREASON, reason));
+    auto params =
+        std::make_shared<ACDAGENTSPECIFICPARAMS>(agentSpecific(ACDAGENTSPECIFIC_SETREASON, reason));
     const int generation = m_generation;
     m_link.track(
         lineAgentSpecific(m_line, 0, 0, params.get(), sizeof *params),
@@ -361,13 +360,12 @@ void AgentSession::setAgentState(DWORD stateEx, const QString &what)
 {
     m_lastOwnRequest.start();
     const int generation = m_generation;
-    m_link.track(lineSetAgentStateEx(m_line, m_agent, stateEx, 0),
-                 [this, generation, what](LONG result) {
-                     if (generation != m_generation || result == 0)
-                         return;
-                     emit notice(tr("%1 was refused by the engine (%2).")
-                                     .arg(what, lineErrorName(result)));
-                 });
+    m_link.track(
+        lineSetAgentStateEx(m_line, m_agent, stateEx, 0), [this, generation, what](LONG result) {
+            if (generation != m_generation || result == 0)
+                return;
+            emit notice(tr("%1 was refused by the engine (%2).").arg(what, lineErrorName(result)));
+        });
 }
 
 void AgentSession::goReady()
@@ -395,8 +393,8 @@ void AgentSession::endWrapUp()
         return;
     m_wrapUpEndedByAgent = true;
     m_lastOwnRequest.start();
-    auto params = std::make_shared<ACDAGENTSPECIFICPARAMS>(
-        agentSpecific(ACDAGENTSPECIFIC_ENDWRAPUP, 0));
+    auto params =
+        std::make_shared<ACDAGENTSPECIFICPARAMS>(agentSpecific(ACDAGENTSPECIFIC_ENDWRAPUP, 0));
     const int generation = m_generation;
     m_link.track(
         lineAgentSpecific(m_line, 0, 0, params.get(), sizeof *params),
@@ -536,8 +534,8 @@ void AgentSession::readStatus()
             applyState(fromLineAgentState((*status)->dwState));
             if (m_state == AgentState::NotReady) {
                 m_reasonCode = (*status)->dwActivityID;
-                m_reasonText = status->string((*status)->dwActivitySize,
-                                              (*status)->dwActivityOffset);
+                m_reasonText =
+                    status->string((*status)->dwActivitySize, (*status)->dwActivityOffset);
                 emit stateChanged();
             }
         },
@@ -567,11 +565,11 @@ void AgentSession::readReasons()
 
 void AgentSession::readLastChange()
 {
-    auto params = std::make_shared<ACDAGENTSPECIFICPARAMS>(
-        agentSpecific(ACDAGENTSPECIFIC_GETLASTCHANGE, 0));
+    auto params =
+        std::make_shared<ACDAGENTSPECIFICPARAMS>(agentSpecific(ACDAGENTSPECIFIC_GETLASTCHANGE, 0));
     const int generation = m_generation;
-    const bool ownRequest = m_lastOwnRequest.isValid()
-                            && m_lastOwnRequest.elapsed() < kOwnChangeWindowMs;
+    const bool ownRequest =
+        m_lastOwnRequest.isValid() && m_lastOwnRequest.elapsed() < kOwnChangeWindowMs;
     const AgentState stateAsked = m_state;
     m_link.track(
         lineAgentSpecific(m_line, 0, 0, params.get(), sizeof *params),
@@ -584,8 +582,8 @@ void AgentSession::readLastChange()
                 who = describeChanger(QString::fromUtf8(params->szText));
                 if (params->dwValue && m_state == AgentState::NotReady)
                     m_reasonCode = params->dwValue;
-            } else if (!ownRequest && (m_state == AgentState::NotReady
-                                       || m_state == AgentState::LoggedOut)) {
+            } else if (!ownRequest
+                       && (m_state == AgentState::NotReady || m_state == AgentState::LoggedOut)) {
                 // An engine without GETLASTCHANGE: we only know it was not us.
                 who = tr("someone else");
             }
@@ -594,10 +592,10 @@ void AgentSession::readLastChange()
             m_changedBy = who;
             emit stateChanged();
             const QString reason = reasonName();
-            emit changedElsewhere(reason.isEmpty()
-                                      ? tr("%1 set you to %2.").arg(who, displayName(m_state))
-                                      : tr("%1 set you to %2 (%3).")
-                                            .arg(who, displayName(m_state), reason));
+            emit changedElsewhere(
+                reason.isEmpty()
+                    ? tr("%1 set you to %2.").arg(who, displayName(m_state))
+                    : tr("%1 set you to %2 (%3).").arg(who, displayName(m_state), reason));
         },
         params);
 }
@@ -664,8 +662,9 @@ void AgentSession::handleMessage(const LINEMESSAGE &m)
             const AgentState state = fromLineAgentState(static_cast<DWORD>(m.dwParam3));
             if (state == AgentState::LoggedOut) {
                 const bool own = m_loggingOut;
-                finishLogout(own ? QString() : tr("You were logged out by the engine or a "
-                                                  "supervisor."));
+                finishLogout(own ? QString()
+                                 : tr("You were logged out by the engine or a "
+                                      "supervisor."));
                 return;
             }
             applyState(state);
@@ -723,7 +722,8 @@ void AgentSession::connectionLost()
 
 void AgentSession::scheduleReconnect()
 {
-    m_backoffSeconds = m_backoffSeconds == 0 ? 1 : std::min(m_backoffSeconds * 2, kMaxBackoffSeconds);
+    m_backoffSeconds =
+        m_backoffSeconds == 0 ? 1 : std::min(m_backoffSeconds * 2, kMaxBackoffSeconds);
     m_reconnectTimer.start(m_backoffSeconds * 1000);
 }
 
@@ -733,8 +733,8 @@ void AgentSession::reconnect()
         return;
     ++m_generation;
     // A fresh binding: the old connection is gone for good.
-    const LONG rc = m_link.initialize(
-        Endpoint{m_request.server, m_request.agentId, m_request.pin}, true);
+    const LONG rc =
+        m_link.initialize(Endpoint{m_request.server, m_request.agentId, m_request.pin}, true);
     if (rc != 0) {
         if (rc != LINEERR_NODRIVER)
             emit notice(initializeError(rc));

@@ -15,11 +15,15 @@ struct StateText {
 
 // The one table of state texts.
 constexpr std::array kStates{
-    StateText{AgentState::LoggedOut, "logged-out", QT_TRANSLATE_NOOP("desk::AgentState", "Logged out")},
-    StateText{AgentState::NotReady, "not-ready", QT_TRANSLATE_NOOP("desk::AgentState", "Not Ready")},
+    StateText{AgentState::LoggedOut, "logged-out",
+              QT_TRANSLATE_NOOP("desk::AgentState", "Logged out")},
+    StateText{AgentState::NotReady, "not-ready",
+              QT_TRANSLATE_NOOP("desk::AgentState", "Not Ready")},
     StateText{AgentState::Ready, "ready", QT_TRANSLATE_NOOP("desk::AgentState", "Ready")},
-    StateText{AgentState::OnAcdCall, "acd-call", QT_TRANSLATE_NOOP("desk::AgentState", "On ACD call")},
-    StateText{AgentState::OnOtherCall, "other-call", QT_TRANSLATE_NOOP("desk::AgentState", "On other call")},
+    StateText{AgentState::OnAcdCall, "acd-call",
+              QT_TRANSLATE_NOOP("desk::AgentState", "On ACD call")},
+    StateText{AgentState::OnOtherCall, "other-call",
+              QT_TRANSLATE_NOOP("desk::AgentState", "On other call")},
     StateText{AgentState::WrapUp, "wrap-up", QT_TRANSLATE_NOOP("desk::AgentState", "Wrap-up")},
     StateText{AgentState::Unknown, "unknown", QT_TRANSLATE_NOOP("desk::AgentState", "Unknown")},
 };

@@ -28,8 +28,8 @@ AgentState fromKey(const QString &key);
 
 /// The connection to the engine as the window reports it.
 enum class LinkState {
-    Offline,      ///< not logged in
-    Connecting,   ///< login in progress
+    Offline,    ///< not logged in
+    Connecting, ///< login in progress
     Online,
     Reconnecting, ///< the engine went away; retrying with back-off
 };

@@ -207,9 +207,9 @@ void CallModel::setState(int row, DWORD state)
     if (state == LINECALLSTATE_OFFERING && old != LINECALLSTATE_OFFERING) {
         readInfo(row);
         const Call &r = m_calls.at(row);
-        emit incomingCall(r.callerName.isEmpty() ? r.callerNumber
-                                                 : r.callerName + QLatin1String(" ")
-                                                       + r.callerNumber,
+        emit incomingCall(r.callerName.isEmpty()
+                              ? r.callerNumber
+                              : r.callerName + QLatin1String(" ") + r.callerNumber,
                           r.acd ? r.queue : QString(), r.waitedSeconds);
     }
     if (state == LINECALLSTATE_CONNECTED && c.acd)
@@ -344,10 +344,10 @@ void CallModel::completeConsultation(HCALL call, bool conference)
         return;
     }
     auto conf = std::make_shared<HCALL>(0);
-    track(lineCompleteTransfer(held, consultation, conference ? conf.get() : nullptr,
-                               conference ? LINETRANSFERMODE_CONFERENCE
-                                          : LINETRANSFERMODE_TRANSFER),
-          conference ? tr("Conference") : tr("Transfer"), {}, conf);
+    track(
+        lineCompleteTransfer(held, consultation, conference ? conf.get() : nullptr,
+                             conference ? LINETRANSFERMODE_CONFERENCE : LINETRANSFERMODE_TRANSFER),
+        conference ? tr("Conference") : tr("Transfer"), {}, conf);
 }
 
 void CallModel::dial(const QString &destination)

@@ -35,7 +35,14 @@ struct Call {
 class CallModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { CallerColumn, QueueColumn, WaitedColumn, StateColumn, DurationColumn, ColumnCount };
+    enum Column {
+        CallerColumn,
+        QueueColumn,
+        WaitedColumn,
+        StateColumn,
+        DurationColumn,
+        ColumnCount
+    };
     enum Role { HandleRole = Qt::UserRole + 1, CallStateRole, LostRole };
 
     explicit CallModel(TapiLink &link, QObject *parent = nullptr);

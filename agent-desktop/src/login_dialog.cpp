@@ -30,15 +30,15 @@ LoginDialog::LoginDialog(AgentSession &session, QWidget *parent)
     // Page 1: who and where.
     auto *credentials = new QWidget;
     auto *form = new QFormLayout;
-    m_server = new QLineEdit(settings.value(QStringLiteral("login/server"),
-                                            QStringLiteral("127.0.0.1:7400"))
-                                 .toString());
+    m_server = new QLineEdit(
+        settings.value(QStringLiteral("login/server"), QStringLiteral("127.0.0.1:7400"))
+            .toString());
     m_server->setAccessibleName(tr("Engine server"));
     m_server->setPlaceholderText(tr("host:port"));
     m_agent = new QLineEdit(settings.value(QStringLiteral("login/agent")).toString());
     m_agent->setAccessibleName(tr("Agent ID"));
-    m_agent->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,10}")), m_agent));
+    m_agent->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9]{1,10}")), m_agent));
     m_pin = new QLineEdit;
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setAccessibleName(tr("PIN"));

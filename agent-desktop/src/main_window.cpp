@@ -102,7 +102,8 @@ MainWindow::MainWindow(AgentSession &session, QWidget *parent)
     connect(&session, &AgentSession::linkStateChanged, this, [this](LinkState state) {
         m_linkLabel->setText(displayName(state));
         if (state == LinkState::Reconnecting)
-            notify(tr("Connection lost"), tr("The connection to the engine was lost. Reconnecting."));
+            notify(tr("Connection lost"),
+                   tr("The connection to the engine was lost. Reconnecting."));
         updateActions();
     });
     connect(&session, &AgentSession::stateChanged, this, [this] { updateActions(); });
@@ -117,8 +118,8 @@ MainWindow::MainWindow(AgentSession &session, QWidget *parent)
         statusBar()->showMessage(tr("Reconnected: your login was restored."), 10000);
     });
     connect(&session, &AgentSession::loggedIn, this, [this] {
-        setWindowTitle(tr("Agent Desktop - agent %1 at %2")
-                           .arg(m_session.agentId(), m_session.station()));
+        setWindowTitle(
+            tr("Agent Desktop - agent %1 at %2").arg(m_session.agentId(), m_session.station()));
         updateActions();
     });
     connect(&session, &AgentSession::loggedOut, this, [this](const QString &why) {
@@ -194,45 +195,47 @@ void MainWindow::buildActions()
     QAction *notReady = addAction(nullptr, QStringLiteral("notReady"), tr("&Not Ready"),
                                   QKeySequence(Qt::Key_F6), [this] { m_session.goNotReady(0); });
     stateBar->addAction(notReady);
-    stateBar->addAction(addAction(agentMenu, QStringLiteral("doneWrapUp"), tr("&Done (end wrap-up)"),
-                                  QKeySequence(Qt::Key_F7), [this] { m_session.endWrapUp(); }));
+    stateBar->addAction(addAction(agentMenu, QStringLiteral("doneWrapUp"),
+                                  tr("&Done (end wrap-up)"), QKeySequence(Qt::Key_F7),
+                                  [this] { m_session.endWrapUp(); }));
     agentMenu->addSeparator();
     m_logoutMenu = agentMenu->addMenu(tr("&Log out"));
     stateBar->addAction(addAction(nullptr, QStringLiteral("logout"), tr("&Log out"),
-                                  QKeySequence(tr("Ctrl+Shift+L")), [this] { m_session.logout(0); }));
+                                  QKeySequence(tr("Ctrl+Shift+L")),
+                                  [this] { m_session.logout(0); }));
     buildReasonMenus();
 
-    callBar->addAction(addAction(callMenu, QStringLiteral("answer"), tr("&Answer"),
-                                 QKeySequence(Qt::Key_F9), [this] {
-                                     if (HCALL c = targetCall(LINECALLSTATE_OFFERING
-                                                              | LINECALLSTATE_ACCEPTED))
-                                         m_session.calls()->answer(c);
-                                 }));
+    callBar->addAction(addAction(
+        callMenu, QStringLiteral("answer"), tr("&Answer"), QKeySequence(Qt::Key_F9), [this] {
+            if (HCALL c = targetCall(LINECALLSTATE_OFFERING | LINECALLSTATE_ACCEPTED))
+                m_session.calls()->answer(c);
+        }));
     callBar->addAction(addAction(
         callMenu, QStringLiteral("hangUp"), tr("&Hang up"), QKeySequence(Qt::Key_F10), [this] {
             if (HCALL c = targetCall(~DWORD(LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING)))
                 m_session.calls()->hangUp(c);
         }));
-    callBar->addAction(addAction(
-        callMenu, QStringLiteral("hold"), tr("H&old / Retrieve"), QKeySequence(Qt::Key_F11),
-        [this] {
-            if (HCALL c = targetCall(LINECALLSTATE_ONHOLD)) {
-                const int row = m_session.calls()->rowOf(c);
-                const bool selected = m_callView->currentIndex().row() == row;
-                // Retrieve the selected held call, or the only held one when nothing talks.
-                if (selected || !targetCall(LINECALLSTATE_CONNECTED)) {
-                    m_session.calls()->retrieve(c);
-                    return;
-                }
-            }
-            if (HCALL c = targetCall(LINECALLSTATE_CONNECTED))
-                m_session.calls()->hold(c);
-        }));
+    callBar->addAction(addAction(callMenu, QStringLiteral("hold"), tr("H&old / Retrieve"),
+                                 QKeySequence(Qt::Key_F11), [this] {
+                                     if (HCALL c = targetCall(LINECALLSTATE_ONHOLD)) {
+                                         const int row = m_session.calls()->rowOf(c);
+                                         const bool selected =
+                                             m_callView->currentIndex().row() == row;
+                                         // Retrieve the selected held call, or the only held one
+                                         // when nothing talks.
+                                         if (selected || !targetCall(LINECALLSTATE_CONNECTED)) {
+                                             m_session.calls()->retrieve(c);
+                                             return;
+                                         }
+                                     }
+                                     if (HCALL c = targetCall(LINECALLSTATE_CONNECTED))
+                                         m_session.calls()->hold(c);
+                                 }));
     callMenu->addSeparator();
     callBar->addAction(addAction(callMenu, QStringLiteral("transfer"), tr("&Transfer..."),
                                  QKeySequence(tr("Ctrl+T")), [this] {
-                                     HCALL c = targetCall(LINECALLSTATE_CONNECTED
-                                                          | LINECALLSTATE_ONHOLD);
+                                     HCALL c =
+                                         targetCall(LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD);
                                      if (!c)
                                          return;
                                      const QString to = askDestination(tr("Transfer"));
@@ -248,13 +251,12 @@ void MainWindow::buildActions()
                                      if (!to.isEmpty())
                                          m_session.calls()->consult(c, to);
                                  }));
-    callBar->addAction(addAction(callMenu, QStringLiteral("completeTransfer"),
-                                 tr("Complete t&ransfer"), QKeySequence(tr("Ctrl+Shift+T")),
-                                 [this] {
-                                     if (HCALL c = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER
-                                                              | LINECALLSTATE_CONNECTED))
-                                         m_session.calls()->completeConsultation(c, false);
-                                 }));
+    callBar->addAction(addAction(
+        callMenu, QStringLiteral("completeTransfer"), tr("Complete t&ransfer"),
+        QKeySequence(tr("Ctrl+Shift+T")), [this] {
+            if (HCALL c = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER | LINECALLSTATE_CONNECTED))
+                m_session.calls()->completeConsultation(c, false);
+        }));
     callBar->addAction(addAction(callMenu, QStringLiteral("conference"), tr("Con&ference"),
                                  QKeySequence(tr("Ctrl+Shift+K")), [this] {
                                      if (HCALL c = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER
@@ -309,8 +311,8 @@ void MainWindow::buildReasonMenus()
 HCALL MainWindow::targetCall(DWORD mask) const
 {
     const CallModel *calls = m_session.calls();
-    if (const Call *c = calls->call(m_callView->currentIndex().row()); c && !c->lost
-                                                                       && (c->state & mask))
+    if (const Call *c = calls->call(m_callView->currentIndex().row());
+        c && !c->lost && (c->state & mask))
         return c->handle;
     const int row = calls->findState(mask);
     return row >= 0 ? calls->call(row)->handle : 0;

@@ -70,8 +70,8 @@ void QueueModel::load(HLINE line, const QList<QUuid> &groups)
     for (const QUuid &group : groups) {
         auto list = makeVar<LINEQUEUELIST>(8192);
         auto guid = std::make_shared<GUID>(toGuid(group));
-        std::shared_ptr<void> keep = std::make_shared<std::pair<decltype(list), decltype(guid)>>(
-            list, guid);
+        std::shared_ptr<void> keep =
+            std::make_shared<std::pair<decltype(list), decltype(guid)>>(list, guid);
         m_link.track(
             lineGetQueueList(line, guid.get(), list->get()),
             [this, list, generation](LONG result) {

@@ -41,7 +41,7 @@ private:
         QString name;
         int waiting = 0;
         int longestWait = 0;
-        bool known = false;    ///< figures read at least once
+        bool known = false; ///< figures read at least once
         bool inFlight = false;
         bool again = false;
     };

@@ -40,8 +40,8 @@ StatePanel::StatePanel(AgentSession &session, QWidget *parent)
     m_banner = new QLabel;
     m_banner->setWordWrap(true);
     m_banner->setAccessibleName(tr("Connection warning"));
-    m_banner->setStyleSheet(QStringLiteral(
-        "background: #b71c1c; color: white; padding: 6px; font-weight: bold;"));
+    m_banner->setStyleSheet(
+        QStringLiteral("background: #b71c1c; color: white; padding: 6px; font-weight: bold;"));
     m_state = new QLabel;
     m_state->setAccessibleName(tr("Agent state"));
     QFont big = m_state->font();
@@ -82,7 +82,7 @@ QString StatePanel::detailText() const
 
 QString StatePanel::bannerText() const
 {
-    return m_banner->isVisible() ? m_banner->text() : QString();
+    return m_banner->isHidden() ? QString() : m_banner->text();
 }
 
 void StatePanel::update()
@@ -110,8 +110,8 @@ void StatePanel::update()
         m_banner->setText(tr("Connection to the engine lost. Reconnecting (retry every %n s); "
                              "calls shown as lost are not live.",
                              nullptr, m_session.reconnectDelaySeconds()));
-    const QString color = link == LinkState::Reconnecting ? QStringLiteral("#616161")
-                                                          : colorOf(state, ringing);
+    const QString color =
+        link == LinkState::Reconnecting ? QStringLiteral("#616161") : colorOf(state, ringing);
     setStyleSheet(QStringLiteral("#statePanel { background: %1; border-radius: 6px; }"
                                  "#statePanel QLabel { color: white; }")
                       .arg(color));

@@ -11,8 +11,8 @@ QList<LineEntry> readLines(const TapiLink &link)
     for (DWORD device = 0; device < link.deviceCount(); ++device) {
         DWORD version = 0;
         LINEEXTENSIONID ext;
-        if (lineNegotiateAPIVersion(link.app(), device, TAPI_VERSION2_0, TAPI_VERSION2_2,
-                                    &version, &ext)
+        if (lineNegotiateAPIVersion(link.app(), device, TAPI_VERSION2_0, TAPI_VERSION2_2, &version,
+                                    &ext)
             != 0)
             continue;
         VarStruct<LINEADDRESSCAPS> caps(2048);

@@ -49,8 +49,8 @@ LONG TapiLink::initialize(const Endpoint &endpoint, bool fresh)
     HLINEAPP app = 0;
     DWORD numDevs = 0;
     const QByteArray name = m_appName.toUtf8();
-    LONG rc = lineInitializeEx(&app, nullptr, nullptr, name.constData(), &numDevs, &version,
-                               &params);
+    LONG rc =
+        lineInitializeEx(&app, nullptr, nullptr, name.constData(), &numDevs, &version, &params);
     if (rc != 0) {
         // A refused or failed connection must not be reused by the next attempt.
         boundEndpoint() = Endpoint{};
@@ -89,18 +89,16 @@ void TapiLink::track(LONG request, ReplyHandler handler, std::shared_ptr<void> k
 {
     if (request <= 0) {
         LONG result = request == 0 ? LINEERR_OPERATIONFAILED : request;
-        QTimer::singleShot(0, this, [handler = std::move(handler), keepAlive, result] {
-            handler(result);
-        });
+        QTimer::singleShot(0, this,
+                           [handler = std::move(handler), keepAlive, result] { handler(result); });
         return;
     }
     const DWORD id = static_cast<DWORD>(request);
     if (auto early = m_earlyReplies.find(id); early != m_earlyReplies.end()) {
         LONG result = early->second;
         m_earlyReplies.erase(early);
-        QTimer::singleShot(0, this, [handler = std::move(handler), keepAlive, result] {
-            handler(result);
-        });
+        QTimer::singleShot(0, this,
+                           [handler = std::move(handler), keepAlive, result] { handler(result); });
         return;
     }
     m_pending[id] = Pending{std::move(handler), std::move(keepAlive)};

@@ -31,7 +31,10 @@ public:
     bool truncated() const { return get()->dwNeededSize > get()->dwTotalSize; }
 
     /// A UTF-8 string of the variable part (trailing NULs dropped).
-    QString string(DWORD size, DWORD offset) const { return readString(bytes(), this->size(), size, offset); }
+    QString string(DWORD size, DWORD offset) const
+    {
+        return readString(bytes(), this->size(), size, offset);
+    }
     /// A fixed-size element of the variable part, or nullptr when outside the buffer.
     template<typename E>
     const E *at(DWORD offset) const

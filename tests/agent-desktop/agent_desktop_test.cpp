@@ -1,0 +1,315 @@
+// The agent desktop end to end: its view-models and windows against a real acd-engine with
+// the sim provider, through libtapi's remote binding. A test-local caller (station 119) calls
+// the sales route point 9000; the ACD offers the call to agent 1001 at station 100. Every
+// model is watched by QAbstractItemModelTester. Waits are bounded (QTRY_*, QSignalSpy::wait).
+#include "agent_session.h"
+#include "call_model.h"
+#include "customer.h"
+#include "directory_model.h"
+#include "engine_runner.h"
+#include "figures_model.h"
+#include "group_model.h"
+#include "login_dialog.h"
+#include "main_window.h"
+#include "queue_model.h"
+#include "state_panel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace desk;
+using desk::test::Customer;
+using desk::test::EngineRunner;
+
+class AgentDesktopTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void loginFailureIsExplainedToTheAgent_data();
+    void loginFailureIsExplainedToTheAgent();
+    void loginOffersTheEnginesGroupsAndGoesReady();
+    void notReadyWithAReasonShowsTheReason();
+    void anOfferedCallRingsWithCallerAndQueueAndIsAnswered();
+    void aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly();
+    void logoutEndsTheSession();
+    void theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesBack();
+    void theMainWindowGivesEveryActionAShortcutInItsTooltip();
+
+private:
+    bool login(bool ready = true);
+    /// Customer calls 9000 and the desktop shows the offered call; its row.
+    int ring();
+    HCALL handleOf(int row) const { return m_session->calls()->call(row)->handle; }
+
+    std::unique_ptr<EngineRunner> m_engine;
+    std::unique_ptr<AgentSession> m_session;
+    std::unique_ptr<Customer> m_customer;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+void AgentDesktopTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("acd-suite-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("agent-desktop-test"));
+}
+
+void AgentDesktopTest::init()
+{
+    QSettings().clear();
+    m_engine = std::make_unique<EngineRunner>();
+    QVERIFY2(m_engine->start(), qPrintable(m_engine->errors()));
+    m_session = std::make_unique<AgentSession>();
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+             m_session->calls(), m_session->queues(), m_session->figures(), m_session->directory(),
+             m_session->groups()})
+        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+}
+
+void AgentDesktopTest::cleanup()
+{
+    m_customer.reset();
+    m_testers.clear();
+    m_session.reset();
+    m_engine.reset();
+}
+
+bool AgentDesktopTest::login(bool ready)
+{
+    QSignalSpy groups(m_session.get(), &AgentSession::groupsReady);
+    QSignalSpy failed(m_session.get(), &AgentSession::loginFailed);
+    QSignalSpy loggedIn(m_session.get(), &AgentSession::loggedIn);
+    m_session->connectAgent({m_engine->server(), QStringLiteral("1001"), QStringLiteral("1234"),
+                             QStringLiteral("100")});
+    if (!groups.wait(10000)) {
+        qWarning() << "no groups:" << failed;
+        return false;
+    }
+    m_session->joinGroups(ready);
+    if (loggedIn.isEmpty() && !loggedIn.wait(10000)) {
+        qWarning() << "not logged in:" << failed;
+        return false;
+    }
+    const AgentState wanted = ready ? AgentState::Ready : AgentState::NotReady;
+    QSignalSpy changed(m_session.get(), &AgentSession::stateChanged);
+    for (int i = 0; i < 20 && m_session->state() != wanted; ++i)
+        changed.wait(500);
+    return m_session->state() == wanted;
+}
+
+int AgentDesktopTest::ring()
+{
+    m_customer = std::make_unique<Customer>(
+        Endpoint{m_engine->server(), QStringLiteral("1001"), QStringLiteral("1234")});
+    if (!m_customer->ok())
+        return -1;
+    QSignalSpy incoming(m_session->calls(), &CallModel::incomingCall);
+    if (!m_customer->call(QStringLiteral("9000")) || !incoming.wait(10000))
+        return -1;
+    return m_session->calls()->findState(LINECALLSTATE_OFFERING);
+}
+
+void AgentDesktopTest::loginFailureIsExplainedToTheAgent_data()
+{
+    QTest::addColumn<bool>("reachable");
+    QTest::addColumn<QString>("pin");
+    QTest::addColumn<QString>("station");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("wrong PIN") << true << "9999"
+                               << "100"
+                               << "The engine refused the login: the agent ID or the PIN is wrong.";
+    QTest::newRow("unknown station")
+        << true << "1234"
+        << "555"
+        << "Station 555 is unknown to the engine. Check the extension on your phone.";
+    QTest::newRow("engine unreachable") << false << "1234"
+                                        << "100"
+                                        << "cannot be reached";
+}
+
+void AgentDesktopTest::loginFailureIsExplainedToTheAgent()
+{
+    QFETCH(bool, reachable);
+    QFETCH(QString, pin);
+    QFETCH(QString, station);
+    QFETCH(QString, message);
+    const QString server = m_engine->server();
+    if (!reachable)
+        m_engine->stop(); // nothing listens on that port any more
+    LoginDialog dialog(*m_session);
+    dialog.serverEdit()->setText(server);
+    dialog.agentEdit()->setText(QStringLiteral("1001"));
+    dialog.pinEdit()->setText(pin);
+    dialog.stationEdit()->setText(station);
+    QVERIFY(dialog.nextButton()->isEnabled());
+    dialog.nextButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.messageLabel()->text().contains(message), 15000);
+    QVERIFY(!dialog.onGroupsPage());
+    QVERIFY(!m_session->isLoggedIn());
+    QCOMPARE(m_session->linkState(), LinkState::Offline);
+}
+
+void AgentDesktopTest::loginOffersTheEnginesGroupsAndGoesReady()
+{
+    LoginDialog dialog(*m_session);
+    dialog.serverEdit()->setText(m_engine->server());
+    dialog.agentEdit()->setText(QStringLiteral("1001"));
+    dialog.pinEdit()->setText(QStringLiteral("1234"));
+    dialog.stationEdit()->setText(QStringLiteral("100"));
+    dialog.nextButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.onGroupsPage(), 10000);
+    QCOMPARE(m_session->groups()->rowCount(), 1);
+    QCOMPARE(m_session->groups()->groups().at(0).name, QStringLiteral("sales-team"));
+    QVERIFY(m_session->groups()->groups().at(0).checked); // first login: all preselected
+    dialog.loginButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
+    QCOMPARE(m_session->linkState(), LinkState::Online);
+    QCOMPARE(QSettings().value(QStringLiteral("login/station")).toString(), QStringLiteral("100"));
+    QCOMPARE(QSettings().value(QStringLiteral("login/groups")).toStringList(),
+             QStringList{QStringLiteral("{6b29fc40-ca47-1067-b31d-00dd010662da}")});
+    // The queues of the group and the directory of the switch.
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->queues()->rowCount(), 1, 10000);
+    QCOMPARE(m_session->queues()->name(0), QStringLiteral("sales"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_session->queues()->index(0, QueueModel::WaitingColumn).data().toString(),
+        QStringLiteral("0"), 10000);
+    QCOMPARE(m_session->directory()->rowCount(), 20); // stations 101-119 and route point 9000
+    // The configured reason codes, then the engine's own (no answer, offer failed).
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->reasons().size() >= 2, 10000);
+    QCOMPARE(m_session->reasons().at(0).code, 1u);
+    QCOMPARE(m_session->reasons().at(0).name, QStringLiteral("Lunch"));
+    QCOMPARE(m_session->reasons().at(1).name, QStringLiteral("Meeting"));
+}
+
+void AgentDesktopTest::notReadyWithAReasonShowsTheReason()
+{
+    QVERIFY(login());
+    StatePanel panel(*m_session);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->reasons().size() >= 2, 10000);
+    m_session->goNotReady(2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::NotReady, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->reasonName(), QStringLiteral("Meeting"), 10000);
+    QCOMPARE(m_session->changedBy(), QString()); // the agent's own change
+    QTRY_COMPARE(panel.stateText(), QStringLiteral("Not Ready"));
+    QTRY_VERIFY(panel.detailText().contains(QStringLiteral("Reason: Meeting")));
+}
+
+void AgentDesktopTest::anOfferedCallRingsWithCallerAndQueueAndIsAnswered()
+{
+    QVERIFY(login());
+    const int row = ring();
+    QVERIFY(row >= 0);
+    const Call *call = m_session->calls()->call(row);
+    QCOMPARE(call->callerNumber, QStringLiteral("119"));
+    QVERIFY(call->acd);
+    QCOMPARE(call->queue, QStringLiteral("sales"));
+    QCOMPARE(call->routePoint, QStringLiteral("9000"));
+    QCOMPARE(m_session->calls()->index(row, CallModel::StateColumn).data().toString(),
+             QStringLiteral("Ringing"));
+    m_session->calls()->answer(call->handle);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::OnAcdCall, 10000);
+    QCOMPARE(m_session->calls()->index(row, CallModel::StateColumn).data().toString(),
+             QStringLiteral("Talking"));
+}
+
+void AgentDesktopTest::aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly()
+{
+    QVERIFY(login());
+    const int row = ring();
+    QVERIFY(row >= 0);
+    const HCALL call = handleOf(row);
+    m_session->calls()->answer(call);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+
+    m_session->calls()->hold(call);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_ONHOLD), row, 10000);
+    m_session->calls()->retrieve(call);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+
+    m_session->calls()->blindTransfer(call, QStringLiteral("101"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
+    QCOMPARE(m_session->wrapUpSecondsLeft(), -1); // no wrap-up of this queue seen yet
+
+    m_session->endWrapUp();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
+    // The transferred call counts as handled by this agent.
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->shift().calls, 1, 35000);
+}
+
+void AgentDesktopTest::logoutEndsTheSession()
+{
+    QVERIFY(login(false));
+    QSignalSpy loggedOut(m_session.get(), &AgentSession::loggedOut);
+    m_session->logout(1);
+    QVERIFY(loggedOut.wait(10000));
+    QCOMPARE(loggedOut.at(0).at(0).toString(), QString()); // the agent's own logout
+    QCOMPARE(m_session->state(), AgentState::LoggedOut);
+    QCOMPARE(m_session->linkState(), LinkState::Offline);
+    QVERIFY(!m_session->isLoggedIn());
+    QCOMPARE(m_session->queues()->rowCount(), 0);
+}
+
+void AgentDesktopTest::theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesBack()
+{
+    QVERIFY(login());
+    const int row = ring();
+    QVERIFY(row >= 0);
+    m_session->calls()->answer(handleOf(row));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+    StatePanel panel(*m_session);
+
+    const int port = m_engine->port();
+    m_customer.reset();
+    m_engine->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->linkState(), LinkState::Reconnecting, 15000);
+    QCOMPARE(m_session->calls()->rowCount(), 1);
+    QVERIFY(m_session->calls()->call(0)->lost);
+    QCOMPARE(m_session->calls()->index(0, CallModel::StateColumn).data().toString(),
+             QStringLiteral("Lost (connection to the engine lost)"));
+    QCOMPARE(m_session->calls()->findState(LINECALLSTATE_CONNECTED), -1); // never "talking"
+    QVERIFY(panel.bannerText().contains(QStringLiteral("Connection to the engine lost")));
+
+    QVERIFY2(m_engine->start(port), qPrintable(m_engine->errors()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->linkState(), LinkState::Online, 40000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
+    QCOMPARE(m_session->calls()->rowCount(), 0); // the new engine has no calls
+}
+
+void AgentDesktopTest::theMainWindowGivesEveryActionAShortcutInItsTooltip()
+{
+    QVERIFY(login());
+    MainWindow window(*m_session);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->reasons().size() >= 2, 10000);
+    int checked = 0;
+    for (QAction *a : window.findChildren<QAction *>()) {
+        if (a->objectName().isEmpty() || a->menu())
+            continue;
+        ++checked;
+        QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName()));
+        QVERIFY2(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText)),
+                 qPrintable(a->objectName()));
+    }
+    QVERIFY(checked >= 20); // 15 fixed actions and the reason entries
+    QVERIFY(window.action(QStringLiteral("notReady2")));
+    QVERIFY(window.action(QStringLiteral("ready"))
+            && !window.action(QStringLiteral("ready"))->isEnabled());
+    QVERIFY(window.action(QStringLiteral("notReady"))->isEnabled());
+    QVERIFY(!window.action(QStringLiteral("answer"))->isEnabled());
+    QTRY_COMPARE(window.statePanel()->stateText(), QStringLiteral("Ready"));
+}
+
+QTEST_MAIN(AgentDesktopTest)
+#include "agent_desktop_test.moc"
