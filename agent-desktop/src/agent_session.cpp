@@ -580,8 +580,11 @@ void AgentSession::readLastChange()
             if (result == 0) {
                 params->szText[sizeof params->szText - 1] = '\0';
                 who = describeChanger(QString::fromUtf8(params->szText));
-                if (params->dwValue && m_state == AgentState::NotReady)
+                if (params->dwValue && m_state == AgentState::NotReady
+                    && params->dwValue != m_reasonCode) {
                     m_reasonCode = params->dwValue;
+                    m_reasonText.clear(); // named from the reason list until readStatus answers
+                }
             } else if (!ownRequest
                        && (m_state == AgentState::NotReady || m_state == AgentState::LoggedOut)) {
                 // An engine without GETLASTCHANGE: we only know it was not us.
@@ -668,10 +671,12 @@ void AgentSession::handleMessage(const LINEMESSAGE &m)
                 return;
             }
             applyState(state);
-            readLastChange();
         }
-        if (m.dwParam2 & (LINEAGENTSTATUS_STATE | LINEAGENTSTATUS_ACTIVITY))
+        if (m.dwParam2 & (LINEAGENTSTATUS_STATE | LINEAGENTSTATUS_ACTIVITY)) {
+            // A new reason alone is a change too (a supervisor may switch Lunch to Meeting).
+            readLastChange();
             readStatus();
+        }
         break;
     case LINE_AGENTSTATUSEX:
     case LINE_AGENTSESSIONSTATUS:

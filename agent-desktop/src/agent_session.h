@@ -20,11 +20,6 @@
 #include <QTimer>
 #include <QUuid>
 
-// The lead's GETLASTCHANGE command, until tapi.h has it (value fixed by the brief).
-#ifndef ACDAGENTSPECIFIC_GETLASTCHANGE
-#define ACDAGENTSPECIFIC_GETLASTCHANGE 4
-#endif
-
 namespace desk {
 
 class CallModel;

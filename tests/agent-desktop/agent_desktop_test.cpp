@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "queue_model.h"
 #include "state_panel.h"
+#include "supervisor.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -43,6 +44,8 @@ private slots:
     void anOfferedCallRingsWithCallerAndQueueAndIsAnswered();
     void aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly();
     void logoutEndsTheSession();
+    void aSupervisorsForcedNotReadyIsShownWithWhoAndWhy();
+    void anUnansweredCallPutsTheAgentNotReadyByTheSystem();
     void theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesBack();
     void theMainWindowGivesEveryActionAShortcutInItsTooltip();
 
@@ -260,6 +263,40 @@ void AgentDesktopTest::logoutEndsTheSession()
     QCOMPARE(m_session->linkState(), LinkState::Offline);
     QVERIFY(!m_session->isLoggedIn());
     QCOMPARE(m_session->queues()->rowCount(), 0);
+}
+
+void AgentDesktopTest::aSupervisorsForcedNotReadyIsShownWithWhoAndWhy()
+{
+    QVERIFY(login());
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->reasons().size() >= 2, 10000);
+    QSignalSpy elsewhere(m_session.get(), &AgentSession::changedElsewhere);
+    desk::test::Supervisor carol(m_engine->port(), QStringLiteral("carol"),
+                                 QStringLiteral("sup3rvise"));
+    QVERIFY(carol.ok());
+    QVERIFY(carol.request({{QStringLiteral("op"), QStringLiteral("agent.setState")},
+                           {QStringLiteral("agent"), 1001},
+                           {QStringLiteral("state"), QStringLiteral("not-ready")},
+                           {QStringLiteral("reason"), 2}}));
+    QVERIFY(elsewhere.wait(10000));
+    QCOMPARE(elsewhere.at(0).at(0).toString(),
+             QStringLiteral("supervisor carol set you to Not Ready (Meeting)."));
+    QCOMPARE(m_session->state(), AgentState::NotReady);
+    QCOMPARE(m_session->changedBy(), QStringLiteral("supervisor carol"));
+    StatePanel panel(*m_session);
+    QVERIFY(panel.detailText().contains(QStringLiteral("Set by supervisor carol")));
+}
+
+void AgentDesktopTest::anUnansweredCallPutsTheAgentNotReadyByTheSystem()
+{
+    QVERIFY(login());
+    QSignalSpy elsewhere(m_session.get(), &AgentSession::changedElsewhere);
+    QVERIFY(ring() >= 0);
+    // Nobody answers: after the queue's ring timeout (4 s) the engine takes the call back.
+    QVERIFY(elsewhere.wait(15000));
+    QCOMPARE(m_session->state(), AgentState::NotReady);
+    QCOMPARE(m_session->changedBy(), QStringLiteral("the system (call not answered)"));
+    QCOMPARE(m_session->reasonCode(), 90u);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 0, 10000);
 }
 
 void AgentDesktopTest::theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesBack()

@@ -7,19 +7,18 @@
 namespace desk::test {
 namespace {
 
-// A user named like the agent ID, with the PIN as password: the protocol login of a desktop.
+// No user is named like an agent: desktops log in with the agent ID and PIN themselves.
 const char *const kContactCenter = R"({
   "version": 1,
   "skills": [ { "id": 1, "name": "english" } ],
   "groups": [ { "id": 1, "name": "sales-team", "guid": "6b29fc40-ca47-1067-b31d-00dd010662da" } ],
   "reasonCodes": [ { "code": 1, "name": "Lunch" }, { "code": 2, "name": "Meeting" } ],
   "queues": [ { "id": 10, "name": "sales", "group": 1, "skill": 1, "wrapUpSeconds": 60,
-                "ringTimeoutSeconds": 20, "maxWaitSeconds": 0, "overflowWhenNoAgents": false } ],
+                "ringTimeoutSeconds": 4, "maxWaitSeconds": 0, "overflowWhenNoAgents": false } ],
   "agents": [ { "id": 1001, "name": "Alice", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] },
               { "id": 1002, "name": "Bob", "pin": "1234", "skills": [ { "skill": 1, "level": 5 } ] } ],
   "routePoints": [ { "address": "9000", "name": "Sales line", "queue": 10 } ],
-  "users": [ { "name": "1001", "role": "agent", "password": "1234", "agent": 1001 },
-             { "name": "1002", "role": "agent", "password": "1234", "agent": 1002 },
+  "users": [ { "name": "carol", "role": "supervisor", "password": "sup3rvise" },
              { "name": "root", "role": "admin", "password": "adm1n" } ]
 })";
 
