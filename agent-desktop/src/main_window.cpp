@@ -38,8 +38,9 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName)
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The first column (caller, figure, queue name) takes the spare width.
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     return view;
 }
 
@@ -143,7 +144,7 @@ MainWindow::MainWindow(AgentSession &session, QWidget *parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(900, 640);
+        resize(960, 680);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_linkLabel->setText(displayName(session.linkState()));
     updateActions();
@@ -195,9 +196,8 @@ void MainWindow::buildActions()
     QAction *notReady = addAction(nullptr, QStringLiteral("notReady"), tr("&Not Ready"),
                                   QKeySequence(Qt::Key_F6), [this] { m_session.goNotReady(0); });
     stateBar->addAction(notReady);
-    stateBar->addAction(addAction(agentMenu, QStringLiteral("doneWrapUp"),
-                                  tr("&Done (end wrap-up)"), QKeySequence(Qt::Key_F7),
-                                  [this] { m_session.endWrapUp(); }));
+    stateBar->addAction(addAction(agentMenu, QStringLiteral("doneWrapUp"), tr("&Done (wrap-up)"),
+                                  QKeySequence(Qt::Key_F7), [this] { m_session.endWrapUp(); }));
     agentMenu->addSeparator();
     m_logoutMenu = agentMenu->addMenu(tr("&Log out"));
     stateBar->addAction(addAction(nullptr, QStringLiteral("logout"), tr("&Log out"),
@@ -215,22 +215,21 @@ void MainWindow::buildActions()
             if (HCALL c = targetCall(~DWORD(LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING)))
                 m_session.calls()->hangUp(c);
         }));
-    callBar->addAction(addAction(callMenu, QStringLiteral("hold"), tr("H&old / Retrieve"),
-                                 QKeySequence(Qt::Key_F11), [this] {
-                                     if (HCALL c = targetCall(LINECALLSTATE_ONHOLD)) {
-                                         const int row = m_session.calls()->rowOf(c);
-                                         const bool selected =
-                                             m_callView->currentIndex().row() == row;
-                                         // Retrieve the selected held call, or the only held one
-                                         // when nothing talks.
-                                         if (selected || !targetCall(LINECALLSTATE_CONNECTED)) {
-                                             m_session.calls()->retrieve(c);
-                                             return;
-                                         }
-                                     }
-                                     if (HCALL c = targetCall(LINECALLSTATE_CONNECTED))
-                                         m_session.calls()->hold(c);
-                                 }));
+    callBar->addAction(addAction(
+        callMenu, QStringLiteral("hold"), tr("H&old/Retrieve"), QKeySequence(Qt::Key_F11), [this] {
+            if (HCALL c = targetCall(LINECALLSTATE_ONHOLD)) {
+                const int row = m_session.calls()->rowOf(c);
+                const bool selected = m_callView->currentIndex().row() == row;
+                // Retrieve the selected held call, or the only held one
+                // when nothing talks.
+                if (selected || !targetCall(LINECALLSTATE_CONNECTED)) {
+                    m_session.calls()->retrieve(c);
+                    return;
+                }
+            }
+            if (HCALL c = targetCall(LINECALLSTATE_CONNECTED))
+                m_session.calls()->hold(c);
+        }));
     callMenu->addSeparator();
     callBar->addAction(addAction(callMenu, QStringLiteral("transfer"), tr("&Transfer..."),
                                  QKeySequence(tr("Ctrl+T")), [this] {
@@ -251,12 +250,12 @@ void MainWindow::buildActions()
                                      if (!to.isEmpty())
                                          m_session.calls()->consult(c, to);
                                  }));
-    callBar->addAction(addAction(
-        callMenu, QStringLiteral("completeTransfer"), tr("Complete t&ransfer"),
-        QKeySequence(tr("Ctrl+Shift+T")), [this] {
-            if (HCALL c = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER | LINECALLSTATE_CONNECTED))
-                m_session.calls()->completeConsultation(c, false);
-        }));
+    callBar->addAction(addAction(callMenu, QStringLiteral("completeTransfer"), tr("Co&mplete"),
+                                 QKeySequence(tr("Ctrl+Shift+T")), [this] {
+                                     if (HCALL c = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER
+                                                              | LINECALLSTATE_CONNECTED))
+                                         m_session.calls()->completeConsultation(c, false);
+                                 }));
     callBar->addAction(addAction(callMenu, QStringLiteral("conference"), tr("Con&ference"),
                                  QKeySequence(tr("Ctrl+Shift+K")), [this] {
                                      if (HCALL c = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER

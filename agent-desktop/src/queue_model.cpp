@@ -8,7 +8,25 @@ namespace desk {
 QueueModel::QueueModel(TapiLink &link, QObject *parent)
     : QAbstractTableModel(parent)
     , m_link(link)
-{}
+{
+    // The engine reports a queue when it changes, not while its callers wait: count on.
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        for (int row = 0; row < m_queues.size(); ++row)
+            if (m_queues.at(row).waiting > 0)
+                emit dataChanged(index(row, LongestWaitColumn), index(row, LongestWaitColumn),
+                                 {Qt::DisplayRole});
+    });
+    m_tick.start();
+}
+
+int QueueModel::longestWait(int row) const
+{
+    const Queue &q = m_queues.at(row);
+    if (q.waiting == 0 || !q.readAt.isValid())
+        return q.longestWait;
+    return q.longestWait + static_cast<int>(q.readAt.elapsed() / 1000);
+}
 
 int QueueModel::rowCount(const QModelIndex &parent) const
 {
@@ -36,11 +54,12 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return q.name;
     case WaitingColumn:
         return q.known ? QString::number(q.waiting) : QStringLiteral("-");
-    case LongestWaitColumn:
-        return q.known ? QStringLiteral("%1:%2")
-                             .arg(q.longestWait / 60)
-                             .arg(q.longestWait % 60, 2, 10, QLatin1Char('0'))
-                       : QStringLiteral("-");
+    case LongestWaitColumn: {
+        if (!q.known)
+            return QStringLiteral("-");
+        const int wait = longestWait(index.row());
+        return QStringLiteral("%1:%2").arg(wait / 60).arg(wait % 60, 2, 10, QLatin1Char('0'));
+    }
     default:
         return {};
     }
@@ -97,7 +116,10 @@ void QueueModel::addQueues(const QList<QPair<DWORD, QString>> &queues)
             continue; // a queue shared by two of the agent's groups
         const int row = static_cast<int>(m_queues.size());
         beginInsertRows({}, row, row);
-        m_queues.append(Queue{id, name});
+        Queue queue;
+        queue.id = id;
+        queue.name = name;
+        m_queues.append(queue);
         endInsertRows();
         refresh(id);
     }
@@ -142,6 +164,7 @@ void QueueModel::refresh(DWORD queueId)
                 queue.known = true;
                 queue.waiting = static_cast<int>((*info)->dwCurrentCallsQueued);
                 queue.longestWait = static_cast<int>((*info)->dwCurrentLongestWaitTime);
+                queue.readAt.start();
                 emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
             }
             if (queue.again) {

@@ -6,6 +6,8 @@
 #include "tapi.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QUuid>
 
 namespace desk {
@@ -32,7 +34,8 @@ public:
     void clear();
 
     int waiting(int row) const { return m_queues.at(row).waiting; }
-    int longestWait(int row) const { return m_queues.at(row).longestWait; }
+    /// The longest current wait now: as read, plus the time since when calls are waiting.
+    int longestWait(int row) const;
     QString name(int row) const { return m_queues.at(row).name; }
 
 private:
@@ -41,7 +44,8 @@ private:
         QString name;
         int waiting = 0;
         int longestWait = 0;
-        bool known = false; ///< figures read at least once
+        QElapsedTimer readAt; ///< the oldest caller keeps waiting between two reads
+        bool known = false;   ///< figures read at least once
         bool inFlight = false;
         bool again = false;
     };
@@ -53,6 +57,7 @@ private:
     HLINE m_line = 0;
     QList<Queue> m_queues;
     int m_generation = 0; ///< replies of an older load() are ignored
+    QTimer m_tick;
 };
 
 } // namespace desk

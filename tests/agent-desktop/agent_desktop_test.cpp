@@ -43,6 +43,8 @@ private slots:
     void notReadyWithAReasonShowsTheReason();
     void anOfferedCallRingsWithCallerAndQueueAndIsAnswered();
     void aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly();
+    void aConsultationEndsInATransferOrAConference_data();
+    void aConsultationEndsInATransferOrAConference();
     void logoutEndsTheSession();
     void aSupervisorsForcedNotReadyIsShownWithWhoAndWhy();
     void anUnansweredCallPutsTheAgentNotReadyByTheSystem();
@@ -250,6 +252,52 @@ void AgentDesktopTest::aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly()
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
     // The transferred call counts as handled by this agent.
     QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->shift().calls, 1, 35000);
+}
+
+void AgentDesktopTest::aConsultationEndsInATransferOrAConference_data()
+{
+    QTest::addColumn<bool>("conference");
+    QTest::newRow("transfer") << false;
+    QTest::newRow("conference") << true;
+}
+
+void AgentDesktopTest::aConsultationEndsInATransferOrAConference()
+{
+    QFETCH(bool, conference);
+    QVERIFY(login());
+    const int row = ring();
+    QVERIFY(row >= 0);
+    const HCALL call = handleOf(row);
+    m_session->calls()->answer(call);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+
+    m_session->calls()->consult(call, QStringLiteral("101"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_ONHOLDPENDTRANSFER), row,
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 2, 10000);
+    const Call *consultation = m_session->calls()->call(1);
+    QCOMPARE(consultation->consultationOf, call);
+    QCOMPARE(consultation->calledNumber, QStringLiteral("101"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->calls()->call(1)->state
+                                 & (LINECALLSTATE_RINGBACK | LINECALLSTATE_PROCEEDING
+                                    | LINECALLSTATE_DIALING | LINECALLSTATE_CONNECTED),
+                             10000);
+
+    QSignalSpy failed(m_session->calls(), &CallModel::operationFailed);
+    m_session->calls()->completeConsultation(call, conference);
+    if (conference) {
+        // The agent stays in a three-way call; nothing is held for a transfer any more.
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_ONHOLDPENDTRANSFER),
+                                  -1, 10000);
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY(m_session->calls()->findState(LINECALLSTATE_CONNECTED | LINECALLSTATE_CONFERENCED)
+                >= 0);
+    } else {
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 0, 10000);
+        QVERIFY(failed.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
+    }
 }
 
 void AgentDesktopTest::logoutEndsTheSession()
