@@ -502,7 +502,7 @@ void AgentSession::applyState(AgentState state)
     const AgentState old = m_state;
     m_stateSeconds[old] += m_inState.elapsed() / 1000;
     if (old == AgentState::WrapUp && !m_wrapUpEndedByAgent && !m_lastQueue.isEmpty()
-        && state != AgentState::LoggedOut) {
+        && (state == AgentState::Ready || state == AgentState::NotReady)) {
         // The engine ended wrap-up by itself: that was the queue's full wrap-up length.
         const int length = static_cast<int>(m_inState.elapsed() / 1000);
         if (length > 0) {
@@ -512,6 +512,13 @@ void AgentSession::applyState(AgentState state)
     }
     if (state == AgentState::WrapUp)
         m_wrapUpEndedByAgent = false;
+    // What a reconnection restores is the last Ready / Not Ready seen, whoever chose it.
+    if (state == AgentState::Ready && !m_restoring) {
+        m_wanted = AgentState::Ready;
+        m_wantedReason = 0;
+    } else if (state == AgentState::NotReady && !m_restoring) {
+        m_wanted = AgentState::NotReady;
+    }
     m_inState.restart();
     m_state = state;
     m_changedBy.clear();
@@ -536,6 +543,7 @@ void AgentSession::readStatus()
                 m_reasonCode = (*status)->dwActivityID;
                 m_reasonText =
                     status->string((*status)->dwActivitySize, (*status)->dwActivityOffset);
+                m_wantedReason = m_reasonCode;
                 emit stateChanged();
             }
         },
@@ -708,6 +716,8 @@ void AgentSession::connectionLost()
     m_calls->markAllLost();
     m_queues->clear();
     m_link.shutdown();
+    // Until the engine answers again nobody knows the agent's state: do not show the old one.
+    applyState(AgentState::Unknown);
     if (m_restoring) {
         // Lost again while restoring: keep reconnecting.
         return scheduleReconnect();

@@ -366,6 +366,8 @@ void AgentDesktopTest::theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesB
              QStringLiteral("Lost (connection to the engine lost)"));
     QCOMPARE(m_session->calls()->findState(LINECALLSTATE_CONNECTED), -1); // never "talking"
     QVERIFY(panel.bannerText().contains(QStringLiteral("Connection to the engine lost")));
+    QCOMPARE(m_session->state(), AgentState::Unknown); // not "on a call" any more
+    QCOMPARE(panel.stateText(), QStringLiteral("Unknown"));
 
     QVERIFY2(m_engine->start(port), qPrintable(m_engine->errors()));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->linkState(), LinkState::Online, 40000);
