@@ -120,12 +120,16 @@ void TapiLink::drain()
 {
     LINEMESSAGE m;
     // A handler may shut the link down (logout, connection lost): re-check every round.
-    while (m_app && lineGetMessage(m_app, &m, 0) == 0) {
-        if (m.dwMessageID == LINE_REPLY)
-            complete(static_cast<DWORD>(m.dwParam1), static_cast<LONG>(m.dwParam2));
-        else
-            emit message(m);
-    }
+    while (m_app && lineGetMessage(m_app, &m, 0) == 0)
+        dispatch(m);
+}
+
+void TapiLink::dispatch(const LINEMESSAGE &m)
+{
+    if (m.dwMessageID == LINE_REPLY)
+        complete(static_cast<DWORD>(m.dwParam1), static_cast<LONG>(m.dwParam2));
+    else
+        emit message(m);
 }
 
 } // namespace desk

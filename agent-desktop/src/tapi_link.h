@@ -59,6 +59,9 @@ public:
     void track(LONG request, ReplyHandler handler, std::shared_ptr<void> keepAlive = {});
     /// Requests still waiting for their LINE_REPLY.
     int pendingCount() const { return static_cast<int>(m_pending.size()); }
+    /// Handles one message as drain() does (LINE_REPLY completes its request, anything else
+    /// is emitted). Public so the bookkeeping can be tested without an engine.
+    void dispatch(const LINEMESSAGE &message);
 
 signals:
     /// Every message except LINE_REPLY, in the order libtapi delivered them.

@@ -39,22 +39,29 @@ private slots:
 
     void loginFailureIsExplainedToTheAgent_data();
     void loginFailureIsExplainedToTheAgent();
+    void repeatedWrongPinsAskTheAgentToWaitAMinute();
     void loginOffersTheEnginesGroupsAndGoesReady();
     void notReadyWithAReasonShowsTheReason();
     void anOfferedCallRingsWithCallerAndQueueAndIsAnswered();
-    void aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly();
+    void aHeldCallIsRetrieved();
+    void aBlindTransferEndsTheCallAndStartsWrapUp();
+    void doneEndsWrapUpEarlyAndTheCallCountsAsHandled();
     void aConsultationEndsInATransferOrAConference_data();
     void aConsultationEndsInATransferOrAConference();
     void logoutEndsTheSession();
     void aSupervisorsForcedNotReadyIsShownWithWhoAndWhy();
     void anUnansweredCallPutsTheAgentNotReadyByTheSystem();
     void theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesBack();
+    void aRestartedEngineGetsTheAgentBackNotReadyWithTheReason();
     void theMainWindowGivesEveryActionAShortcutInItsTooltip();
+    void theMainWindowAnswersTheRingingCallWithF9();
 
 private:
     bool login(bool ready = true);
     /// Customer calls 9000 and the desktop shows the offered call; its row.
     int ring();
+    /// ring() and answer: the row of the connected call, or -1.
+    int answeredCall();
     HCALL handleOf(int row) const { return m_session->calls()->call(row)->handle; }
 
     std::unique_ptr<EngineRunner> m_engine;
@@ -165,6 +172,20 @@ void AgentDesktopTest::loginFailureIsExplainedToTheAgent()
     QCOMPARE(m_session->linkState(), LinkState::Offline);
 }
 
+void AgentDesktopTest::repeatedWrongPinsAskTheAgentToWaitAMinute()
+{
+    // The engine blocks a user for a minute after 5 failed logins within 60 s.
+    QSignalSpy failed(m_session.get(), &AgentSession::loginFailed);
+    for (int attempt = 0; attempt < 6; ++attempt)
+        m_session->connectAgent({m_engine->server(), QStringLiteral("1001"),
+                                 QStringLiteral("%1").arg(9000 + attempt), QStringLiteral("100")});
+    QCOMPARE(failed.count(), 6);
+    QCOMPARE(failed.at(0).at(0).toString(),
+             QStringLiteral("The engine refused the login: the agent ID or the PIN is wrong."));
+    QCOMPARE(failed.at(5).at(0).toString(),
+             QStringLiteral("Too many failed logins. Try again in a minute."));
+}
+
 void AgentDesktopTest::loginOffersTheEnginesGroupsAndGoesReady()
 {
     LoginDialog dialog(*m_session);
@@ -190,6 +211,12 @@ void AgentDesktopTest::loginOffersTheEnginesGroupsAndGoesReady()
         m_session->queues()->index(0, QueueModel::WaitingColumn).data().toString(),
         QStringLiteral("0"), 10000);
     QCOMPARE(m_session->directory()->rowCount(), 20); // stations 101-119 and route point 9000
+    const QModelIndexList queueLine = m_session->directory()->match(
+        m_session->directory()->index(0, DirectoryModel::NumberColumn), Qt::DisplayRole,
+        QStringLiteral("9000"), 1, Qt::MatchExactly);
+    QCOMPARE(queueLine.size(), 1);
+    QCOMPARE(queueLine.at(0).siblingAtColumn(DirectoryModel::KindColumn).data().toString(),
+             QStringLiteral("Queue"));
     // The configured reason codes, then the engine's own (no answer, offer failed).
     QTRY_VERIFY_WITH_TIMEOUT(m_session->reasons().size() >= 2, 10000);
     QCOMPARE(m_session->reasons().at(0).code, 1u);
@@ -229,29 +256,55 @@ void AgentDesktopTest::anOfferedCallRingsWithCallerAndQueueAndIsAnswered()
              QStringLiteral("Talking"));
 }
 
-void AgentDesktopTest::aCallIsHeldRetrievedTransferredAndWrapUpIsEndedEarly()
+int AgentDesktopTest::answeredCall()
+{
+    const int row = ring();
+    if (row < 0)
+        return -1;
+    m_session->calls()->answer(handleOf(row));
+    QSignalSpy changed(m_session->calls(), &QAbstractItemModel::dataChanged);
+    for (int i = 0; i < 20 && m_session->calls()->findState(LINECALLSTATE_CONNECTED) != row; ++i)
+        changed.wait(500);
+    return m_session->calls()->findState(LINECALLSTATE_CONNECTED) == row ? row : -1;
+}
+
+void AgentDesktopTest::aHeldCallIsRetrieved()
 {
     QVERIFY(login());
-    const int row = ring();
+    const int row = answeredCall();
     QVERIFY(row >= 0);
     const HCALL call = handleOf(row);
-    m_session->calls()->answer(call);
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
-
     m_session->calls()->hold(call);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_ONHOLD), row, 10000);
+    QCOMPARE(m_session->calls()->index(row, CallModel::StateColumn).data().toString(),
+             QStringLiteral("On hold"));
     m_session->calls()->retrieve(call);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+}
 
-    m_session->calls()->blindTransfer(call, QStringLiteral("101"));
+void AgentDesktopTest::aBlindTransferEndsTheCallAndStartsWrapUp()
+{
+    QVERIFY(login());
+    const int row = answeredCall();
+    QVERIFY(row >= 0);
+    m_session->calls()->blindTransfer(handleOf(row), QStringLiteral("101"));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 0, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
     QCOMPARE(m_session->wrapUpSecondsLeft(), -1); // no wrap-up of this queue seen yet
+}
 
+void AgentDesktopTest::doneEndsWrapUpEarlyAndTheCallCountsAsHandled()
+{
+    QVERIFY(login());
+    const int row = answeredCall();
+    QVERIFY(row >= 0);
+    m_session->calls()->hangUp(handleOf(row));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
     m_session->endWrapUp();
+    // Auto-in: after wrap-up the agent is Ready again.
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
-    // The transferred call counts as handled by this agent.
     QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->shift().calls, 1, 35000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->period().calls, 1, 35000);
 }
 
 void AgentDesktopTest::aConsultationEndsInATransferOrAConference_data()
@@ -373,6 +426,40 @@ void AgentDesktopTest::theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesB
     QTRY_COMPARE_WITH_TIMEOUT(m_session->linkState(), LinkState::Online, 40000);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
     QCOMPARE(m_session->calls()->rowCount(), 0); // the new engine has no calls
+}
+
+void AgentDesktopTest::aRestartedEngineGetsTheAgentBackNotReadyWithTheReason()
+{
+    QVERIFY(login());
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->reasons().size() >= 2, 10000);
+    m_session->goNotReady(1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->reasonName(), QStringLiteral("Lunch"), 10000);
+    const int port = m_engine->port();
+    m_engine->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->linkState(), LinkState::Reconnecting, 15000);
+    QVERIFY2(m_engine->start(port), qPrintable(m_engine->errors()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->linkState(), LinkState::Online, 40000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::NotReady, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->reasonName(), QStringLiteral("Lunch"), 10000);
+    QCOMPARE(m_session->changedBy(), QString());
+}
+
+void AgentDesktopTest::theMainWindowAnswersTheRingingCallWithF9()
+{
+    QVERIFY(login());
+    MainWindow window(*m_session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(!window.action(QStringLiteral("answer"))->isEnabled());
+    const int row = ring();
+    QVERIFY(row >= 0);
+    QTRY_VERIFY(window.action(QStringLiteral("answer"))->isEnabled());
+    QTRY_COMPARE(window.statePanel()->stateText(), QStringLiteral("Ringing"));
+    QTest::keyClick(&window, Qt::Key_F9);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), row, 10000);
+    QTRY_COMPARE(window.statePanel()->stateText(), QStringLiteral("On ACD call"));
+    QVERIFY(window.action(QStringLiteral("hangUp"))->isEnabled());
+    QVERIFY(!window.action(QStringLiteral("answer"))->isEnabled());
 }
 
 void AgentDesktopTest::theMainWindowGivesEveryActionAShortcutInItsTooltip()
