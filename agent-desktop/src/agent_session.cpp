@@ -102,14 +102,24 @@ void AgentSession::connectAgent(const LoginRequest &request)
     m_request.agentId = request.agentId.trimmed();
     m_request.station = request.station.trimmed();
     setLinkState(LinkState::Connecting);
-    const LONG rc = m_link.initialize(Endpoint{m_request.server, m_request.agentId, m_request.pin});
-    if (rc != 0)
-        return fail(initializeError(rc));
-    m_lines = readLines(m_link);
-    if (!openStation())
-        return;
-    m_directory->setLines(m_lines, m_request.station);
-    createAgent([this] { readGroups(); });
+    // Connecting and reading the switch's lines are synchronous round trips: off the GUI
+    // thread.
+    auto lines = std::make_shared<QList<LineEntry>>();
+    const int generation = m_generation;
+    m_link.initializeAsync(
+        Endpoint{m_request.server, m_request.agentId, m_request.pin}, false,
+        [lines](HLINEAPP app, DWORD numDevs) { *lines = readLines(app, numDevs); },
+        [this, lines, generation](LONG rc) {
+            if (generation != m_generation)
+                return;
+            if (rc != 0)
+                return fail(initializeError(rc));
+            m_lines = *lines;
+            if (!openStation())
+                return;
+            m_directory->setLines(m_lines, m_request.station);
+            createAgent([this] { readGroups(); });
+        });
 }
 
 bool AgentSession::openStation()
@@ -748,14 +758,26 @@ void AgentSession::reconnect()
         return;
     ++m_generation;
     // A fresh binding: the old connection is gone for good.
-    const LONG rc =
-        m_link.initialize(Endpoint{m_request.server, m_request.agentId, m_request.pin}, true);
-    if (rc != 0) {
-        if (rc != LINEERR_NODRIVER)
-            emit notice(initializeError(rc));
-        return scheduleReconnect();
-    }
-    m_lines = readLines(m_link);
+    auto lines = std::make_shared<QList<LineEntry>>();
+    const int generation = m_generation;
+    m_link.initializeAsync(
+        Endpoint{m_request.server, m_request.agentId, m_request.pin}, true,
+        [lines](HLINEAPP app, DWORD numDevs) { *lines = readLines(app, numDevs); },
+        [this, lines, generation](LONG rc) {
+            if (generation != m_generation)
+                return;
+            if (rc != 0) {
+                if (rc != LINEERR_NODRIVER)
+                    emit notice(initializeError(rc));
+                return scheduleReconnect();
+            }
+            m_lines = *lines;
+            restoreLogin();
+        });
+}
+
+void AgentSession::restoreLogin()
+{
     const LineEntry *entry = findLine(m_lines, m_request.station);
     HLINE line = 0;
     if (!entry

@@ -121,6 +121,7 @@ private:
     void connectionLost();
     void scheduleReconnect();
     void reconnect();
+    void restoreLogin();
     void finishLogout(const QString &why);
     void setReason(DWORD reason, std::function<void()> next);
     void setAgentState(DWORD stateEx, const QString &what);

@@ -9,8 +9,6 @@
 
 namespace desk {
 
-class TapiLink;
-
 struct LineEntry {
     DWORD device = 0;
     DWORD apiVersion = 0;
@@ -20,7 +18,8 @@ struct LineEntry {
 };
 
 /// Every line whose address could be read; devices that fail negotiation are skipped.
-QList<LineEntry> readLines(const TapiLink &link);
+/// Thread-safe (libtapi is): the login runs it on TapiLink's worker thread.
+QList<LineEntry> readLines(HLINEAPP app, DWORD numDevs);
 /// The entry whose address is `extension`, or nullptr.
 const LineEntry *findLine(const QList<LineEntry> &lines, const QString &extension);
 

@@ -3,6 +3,7 @@
 #include "acd/tapi/in_process.h"
 
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 
 #include <cstring>
@@ -27,9 +28,15 @@ TapiLink::TapiLink(QString appName, QObject *parent)
 TapiLink::~TapiLink()
 {
     shutdown();
+    if (m_initializing) {
+        // The worker writes into state the finished handler owns: let it end first.
+        disconnect(m_initializing, nullptr, this, nullptr);
+        m_initializing->wait();
+        delete m_initializing;
+    }
 }
 
-LONG TapiLink::initialize(const Endpoint &endpoint, bool fresh)
+void TapiLink::prepare(const Endpoint &endpoint, bool fresh)
 {
     shutdown();
     if (fresh || !(boundEndpoint() == endpoint)) {
@@ -40,33 +47,96 @@ LONG TapiLink::initialize(const Endpoint &endpoint, bool fresh)
     qputenv("TAPI_SERVER", endpoint.server.toUtf8());
     qputenv("TAPI_USER", endpoint.user.toUtf8());
     qputenv("TAPI_PASSWORD", endpoint.password.toUtf8());
+}
 
+namespace {
+
+struct InitResult {
+    LONG rc = 0;
+    HLINEAPP app = 0;
+    DWORD numDevs = 0;
+    int eventFd = -1;
+};
+
+InitResult initializeApp(const QByteArray &name)
+{
     LINEINITIALIZEEXPARAMS params;
     std::memset(&params, 0, sizeof params);
     params.dwTotalSize = sizeof params;
     params.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
     DWORD version = TAPI_VERSION2_2;
-    HLINEAPP app = 0;
-    DWORD numDevs = 0;
-    const QByteArray name = m_appName.toUtf8();
-    LONG rc =
-        lineInitializeEx(&app, nullptr, nullptr, name.constData(), &numDevs, &version, &params);
-    if (rc != 0) {
-        // A refused or failed connection must not be reused by the next attempt.
-        boundEndpoint() = Endpoint{};
-        return rc;
-    }
+    InitResult r;
+    r.rc =
+        lineInitializeEx(&r.app, nullptr, nullptr, name.constData(), &r.numDevs, &version, &params);
+    if (r.rc == 0)
+        r.eventFd = TAPI_EVENT_FD(params);
+    return r;
+}
+
+} // namespace
+
+void TapiLink::adopt(HLINEAPP app, DWORD numDevs, int eventFd)
+{
     m_app = app;
     m_numDevs = numDevs;
-    m_notifier = new QSocketNotifier(TAPI_EVENT_FD(params), QSocketNotifier::Read, this);
+    m_notifier = new QSocketNotifier(eventFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] { drain(); });
     // Messages may already be waiting (the notifier only reports new readiness reliably).
     QTimer::singleShot(0, this, [this] { drain(); });
+}
+
+LONG TapiLink::initialize(const Endpoint &endpoint, bool fresh)
+{
+    prepare(endpoint, fresh);
+    const InitResult r = initializeApp(m_appName.toUtf8());
+    if (r.rc != 0) {
+        // A refused or failed connection must not be reused by the next attempt.
+        boundEndpoint() = Endpoint{};
+        return r.rc;
+    }
+    adopt(r.app, r.numDevs, r.eventFd);
     return 0;
+}
+
+void TapiLink::initializeAsync(const Endpoint &endpoint, bool fresh,
+                               std::function<void(HLINEAPP, DWORD)> inWorker,
+                               std::function<void(LONG)> done)
+{
+    prepare(endpoint, fresh);
+    const int generation = ++m_initGeneration;
+    auto result = std::make_shared<InitResult>();
+    const QByteArray name = m_appName.toUtf8();
+    QThread *thread = QThread::create([result, name, inWorker = std::move(inWorker)] {
+        *result = initializeApp(name);
+        if (result->rc == 0 && inWorker)
+            inWorker(result->app, result->numDevs);
+    });
+    m_initializing = thread;
+    connect(thread, &QThread::finished, this,
+            [this, thread, result, generation, done = std::move(done)] {
+                thread->deleteLater();
+                if (m_initializing == thread)
+                    m_initializing = nullptr;
+                if (generation != m_initGeneration) {
+                    // Abandoned meanwhile: nobody wants this application any more.
+                    if (result->rc == 0)
+                        lineShutdown(result->app);
+                    return;
+                }
+                if (result->rc != 0) {
+                    boundEndpoint() = Endpoint{};
+                    done(result->rc);
+                    return;
+                }
+                adopt(result->app, result->numDevs, result->eventFd);
+                done(0);
+            });
+    thread->start();
 }
 
 void TapiLink::shutdown()
 {
+    ++m_initGeneration; // an initialization still running is abandoned
     if (m_notifier) {
         // lineShutdown closes the eventfd: stop watching it first.
         m_notifier->setEnabled(false);

@@ -23,6 +23,7 @@
 #include <vector>
 
 class QSocketNotifier;
+class QThread;
 
 namespace desk {
 
@@ -45,6 +46,15 @@ public:
     /// OPERATIONFAILED: login refused, RESOURCEUNAVAIL: rate-limited). `fresh` drops libtapi's
     /// binding first, so a lost connection is really opened again.
     LONG initialize(const Endpoint &endpoint, bool fresh = false);
+    /// The same on a worker thread, since connecting may take up to libtapi's 10 s against a
+    /// silent host: the window must not freeze meanwhile. `inWorker` (may be empty) runs there
+    /// too after a successful lineInitializeEx, for more synchronous set-up (reading the
+    /// lines); `done` runs on this object's thread with the result, unless shutdown() or
+    /// another initialization came first (the late application is then shut down).
+    void initializeAsync(const Endpoint &endpoint, bool fresh,
+                         std::function<void(HLINEAPP, DWORD numDevs)> inWorker,
+                         std::function<void(LONG)> done);
+    bool isInitializing() const { return m_initializing != nullptr; }
     /// Stops watching the eventfd, then lineShutdown (which closes it). Pending handlers are
     /// dropped without being called.
     void shutdown();
@@ -74,11 +84,15 @@ private:
     };
     void drain();
     void complete(DWORD request, LONG result);
+    void prepare(const Endpoint &endpoint, bool fresh);
+    void adopt(HLINEAPP app, DWORD numDevs, int eventFd);
 
     QString m_appName;
     HLINEAPP m_app = 0;
     DWORD m_numDevs = 0;
     QSocketNotifier *m_notifier = nullptr;
+    QThread *m_initializing = nullptr;
+    int m_initGeneration = 0;
     std::unordered_map<DWORD, Pending> m_pending;
     std::unordered_map<DWORD, LONG> m_earlyReplies;
     // Buffers of requests abandoned at shutdown: libtapi may still write them.

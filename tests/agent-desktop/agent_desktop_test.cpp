@@ -104,7 +104,7 @@ bool AgentDesktopTest::login(bool ready)
     QSignalSpy loggedIn(m_session.get(), &AgentSession::loggedIn);
     m_session->connectAgent({m_engine->server(), QStringLiteral("1001"), QStringLiteral("1234"),
                              QStringLiteral("100")});
-    if (!groups.wait(10000)) {
+    if (groups.isEmpty() && !groups.wait(10000)) {
         qWarning() << "no groups:" << failed;
         return false;
     }
@@ -127,7 +127,7 @@ int AgentDesktopTest::ring()
     if (!m_customer->ok())
         return -1;
     QSignalSpy incoming(m_session->calls(), &CallModel::incomingCall);
-    if (!m_customer->call(QStringLiteral("9000")) || !incoming.wait(10000))
+    if (!m_customer->call(QStringLiteral("9000")) || (incoming.isEmpty() && !incoming.wait(10000)))
         return -1;
     return m_session->calls()->findState(LINECALLSTATE_OFFERING);
 }
@@ -176,9 +176,11 @@ void AgentDesktopTest::repeatedWrongPinsAskTheAgentToWaitAMinute()
 {
     // The engine blocks a user for a minute after 5 failed logins within 60 s.
     QSignalSpy failed(m_session.get(), &AgentSession::loginFailed);
-    for (int attempt = 0; attempt < 6; ++attempt)
+    for (int attempt = 0; attempt < 6; ++attempt) {
         m_session->connectAgent({m_engine->server(), QStringLiteral("1001"),
                                  QStringLiteral("%1").arg(9000 + attempt), QStringLiteral("100")});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), attempt + 1, 10000);
+    }
     QCOMPARE(failed.count(), 6);
     QCOMPARE(failed.at(0).at(0).toString(),
              QStringLiteral("The engine refused the login: the agent ID or the PIN is wrong."));
@@ -358,7 +360,7 @@ void AgentDesktopTest::logoutEndsTheSession()
     QVERIFY(login(false));
     QSignalSpy loggedOut(m_session.get(), &AgentSession::loggedOut);
     m_session->logout(1);
-    QVERIFY(loggedOut.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loggedOut.count(), 1, 10000);
     QCOMPARE(loggedOut.at(0).at(0).toString(), QString()); // the agent's own logout
     QCOMPARE(m_session->state(), AgentState::LoggedOut);
     QCOMPARE(m_session->linkState(), LinkState::Offline);
@@ -378,7 +380,8 @@ void AgentDesktopTest::aSupervisorsForcedNotReadyIsShownWithWhoAndWhy()
                            {QStringLiteral("agent"), 1001},
                            {QStringLiteral("state"), QStringLiteral("not-ready")},
                            {QStringLiteral("reason"), 2}}));
-    QVERIFY(elsewhere.wait(10000));
+    // The change may already have arrived while the supervisor waited for its answer.
+    QTRY_VERIFY_WITH_TIMEOUT(!elsewhere.isEmpty(), 10000);
     QCOMPARE(elsewhere.at(0).at(0).toString(),
              QStringLiteral("supervisor carol set you to Not Ready (Meeting)."));
     QCOMPARE(m_session->state(), AgentState::NotReady);
@@ -393,7 +396,7 @@ void AgentDesktopTest::anUnansweredCallPutsTheAgentNotReadyByTheSystem()
     QSignalSpy elsewhere(m_session.get(), &AgentSession::changedElsewhere);
     QVERIFY(ring() >= 0);
     // Nobody answers: after the queue's ring timeout (4 s) the engine takes the call back.
-    QVERIFY(elsewhere.wait(15000));
+    QTRY_VERIFY_WITH_TIMEOUT(!elsewhere.isEmpty(), 15000);
     QCOMPARE(m_session->state(), AgentState::NotReady);
     QCOMPARE(m_session->changedBy(), QStringLiteral("the system (call not answered)"));
     QCOMPARE(m_session->reasonCode(), 90u);

@@ -9,7 +9,7 @@ Customer::Customer(const Endpoint &endpoint, const QString &station)
 {
     if (m_link.initialize(endpoint) != 0)
         return;
-    const QList<LineEntry> lines = readLines(m_link);
+    const QList<LineEntry> lines = readLines(m_link.app(), m_link.deviceCount());
     const LineEntry *entry = findLine(lines, station);
     if (!entry)
         return;
