@@ -438,11 +438,16 @@ void AgentSession::logout(DWORD reason)
                                              .arg(lineErrorName(result)));
                              return;
                          }
-                         // During a call the engine defers the logout until it ends.
-                         if (m_calls->rowCount() == 0)
+                         // During a call or wrap-up the engine defers the logout until
+                         // they end; LINE_AGENTSTATUS(LOGGEDOFF) then finishes it here.
+                         const bool busy =
+                             m_state == AgentState::OnAcdCall || m_state == AgentState::OnOtherCall
+                             || m_state == AgentState::WrapUp || m_calls->rowCount() > 0;
+                         if (!busy)
                              finishLogout(QString());
                          else
-                             emit notice(tr("You will be logged out when the call ends."));
+                             emit notice(tr("You will be logged out when the call and its "
+                                            "wrap-up end."));
                      });
     });
 }
@@ -549,6 +554,13 @@ void AgentSession::readStatus()
             if (generation != m_generation || result != 0)
                 return;
             applyState(fromLineAgentState((*status)->dwState));
+            const AgentState next = (*status)->dwNextState
+                                        ? fromLineAgentState((*status)->dwNextState)
+                                        : AgentState::Unknown;
+            if (next != m_nextState) {
+                m_nextState = next;
+                emit stateChanged();
+            }
             if (m_state == AgentState::NotReady) {
                 m_reasonCode = (*status)->dwActivityID;
                 m_reasonText =
@@ -690,6 +702,8 @@ void AgentSession::handleMessage(const LINEMESSAGE &m)
             }
             applyState(state);
         }
+        if (m.dwParam2 & LINEAGENTSTATUS_NEXTSTATE)
+            readStatus();
         if (m.dwParam2 & (LINEAGENTSTATUS_STATE | LINEAGENTSTATUS_ACTIVITY)) {
             // A new reason alone is a change too (a supervisor may switch Lunch to Meeting).
             readLastChange();

@@ -73,6 +73,9 @@ public:
     DWORD reasonCode() const { return m_reasonCode; }
     QString reasonName() const;
     qint64 secondsInState() const;
+    /// The state the engine will put the agent in after the current call and wrap-up
+    /// (Ready or Not Ready; Unknown when none is set).
+    AgentState nextState() const { return m_nextState; }
     /// Who made the last state change, "" when the agent did (or it is unknown).
     QString changedBy() const { return m_changedBy; }
     /// Seconds of wrap-up left when the queue's wrap-up length is known, else -1.
@@ -144,6 +147,7 @@ private:
 
     LinkState m_linkState = LinkState::Offline;
     AgentState m_state = AgentState::LoggedOut;
+    AgentState m_nextState = AgentState::Unknown;
     DWORD m_reasonCode = 0;
     QString m_reasonText;
     QString m_changedBy;

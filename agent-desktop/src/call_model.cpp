@@ -98,6 +98,8 @@ QVariant CallModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case CallerColumn: {
+        if (c.outbound)
+            return tr("to %1").arg(c.calledNumber.isEmpty() ? tr("(unknown)") : c.calledNumber);
         QString who = c.callerNumber.isEmpty() ? c.calledNumber : c.callerNumber;
         if (who.isEmpty())
             who = tr("(unknown)");
@@ -238,7 +240,11 @@ void CallModel::readInfo(int row)
         return;
     c.callerNumber = info.string(info->dwCallerIDSize, info->dwCallerIDOffset);
     c.callerName = info.string(info->dwCallerIDNameSize, info->dwCallerIDNameOffset);
-    c.calledNumber = info.string(info->dwCalledIDSize, info->dwCalledIDOffset);
+    const QString called = info.string(info->dwCalledIDSize, info->dwCalledIDOffset);
+    if (!called.isEmpty())
+        c.calledNumber = called;
+    if (info->dwOrigin & LINECALLORIGIN_OUTBOUND)
+        c.outbound = true;
     if (info->dwCallDataSize >= 2 * sizeof(DWORD)) {
         // Read only what the sender wrote (dwSize) and what we know: later versions append.
         ACDCALLDATA data;
@@ -319,6 +325,7 @@ void CallModel::consult(HCALL call, const QString &destination)
             if (row < 0)
                 row = addCall(*consultHandle, LINECALLSTATE_DIALTONE);
             m_calls[row].consultationOf = call;
+            m_calls[row].outbound = true;
             m_calls[row].calledNumber = destination;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
             track(lineDial(*consultHandle, destination.toUtf8().constData(), 0), tr("Dial"));
@@ -360,6 +367,7 @@ void CallModel::dial(const QString &destination)
             int row = rowOf(*handle);
             if (row < 0)
                 row = addCall(*handle, LINECALLSTATE_DIALING);
+            m_calls[row].outbound = true;
             m_calls[row].calledNumber = destination;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         },

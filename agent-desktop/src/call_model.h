@@ -24,6 +24,7 @@ struct Call {
     QString callerNumber;
     QString callerName;
     QString calledNumber;
+    bool outbound = false; ///< made from the station: show whom it calls
     bool acd = false;
     QString queue;
     QString routePoint;

@@ -97,6 +97,11 @@ void StatePanel::update()
         details << tr("Reason: %1").arg(reason);
     if (const QString who = m_session.changedBy(); !who.isEmpty())
         details << tr("Set by %1").arg(who);
+    const AgentState next = m_session.nextState();
+    const bool busy = state == AgentState::OnAcdCall || state == AgentState::OnOtherCall
+                      || state == AgentState::WrapUp;
+    if (busy && (next == AgentState::Ready || next == AgentState::NotReady))
+        details << tr("Next: %1").arg(displayName(next));
     if (state == AgentState::WrapUp) {
         const int left = m_session.wrapUpSecondsLeft();
         details << (left >= 0 ? tr("Wrap-up ends in %n s - press Done when finished", nullptr, left)

@@ -49,6 +49,10 @@ private slots:
     void aConsultationEndsInATransferOrAConference_data();
     void aConsultationEndsInATransferOrAConference();
     void logoutEndsTheSession();
+    void aLogoutDuringACallWaitsForTheCallAndItsWrapUp();
+    void notReadyDuringACallBecomesTheNextState();
+    void aCallIsDialledOut();
+    void aSupervisorsLogoutOpensTheLoginWithWhy();
     void aSupervisorsForcedNotReadyIsShownWithWhoAndWhy();
     void anUnansweredCallPutsTheAgentNotReadyByTheSystem();
     void theEngineStoppingMidCallMarksTheCallLostAndTheLoginComesBack();
@@ -366,6 +370,78 @@ void AgentDesktopTest::logoutEndsTheSession()
     QCOMPARE(m_session->linkState(), LinkState::Offline);
     QVERIFY(!m_session->isLoggedIn());
     QCOMPARE(m_session->queues()->rowCount(), 0);
+}
+
+void AgentDesktopTest::aLogoutDuringACallWaitsForTheCallAndItsWrapUp()
+{
+    QVERIFY(login());
+    const int row = answeredCall();
+    QVERIFY(row >= 0);
+    QSignalSpy loggedOut(m_session.get(), &AgentSession::loggedOut);
+    QSignalSpy notice(m_session.get(), &AgentSession::notice);
+    m_session->logout(0);
+    QTRY_COMPARE_WITH_TIMEOUT(notice.count(), 1, 10000);
+    QCOMPARE(notice.at(0).at(0).toString(),
+             QStringLiteral("You will be logged out when the call and its wrap-up end."));
+    QVERIFY(m_session->isLoggedIn());
+    m_session->calls()->hangUp(handleOf(row));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
+    QVERIFY(loggedOut.isEmpty()); // the call is never cut, the wrap-up neither
+    m_session->endWrapUp();
+    QTRY_COMPARE_WITH_TIMEOUT(loggedOut.count(), 1, 10000);
+    QCOMPARE(loggedOut.at(0).at(0).toString(), QString());
+    QCOMPARE(m_session->state(), AgentState::LoggedOut);
+}
+
+void AgentDesktopTest::notReadyDuringACallBecomesTheNextState()
+{
+    QVERIFY(login());
+    const int row = answeredCall();
+    QVERIFY(row >= 0);
+    StatePanel panel(*m_session);
+    m_session->goNotReady(0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->nextState(), AgentState::NotReady, 10000);
+    QCOMPARE(m_session->state(), AgentState::OnAcdCall);
+    QTRY_VERIFY(panel.detailText().contains(QStringLiteral("Next: Not Ready")));
+    m_session->calls()->hangUp(handleOf(row));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
+    m_session->endWrapUp();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::NotReady, 10000);
+}
+
+void AgentDesktopTest::aCallIsDialledOut()
+{
+    QVERIFY(login());
+    m_session->calls()->dial(QStringLiteral("101"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->call(0)->calledNumber, QStringLiteral("101"),
+                              10000);
+    QCOMPARE(m_session->calls()->index(0, CallModel::CallerColumn).data().toString(),
+             QStringLiteral("to 101"));
+    QCOMPARE(m_session->calls()->index(0, CallModel::QueueColumn).data().toString(),
+             QStringLiteral("direct"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->calls()->call(0)->state
+                                 & (LINECALLSTATE_DIALING | LINECALLSTATE_PROCEEDING
+                                    | LINECALLSTATE_RINGBACK | LINECALLSTATE_CONNECTED),
+                             10000);
+    m_session->calls()->hangUp(m_session->calls()->call(0)->handle);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 0, 10000);
+}
+
+void AgentDesktopTest::aSupervisorsLogoutOpensTheLoginWithWhy()
+{
+    QVERIFY(login());
+    MainWindow window(*m_session);
+    desk::test::Supervisor carol(m_engine->port(), QStringLiteral("carol"),
+                                 QStringLiteral("sup3rvise"));
+    QVERIFY(carol.ok());
+    QVERIFY(carol.request(
+        {{QStringLiteral("op"), QStringLiteral("agent.logout")}, {QStringLiteral("agent"), 1001}}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.loginDialog() != nullptr, 10000);
+    QCOMPARE(window.loginDialog()->messageLabel()->text(),
+             QStringLiteral("You were logged out by the engine or a supervisor."));
+    QCOMPARE(m_session->state(), AgentState::LoggedOut);
+    QCOMPARE(m_session->linkState(), LinkState::Offline);
 }
 
 void AgentDesktopTest::aSupervisorsForcedNotReadyIsShownWithWhoAndWhy()
