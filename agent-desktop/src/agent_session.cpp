@@ -319,6 +319,7 @@ void AgentSession::finishJoin()
 void AgentSession::cancelLogin()
 {
     ++m_generation;
+    m_reconnectTimer.stop();
     if (m_line)
         lineClose(m_line);
     m_line = 0;
@@ -455,6 +456,7 @@ void AgentSession::logout(DWORD reason)
 void AgentSession::finishLogout(const QString &why)
 {
     ++m_generation;
+    m_reconnectTimer.stop();
     m_loggedIn = false;
     m_loggingOut = false;
     m_figuresTimer.stop();
