@@ -49,6 +49,15 @@ ScreenshotTour::ScreenshotTour(AgentSession &session, MainWindow &window, QStrin
         });
     });
     connect(&session, &AgentSession::loggedOut, this, [] { QApplication::quit(); });
+    m_lostMode = qEnvironmentVariableIntValue("AGENT_DESKTOP_TOUR_LOST") == 1;
+    connect(&session, &AgentSession::linkStateChanged, this, [this](LinkState state) {
+        if (!m_lostMode || state != LinkState::Reconnecting)
+            return;
+        QTimer::singleShot(1500, this, [this] {
+            save(&m_window, QStringLiteral("agent-lost.png"));
+            QApplication::quit();
+        });
+    });
 }
 
 void ScreenshotTour::save(QWidget *widget, const QString &name)
@@ -74,7 +83,8 @@ void ScreenshotTour::onState()
             if (row < 0)
                 return;
             save(&m_window, QStringLiteral("agent-call.png"));
-            m_session.calls()->hangUp(m_session.calls()->call(row)->handle);
+            if (!m_lostMode)
+                m_session.calls()->hangUp(m_session.calls()->call(row)->handle);
         });
         break;
     case AgentState::WrapUp:

@@ -112,9 +112,10 @@ void StatePanel::update()
     const LinkState link = m_session.linkState();
     m_banner->setVisible(link == LinkState::Reconnecting);
     if (link == LinkState::Reconnecting)
-        m_banner->setText(tr("Connection to the engine lost. Reconnecting (retry every %n s); "
-                             "calls shown as lost are not live.",
-                             nullptr, m_session.reconnectDelaySeconds()));
+        m_banner->setText(
+            tr("Connection to the engine lost. Reconnecting (next attempt within %n s); "
+               "calls shown as lost are not live.",
+               nullptr, m_session.reconnectDelaySeconds()));
     const QString color =
         link == LinkState::Reconnecting ? QStringLiteral("#616161") : colorOf(state, ringing);
     setStyleSheet(QStringLiteral("#statePanel { background: %1; border-radius: 6px; }"
