@@ -8,7 +8,7 @@ QString average(const CallFigures &f, int total)
     if (!f.known)
         return QStringLiteral("-");
     if (f.calls == 0)
-        return QStringLiteral("0:00");
+        return FiguresModel::duration(0);
     return FiguresModel::duration(total / f.calls);
 }
 
