@@ -73,8 +73,8 @@ private slots:
         QTest::addColumn<int>("handle");
         QTest::addColumn<QString>("averageTalk");
         QTest::addColumn<QString>("averageHandle");
-        QTest::newRow("no calls") << 0 << 0 << 0 << "0:00"
-                                  << "0:00";
+        QTest::newRow("no calls") << 0 << 0 << 0 << "0:00:00"
+                                  << "0:00:00";
         QTest::newRow("one call") << 1 << 75 << 105 << "0:01:15"
                                   << "0:01:45";
         QTest::newRow("three calls") << 3 << 300 << 3 * 3700 << "0:01:40"
