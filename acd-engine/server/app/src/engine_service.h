@@ -32,6 +32,7 @@ class ProtocolService;
 class AdminApi;
 class ReportWorker;
 class Ticker;
+class WorkerThread;
 struct AuditEntry;
 
 class EngineService : public net::WsHandler, public Transport {
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<db::Writer> m_writer;
     std::unique_ptr<ReportWorker> m_reports; ///< the protocol's `report` queries
     std::unique_ptr<Ticker> m_ticker;        ///< the protocol's 100 ms tick (stats topic)
+    std::unique_ptr<WorkerThread> m_secrets; ///< hello's PBKDF2 checks, off the engine thread
     std::unique_ptr<db::ConfigSet> m_contactCenter;
     std::unique_ptr<db::ConfigSet> m_seed;
     std::unique_ptr<tapi::Host> m_host;
