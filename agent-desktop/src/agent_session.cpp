@@ -539,6 +539,7 @@ void AgentSession::applyState(AgentState state)
     m_inState.restart();
     m_state = state;
     m_changedBy.clear();
+    m_lastChangeText.clear();
     if (state != AgentState::NotReady) {
         m_reasonCode = 0;
         m_reasonText.clear();
@@ -622,15 +623,27 @@ void AgentSession::readLastChange()
                 // An engine without GETLASTCHANGE: we only know it was not us.
                 who = tr("someone else");
             }
-            if (who.isEmpty())
+            if (who.isEmpty()) {
+                // The agent's own change (e.g. a new reason) after a forced one.
+                if (result == 0 && !m_changedBy.isEmpty()) {
+                    m_changedBy.clear();
+                    m_lastChangeText.clear();
+                    emit stateChanged();
+                }
                 return;
+            }
             m_changedBy = who;
             emit stateChanged();
             const QString reason = reasonName();
-            emit changedElsewhere(
+            const QString text =
                 reason.isEmpty()
                     ? tr("%1 set you to %2.").arg(who, displayName(m_state))
-                    : tr("%1 set you to %2 (%3).").arg(who, displayName(m_state), reason));
+                    : tr("%1 set you to %2 (%3).").arg(who, displayName(m_state), reason);
+            // State and reason may come as two messages about one change: tell it once.
+            if (text != m_lastChangeText) {
+                m_lastChangeText = text;
+                emit changedElsewhere(text);
+            }
         },
         params);
 }

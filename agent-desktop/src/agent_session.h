@@ -151,6 +151,7 @@ private:
     DWORD m_reasonCode = 0;
     QString m_reasonText;
     QString m_changedBy;
+    QString m_lastChangeText; ///< the last changedElsewhere() text in this state
     QElapsedTimer m_inState;
     QMap<AgentState, qint64> m_stateSeconds;
     QElapsedTimer m_lastOwnRequest; ///< when the agent last asked for a state change

@@ -464,6 +464,12 @@ void AgentDesktopTest::aSupervisorsForcedNotReadyIsShownWithWhoAndWhy()
     QCOMPARE(m_session->changedBy(), QStringLiteral("supervisor carol"));
     StatePanel panel(*m_session);
     QVERIFY(panel.detailText().contains(QStringLiteral("Set by supervisor carol")));
+
+    // The agent picks another reason: the change is theirs again.
+    m_session->goNotReady(1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->reasonName(), QStringLiteral("Lunch"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->changedBy(), QString(), 10000);
+    QCOMPARE(elsewhere.count(), 1); // told once
 }
 
 void AgentDesktopTest::anUnansweredCallPutsTheAgentNotReadyByTheSystem()
