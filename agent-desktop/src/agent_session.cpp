@@ -53,7 +53,9 @@ AgentSession::AgentSession(QObject *parent)
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         if (m_loggedIn) {
-            QMap<AgentState, qint64> seconds = m_stateSeconds;
+            QMap<AgentState, qint64> seconds = m_day.stateSeconds();
+            for (auto it = m_stateSeconds.cbegin(); it != m_stateSeconds.cend(); ++it)
+                seconds[it.key()] += it.value();
             seconds[m_state] += m_inState.elapsed() / 1000;
             m_figures->setStateTimes(seconds);
         }
@@ -106,8 +108,10 @@ void AgentSession::connectAgent(const LoginRequest &request)
     // thread.
     auto lines = std::make_shared<QList<LineEntry>>();
     const int generation = m_generation;
+    // A fresh connection for every login: nothing of an earlier login (its credentials, its
+    // flood-control window at the engine) carries over.
     m_link.initializeAsync(
-        Endpoint{m_request.server, m_request.agentId, m_request.pin}, false,
+        Endpoint{m_request.server, m_request.agentId, m_request.pin}, true,
         [lines](HLINEAPP app, DWORD numDevs) { *lines = readLines(app, numDevs); },
         [this, lines, generation](LONG rc) {
             if (generation != m_generation)
@@ -253,6 +257,12 @@ void AgentSession::createSessions(const QList<QUuid> &groups, std::function<void
             for (const QUuid &g : groups)
                 if (!have.contains(g))
                     missing.append(g);
+            if (m_restoring && have.isEmpty() && m_loginCalls.calls > 0) {
+                // The engine lost the sessions (it restarted): their figures start again at
+                // zero, so what they had counted joins the day's figures now.
+                m_day.addLogin(m_loginCalls, {});
+                m_loginCalls = CallFigures{};
+            }
             if (missing.isEmpty()) {
                 next();
                 return;
@@ -312,6 +322,8 @@ void AgentSession::finishJoin()
         emit restored();
     } else {
         m_stateSeconds.clear();
+        m_loginCalls = CallFigures{};
+        m_day = DayTotals(); // the date may have changed since the last login
         emit loggedIn();
     }
 }
@@ -468,8 +480,12 @@ void AgentSession::finishLogout(const QString &why)
     m_link.shutdown();
     m_calls->clear();
     m_queues->clear();
-    m_figures->clear();
     applyState(AgentState::LoggedOut);
+    // This login's figures join the day's (as last read: a refresh still in flight is lost).
+    m_day.addLogin(m_loginCalls, m_stateSeconds);
+    m_loginCalls = CallFigures{};
+    m_stateSeconds.clear();
+    m_figures->clear();
     setLinkState(LinkState::Offline);
     emit loggedOut(why);
 }
@@ -687,8 +703,10 @@ void AgentSession::refreshFigures()
                     total->talkSeconds += static_cast<int>((*sessionInfo)->dwTotalTalkTime);
                     total->handleSeconds += static_cast<int>((*sessionInfo)->dwTotalCallTime);
                 }
-                if (--*remaining == 0)
-                    m_figures->setShift(*total);
+                if (--*remaining == 0) {
+                    m_loginCalls = *total;
+                    m_figures->setShift(DayTotals::sum(m_day.calls(), *total));
+                }
             },
             sessionInfo);
     }

@@ -11,6 +11,7 @@
 // lineSetAgentSessionState READY, lineSetAgentStateEx) ends in loggedIn(). Either may end in
 // loginFailed() with a sentence for the agent.
 #include "agent_state.h"
+#include "day_totals.h"
 #include "station_directory.h"
 #include "tapi_link.h"
 
@@ -153,8 +154,10 @@ private:
     QString m_changedBy;
     QString m_lastChangeText; ///< the last changedElsewhere() text in this state
     QElapsedTimer m_inState;
-    QMap<AgentState, qint64> m_stateSeconds;
-    QElapsedTimer m_lastOwnRequest; ///< when the agent last asked for a state change
+    QMap<AgentState, qint64> m_stateSeconds; ///< this login's, the current state excluded
+    CallFigures m_loginCalls;                ///< this login's, from the engine's sessions
+    DayTotals m_day;                         ///< earlier logins today
+    QElapsedTimer m_lastOwnRequest;          ///< when the agent last asked for a state change
     bool m_loggedIn = false;
     bool m_loggingOut = false;
     bool m_restoring = false;

@@ -40,11 +40,11 @@ QString FiguresModel::name(int row) const
                                                : tr("measurement period");
     switch (row) {
     case ShiftCalls:
-        return tr("Calls handled (since login)");
+        return tr("Calls handled (today)");
     case ShiftTalk:
-        return tr("Average talk time (since login)");
+        return tr("Average talk time (today)");
     case ShiftHandle:
-        return tr("Average handle time (since login)");
+        return tr("Average handle time (today)");
     case PeriodCalls:
         return tr("Calls handled (%1)").arg(period);
     case PeriodTalk:
@@ -52,15 +52,15 @@ QString FiguresModel::name(int row) const
     case PeriodHandle:
         return tr("Average handle time (%1)").arg(period);
     case TimeReady:
-        return tr("Time Ready");
+        return tr("Time Ready today");
     case TimeNotReady:
-        return tr("Time Not Ready");
+        return tr("Time Not Ready today");
     case TimeAcd:
-        return tr("Time on ACD calls");
+        return tr("Time on ACD calls today");
     case TimeOther:
-        return tr("Time on other calls");
+        return tr("Time on other calls today");
     case TimeWrapUp:
-        return tr("Time in wrap-up");
+        return tr("Time in wrap-up today");
     default:
         return {};
     }

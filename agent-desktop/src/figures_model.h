@@ -1,8 +1,8 @@
 #pragma once
-// "My figures": calls handled, average talk and handle time since login (the sum of the
-// agent's sessions, lineGetAgentSessionInfo) and over the engine's measurement period
-// (lineGetAgentInfo), and the time spent in each state since login (counted by the desktop
-// from the state changes it saw). One row per figure: name and value.
+// "My figures": calls handled, average talk and handle time today (the sum of the agent's
+// sessions, lineGetAgentSessionInfo, plus earlier logins today: DayTotals) and over the
+// engine's measurement period (lineGetAgentInfo), and the time spent in each state today
+// (counted by the desktop from the state changes it saw). One row per figure: name, value.
 #include "agent_state.h"
 
 #include <QAbstractTableModel>

@@ -41,6 +41,7 @@ private slots:
     void loginFailureIsExplainedToTheAgent();
     void repeatedWrongPinsAskTheAgentToWaitAMinute();
     void loginOffersTheEnginesGroupsAndGoesReady();
+    void aSwitchWithHundredsOfLinesDoesNotFloodTheEngineAtLogin();
     void notReadyWithAReasonShowsTheReason();
     void anOfferedCallRingsWithCallerAndQueueAndIsAnswered();
     void aHeldCallIsRetrieved();
@@ -230,6 +231,17 @@ void AgentDesktopTest::loginOffersTheEnginesGroupsAndGoesReady()
     QCOMPARE(m_session->reasons().at(1).name, QStringLiteral("Meeting"));
 }
 
+void AgentDesktopTest::aSwitchWithHundredsOfLinesDoesNotFloodTheEngineAtLogin()
+{
+    // 250 lines: reading them unpaced would be 500 requests in well under a second, and the
+    // engine closes a connection sending more than 200 frames a second.
+    m_engine = std::make_unique<EngineRunner>();
+    QVERIFY2(m_engine->start(0, QStringLiteral("100-349")), qPrintable(m_engine->errors()));
+    QVERIFY(login());
+    QCOMPARE(m_session->directory()->rowCount(), 250); // 249 other stations and the route point
+    QCOMPARE(m_session->linkState(), LinkState::Online);
+}
+
 void AgentDesktopTest::notReadyWithAReasonShowsTheReason()
 {
     QVERIFY(login());
@@ -311,6 +323,16 @@ void AgentDesktopTest::doneEndsWrapUpEarlyAndTheCallCountsAsHandled()
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::Ready, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->shift().calls, 1, 35000);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->period().calls, 1, 35000);
+
+    // A new login the same day still counts the call.
+    m_customer.reset();
+    QSignalSpy loggedOut(m_session.get(), &AgentSession::loggedOut);
+    m_session->logout(0);
+    QTRY_COMPARE_WITH_TIMEOUT(loggedOut.count(), 1, 10000);
+    QVERIFY(login());
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->figures()->shift().calls, 1, 10000);
+    QCOMPARE(m_session->figures()->index(0, 0).data().toString(),
+             QStringLiteral("Calls handled (today)"));
 }
 
 void AgentDesktopTest::aConsultationEndsInATransferOrAConference_data()

@@ -36,17 +36,17 @@ EngineRunner::~EngineRunner()
     stop();
 }
 
-bool EngineRunner::start(int port)
+bool EngineRunner::start(int port, const QString &stations)
 {
     QFile conf(m_dir.filePath(QStringLiteral("acd.conf")));
     conf.open(QIODevice::WriteOnly | QIODevice::Truncate);
     conf.write(
         QStringLiteral("[engine]\nlisten = 127.0.0.1:%1\ndatabase = %2\ncontact-center = %3\n\n"
-                       "[provider sim]\nlibrary = %4\nconfig = stations=100-119;"
+                       "[provider sim]\nlibrary = %4\nconfig = stations=%5;"
                        "routepoints=9000-9000\n\n[log]\nlevel = warning\n")
             .arg(port)
             .arg(m_dir.filePath(QStringLiteral("acd.db")),
-                 m_dir.filePath(QStringLiteral("cc.json")), QStringLiteral(TSP_SIM_PATH))
+                 m_dir.filePath(QStringLiteral("cc.json")), QStringLiteral(TSP_SIM_PATH), stations)
             .toUtf8());
     conf.close();
     m_port = 0;

@@ -13,8 +13,9 @@ class EngineRunner {
 public:
     EngineRunner();
     ~EngineRunner();
-    /// Starts the engine (port 0: ephemeral); false when it did not listen within 20 s.
-    bool start(int port = 0);
+    /// Starts the engine (port 0: ephemeral) with the sim stations `stations` (a range);
+    /// false when it did not listen within 20 s.
+    bool start(int port = 0, const QString &stations = QStringLiteral("100-119"));
     /// SIGTERM (then kill) and wait.
     void stop();
     int port() const { return m_port; }

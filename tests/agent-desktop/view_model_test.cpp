@@ -2,9 +2,11 @@
 // the figures' arithmetic. Data-driven.
 #include "agent_session.h"
 #include "agent_state.h"
+#include "day_totals.h"
 #include "figures_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QSettings>
 #include <QtTest>
 
 using namespace desk;
@@ -13,6 +15,12 @@ class ViewModelTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("acd-suite-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("agent-desktop-view-model-test"));
+    }
+
     void eachTapiAgentStateHasItsDesktopState_data()
     {
         QTest::addColumn<quint32>("tapi");
@@ -96,6 +104,36 @@ private slots:
         QCOMPARE(model.index(3, 1).data().toString(), QString::number(calls));
         QCOMPARE(model.index(4, 1).data().toString(), averageTalk);
         QCOMPARE(model.index(5, 1).data().toString(), averageHandle);
+    }
+
+    void theDaysFiguresAddUpLoginsOfTheSameDayOnly_data()
+    {
+        QTest::addColumn<int>("daysLater");
+        QTest::addColumn<int>("calls");
+        QTest::addColumn<qint64>("readySeconds");
+        QTest::newRow("same day") << 0 << 5 << qint64(300);
+        QTest::newRow("next day") << 1 << 0 << qint64(0);
+    }
+    void theDaysFiguresAddUpLoginsOfTheSameDayOnly()
+    {
+        QFETCH(int, daysLater);
+        QFETCH(int, calls);
+        QFETCH(qint64, readySeconds);
+        QSettings().remove(QStringLiteral("day"));
+        const QDate today(2026, 11, 21);
+        DayTotals first(today);
+        first.addLogin(CallFigures{true, 2, 100, 160}, {{AgentState::Ready, 120}});
+        DayTotals second(today);
+        second.addLogin(CallFigures{true, 3, 50, 80},
+                        {{AgentState::Ready, 180}, {AgentState::LoggedOut, 999}});
+        DayTotals later(today.addDays(daysLater));
+        QCOMPARE(later.calls().calls, calls);
+        QCOMPARE(later.stateSeconds().value(AgentState::Ready), readySeconds);
+        QCOMPARE(later.stateSeconds().value(AgentState::LoggedOut), qint64(0));
+        if (daysLater == 0) {
+            QCOMPARE(later.calls().talkSeconds, 150);
+            QCOMPARE(later.calls().handleSeconds, 240);
+        }
     }
 
     void figuresNotYetReadShowADash()
