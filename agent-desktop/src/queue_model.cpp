@@ -4,6 +4,11 @@
 #include "tapi_structs.h"
 
 namespace desk {
+namespace {
+
+constexpr int kMinRefreshMs = 500;
+
+} // namespace
 
 QueueModel::QueueModel(TapiLink &link, QObject *parent)
     : QAbstractTableModel(parent)
@@ -168,8 +173,18 @@ void QueueModel::refresh(DWORD queueId)
                 emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
             }
             if (queue.again) {
+                // Busy queues report on every call: ask again, but at most twice a second, so
+                // the requests never approach the engine's flood limit.
                 queue.again = false;
-                refresh(queueId);
+                queue.inFlight = true;
+                QTimer::singleShot(kMinRefreshMs, this, [this, queueId, generation] {
+                    if (generation != m_generation)
+                        return;
+                    if (const int again = rowOf(queueId); again >= 0) {
+                        m_queues[again].inFlight = false;
+                        refresh(queueId);
+                    }
+                });
             }
         },
         info);

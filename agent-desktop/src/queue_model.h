@@ -1,8 +1,8 @@
 #pragma once
 // The queues of the agent's groups (lineGetQueueList per group) with calls waiting and the
 // longest current wait (lineGetQueueInfo), refreshed per queue on LINE_QUEUESTATUS. At most
-// one request per queue is in flight; a status that arrives meanwhile asks again afterwards,
-// so a burst of events costs two requests, not one per event.
+// one request per queue is in flight; a status that arrives meanwhile asks again 500 ms after
+// the answer, so a busy queue costs at most about two requests a second, not one per event.
 #include "tapi.h"
 
 #include <QAbstractTableModel>
