@@ -397,8 +397,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_closing = true;
         m_session.logout(0);
         QTimer::singleShot(5000, this, [this] {
-            m_session.cancelLogin();
-            QApplication::quit();
+            if (!isVisible())
+                return;
+            m_session.cancelLogin(); // offline now: the next close is accepted
+            close();
         });
         event->ignore();
         return;

@@ -15,7 +15,9 @@
 #include "state_panel.h"
 #include "supervisor.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
@@ -60,6 +62,8 @@ private slots:
     void aRestartedEngineGetsTheAgentBackNotReadyWithTheReason();
     void theMainWindowGivesEveryActionAShortcutInItsTooltip();
     void theMainWindowAnswersTheRingingCallWithF9();
+    void closingTheWindowLogsOutFirst();
+    void everyControlHasAnAccessibleName();
 
 private:
     bool login(bool ready = true);
@@ -567,6 +571,49 @@ void AgentDesktopTest::theMainWindowAnswersTheRingingCallWithF9()
     QTRY_COMPARE(window.statePanel()->stateText(), QStringLiteral("On ACD call"));
     QVERIFY(window.action(QStringLiteral("hangUp"))->isEnabled());
     QVERIFY(!window.action(QStringLiteral("answer"))->isEnabled());
+}
+
+void AgentDesktopTest::closingTheWindowLogsOutFirst()
+{
+    QVERIFY(login());
+    MainWindow window(*m_session);
+    window.show();
+    QSignalSpy loggedOut(m_session.get(), &AgentSession::loggedOut);
+    QVERIFY(!window.close()); // not yet: the logout goes to the engine first
+    QVERIFY(window.isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(loggedOut.count(), 1, 10000);
+    QTRY_VERIFY(!window.isVisible());
+    QCOMPARE(m_session->state(), AgentState::LoggedOut);
+    QVERIFY(!window.loginDialog()); // closing, so no new login
+}
+
+void AgentDesktopTest::everyControlHasAnAccessibleName()
+{
+    QVERIFY(login());
+    MainWindow window(*m_session);
+    LoginDialog dialog(*m_session);
+    auto insideAView = [](QWidget *w) {
+        for (QWidget *p = w->parentWidget(); p; p = p->parentWidget())
+            if (qobject_cast<QAbstractItemView *>(p))
+                return true; // a view's own parts (corner button, editors)
+        return false;
+    };
+    int checked = 0;
+    for (QWidget *top : std::initializer_list<QWidget *>{&window, &dialog}) {
+        for (QWidget *w : top->findChildren<QWidget *>()) {
+            if (insideAView(w) || w->objectName().startsWith(QLatin1String("qt_")))
+                continue; // Qt's internal widgets (toolbar extension, scroll bars)
+            QString name = w->accessibleName();
+            if (auto *button = qobject_cast<QAbstractButton *>(w); button && name.isEmpty())
+                name = button->text(); // a button's text names it
+            else if (!qobject_cast<QLineEdit *>(w) && !qobject_cast<QAbstractItemView *>(w))
+                continue;
+            ++checked;
+            QVERIFY2(!name.isEmpty(), qPrintable(QString::fromLatin1(w->metaObject()->className())
+                                                 + QLatin1Char(' ') + w->objectName()));
+        }
+    }
+    QVERIFY(checked >= 20);
 }
 
 void AgentDesktopTest::theMainWindowGivesEveryActionAShortcutInItsTooltip()
