@@ -170,8 +170,10 @@ void CallModel::handleMessage(const LINEMESSAGE &m)
         const HCALL handle = m.hDevice;
         int row = rowOf(handle);
         if (row < 0) {
-            if (m.dwParam1 == LINECALLSTATE_IDLE)
+            if (m.dwParam1 == LINECALLSTATE_IDLE) {
+                lineDeallocateCall(handle); // a call we never listed: free its handle
                 break;
+            }
             row = addCall(handle, LINECALLSTATE_UNKNOWN);
         }
         setState(row, static_cast<DWORD>(m.dwParam1));
@@ -355,6 +357,28 @@ void CallModel::completeConsultation(HCALL call, bool conference)
         lineCompleteTransfer(held, consultation, conference ? conf.get() : nullptr,
                              conference ? LINETRANSFERMODE_CONFERENCE : LINETRANSFERMODE_TRANSFER),
         conference ? tr("Conference") : tr("Transfer"), {}, conf);
+}
+
+void CallModel::cancelConsultation(HCALL call)
+{
+    HCALL held = call;
+    HCALL consultation = 0;
+    for (const Call &c : m_calls) {
+        if (c.lost)
+            continue;
+        if (c.handle == call && c.consultationOf) {
+            held = c.consultationOf;
+            consultation = c.handle;
+        } else if (c.consultationOf == call) {
+            consultation = c.handle;
+        }
+    }
+    // Providers differ in what lineUnhold does to a consultation: drop it ourselves first.
+    auto retrieveHeld = [this, held] { track(lineUnhold(held), tr("Retrieve")); };
+    if (consultation)
+        track(lineDrop(consultation, nullptr, 0), tr("Hang up"), retrieveHeld);
+    else
+        retrieveHeld();
 }
 
 void CallModel::dial(const QString &destination)

@@ -73,6 +73,9 @@ public:
     void consult(HCALL call, const QString &destination);
     /// Completes the consultation of `call` as a transfer or a three-way conference.
     void completeConsultation(HCALL call, bool conference);
+    /// Ends the consultation of `call` (either side): the consultation call is dropped and
+    /// the held call retrieved.
+    void cancelConsultation(HCALL call);
     void dial(const QString &destination);
 
     /// The connection is gone: every row becomes "lost".

@@ -217,6 +217,12 @@ void MainWindow::buildActions()
         }));
     callBar->addAction(addAction(
         callMenu, QStringLiteral("hold"), tr("H&old/Retrieve"), QKeySequence(Qt::Key_F11), [this] {
+            // A call held for a transfer is retrieved too: that cancels the consultation.
+            if (HCALL c =
+                    targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER | LINECALLSTATE_ONHOLDPENDCONF)) {
+                m_session.calls()->cancelConsultation(c);
+                return;
+            }
             if (HCALL c = targetCall(LINECALLSTATE_ONHOLD)) {
                 const int row = m_session.calls()->rowOf(c);
                 const bool selected = m_callView->currentIndex().row() == row;
@@ -333,7 +339,10 @@ void MainWindow::updateActions()
     m_logoutMenu->setEnabled(online);
     enable("answer", online && targetCall(LINECALLSTATE_OFFERING | LINECALLSTATE_ACCEPTED));
     enable("hangUp", online && targetCall(~DWORD(LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING)));
-    enable("hold", online && targetCall(LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD));
+    enable("hold",
+           online
+               && targetCall(LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD
+                             | LINECALLSTATE_ONHOLDPENDTRANSFER | LINECALLSTATE_ONHOLDPENDCONF));
     enable("transfer", online && targetCall(LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD));
     enable("consult", online && targetCall(LINECALLSTATE_CONNECTED));
     const bool consulting = targetCall(LINECALLSTATE_ONHOLDPENDTRANSFER);

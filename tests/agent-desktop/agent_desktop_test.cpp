@@ -341,14 +341,16 @@ void AgentDesktopTest::doneEndsWrapUpEarlyAndTheCallCountsAsHandled()
 
 void AgentDesktopTest::aConsultationEndsInATransferOrAConference_data()
 {
-    QTest::addColumn<bool>("conference");
-    QTest::newRow("transfer") << false;
-    QTest::newRow("conference") << true;
+    QTest::addColumn<int>("ending");
+    QTest::newRow("transfer") << 0;
+    QTest::newRow("conference") << 1;
+    QTest::newRow("cancelled") << 2;
 }
 
 void AgentDesktopTest::aConsultationEndsInATransferOrAConference()
 {
-    QFETCH(bool, conference);
+    QFETCH(int, ending);
+    const bool conference = ending == 1;
     QVERIFY(login());
     const int row = ring();
     QVERIFY(row >= 0);
@@ -369,6 +371,15 @@ void AgentDesktopTest::aConsultationEndsInATransferOrAConference()
                              10000);
 
     QSignalSpy failed(m_session->calls(), &CallModel::operationFailed);
+    if (ending == 2) {
+        // Retrieving the held call cancels the consultation.
+        m_session->calls()->cancelConsultation(call);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->findState(LINECALLSTATE_CONNECTED), 0, 10000);
+        QCOMPARE(m_session->calls()->call(0)->handle, call);
+        QVERIFY(failed.isEmpty());
+        return;
+    }
     m_session->calls()->completeConsultation(call, conference);
     if (conference) {
         // The agent stays in a three-way call; nothing is held for a transfer any more.
