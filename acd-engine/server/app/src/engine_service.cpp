@@ -142,6 +142,10 @@ bool EngineService::start(std::string &error)
         hooks.callsAtRoutePoint = [this](const std::string &address) {
             return m_host->router().callsAt(address);
         };
+        hooks.removed = [this](const std::string &kind, std::uint32_t id) {
+            if (m_protocol)
+                m_protocol->announceRemoved(kind, id);
+        };
         m_admin = std::make_unique<AdminApi>(m_host->engine(), m_host->mutableConfig(),
                                              std::move(hooks));
         m_protocol->setAdmin(m_admin.get());
@@ -323,6 +327,12 @@ net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
 bool EngineService::send(ConnectionId connection, std::string text)
 {
     return m_front && m_front->send(connection, std::move(text));
+}
+
+bool EngineService::sendParts(ConnectionId connection, std::string_view head,
+                              std::string_view tail)
+{
+    return m_front && m_front->sendParts(connection, head, tail);
 }
 
 void EngineService::close(ConnectionId connection, std::uint16_t code, std::string reason)

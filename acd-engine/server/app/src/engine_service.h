@@ -61,6 +61,8 @@ public:
 
     // Transport (engine thread): to the front, never blocking.
     bool send(ConnectionId connection, std::string text) override;
+    bool sendParts(ConnectionId connection, std::string_view head,
+                   std::string_view tail) override;
     void close(ConnectionId connection, std::uint16_t code, std::string reason) override;
     void resume(ConnectionId connection, std::string notice) override;
 

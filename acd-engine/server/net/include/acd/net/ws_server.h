@@ -136,6 +136,12 @@ struct WsServerStats {
     std::uint64_t tlsErrors = 0;      ///< failed TLS handshakes and TLS record errors
 };
 
+/// Loads a TLS certificate chain and key as start() would ([tls] in acd-engine.conf): true
+/// when both load and match, else false with `error` naming the file and the reason (for
+/// `acd-engine --check-config`).
+bool checkTlsFiles(const std::string &certificateFile, const std::string &keyFile,
+                   std::string &error);
+
 class WsServer {
 public:
     /// The handler must outlive the server (or at least its stop()).
@@ -163,6 +169,9 @@ public:
     /// Queues a text message. Never blocks. False when the connection is unknown or closing,
     /// when it is overflowed, or when this message would overflow it (see the contract above).
     bool send(ConnectionId id, std::string text);
+    /// Same for the text message `head` + `tail`, encoded straight into the connection's queue
+    /// (no joined copy: the event fan-out's per-subscriber cost).
+    bool sendParts(ConnectionId id, std::string_view head, std::string_view tail);
     /// Same, as a binary message.
     bool sendBinary(ConnectionId id, std::string data);
     /// Clears the overflow flag and queues `resyncNotice` (when not empty) past the byte limit.
