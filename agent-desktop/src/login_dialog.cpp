@@ -34,7 +34,7 @@ LoginDialog::LoginDialog(AgentSession &session, QWidget *parent)
         settings.value(QStringLiteral("login/server"), QStringLiteral("127.0.0.1:7400"))
             .toString());
     m_server->setAccessibleName(tr("Engine server"));
-    m_server->setPlaceholderText(tr("host:port"));
+    m_server->setPlaceholderText(tr("host:port or wss://host:port"));
     m_agent = new QLineEdit(settings.value(QStringLiteral("login/agent")).toString());
     m_agent->setAccessibleName(tr("Agent ID"));
     m_agent->setValidator(new QRegularExpressionValidator(
