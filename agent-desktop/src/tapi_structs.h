@@ -1,0 +1,80 @@
+#pragma once
+// Helpers for TAPI's variable-size structures and values: an owned buffer with dwTotalSize
+// set, bounded string reads (a size/offset pair pointing outside the buffer reads as empty),
+// GUID conversions and readable names of LINEERR_ codes.
+#include "tapi.h"
+
+#include <QString>
+#include <QUuid>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace desk {
+
+template<typename T>
+class VarStruct {
+public:
+    explicit VarStruct(std::size_t bytes = 8192)
+        : m_bytes(std::max(bytes, sizeof(T)), 0)
+    {
+        get()->dwTotalSize = static_cast<DWORD>(m_bytes.size());
+    }
+    T *get() { return reinterpret_cast<T *>(m_bytes.data()); }
+    const T *get() const { return reinterpret_cast<const T *>(m_bytes.data()); }
+    T *operator->() { return get(); }
+    const T *operator->() const { return get(); }
+    const char *bytes() const { return m_bytes.data(); }
+    std::size_t size() const { return m_bytes.size(); }
+    /// The variable part did not fit: ask again with dwNeededSize bytes.
+    bool truncated() const { return get()->dwNeededSize > get()->dwTotalSize; }
+
+    /// A UTF-8 string of the variable part (trailing NULs dropped).
+    QString string(DWORD size, DWORD offset) const
+    {
+        return readString(bytes(), this->size(), size, offset);
+    }
+    /// A fixed-size element of the variable part, or nullptr when outside the buffer.
+    template<typename E>
+    const E *at(DWORD offset) const
+    {
+        if (offset == 0 || offset + sizeof(E) > m_bytes.size())
+            return nullptr;
+        return reinterpret_cast<const E *>(m_bytes.data() + offset);
+    }
+
+    static QString readString(const char *base, std::size_t total, DWORD size, DWORD offset);
+
+private:
+    std::vector<char> m_bytes;
+};
+
+template<typename T>
+QString VarStruct<T>::readString(const char *base, std::size_t total, DWORD size, DWORD offset)
+{
+    if (size == 0 || offset == 0 || std::size_t(offset) + size > total)
+        return {};
+    const char *text = base + offset;
+    std::size_t n = size;
+    while (n > 0 && text[n - 1] == '\0')
+        --n;
+    return QString::fromUtf8(text, static_cast<qsizetype>(n));
+}
+
+/// A shared buffer for an asynchronous request's output (kept alive until its LINE_REPLY).
+template<typename T>
+std::shared_ptr<VarStruct<T>> makeVar(std::size_t bytes = 8192)
+{
+    return std::make_shared<VarStruct<T>>(bytes);
+}
+
+GUID toGuid(const QUuid &uuid);
+QUuid fromGuid(const GUID &guid);
+/// The four DWORDs of LINEAGENTGROUPENTRY.GroupID as a QUuid.
+QUuid fromGroupId(const void *groupId16Bytes);
+
+/// "LINEERR_INVALPASSWORD" etc.: for logs and detail texts, never the only user message.
+QString lineErrorName(LONG code);
+
+} // namespace desk
