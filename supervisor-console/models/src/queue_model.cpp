@@ -1,0 +1,277 @@
+#include "supmodels/queue_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace acd::sup {
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 s = qMax<qint64>(0, ms / 1000);
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QueueModel::QueueModel(ThresholdStore *thresholds, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_thresholds(thresholds)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    connect(m_thresholds, &ThresholdStore::changed, this, [this](int queue) {
+        const int r = rowOf(queue);
+        if (r >= 0)
+            emit dataChanged(index(r, 0), index(r, ColumnCount - 1), {Qt::BackgroundRole});
+    });
+}
+
+QueueRow QueueModel::fromJson(const QJsonObject &q, qint64 at)
+{
+    auto n = [&q](const char *key) { return q.value(QLatin1String(key)).toInt(); };
+    QueueRow r;
+    r.id = n("id");
+    r.name = q.value(QLatin1String("name")).toString();
+    r.waiting = n("waiting");
+    r.ringing = n("ringing");
+    r.longestWaitMs = q.value(QLatin1String("longestWaitMs")).toInteger();
+    r.sampledAt = at;
+    r.staffed = n("agentsStaffed");
+    r.available = n("agentsAvailable");
+    r.onCall = n("agentsOnCall");
+    r.wrapUp = n("agentsWrapUp");
+    r.notReady = n("agentsNotReady");
+    r.total = QueueCounters::fromJson(q.value(QLatin1String("total")).toObject());
+    r.interval = QueueCounters::fromJson(q.value(QLatin1String("interval")).toObject());
+    return r;
+}
+
+void QueueModel::resetFrom(const QJsonArray &queues, qint64 at)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    for (const QJsonValue &v : queues) {
+        QueueRow r = fromJson(v.toObject(), at);
+        m_index.insert(r.id, int(m_rows.size()));
+        m_rows.push_back(std::move(r));
+    }
+    m_dirty.assign(m_rows.size(), false);
+    m_dirtyCount = 0;
+    m_pendingInsert = -1;
+    endResetModel();
+}
+
+void QueueModel::upsert(const QJsonObject &queue, qint64 at)
+{
+    QueueRow r = fromJson(queue, at);
+    const int existing = rowOf(r.id);
+    if (existing >= 0) {
+        m_rows[size_t(existing)] = std::move(r);
+        markDirty(existing);
+        return;
+    }
+    // New queue (added by an admin): appended now, announced with the next flush.
+    if (m_pendingInsert < 0)
+        m_pendingInsert = int(m_rows.size());
+    m_index.insert(r.id, int(m_rows.size()));
+    m_rows.push_back(std::move(r));
+    m_dirty.push_back(false);
+}
+
+void QueueModel::setWaiting(int queue, int waiting, int ringing)
+{
+    const int r = rowOf(queue);
+    if (r < 0)
+        return;
+    QueueRow &q = m_rows[size_t(r)];
+    if (q.waiting == waiting && q.ringing == ringing)
+        return;
+    q.waiting = waiting;
+    q.ringing = ringing;
+    markDirty(r);
+}
+
+void QueueModel::markDirty(int row)
+{
+    if (m_pendingInsert >= 0 && row >= m_pendingInsert)
+        return; // announced by the insert
+    if (!m_dirty[size_t(row)]) {
+        m_dirty[size_t(row)] = true;
+        ++m_dirtyCount;
+    }
+}
+
+void QueueModel::flush()
+{
+    if (m_pendingInsert >= 0) {
+        // rowCount() must not show the new rows before beginInsertRows: it reports
+        // m_pendingInsert rows until this point.
+        const int first = m_pendingInsert, last = int(m_rows.size()) - 1;
+        m_pendingInsert = -1;
+        beginInsertRows({}, first, last);
+        endInsertRows();
+    }
+    if (m_dirtyCount == 0)
+        return;
+    int start = -1;
+    for (int i = 0; i <= int(m_dirty.size()); ++i) {
+        const bool d = i < int(m_dirty.size()) && m_dirty[size_t(i)];
+        if (d && start < 0)
+            start = i;
+        if (!d && start >= 0) {
+            emit dataChanged(index(start, 0), index(i - 1, ColumnCount - 1));
+            start = -1;
+        }
+        if (d)
+            m_dirty[size_t(i)] = false;
+    }
+    m_dirtyCount = 0;
+}
+
+void QueueModel::tick()
+{
+    if (m_frozen || m_rows.empty())
+        return;
+    emit dataChanged(index(0, LongestWait), index(rowCount() - 1, LongestWait));
+}
+
+void QueueModel::setFrozen(bool frozen)
+{
+    m_frozen = frozen;
+    m_frozenAt = m_now();
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+const QueueRow *QueueModel::row(int queue) const
+{
+    const int r = rowOf(queue);
+    return r < 0 ? nullptr : &m_rows[size_t(r)];
+}
+
+qint64 QueueModel::longestWaitNow(const QueueRow &r) const
+{
+    if (r.waiting == 0 || r.longestWaitMs == 0)
+        return r.waiting == 0 ? 0 : r.longestWaitMs;
+    const qint64 now = m_frozen ? m_frozenAt : m_now();
+    return r.longestWaitMs + qMax<qint64>(0, now - r.sampledAt);
+}
+
+int QueueModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return m_pendingInsert >= 0 ? m_pendingInsert : int(m_rows.size());
+}
+
+int QueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant QueueModel::value(const QueueRow &r, int column) const
+{
+    switch (column) {
+    case Name: return r.name;
+    case Waiting: return r.waiting;
+    case LongestWait: return longestWaitNow(r);
+    case SlToday: return r.total.serviceLevelPct();
+    case SlInterval: return r.interval.serviceLevelPct();
+    case Asa: return r.total.asaSeconds();
+    case Aht: return r.total.ahtSeconds();
+    case Offered: return r.total.offered;
+    case Answered: return r.total.answered;
+    case Abandoned: return r.total.abandoned;
+    case Staffed: return r.staffed;
+    case Ready: return r.available;
+    case OnCall: return r.onCall;
+    case WrapUp: return r.wrapUp;
+    case NotReady: return r.notReady;
+    }
+    return {};
+}
+
+QVariant QueueModel::text(const QueueRow &r, int column) const
+{
+    switch (column) {
+    case LongestWait: return formatDuration(longestWaitNow(r));
+    case SlToday:
+    case SlInterval: return QString::number(value(r, column).toDouble(), 'f', 1) + QLatin1Char('%');
+    case Asa:
+    case Aht: return QString::number(value(r, column).toDouble(), 'f', 1);
+    }
+    return value(r, column);
+}
+
+Alert QueueModel::alert(const QueueRow &r, int column) const
+{
+    const Thresholds t = m_thresholds->forQueue(r.id);
+    switch (column) {
+    case Waiting: return ThresholdStore::waitingAlert(t, r.waiting);
+    case LongestWait: return ThresholdStore::longestWaitAlert(t, longestWaitNow(r));
+    case SlToday:
+        return ThresholdStore::serviceLevelAlert(t, r.total.serviceLevelPct(),
+                                                 r.total.answered + r.total.abandoned > 0);
+    case SlInterval:
+        return ThresholdStore::serviceLevelAlert(t, r.interval.serviceLevelPct(),
+                                                 r.interval.answered + r.interval.abandoned > 0);
+    }
+    return Alert::None;
+}
+
+QVariant QueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QueueRow &r = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole: return text(r, index.column());
+    case SortRole: return value(r, index.column());
+    case IdRole: return r.id;
+    case Qt::TextAlignmentRole:
+        return index.column() == Name ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+    case Qt::BackgroundRole:
+        if (m_frozen)
+            return QBrush(QColor(0xe0, 0xe0, 0xe0));
+        switch (alert(r, index.column())) {
+        case Alert::Red: return QBrush(QColor(0xe5, 0x39, 0x35));
+        case Alert::Amber: return QBrush(QColor(0xff, 0xb3, 0x00));
+        case Alert::None: return {};
+        }
+        return {};
+    case Qt::ForegroundRole:
+        return m_frozen ? QVariant(QBrush(QColor(0x80, 0x80, 0x80))) : QVariant();
+    }
+    return {};
+}
+
+QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, o, role);
+    switch (section) {
+    case Name: return tr("Queue");
+    case Waiting: return tr("Waiting");
+    case LongestWait: return tr("Longest wait");
+    case SlToday: return tr("SL today");
+    case SlInterval: return tr("SL interval");
+    case Asa: return tr("ASA s");
+    case Aht: return tr("AHT s");
+    case Offered: return tr("Offered");
+    case Answered: return tr("Answered");
+    case Abandoned: return tr("Abandoned");
+    case Staffed: return tr("Staffed");
+    case Ready: return tr("Ready");
+    case OnCall: return tr("On call");
+    case WrapUp: return tr("Wrap-up");
+    case NotReady: return tr("Not ready");
+    }
+    return {};
+}
+
+} // namespace acd::sup
