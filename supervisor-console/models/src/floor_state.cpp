@@ -38,6 +38,9 @@ FloorState::FloorState(QObject *parent)
             m_history.sample(m_queues, m_agents, now);
         }
     });
+    m_refresh.setInterval(1000);
+    m_refresh.setSingleShot(true);
+    connect(&m_refresh, &QTimer::timeout, this, &FloorState::refreshStale);
     m_reconnect.setInterval(2000);
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, [this] {
@@ -182,11 +185,12 @@ void FloorState::applySnapshot(const QJsonObject &snapshot)
     for (const QJsonValue &v : snapshot.value(QLatin1String("calls")).toArray()) {
         const QJsonObject c = v.toObject();
         const qint64 id = num(c, "id");
-        Call call{int(num(c, "queue")), str(c, "ani"), num(c, "arrivedAt")};
+        const int agent = int(num(c, "agent"));
+        // The snapshot says since when the call exists, not since when it rings or talks.
+        Call call{int(num(c, "queue")), str(c, "ani"), num(c, "arrivedAt"), agent};
         m_calls.insert(id, call);
-        if (const int agent = int(num(c, "agent")); agent != 0)
-            m_agents.setCall(agent, id, call.queue, call.caller,
-                             c.value(QLatin1String("connected")).toBool() ? call.since : call.since);
+        if (agent != 0)
+            m_agents.setCall(agent, id, call.queue, call.caller, call.since);
     }
     m_agents.flush();
     m_frozenAt = {};
@@ -200,9 +204,36 @@ void FloorState::applySnapshot(const QJsonObject &snapshot)
         m_flush.start();
     if (!m_tick.isActive())
         m_tick.start();
+    if (!m_everLive)
+        prefillHistory();
     m_everLive = true;
     setStatus(Status::Live);
     emit synced();
+}
+
+void FloorState::prefillHistory()
+{
+    const qint64 to = engineNow();
+    const qint64 from = to - m_history.spanMs();
+    m_client.request(QStringLiteral("report"),
+                     {{QStringLiteral("kind"), QStringLiteral("queue-intervals")},
+                      {QStringLiteral("from"), from},
+                      {QStringLiteral("to"), to}},
+                     [this](const Reply &r) {
+                         if (!r.ok)
+                             return; // an engine without the report op: live samples only
+                         QStringList columns;
+                         for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
+                             columns.append(c.toString());
+                         QList<QStringList> rows;
+                         for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
+                             QStringList cells;
+                             for (const QJsonValue &c : row.toArray())
+                                 cells.append(c.toString());
+                             rows.append(cells);
+                         }
+                         m_history.prefill(columns, rows);
+                     });
 }
 
 void FloorState::rebuildSessions(int agent)
@@ -261,16 +292,63 @@ void FloorState::applyEvent(const QJsonObject &e)
         const qint64 id = num(e, "call");
         Call &c = m_calls[id];
         c.queue = int(num(e, "queue"));
+        c.agent = int(num(e, "agent"));
         // Duration counts from the offer, then from the answer (talk time).
         m_agents.setCall(int(num(e, "agent")), id, c.queue, c.caller, at);
     } else if (ev == QLatin1String("call.requeued")) {
         m_agents.clearCall(int(num(e, "agent")), num(e, "call"));
     } else if (ev == QLatin1String("call.completed")) {
+        // A call abandoned while ringing completes without an agent: clear whoever had it.
         const qint64 id = num(e, "call");
+        const int offeredTo = m_calls.value(id).agent;
         m_calls.remove(id);
         if (const int agent = int(num(e, "agent")); agent != 0)
             m_agents.clearCall(agent, id);
+        if (offeredTo != 0)
+            m_agents.clearCall(offeredTo, id);
     }
+    if (!m_hasStats)
+        markStale(e, ev);
+}
+
+void FloorState::markStale(const QJsonObject &e, const QString &ev)
+{
+    // Without the `stats` topic the figures come from small snapshots of the objects an event
+    // touched, coalesced: at most one request per object per refresh period.
+    for (const char *key : {"queue", "fromQueue", "toQueue"})
+        if (const int q = int(num(e, key)); q != 0)
+            m_staleQueues.insert(q);
+    if (const int a = int(num(e, "agent")); a != 0)
+        m_staleAgents.insert(a);
+    // Agent states move the queues' staffing figures (which queues: the engine knows).
+    if (ev.startsWith(QLatin1String("agent.")) || ev.startsWith(QLatin1String("session.")))
+        for (const QueueRow &q : m_queues.rows())
+            m_staleQueues.insert(q.id);
+    if ((!m_staleQueues.isEmpty() || !m_staleAgents.isEmpty()) && !m_refresh.isActive())
+        m_refresh.start();
+}
+
+void FloorState::refreshStale()
+{
+    const QSet<int> queues = std::exchange(m_staleQueues, {});
+    const QSet<int> agents = std::exchange(m_staleAgents, {});
+    auto ask = [this](const QString &scope) {
+        m_client.request(QStringLiteral("snapshot"), {{QStringLiteral("scope"), scope}},
+                         [this](const Reply &r) {
+                             if (!r.ok || m_syncing)
+                                 return;
+                             const qint64 at = num(r.result, "at");
+                             for (const QJsonValue &q : r.result.value(QLatin1String("queues")).toArray())
+                                 m_queues.upsert(q.toObject(), at);
+                             for (const QJsonValue &a : r.result.value(QLatin1String("agents")).toArray())
+                                 m_agents.upsert(a.toObject());
+                             m_dirty = true;
+                         });
+    };
+    for (int q : queues)
+        ask(QStringLiteral("queue:%1").arg(q));
+    for (int a : agents)
+        ask(QStringLiteral("agent:%1").arg(a));
 }
 
 void FloorState::flushNow()

@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace acd::sup {
@@ -80,6 +81,10 @@ private:
     void onDisconnected();
     void rebuildSessions(int agent);
     void loadReasonNames();
+    /// The charts' past hours from the `queue-intervals` report.
+    void prefillHistory();
+    void markStale(const QJsonObject &event, const QString &ev);
+    void refreshStale();
 
     struct Session {
         int agent = 0, group = 0;
@@ -89,6 +94,7 @@ private:
         int queue = 0;
         QString caller;
         qint64 since = 0;
+        int agent = 0; ///< offered to
     };
 
     ProtocolClient m_client;
@@ -96,7 +102,8 @@ private:
     QueueModel m_queues;
     AgentModel m_agents;
     History m_history;
-    QTimer m_flush, m_tick, m_reconnect;
+    QTimer m_flush, m_tick, m_reconnect, m_refresh;
+    QSet<int> m_staleQueues, m_staleAgents; ///< without `stats`: objects to re-read
     Status m_status = Status::Offline;
     QString m_address, m_user, m_password;
     QDateTime m_frozenAt;
