@@ -1817,6 +1817,10 @@ typedef struct acdcalldata_tag {
 #define ACDAGENTSPECIFIC_ENDWRAPUP 1  /* ends the agent's after-call work now */
 #define ACDAGENTSPECIFIC_SETREASON 2  /* dwValue = reason code (activity) while Not Ready */
 #define ACDAGENTSPECIFIC_GETSTATION 3 /* out: szText = the station the agent is logged in at */
+/* out: dwValue = the reason code of the agent's current state (0: none); szText = who made the
+ * last change of state or reason: "" the agent itself (or routing), otherwise the engine's
+ * text for who forced it (a supervisor's user name, "system:rona", ...) */
+#define ACDAGENTSPECIFIC_GETLASTCHANGE 4
 typedef struct acdagentspecificparams_tag {
     DWORD dwCommand; /* ACDAGENTSPECIFIC_ */
     DWORD dwValue;   /* in: the command's number, if it has one */

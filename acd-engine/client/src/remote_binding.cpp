@@ -588,7 +588,11 @@ private:
                     continue;
                 if (!m->optValue<bool>("ok", false)) {
                     socket->shutdown();
-                    return LINEERR_OPERATIONFAILED; // auth_failed, rate_limited, ...
+                    // A desktop tells "wait a minute" apart from "wrong ID or PIN".
+                    Poco::JSON::Object::Ptr error = m->getObject("error");
+                    if (error && error->optValue<std::string>("code", "") == "rate_limited")
+                        return LINEERR_RESOURCEUNAVAIL;
+                    return LINEERR_OPERATIONFAILED; // auth_failed, ...
                 }
                 if (Poco::JSON::Object::Ptr result = m->getObject("result")) {
                     heartbeatMs = result->optValue<long>("heartbeatMs", heartbeatMs);

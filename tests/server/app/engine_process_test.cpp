@@ -123,7 +123,7 @@ TEST_F(EngineProcessTest, AnAgentLogsInTakesARoutedCallAndTheRecordIsInTheDataba
     ASSERT_EQ(
         codeOf(supervisor.request(R"("op":"hello","version":1,"user":"root","password":"adm1n")")),
         "ok");
-    ASSERT_EQ(codeOf(supervisor.request(R"("op":"subscribe","topics":["all"])")), "ok");
+    ASSERT_EQ(codeOf(supervisor.request(R"("op":"subscribe","topics":["all","stats"])")), "ok");
 
     ProtocolClient agent(engine.port());
     ASSERT_EQ(
@@ -147,9 +147,38 @@ TEST_F(EngineProcessTest, AnAgentLogsInTakesARoutedCallAndTheRecordIsInTheDataba
     ASSERT_TRUE(completed) << engine.errors();
     EXPECT_EQ(completed->getValue<int>("agent"), 1001);
     EXPECT_EQ(completed->getValue<int>("queue"), 10);
+    // The live figures follow on the stats topic (within the engine's 100 ms tick).
+    auto stats = supervisor.waitEvent([](const Poco::JSON::Object &e) {
+        return e.getValue<std::string>("ev") == "queue.stats"
+               && e.getObject("queue")->getValue<int>("id") == 10
+               && e.getObject("queue")->getObject("total")->getValue<int>("handled") >= 1;
+    });
+    ASSERT_TRUE(stats);
     // Sequence numbers of the supervisor's stream have no gaps.
     for (std::size_t i = 0; i < supervisor.events.size(); ++i)
         EXPECT_EQ(supervisor.events[i]->getValue<std::uint64_t>("seq"), i + 1);
+
+    // The report op reads the call record the writer committed (within milliseconds; asked
+    // again a bounded number of times).
+    bool reported = false;
+    for (int attempt = 0; attempt < 50 && !reported; ++attempt) {
+        auto report = supervisor.request(
+            R"("op":"report","kind":"calls","from":0,"to":"2100-01-01")");
+        ASSERT_EQ(codeOf(report), "ok");
+        auto result = report->getObject("result");
+        auto columns = result->getArray("columns");
+        int agentColumn = -1;
+        for (std::size_t i = 0; i < columns->size(); ++i)
+            if (columns->getElement<std::string>(i) == "agent_id")
+                agentColumn = static_cast<int>(i);
+        ASSERT_GE(agentColumn, 0);
+        auto rows = result->getArray("rows");
+        for (std::size_t i = 0; i < rows->size(); ++i)
+            reported |= rows->getArray(i)->getElement<std::string>(agentColumn) == "1001";
+        if (!reported)
+            supervisor.waitEvent([](const Poco::JSON::Object &) { return false; }, 20);
+    }
+    EXPECT_TRUE(reported);
 
     HttpResult health = httpGet(engine.port(), "/health");
     EXPECT_EQ(health.status, 200);

@@ -6,9 +6,11 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 
 namespace acd::server::test {
 namespace {
@@ -178,6 +180,43 @@ TEST_F(Protocol, AWrongPasswordAndAnUnknownUserGiveTheSameError)
     EXPECT_EQ(errorCode(unknown), "auth_failed");
     EXPECT_EQ(wrong->getObject("error")->getValue<std::string>("message"),
               unknown->getObject("error")->getValue<std::string>("message"));
+}
+
+TEST_F(Protocol, AnAgentIdWithItsPinLogsInAsThatAgent)
+{
+    service->onOpen(1, "10.0.0.1");
+    auto r = request(1, R"({"id":1,"op":"hello","version":1,"user":"1002","password":"4321"})");
+    ASSERT_EQ(errorCode(r), "ok");
+    auto result = r->getObject("result");
+    EXPECT_EQ(result->getValue<std::string>("role"), "agent");
+    EXPECT_EQ(result->getValue<int>("agent"), 1002);
+}
+
+TEST_F(Protocol, AnAgentIdWithAWrongPinIsRefusedLikeAWrongPassword)
+{
+    service->onOpen(1, "10.0.0.1");
+    auto r = request(1, R"({"id":1,"op":"hello","version":1,"user":"1002","password":"1234"})");
+    EXPECT_EQ(errorCode(r), "auth_failed");
+    EXPECT_EQ(r->getObject("error")->getValue<std::string>("message"), "wrong user or password");
+}
+
+TEST_F(Protocol, AnAgentIdLoginGetsOnlyThatAgentsRights)
+{
+    ConnectionId c = connect("1002", "4321");
+    EXPECT_EQ(errorCode(request(c, R"({"id":2,"op":"subscribe","topics":["agent:1002"]})")), "ok");
+    EXPECT_EQ(errorCode(request(c, R"({"id":3,"op":"subscribe","topics":["agent:1001"]})")),
+              "forbidden");
+}
+
+TEST_F(Protocol, ANumberThatIsNoAgentOrHasLeadingZerosIsAnUnknownUser)
+{
+    service->onOpen(1, "10.0.0.1");
+    EXPECT_EQ(errorCode(request(
+                  1, R"({"id":1,"op":"hello","version":1,"user":"01002","password":"4321"})")),
+              "auth_failed");
+    EXPECT_EQ(errorCode(request(
+                  1, R"({"id":2,"op":"hello","version":1,"user":"1003","password":"4321"})")),
+              "auth_failed");
 }
 
 TEST_F(Protocol, FiveFailedLoginsBlockTheUserForAMinute)
@@ -399,6 +438,202 @@ TEST_F(Protocol, ShutdownTellsEveryClientAndClosesWithGoingAway)
     EXPECT_EQ(transport.closed[b].first, 1001);
     EXPECT_EQ(events(a).back()->getValue<std::string>("ev"), "shutdown");
     EXPECT_EQ(service->connectionCount(), 0u);
+}
+
+// ---- report --------------------------------------------------------------------------------
+
+class Reports : public Protocol {
+protected:
+    static std::string json(const Poco::Dynamic::Var &value)
+    {
+        std::ostringstream out;
+        Poco::JSON::Stringifier::stringify(value, out, 0, -1);
+        return out.str();
+    }
+    void SetUp() override
+    {
+        Protocol::SetUp();
+        service->setReportRunner(
+            [this](const ReportJob &job, std::function<void(db::Result<db::ReportTable>)> done) {
+                jobs.push_back(job);
+                pending = std::move(done);
+                return accept;
+            });
+    }
+    /// The last message sent to a connection, parsed.
+    Poco::JSON::Object::Ptr last(ConnectionId c) { return parse(transport.sent[c].back()); }
+
+    std::vector<ReportJob> jobs;
+    std::function<void(db::Result<db::ReportTable>)> pending;
+    bool accept = true;
+};
+
+TEST_F(Reports, AReportIsAnsweredWhenTheRunnerIsDoneWithItsColumnsAndRows)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    auto r = request(sup, R"({"id":2,"op":"report","kind":"queue-daily","from":"2026-11-01",
+                              "to":1793577600000})");
+    EXPECT_EQ(r, nullptr); // not answered before the report ran
+    ASSERT_EQ(jobs.size(), 1u);
+    EXPECT_EQ(jobs[0].kind, db::ReportKind::QueueDaily);
+    EXPECT_EQ(jobs[0].from, 1793491200000);
+    EXPECT_EQ(jobs[0].to, 1793577600000);
+    db::ReportTable table;
+    table.columns = {"queue_id", "name"};
+    table.rows = {{"10", "sales"}, {"20", "support"}};
+    pending(table);
+    auto response = last(sup);
+    EXPECT_EQ(response->getValue<int>("re"), 2);
+    ASSERT_TRUE(response->getValue<bool>("ok"));
+    auto result = response->getObject("result");
+    EXPECT_EQ(result->getValue<std::string>("kind"), "queue-daily");
+    EXPECT_EQ(result->getValue<core::TimeMs>("from"), 1793491200000);
+    EXPECT_EQ(json(result->get("columns")), R"(["queue_id","name"])");
+    EXPECT_EQ(json(result->get("rows")), R"([["10","sales"],["20","support"]])");
+}
+
+TEST_F(Reports, ADatabaseErrorIsAnInternalErrorNamingTheReport)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"report","kind":"calls","from":0,"to":1000})");
+    pending(db::Status{db::DbError::Io, "disk I/O error"});
+    auto response = last(sup);
+    EXPECT_EQ(errorCode(response), "internal");
+    EXPECT_EQ(response->getObject("error")->getValue<std::string>("message"),
+              "report calls: disk I/O error");
+}
+
+TEST_F(Reports, AnAnswerForAConnectionThatClosedMeanwhileIsDropped)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"report","kind":"calls","from":0,"to":1000})");
+    std::size_t sent = transport.sent[sup].size();
+    service->onClose(sup);
+    pending(db::ReportTable{});
+    EXPECT_EQ(transport.sent[sup].size(), sent);
+}
+
+TEST_F(Reports, AgentsMayNotRunReports)
+{
+    ConnectionId c = connect("alice", "s3cret");
+    EXPECT_EQ(errorCode(request(c, R"({"id":2,"op":"report","kind":"calls","from":0,"to":1})")),
+              "forbidden");
+    EXPECT_TRUE(jobs.empty());
+}
+
+TEST_F(Reports, AnUnknownKindAndAnEmptyRangeAreRefusedNamingTheField)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    auto kind = request(sup, R"({"id":2,"op":"report","kind":"weekly","from":0,"to":1})");
+    EXPECT_EQ(errorCode(kind), "bad_request");
+    EXPECT_EQ(kind->getObject("error")->getValue<std::string>("field"), "kind");
+    auto range = request(sup, R"({"id":3,"op":"report","kind":"calls","from":5,"to":5})");
+    EXPECT_EQ(errorCode(range), "invalid");
+    EXPECT_EQ(range->getObject("error")->getValue<std::string>("field"), "to");
+    auto time = request(sup, R"({"id":4,"op":"report","kind":"calls","from":"yesterday","to":5})");
+    EXPECT_EQ(errorCode(time), "invalid");
+    EXPECT_EQ(time->getObject("error")->getValue<std::string>("field"), "from");
+    EXPECT_TRUE(jobs.empty());
+}
+
+TEST_F(Reports, ABusyRunnerMakesTheRequestOverloaded)
+{
+    accept = false;
+    ConnectionId sup = connect("carol", "sup3rvise");
+    EXPECT_EQ(errorCode(request(sup, R"({"id":2,"op":"report","kind":"calls","from":0,"to":1})")),
+              "overloaded");
+}
+
+// ---- the stats topic -------------------------------------------------------------------------
+
+class Stats : public Protocol {
+protected:
+    /// The stats events sent to `c` since the last call, as "queue.stats 10" / "agent.stats 1001".
+    std::vector<std::string> statsSince(ConnectionId c)
+    {
+        std::vector<std::string> out;
+        auto &sent = transport.sent[c];
+        for (; seen < sent.size(); ++seen) {
+            auto o = parse(sent[seen]);
+            if (!o->has("ev"))
+                continue;
+            const std::string ev = o->getValue<std::string>("ev");
+            if (ev == "queue.stats")
+                out.push_back(ev + " " + o->getObject("queue")->getValue<std::string>("id"));
+            else if (ev == "agent.stats")
+                out.push_back(ev + " " + o->getObject("agent")->getValue<std::string>("id"));
+        }
+        return out;
+    }
+    ConnectionId subscribedSupervisor()
+    {
+        ConnectionId sup = connect("carol", "sup3rvise");
+        EXPECT_EQ(errorCode(request(sup, R"({"id":2,"op":"subscribe","topics":["stats"]})")),
+                  "ok");
+        service->tick(); // the first tick sends every queue once
+        EXPECT_EQ(statsSince(sup),
+                  (std::vector<std::string>{"queue.stats 10", "queue.stats 20"}));
+        return sup;
+    }
+    std::size_t seen = 0;
+};
+
+TEST_F(Stats, OnlyTheQueueWhoseFiguresChangedIsSentAtTheNextTick)
+{
+    ConnectionId sup = subscribedSupervisor();
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    EXPECT_TRUE(statsSince(sup).empty()); // coalesced until the tick
+    now += 100;
+    service->tick();
+    EXPECT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10"}));
+    auto event = parse(transport.sent[sup].back());
+    EXPECT_EQ(event->getObject("queue")->getValue<int>("waiting"), 1);
+    EXPECT_EQ(event->getValue<std::uint64_t>("eseq"), engine.lastSequence());
+}
+
+TEST_F(Stats, AWaitThatOnlyAgesIsNotSentAgain)
+{
+    ConnectionId sup = subscribedSupervisor();
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    now += 100;
+    service->tick();
+    statsSince(sup);
+    now += 5000;
+    service->tick();
+    EXPECT_TRUE(statsSince(sup).empty());
+}
+
+TEST_F(Stats, AnAgentLoggingInSendsTheAgentAndTheQueuesItStaffs)
+{
+    ConnectionId sup = subscribedSupervisor();
+    ConnectionId alice = connect("alice", "s3cret");
+    ASSERT_EQ(errorCode(request(alice, R"({"id":2,"op":"agent.login","agent":1001,"pin":"1234",
+                                           "station":"100","groups":[1]})")),
+              "ok");
+    now += 100;
+    service->tick();
+    EXPECT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10", "queue.stats 20",
+                                                          "agent.stats 1001"}));
+}
+
+TEST_F(Stats, AgentsMayNotSubscribeToStats)
+{
+    ConnectionId c = connect("alice", "s3cret");
+    EXPECT_EQ(errorCode(request(c, R"({"id":2,"op":"subscribe","topics":["stats"]})")),
+              "forbidden");
+}
+
+TEST_F(Stats, StatsEventsAreNotPartOfAll)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    now += 1000;
+    service->tick();
+    EXPECT_TRUE(statsSince(sup).empty());
 }
 
 } // namespace

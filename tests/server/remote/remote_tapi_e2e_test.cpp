@@ -396,6 +396,30 @@ TEST_F(RemoteTapiE2E, AWrongPasswordFailsInitialize)
     EXPECT_EQ(mallory.lines, (std::vector<std::string>{"lineInitializeEx failed 0x80000048"}));
 }
 
+TEST_F(RemoteTapiE2E, AnAgentDesktopLogsInWithTheAgentIdAndPinAsItsUser)
+{
+    AgentProcess desk(engine->port(), "1002", "1234", {"1002", "1234", "101"});
+    ASSERT_TRUE(desk.waitLine("ready")) << desk.transcript();
+    EXPECT_EQ(desk.lines, (std::vector<std::string>{"initialized", "opened station 101",
+                                                    "agent 1002 logged in", "ready"}));
+}
+
+TEST_F(RemoteTapiE2E, TooManyWrongPinsMakeInitializeResourceUnavailable)
+{
+    // The engine blocks a user for a minute after five failures within a minute.
+    for (int i = 0; i < 5; ++i) {
+        AgentProcess guess(engine->port(), "1002", "0000", {"1002", "0000", "101"});
+        EXPECT_EQ(guess.wait(), 1);
+        guess.waitLine("never", 100);
+        EXPECT_EQ(guess.lines,
+                  (std::vector<std::string>{"lineInitializeEx failed 0x80000048"}));
+    }
+    AgentProcess right(engine->port(), "1002", "1234", {"1002", "1234", "101"});
+    EXPECT_EQ(right.wait(), 1);
+    right.waitLine("never", 100);
+    EXPECT_EQ(right.lines, (std::vector<std::string>{"lineInitializeEx failed 0x8000004b"}));
+}
+
 TEST_F(RemoteTapiE2E, WhenTheEngineDiesAPendingRequestFailsOnceAndTheLineCloses)
 {
     TapiApp app("waiter");

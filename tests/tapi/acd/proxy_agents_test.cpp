@@ -162,6 +162,51 @@ TEST_F(AgentSpecific, EndWrapUpEndsAfterCallWorkAndOutsideWrapUpIsInvalAgentStat
     EXPECT_EQ(engine->agent(1001).value().activity, core::AgentActivity::Available);
 }
 
+TEST_F(AgentSpecific, GetLastChangeNamesNobodyWhenTheAgentChoseTheReason)
+{
+    loginReady();
+    ACDAGENTSPECIFICPARAMS params{};
+    ASSERT_EQ(send(ACDAGENTSPECIFIC_SETREASON, 2, params), 0);
+    settle();
+    std::strcpy(params.szText, "stale");
+    EXPECT_EQ(send(ACDAGENTSPECIFIC_GETLASTCHANGE, 0, params), 0);
+    EXPECT_EQ(params.dwValue, 2u);
+    EXPECT_STREQ(params.szText, "");
+}
+
+TEST_F(AgentSpecific, GetLastChangeNamesTheSupervisorWhoForcedTheState)
+{
+    loginReady();
+    ASSERT_TRUE(engine
+                    ->setAgentState(1001, core::AgentStateEx::NotReady, core::AgentStateEx::None,
+                                    1, nowMs, "carol")
+                    .isOk());
+    settle();
+    ACDAGENTSPECIFICPARAMS params{};
+    EXPECT_EQ(send(ACDAGENTSPECIFIC_GETLASTCHANGE, 0, params), 0);
+    EXPECT_EQ(params.dwValue, 1u);
+    EXPECT_STREQ(params.szText, "carol");
+}
+
+TEST_F(AgentSpecific, GetLastChangeAfterTheAgentGoesReadyAgainNamesNobody)
+{
+    loginReady();
+    ASSERT_TRUE(engine
+                    ->setAgentState(1001, core::AgentStateEx::NotReady, core::AgentStateEx::None,
+                                    1, nowMs, "carol")
+                    .isOk());
+    settle();
+    ASSERT_TRUE(engine
+                    ->setAgentState(1001, core::AgentStateEx::Ready, core::AgentStateEx::None, 0,
+                                    nowMs)
+                    .isOk());
+    settle();
+    ACDAGENTSPECIFICPARAMS params{};
+    EXPECT_EQ(send(ACDAGENTSPECIFIC_GETLASTCHANGE, 0, params), 0);
+    EXPECT_EQ(params.dwValue, 0u);
+    EXPECT_STREQ(params.szText, "");
+}
+
 TEST_F(AgentSpecific, AnExtensionIndexOtherThanZeroIsInvalParam)
 {
     loginReady();

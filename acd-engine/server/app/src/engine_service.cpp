@@ -9,6 +9,8 @@
 #include "db/sqlite_store.h"
 #include "db/writer.h"
 #include "metrics.h"
+#include "report_worker.h"
+#include "ticker.h"
 
 #include <chrono>
 #include <fstream>
@@ -104,6 +106,7 @@ bool EngineService::start(std::string &error)
     if (!openDatabase(error))
         return false;
     m_writer = std::make_unique<db::Writer>(*m_store);
+    m_reports = std::make_unique<ReportWorker>(m_config.database);
 
     tapi::HostConfig host;
     host.config = *m_contactCenter;
@@ -139,6 +142,25 @@ bool EngineService::start(std::string &error)
         m_admin = std::make_unique<AdminApi>(m_host->engine(), m_host->mutableConfig(),
                                              std::move(hooks));
         m_protocol->setAdmin(m_admin.get());
+        m_protocol->setReportRunner([this](const ReportJob &job, auto done) {
+            return m_reports->submit(
+                job.kind, db::TimeRange{job.from, job.to},
+                [this, done](const db::Result<db::ReportTable> &table) {
+                    // Back to the engine thread, where the protocol's state lives; after
+                    // stop() began, nobody is left to answer.
+                    m_host->loop().post([this, done, table] {
+                        if (m_protocol)
+                            done(table);
+                    });
+                });
+        });
+    });
+
+    m_ticker = std::make_unique<Ticker>(std::chrono::milliseconds(100), [this] {
+        m_host->loop().post([this] {
+            if (m_protocol)
+                m_protocol->tick();
+        });
     });
 
     net::WsServerConfig front;
@@ -164,10 +186,12 @@ bool EngineService::start(std::string &error)
 void EngineService::stop()
 {
     std::lock_guard lock(m_stopMutex);
+    m_ticker.reset();
     if (m_host && m_protocol)
         m_host->loop().invoke([&] { m_protocol->shutdown("acd-engine stopping"); });
     if (m_front)
         m_front->stop(); // every client told and closed; the front's threads joined
+    m_reports.reset();   // a report still running finishes; its answer finds no protocol
     m_running = false;
     if (m_host) {
         m_host->loop().invoke([&] {

@@ -30,6 +30,8 @@ namespace acd::server {
 
 class ProtocolService;
 class AdminApi;
+class ReportWorker;
+class Ticker;
 struct AuditEntry;
 
 class EngineService : public net::WsHandler, public Transport {
@@ -76,6 +78,8 @@ private:
     Poco::Logger &m_log;
     std::unique_ptr<db::Store> m_store;
     std::unique_ptr<db::Writer> m_writer;
+    std::unique_ptr<ReportWorker> m_reports; ///< the protocol's `report` queries
+    std::unique_ptr<Ticker> m_ticker;        ///< the protocol's 100 ms tick (stats topic)
     std::unique_ptr<db::ConfigSet> m_contactCenter;
     std::unique_ptr<db::ConfigSet> m_seed;
     std::unique_ptr<tapi::Host> m_host;

@@ -172,6 +172,7 @@ const char *describe(const core::EffectBody &body, Poco::JSON::Object &o, Topics
 void ProtocolService::Impl::publish(const core::Effect &effect)
 {
     lastEffectSeq = effect.seq;
+    markStatsDirty(effect);
     if (const auto *q = std::get_if<core::CallQueued>(&effect.body))
         activeCalls.insert(q->call);
     else if (const auto *done = std::get_if<core::CallCompleted>(&effect.body))
@@ -216,6 +217,7 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
 void ProtocolService::Impl::forget(Connection &c)
 {
     allSubscribers.erase(c.id);
+    statsSubscribers.erase(c.id);
     intervalSubscribers.erase(c.id);
     overflowed.erase(c.id);
     auto drop = [&](auto &index, const auto &keys) {
@@ -308,7 +310,11 @@ void ProtocolService::Impl::subscribe(Connection &c, Request &r, bool add)
                                    "", field};
             return std::stoull(digits);
         };
-        if (topic == "all" || topic == "intervals") {
+        if (topic == "stats") {
+            if (!privileged)
+                throw RequestError{"forbidden", "agents may not subscribe to 'stats'", "", field};
+            add ? (void)statsSubscribers.insert(c.id) : (void)statsSubscribers.erase(c.id);
+        } else if (topic == "all" || topic == "intervals") {
             if (!privileged)
                 throw RequestError{"forbidden", "agents may not subscribe to '" + topic + "'",
                                    "", field};

@@ -93,11 +93,16 @@ public:
     void audit(const Connection &c, const std::string &action, const std::string &object,
                const std::string &detail);
 
+    // report_ops.cpp: answered later, when the report runner is done
+    void reportOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+
     // session.cpp
     void hello(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
     bool blocked(const std::string &user, const std::string &peer, core::TimeMs now,
                  core::TimeMs &retryAfter);
     void recordFailure(const std::string &user, const std::string &peer, core::TimeMs now);
+    /// The agent whose ID is this decimal text and who has a PIN, or null.
+    const core::AgentConfig *agentByIdText(const std::string &text) const;
 
     // events.cpp
     void subscribe(Connection &c, Request &r, bool add);
@@ -108,6 +113,17 @@ public:
 
     // snapshot.cpp
     Poco::JSON::Object::Ptr snapshot(Connection &c, Request &r);
+
+    // stats_stream.cpp: the `stats` topic (queue.stats, agent.stats), coalesced
+    void markStatsDirty(const core::Effect &effect);
+    void flushStats(bool everyQueue);
+    std::set<ConnectionId> statsSubscribers;
+    bool queueStatsDirty = false;
+    std::set<core::AgentId> dirtyAgents;
+    core::TimeMs lastFullStatsAt = 0;
+    /// What was last sent per object (queues without longestWaitMs, which only ages).
+    std::map<core::QueueId, std::string> sentQueueStats;
+    std::map<core::AgentId, std::string> sentAgentStats;
 
     // agent_ops.cpp
     void agentOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
@@ -133,6 +149,7 @@ public:
     ProtocolCounters counters;
     std::function<void(const AuditEntry &)> auditSink;
     AdminApi *admin = nullptr; ///< the admin ops' backend (setAdmin), not owned
+    ReportRunner reportRunner;  ///< where `report` runs (setReportRunner)
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
     // Subscription indexes: an event reaches its subscribers without a scan of every
@@ -155,6 +172,10 @@ public:
     std::map<std::string, Failures> userFailures;
     std::map<std::string, Failures> addressFailures;
 };
+
+/// The snapshot's objects (snapshot.cpp), also the bodies of queue.stats and agent.stats.
+Poco::JSON::Object::Ptr queueJson(const core::QueueSnapshot &q);
+Poco::JSON::Object::Ptr agentJson(const core::AgentSnapshot &a);
 
 /// Serialises a JSON value compactly.
 std::string toJson(const Poco::Dynamic::Var &value);

@@ -52,6 +52,11 @@ void ProtocolService::setAdmin(AdminApi *admin)
     m_impl->admin = admin;
 }
 
+void ProtocolService::setReportRunner(ReportRunner runner)
+{
+    m_impl->reportRunner = std::move(runner);
+}
+
 std::size_t ProtocolService::connectionCount() const
 {
     return m_impl->connections.size();
@@ -123,8 +128,9 @@ void ProtocolService::onText(ConnectionId connection, const std::string &text)
         Request request(object, id);
         Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
         s.dispatch(c, request, result);
-        // The connection may have been closed by the operation (bye).
-        if (s.connections.count(connection))
+        // The connection may have been closed by the operation (bye); a null result is
+        // answered later by the operation itself (report).
+        if (result && s.connections.count(connection))
             s.respond(s.connections.at(connection), id, result);
         s.tapiAfterResponse(connection);
     } catch (const RequestError &error) {
@@ -180,6 +186,10 @@ void ProtocolService::Impl::dispatch(Connection &c, Request &r, Poco::JSON::Obje
     }
     if (op == "tapi") {
         tapiOperation(c, r, result);
+        return;
+    }
+    if (op == "report") {
+        reportOperation(c, r, result);
         return;
     }
     throw RequestError{"bad_request", "unknown op '" + op + "'", "", "op"};

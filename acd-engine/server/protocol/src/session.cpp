@@ -43,6 +43,18 @@ bool tooMany(std::deque<core::TimeMs> &times, core::TimeMs now, core::TimeMs win
 
 } // namespace
 
+const core::AgentConfig *ProtocolService::Impl::agentByIdText(const std::string &text) const
+{
+    if (text.empty() || text.size() > 9 || text.front() == '0' ||
+        text.find_first_not_of("0123456789") != std::string::npos)
+        return nullptr;
+    const core::AgentId id = static_cast<core::AgentId>(std::stoul(text));
+    for (const core::AgentConfig &a : config.agents)
+        if (a.id == id && !a.pinHash.empty())
+            return &a;
+    return nullptr;
+}
+
 bool ProtocolService::Impl::blocked(const std::string &user, const std::string &peer,
                                     core::TimeMs now, core::TimeMs &retryAfter)
 {
@@ -90,19 +102,24 @@ void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object:
     for (const db::UserConfig &u : config.users)
         if (u.name == user)
             found = &u;
+    // Agents log in at a desktop with their agent ID and PIN, as on every ACD: a name that no
+    // user has and that is an agent's ID is checked against that agent's PIN.
+    const core::AgentConfig *agentLogin = found ? nullptr : agentByIdText(user);
     // The same work for an unknown user as for a wrong password: no hint which one it was.
     // The dummy hash is made once: hashing it again per attempt would double the work.
     static const std::string unknownUserHash = db::hashSecret("x", 1000);
-    bool ok = found ? db::verifySecret(password, found->passwordHash)
-                    : (db::verifySecret(password, unknownUserHash), false);
+    const std::string &hash = found        ? found->passwordHash
+                              : agentLogin ? agentLogin->pinHash
+                                           : unknownUserHash;
+    bool ok = db::verifySecret(password, hash) && (found || agentLogin);
     if (!ok) {
         recordFailure(user, c.peer, now);
         throw RequestError{"auth_failed", "wrong user or password"};
     }
     c.authenticated = true;
     c.user = user;
-    c.role = toRole(found->role);
-    c.agent = found->agent;
+    c.role = found ? toRole(found->role) : Role::Agent;
+    c.agent = found ? found->agent : agentLogin->id;
     result->set("version", 1);
     result->set("engine", options.engineName);
     result->set("role", roleName(c.role));

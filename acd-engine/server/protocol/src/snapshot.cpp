@@ -49,6 +49,8 @@ Poco::JSON::Object::Ptr agentCounters(const core::AgentCounters &c)
     return o;
 }
 
+} // namespace
+
 Poco::JSON::Object::Ptr queueJson(const core::QueueSnapshot &q)
 {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
@@ -93,6 +95,8 @@ Poco::JSON::Object::Ptr agentJson(const core::AgentSnapshot &a)
     o->set("total", agentCounters(a.total));
     return o;
 }
+
+namespace {
 
 Poco::JSON::Object::Ptr sessionJson(const core::SessionSnapshot &s)
 {

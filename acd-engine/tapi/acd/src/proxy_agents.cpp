@@ -118,6 +118,21 @@ LONG AcdProxy::Impl::agentSpecific(Request &req)
         std::memcpy(a.Params, &params, sizeof params);
         return 0;
     }
+    case ACDAGENTSPECIFIC_GETLASTCHANGE: {
+        // Why the agent is in this state and who put them there, for a desktop that must show
+        // a supervisor's force or a ring-no-answer at once.
+        std::string by;
+        core::ReasonCode reason = 0;
+        if (auto s = seen.find(*agent); s != seen.end()) {
+            by = s->second.changedBy;
+            reason = s->second.reason;
+        }
+        params.dwValue = reason;
+        std::memset(params.szText, 0, sizeof params.szText);
+        std::memcpy(params.szText, by.data(), std::min(by.size(), sizeof params.szText - 1));
+        std::memcpy(a.Params, &params, sizeof params);
+        return 0;
+    }
     default:
         return LINEERR_INVALPARAM;
     }

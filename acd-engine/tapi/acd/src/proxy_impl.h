@@ -104,6 +104,9 @@ public:
         core::AgentStateEx next = core::AgentStateEx::None;
         core::ReasonCode reason = 0;
         std::string station; ///< of the last session started
+        /// Who made the last change of state or reason: "" the agent (or routing), else the
+        /// core's forcedBy (a supervisor's user name, "system:rona", ...).
+        std::string changedBy;
     };
     std::map<core::AgentId, AgentSeen> seen;
     struct SessionSeen {

@@ -178,7 +178,7 @@ LONG AcdProxy::Impl::start()
     for (const core::AgentId id : ctx.engine.agentIds()) {
         auto snapshot = ctx.engine.agent(id);
         if (snapshot)
-            seen[id] = AgentSeen{snapshot.value().nextState, snapshot.value().reason, {}};
+            seen[id] = AgentSeen{snapshot.value().nextState, snapshot.value().reason, {}, {}};
     }
     DWORD numDevs = 0, version = TAPI_VERSION2_2;
     LONG rc = ctx.server.lineInitializeEx(kEngineClient, &app, sink, "ACD proxy", {"acd", "engine"},

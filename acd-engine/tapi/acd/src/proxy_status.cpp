@@ -68,6 +68,8 @@ void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)
                     if (bits)
                         sendOnStation(seenAgent.station, LINE_AGENTSTATUS, 0, bits,
                                       (bits & LINEAGENTSTATUS_STATE) ? newState : 0);
+                    if (e.state != e.oldState || e.reason != seenAgent.reason)
+                        seenAgent.changedBy = e.forcedBy;
                     seenAgent.next = e.nextState;
                     seenAgent.reason = e.reason;
                 } else if constexpr (std::is_same_v<T, core::SessionStarted>) {

@@ -9,6 +9,8 @@
 #include "core/effects.h"
 #include "core/types.h"
 #include "db/config_set.h"
+#include "db/report.h"
+#include "db/status.h"
 
 #include <cstdint>
 #include <functional>
@@ -63,6 +65,18 @@ struct AuditEntry {
 
 class AdminApi;
 
+/// A `report` request: one of the db's reports over [from, to).
+struct ReportJob {
+    db::ReportKind kind = db::ReportKind::QueueIntervals;
+    core::TimeMs from = 0;
+    core::TimeMs to = 0;
+};
+/// Runs a report away from the engine thread (a database read can take long) and calls
+/// `done` later ON THE ENGINE THREAD with the table or the database's error. Returns false
+/// when it cannot take the job now (the request then fails with `overloaded`).
+using ReportRunner =
+    std::function<bool(const ReportJob &, std::function<void(db::Result<db::ReportTable>)>)>;
+
 class ProtocolService {
 public:
     ProtocolService(core::Engine &engine, const db::ConfigSet &config, Transport &transport,
@@ -76,6 +90,8 @@ public:
     void onOverflow(ConnectionId connection);
     /// Every core effect, in order (from the host's effects observer).
     void onEffects(const std::vector<core::Effect> &effects);
+    /// Call every 100 ms (engine thread): sends the `stats` topic's coalesced updates.
+    void tick();
     /// Tells every connection the engine is stopping and closes them (1001).
     void shutdown(const std::string &reason);
 
@@ -86,6 +102,8 @@ public:
     void setAuditSink(std::function<void(const AuditEntry &)> sink);
     /// The backend of the admin.* ops (admin_api.h); without one they fail with `internal`.
     void setAdmin(AdminApi *admin);
+    /// Where `report` requests run; without one they fail with `internal`.
+    void setReportRunner(ReportRunner runner);
     std::size_t connectionCount() const;
     const ProtocolCounters &counters() const;
 

@@ -1,0 +1,54 @@
+#pragma once
+// Calls a function every `period` on a thread of its own until destroyed: the engine
+// service's 100 ms tick for the protocol's coalesced `stats` topic (the engine loop has a
+// single timer, which belongs to the core's deadlines).
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace acd::server {
+
+class Ticker {
+public:
+    Ticker(std::chrono::milliseconds period, std::function<void()> onTick)
+        : m_period(period)
+        , m_onTick(std::move(onTick))
+        , m_thread([this] { run(); })
+    {}
+    /// Returns after the last call has finished; no call starts after it.
+    ~Ticker()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    Ticker(const Ticker &) = delete;
+    Ticker &operator=(const Ticker &) = delete;
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        auto next = std::chrono::steady_clock::now() + m_period;
+        while (!m_wake.wait_until(lock, next, [this] { return m_stopping; })) {
+            lock.unlock();
+            m_onTick();
+            lock.lock();
+            next += m_period;
+        }
+    }
+
+    std::chrono::milliseconds m_period;
+    std::function<void()> m_onTick;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread; ///< last: starts after the members it uses
+};
+
+} // namespace acd::server

@@ -1,0 +1,107 @@
+// The `stats` topic: a queue's or an agent's figures (the snapshot's objects) whenever they
+// changed, at most once per object per tick (the service ticks every 100 ms), so a wallboard
+// shows the engine's own KPIs live without recomputing them from call events and without
+// polling. Only objects whose serialised figures differ from what was last sent go out; a
+// queue's longestWaitMs alone does not count as a change (it ages by itself: clients add the
+// time since `at` while calls wait).
+#include "protocol_impl.h"
+
+#include <sstream>
+#include <variant>
+
+namespace acd::server {
+namespace {
+
+std::string withoutLongestWait(Poco::JSON::Object::Ptr queue)
+{
+    const Poco::Dynamic::Var longest = queue->get("longestWaitMs");
+    queue->remove("longestWaitMs");
+    std::string text = toJson(queue);
+    queue->set("longestWaitMs", longest);
+    return text;
+}
+
+} // namespace
+
+void ProtocolService::Impl::markStatsDirty(const core::Effect &effect)
+{
+    if (statsSubscribers.empty())
+        return;
+    // Any event can move a queue's figures (an agent's state changes its staffing), so every
+    // queue is compared at the next tick; agents only when an event names them.
+    queueStatsDirty = true;
+    std::visit(
+        [this](const auto &e) {
+            if constexpr (requires { e.agent; }) {
+                if (e.agent)
+                    dirtyAgents.insert(e.agent);
+            }
+        },
+        effect.body);
+}
+
+void ProtocolService::Impl::flushStats(bool everyQueue)
+{
+    if (statsSubscribers.empty()) {
+        queueStatsDirty = false;
+        dirtyAgents.clear();
+        return;
+    }
+    const core::TimeMs now = clock();
+    auto send = [&](const char *name, const char *key, Poco::JSON::Object::Ptr body) {
+        Poco::JSON::Object event;
+        event.set("ev", name);
+        event.set("eseq", lastEffectSeq);
+        event.set("at", now);
+        event.set(key, body);
+        std::ostringstream out;
+        event.stringify(out, 0, -1);
+        const std::string text = out.str();
+        for (ConnectionId id : statsSubscribers)
+            if (auto it = connections.find(id); it != connections.end())
+                deliver(it->second, name, text);
+    };
+    if (queueStatsDirty || everyQueue) {
+        for (core::QueueId id : engine.queueIds()) {
+            auto snap = engine.queue(id);
+            if (!snap)
+                continue;
+            Poco::JSON::Object::Ptr body = queueJson(snap.value());
+            std::string key = withoutLongestWait(body);
+            std::string &sent = sentQueueStats[id];
+            if (key == sent)
+                continue;
+            sent = std::move(key);
+            send("queue.stats", "queue", body);
+        }
+    }
+    for (core::AgentId id : dirtyAgents) {
+        auto snap = engine.agent(id);
+        if (!snap)
+            continue;
+        Poco::JSON::Object::Ptr body = agentJson(snap.value());
+        std::string text = toJson(body);
+        std::string &sent = sentAgentStats[id];
+        if (text == sent)
+            continue;
+        sent = std::move(text);
+        send("agent.stats", "agent", body);
+    }
+    queueStatsDirty = false;
+    dirtyAgents.clear();
+}
+
+void ProtocolService::tick()
+{
+    Impl &s = *m_impl;
+    const core::TimeMs now = s.clock();
+    // Once a second every queue is compared even without events: the measurement period's
+    // window slides by itself.
+    const bool everyQueue = now - s.lastFullStatsAt >= 1000;
+    if (everyQueue)
+        s.lastFullStatsAt = now;
+    s.flushStats(everyQueue);
+    s.retryOverflowed();
+}
+
+} // namespace acd::server
