@@ -26,10 +26,11 @@ FieldSpec boolField(const char *name, const QString &label, bool def)
 {
     return FieldSpec{QString::fromLatin1(name), label, FieldType::Bool, false, 0, 0, {}, def};
 }
-FieldSpec enumField(const char *name, const QString &label, QStringList values)
+FieldSpec enumField(const char *name, const QString &label, QStringList values,
+                    bool required = false)
 {
     const QString def = values.value(0);
-    return FieldSpec{QString::fromLatin1(name), label, FieldType::Enum, true, 0, 0, values, def};
+    return FieldSpec{QString::fromLatin1(name), label, FieldType::Enum, required, 0, 0, values, def};
 }
 FieldSpec other(const char *name, const QString &label, FieldType type)
 {
@@ -86,7 +87,8 @@ QList<KindSpec> makeKinds()
               {textField("name", tr("Login name"), true),
                enumField("role", tr("Role"),
                          {QStringLiteral("agent"), QStringLiteral("supervisor"),
-                          QStringLiteral("admin")}),
+                          QStringLiteral("admin")},
+                         true),
                other("password", tr("Password"), FieldType::Secret),
                intField("agent", tr("Agent (0 none)"), 0, kMaxId, 0)}});
     return k;

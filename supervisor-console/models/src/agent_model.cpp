@@ -142,9 +142,9 @@ void AgentModel::markDirty(int row)
 void AgentModel::flush()
 {
     if (m_pendingInsert >= 0) {
-        const int first = m_pendingInsert, last = int(m_rows.size()) - 1;
+        // rowCount() reports the announced rows only, until here.
+        beginInsertRows({}, m_pendingInsert, int(m_rows.size()) - 1);
         m_pendingInsert = -1;
-        beginInsertRows({}, first, last);
         endInsertRows();
     }
     if (m_dirtyCount == 0)

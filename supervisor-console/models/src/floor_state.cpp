@@ -268,7 +268,8 @@ void FloorState::applyEvent(const QJsonObject &e)
     } else if (ev == QLatin1String("agent.stats")) {
         m_agents.upsert(e.value(QLatin1String("agent")).toObject());
     } else if (ev == QLatin1String("queue.changed")) {
-        m_queues.setWaiting(int(num(e, "queue")), int(num(e, "waiting")), int(num(e, "ringing")));
+        m_queues.setWaiting(int(num(e, "queue")), int(num(e, "waiting")), int(num(e, "ringing")),
+                            at);
     } else if (ev == QLatin1String("agent.state")) {
         m_agents.setState(int(num(e, "agent")), str(e, "state"), str(e, "activity"),
                           int(num(e, "reason")), at);

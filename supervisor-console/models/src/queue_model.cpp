@@ -83,7 +83,7 @@ void QueueModel::upsert(const QJsonObject &queue, qint64 at)
     m_dirty.push_back(false);
 }
 
-void QueueModel::setWaiting(int queue, int waiting, int ringing)
+void QueueModel::setWaiting(int queue, int waiting, int ringing, qint64 at)
 {
     const int r = rowOf(queue);
     if (r < 0)
@@ -91,6 +91,11 @@ void QueueModel::setWaiting(int queue, int waiting, int ringing)
     QueueRow &q = m_rows[size_t(r)];
     if (q.waiting == waiting && q.ringing == ringing)
         return;
+    if (q.waiting + q.ringing == 0) {
+        // The first call of an empty queue: its wait starts now.
+        q.longestWaitMs = 0;
+        q.sampledAt = at;
+    }
     q.waiting = waiting;
     q.ringing = ringing;
     markDirty(r);
@@ -109,11 +114,9 @@ void QueueModel::markDirty(int row)
 void QueueModel::flush()
 {
     if (m_pendingInsert >= 0) {
-        // rowCount() must not show the new rows before beginInsertRows: it reports
-        // m_pendingInsert rows until this point.
-        const int first = m_pendingInsert, last = int(m_rows.size()) - 1;
+        // rowCount() reports the announced rows only, until here.
+        beginInsertRows({}, m_pendingInsert, int(m_rows.size()) - 1);
         m_pendingInsert = -1;
-        beginInsertRows({}, first, last);
         endInsertRows();
     }
     if (m_dirtyCount == 0)
@@ -156,8 +159,10 @@ const QueueRow *QueueModel::row(int queue) const
 
 qint64 QueueModel::longestWaitNow(const QueueRow &r) const
 {
-    if (r.waiting == 0 || r.longestWaitMs == 0)
-        return r.waiting == 0 ? 0 : r.longestWaitMs;
+    // The engine does not resend a queue whose only change is that its oldest call waited
+    // longer: while calls wait or ring, the wait grows from the sample's time.
+    if (r.waiting + r.ringing == 0)
+        return 0;
     const qint64 now = m_frozen ? m_frozenAt : m_now();
     return r.longestWaitMs + qMax<qint64>(0, now - r.sampledAt);
 }

@@ -12,6 +12,7 @@ ThresholdStore::ThresholdStore(QObject *parent)
 void ThresholdStore::setEngine(const QString &address)
 {
     m_engine = address;
+    m_cache.clear();
 }
 
 QString ThresholdStore::key(int queue) const
@@ -24,6 +25,9 @@ QString ThresholdStore::key(int queue) const
 
 Thresholds ThresholdStore::forQueue(int queue) const
 {
+    // Read on every cell paint: keep them in memory, QSettings only on a miss.
+    if (auto it = m_cache.constFind(queue); it != m_cache.constEnd())
+        return *it;
     QSettings s;
     const QString k = key(queue);
     Thresholds d;
@@ -35,6 +39,7 @@ Thresholds ThresholdStore::forQueue(int queue) const
     t.longestWaitRedS = s.value(k + QLatin1String("longestWaitRedS"), d.longestWaitRedS).toInt();
     t.slTargetPct = s.value(k + QLatin1String("slTargetPct"), d.slTargetPct).toDouble();
     t.slRedPct = s.value(k + QLatin1String("slRedPct"), d.slRedPct).toDouble();
+    m_cache.insert(queue, t);
     return t;
 }
 
@@ -48,6 +53,7 @@ void ThresholdStore::setForQueue(int queue, const Thresholds &t)
     s.setValue(k + QLatin1String("longestWaitRedS"), t.longestWaitRedS);
     s.setValue(k + QLatin1String("slTargetPct"), t.slTargetPct);
     s.setValue(k + QLatin1String("slRedPct"), t.slRedPct);
+    m_cache.insert(queue, t);
     emit changed(queue);
 }
 

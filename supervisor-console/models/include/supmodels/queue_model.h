@@ -58,8 +58,8 @@ public:
     void resetFrom(const QJsonArray &queues, qint64 at);
     /// A queue object (snapshot shape): updates or appends its row.
     void upsert(const QJsonObject &queue, qint64 at);
-    /// queue.changed: live waiting/ringing.
-    void setWaiting(int queue, int waiting, int ringing);
+    /// queue.changed: live waiting/ringing at `at` (engine ms).
+    void setWaiting(int queue, int waiting, int ringing, qint64 at);
     /// Announces the rows changed since the last flush (dataChanged over runs of rows).
     void flush();
     /// Time-driven columns (longest wait) moved on.

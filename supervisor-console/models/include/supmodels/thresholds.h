@@ -1,6 +1,7 @@
 #pragma once
 // Per-queue alert thresholds for the wallboard, kept in QSettings under the engine's address
 // and the queue id ("thresholds/<host:port>/<queue>/..."), so two engines never share them.
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -41,6 +42,7 @@ signals:
 private:
     QString key(int queue) const;
     QString m_engine;
+    mutable QHash<int, Thresholds> m_cache;
 };
 
 } // namespace acd::sup
