@@ -125,8 +125,7 @@ void AdminView::removeSelected()
         != QMessageBox::Yes)
         return;
     m_model->remove(key, [this, text](const Reply &r) {
-        m_status->setText(r.ok ? tr("Deleted %1").arg(text)
-                               : tr("Not deleted: %1").arg(r.message));
+        m_status->setText(r.ok ? tr("Deleted %1").arg(text) : tr("Not deleted: %1").arg(r.message));
     });
 }
 

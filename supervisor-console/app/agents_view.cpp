@@ -44,8 +44,8 @@ AgentsView::AgentsView(FloorState *floor, QWidget *parent)
     m_group->setAccessibleName(tr("Filter by group"));
     m_state->setAccessibleName(tr("Filter by state"));
     m_state->addItem(tr("All states"), QString());
-    for (const char *a : {"available", "ringing", "on-call", "wrap-up", "not-ready", "other-call",
-                          "logged-out"})
+    for (const char *a :
+         {"available", "ringing", "on-call", "wrap-up", "not-ready", "other-call", "logged-out"})
         m_state->addItem(AgentModel::activityText(QString::fromLatin1(a)), QString::fromLatin1(a));
     auto *text = new QLineEdit(this);
     text->setPlaceholderText(tr("Agent or station"));
@@ -152,8 +152,8 @@ void AgentsView::forceNotReady()
     // Supervisors cannot list reason codes (admin API): they type the code.
     const QString choice = QInputDialog::getItem(
         this, tr("Force Not Ready"),
-        tr("Force agent %1 Not Ready with reason (code 1-99; audited):").arg(agent), items, 0,
-        true, &ok);
+        tr("Force agent %1 Not Ready with reason (code 1-99; audited):").arg(agent), items, 0, true,
+        &ok);
     if (!ok)
         return;
     const int reason = choice.section(QLatin1Char(' '), 0, 0).toInt();

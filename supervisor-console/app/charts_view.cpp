@@ -86,8 +86,9 @@ ChartsView::ChartsView(FloorState *floor, QWidget *parent)
     grid->setColumnStretch(1, 1);
     grid->addWidget(makeChart(this, tr("Calls waiting"), &m_timeWaiting, &m_yWaiting, {m_waiting}),
                     1, 0, 1, 3);
-    grid->addWidget(makeChart(this, tr("Service level this interval (%)"), &m_timeSl, &m_ySl, {m_sl}),
-                    2, 0, 1, 3);
+    grid->addWidget(
+        makeChart(this, tr("Service level this interval (%)"), &m_timeSl, &m_ySl, {m_sl}), 2, 0, 1,
+        3);
     grid->addWidget(makeChart(this, tr("Agents by state"), &m_timeStates, &m_yStates, m_states), 3,
                     0, 1, 3);
     m_ySl->setRange(0, 100);

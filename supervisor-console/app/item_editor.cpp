@@ -31,9 +31,9 @@ ItemEditor::ItemEditor(AdminModel *model, const QJsonObject &item, QWidget *pare
     , m_new(item.isEmpty())
     , m_general(new QLabel(this))
 {
-    setWindowTitle(m_new ? tr("New item: %1").arg(m_spec->label)
-                         : tr("%1 %2").arg(m_spec->label,
-                                           item.value(m_spec->key).toVariant().toString()));
+    setWindowTitle(
+        m_new ? tr("New item: %1").arg(m_spec->label)
+              : tr("%1 %2").arg(m_spec->label, item.value(m_spec->key).toVariant().toString()));
     auto *form = new QFormLayout;
     for (const FieldSpec &f : m_spec->fields) {
         QJsonValue v = item.value(f.name);
@@ -105,8 +105,10 @@ QWidget *ItemEditor::makeEditor(const FieldSpec &f, const QJsonValue &v)
         e->setPlaceholderText(tr("e.g. 1:8, 3:5"));
         return e;
     }
-    case FieldType::Relaxation: return makeRulesEditor(v.toArray());
-    case FieldType::Text: break;
+    case FieldType::Relaxation:
+        return makeRulesEditor(v.toArray());
+    case FieldType::Text:
+        break;
     }
     auto *e = new QLineEdit(v.toVariant().toString(), this);
     return e;
@@ -181,8 +183,12 @@ QJsonObject ItemEditor::item() const
             o.insert(f.name, ok ? QJsonValue(n) : QJsonValue(text));
             break;
         }
-        case FieldType::Bool: o.insert(f.name, static_cast<QCheckBox *>(e)->isChecked()); break;
-        case FieldType::Enum: o.insert(f.name, static_cast<QComboBox *>(e)->currentText()); break;
+        case FieldType::Bool:
+            o.insert(f.name, static_cast<QCheckBox *>(e)->isChecked());
+            break;
+        case FieldType::Enum:
+            o.insert(f.name, static_cast<QComboBox *>(e)->currentText());
+            break;
         case FieldType::Secret: {
             const QString text = static_cast<QLineEdit *>(e)->text();
             if (!text.isEmpty())
@@ -250,9 +256,11 @@ void ItemEditor::save()
     // A skills text that does not parse: say so before anything else.
     if (m_spec->kind == QLatin1String("agents")) {
         QString error;
-        if (!parseSkills(static_cast<QLineEdit *>(m_editors.value(QStringLiteral("skills")))->text(),
-                         &error)) {
-            showError(Reply{false, QStringLiteral("invalid"), error, {}, QStringLiteral("skills"), {}});
+        if (!parseSkills(
+                static_cast<QLineEdit *>(m_editors.value(QStringLiteral("skills")))->text(),
+                &error)) {
+            showError(
+                Reply{false, QStringLiteral("invalid"), error, {}, QStringLiteral("skills"), {}});
             return;
         }
     }

@@ -1,10 +1,10 @@
 #include "login_dialog.h"
 
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -19,8 +19,8 @@ LoginDialog::LoginDialog(QWidget *parent)
 {
     setWindowTitle(tr("Supervisor console - log in"));
     QSettings s;
-    m_address->setText(s.value(QStringLiteral("login/address"), QStringLiteral("127.0.0.1:7400"))
-                           .toString());
+    m_address->setText(
+        s.value(QStringLiteral("login/address"), QStringLiteral("127.0.0.1:7400")).toString());
     m_user->setText(s.value(QStringLiteral("login/user")).toString());
     m_password->setEchoMode(QLineEdit::Password);
     m_address->setAccessibleName(tr("Engine address"));

@@ -1,8 +1,9 @@
 // supervisor-console: log in, then the main window. Options:
 //   --engine HOST:PORT --user U --password P   log in without the dialog (wall displays)
 //   --wall                                      start in full-screen wallboard mode
-//   --screenshot DIR                            grab each page into DIR/supervisor-*.png
-//                                               after a few seconds of live data, then quit
+//   --screenshot DIR [--screenshot-after S]     grab each page into DIR/supervisor-*.png
+//                                               after S seconds of live data, then quit
+//   --sample-ms MS, --chart-minutes M           chart sampling and span
 #include "admin_view.h"
 #include "item_editor.h"
 #include "login_dialog.h"
@@ -34,8 +35,8 @@ QString login(FloorState &floor, const QString &address, const QString &user,
         if (!r.ok)
             error = r.message.isEmpty() ? r.code : r.message;
         else if (r.result.value(QLatin1String("role")).toString() == QLatin1String("agent"))
-            error = QObject::tr("%1 is an agent: the console is for supervisors and admins")
-                        .arg(user);
+            error =
+                QObject::tr("%1 is an agent: the console is for supervisors and admins").arg(user);
         loop.quit();
     });
     loop.exec();
@@ -86,8 +87,7 @@ void screenshots(MainWindow *window, FloorState *floor, const QString &dir)
             qApp->quit();
         }
     });
-    window->reportsView()->run(QStringLiteral("queue-intervals"), now - 4 * 3600 * 1000,
-                               now + 60000);
+    window->reportsView()->run(QStringLiteral("call-summary"), now - 4 * 3600 * 1000, now + 60000);
 }
 
 } // namespace
@@ -119,15 +119,18 @@ int main(int argc, char **argv)
     QCommandLineOption span(QStringLiteral("chart-minutes"),
                             QObject::tr("Chart time span (minutes)."), QStringLiteral("minutes"),
                             QStringLiteral("240"));
-    parser.addOptions({engine, user, password, wall, shots, sample, span});
+    QCommandLineOption shotDelay(QStringLiteral("screenshot-after"),
+                                 QObject::tr("Seconds of live data before the screenshots."),
+                                 QStringLiteral("seconds"), QStringLiteral("8"));
+    parser.addOptions({engine, user, password, wall, shots, sample, span, shotDelay});
     parser.process(app);
 
     FloorState floor;
     floor.setSampleIntervalMs(parser.value(sample).toInt());
     floor.history().setSpanMs(qint64(parser.value(span).toInt()) * 60000);
     if (parser.isSet(engine) && parser.isSet(user)) {
-        const QString error = login(floor, parser.value(engine), parser.value(user),
-                                    parser.value(password));
+        const QString error =
+            login(floor, parser.value(engine), parser.value(user), parser.value(password));
         if (!error.isEmpty()) {
             qCritical("%s", qPrintable(error));
             return 1;
@@ -154,9 +157,8 @@ int main(int argc, char **argv)
         window.resize(1280, 760);
         const QString dir = parser.value(shots);
         // A few seconds of live traffic (and chart samples) before the grabs.
-        QTimer::singleShot(8000, &window, [&window, &floor, dir] {
-            screenshots(&window, &floor, dir);
-        });
+        QTimer::singleShot(parser.value(shotDelay).toInt() * 1000, &window,
+                           [&window, &floor, dir] { screenshots(&window, &floor, dir); });
     }
     return app.exec();
 }

@@ -31,8 +31,8 @@ MainWindow::MainWindow(FloorState *floor, QWidget *parent)
     , m_charts(new ChartsView(floor, this))
     , m_reports(new ReportsView(floor, this))
 {
-    setWindowTitle(tr("Supervisor console - %1 (%2)")
-                       .arg(floor->address(), floor->client().role()));
+    setWindowTitle(
+        tr("Supervisor console - %1 (%2)").arg(floor->address(), floor->client().role()));
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setAccessibleName(tr("Connection status"));
     m_banner->setStyleSheet(QStringLiteral(
@@ -76,8 +76,8 @@ void MainWindow::buildMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_tabs->count(); ++i) {
-        QAction *a = view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')),
-                                     this, [this, i] { m_tabs->setCurrentIndex(i); });
+        QAction *a = view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), this,
+                                     [this, i] { m_tabs->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();

@@ -22,8 +22,8 @@
 #include <QTableView>
 #include <QTimeZone>
 #include <QToolButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace acd::sup {
 
@@ -141,7 +141,9 @@ void ReportsView::run(const QString &kind, qint64 from, qint64 to)
     m_status->setText(tr("Running..."));
     m_floor->client().request(
         QStringLiteral("report"),
-        {{QStringLiteral("kind"), kind}, {QStringLiteral("from"), from}, {QStringLiteral("to"), to}},
+        {{QStringLiteral("kind"), kind},
+         {QStringLiteral("from"), from},
+         {QStringLiteral("to"), to}},
         [this](const Reply &r) {
             if (!r.ok) {
                 m_status->setText(tr("Report refused: %1 (%2)").arg(r.message, r.field));

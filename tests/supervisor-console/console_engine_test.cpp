@@ -41,14 +41,14 @@ QStringList auditRows(const QString &db)
     sqlite3 *h = nullptr;
     if (sqlite3_open_v2(db.toUtf8().constData(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(h, "SELECT user, action, object FROM audit_log ORDER BY at", -1,
-                               &st, nullptr)
+        if (sqlite3_prepare_v2(h, "SELECT user, action, object FROM audit_log ORDER BY at", -1, &st,
+                               nullptr)
             == SQLITE_OK) {
             while (sqlite3_step(st) == SQLITE_ROW)
-                rows.append(QStringLiteral("%1 %2 %3").arg(
-                    reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
-                    reinterpret_cast<const char *>(sqlite3_column_text(st, 1)),
-                    reinterpret_cast<const char *>(sqlite3_column_text(st, 2))));
+                rows.append(QStringLiteral("%1 %2 %3")
+                                .arg(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
+                                     reinterpret_cast<const char *>(sqlite3_column_text(st, 1)),
+                                     reinterpret_cast<const char *>(sqlite3_column_text(st, 2))));
         }
         sqlite3_finalize(st);
     }
@@ -74,10 +74,13 @@ private slots:
     {
         m_floor = std::make_unique<FloorState>();
         m_floor->setReconnectDelayMs(200);
-        const QString user = QTest::currentTestFunction() == QByteArray("invalidAdminInputIsRefusedWithTheEnginesMessageNextToTheField")
-                                     || QTest::currentTestFunction() == QByteArray("anAdminChangeAppliesLive")
-                                 ? "root"
-                                 : "carol";
+        const QString user =
+            QTest::currentTestFunction()
+                        == QByteArray(
+                            "invalidAdminInputIsRefusedWithTheEnginesMessageNextToTheField")
+                    || QTest::currentTestFunction() == QByteArray("anAdminChangeAppliesLive")
+                ? "root"
+                : "carol";
         const QString password = user == "root" ? "adm1n" : "carol-pw";
         m_floor->start(m_engine.address(), user, password);
         QTRY_COMPARE_WITH_TIMEOUT(m_floor->status(), FloorState::Status::Live, 10000);
@@ -101,9 +104,8 @@ private slots:
     {
         QVERIFY(m_floor->hasStatsTopic());
         // Traffic first, so the figures are not all zero.
-        QTRY_VERIFY_WITH_TIMEOUT(m_floor->queues().row(10)
-                                     && m_floor->queues().row(10)->total.answered >= 2,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_floor->queues().row(10) && m_floor->queues().row(10)->total.answered >= 2, 20000);
         // Live figures move: equal to some fresh snapshot within a bounded time.
         QString last;
         QTRY_VERIFY2_WITH_TIMEOUT(wallboardMatchesSnapshot(&last), qPrintable(last), 15000);
@@ -119,24 +121,24 @@ private slots:
 
     void aForcedNotReadyReachesTheAgentAndIsAudited()
     {
-        const Reply r = waitReply([&](ProtocolClient::Callback cb) {
-            m_floor->forceNotReady(1002, 2, std::move(cb));
-        });
+        const Reply r = waitReply(
+            [&](ProtocolClient::Callback cb) { m_floor->forceNotReady(1002, 2, std::move(cb)); });
         QVERIFY2(r.ok, qPrintable(r.message));
         // Busy agents take it after the call (next state): wait for the agent to get there.
         QTRY_COMPARE_WITH_TIMEOUT(m_floor->agents().row(1002)->activity, QString("not-ready"),
                                   15000);
         QCOMPARE(m_floor->agents().row(1002)->reason, 2);
-        const QJsonObject engine =
-            byId(call(m_oracle, "snapshot", {{"scope", "agent:1002"}}).result.value("agents").toArray(),
-                 1002);
+        const QJsonObject engine = byId(
+            call(m_oracle, "snapshot", {{"scope", "agent:1002"}}).result.value("agents").toArray(),
+            1002);
         QCOMPARE(engine.value("activity").toString(), QString("not-ready"));
         QCOMPARE(engine.value("reason").toInt(), 2);
-        QTRY_VERIFY_WITH_TIMEOUT(auditRows(m_engine.databasePath())
-                                     .contains("carol agent.setState agent:1002"),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            auditRows(m_engine.databasePath()).contains("carol agent.setState agent:1002"), 5000);
 
-        QVERIFY(waitReply([&](ProtocolClient::Callback cb) { m_floor->forceReady(1002, std::move(cb)); }).ok);
+        QVERIFY(waitReply([&](ProtocolClient::Callback cb) {
+                    m_floor->forceReady(1002, std::move(cb));
+                }).ok);
         QTRY_VERIFY_WITH_TIMEOUT(m_floor->agents().row(1002)->activity != "not-ready", 10000);
     }
 
@@ -172,14 +174,15 @@ private slots:
         QCOMPARE(admin.rowCount(), 2);
         // A new queue shows on the wallboard without a restart or a reload.
         QJsonObject billing{{"id", 30}, {"name", "billing"}, {"group", 1}, {"skill", 1}};
-        Reply r = waitReply([&](ProtocolClient::Callback cb) { admin.put(billing, std::move(cb)); });
+        Reply r =
+            waitReply([&](ProtocolClient::Callback cb) { admin.put(billing, std::move(cb)); });
         QVERIFY2(r.ok, qPrintable(r.message));
         QTRY_VERIFY_WITH_TIMEOUT(m_floor->queues().row(30) != nullptr, 5000);
         QCOMPARE(m_floor->queues().row(30)->name, QString("billing"));
         QTRY_COMPARE_WITH_TIMEOUT(admin.rowCount(), 3, 5000);
         // A changed routing rule is what the engine routes by from now on.
-        billing["relaxation"] = QJsonArray{
-            QJsonObject{{"afterSeconds", 10}, {"action", "add-queue"}, {"value", 10}}};
+        billing["relaxation"] =
+            QJsonArray{QJsonObject{{"afterSeconds", 10}, {"action", "add-queue"}, {"value", 10}}};
         r = waitReply([&](ProtocolClient::Callback cb) { admin.put(billing, std::move(cb)); });
         QVERIFY2(r.ok, qPrintable(r.message));
         const QJsonArray stored = call(m_oracle, "admin.get", {{"kind", "queues"}, {"key", 30}})
@@ -199,12 +202,19 @@ private slots:
         QTest::addColumn<QString>("errorField");
         QTest::addColumn<QString>("message");
         QTest::newRow("checked by the console: negative wait")
-            << "maxWaitSeconds" << "-1" << "maxWaitSeconds"
+            << "maxWaitSeconds"
+            << "-1"
+            << "maxWaitSeconds"
             << "Max wait before overflow (s, 0 never): -1 is out of range 0..604800";
         QTest::newRow("checked by the engine: unknown group")
-            << "group" << "7" << "group" << "queues 31 'audit': field group: unknown group 7";
+            << "group"
+            << "7"
+            << "group"
+            << "queues 31 'audit': field group: unknown group 7";
         QTest::newRow("checked by the engine: overflow into an unknown queue")
-            << "overflowQueue" << "99" << "overflowQueue"
+            << "overflowQueue"
+            << "99"
+            << "overflowQueue"
             << "queues 31 'audit': field overflowQueue: unknown queue 99";
     }
     void invalidAdminInputIsRefusedWithTheEnginesMessageNextToTheField()
@@ -283,7 +293,9 @@ private:
         m_floor->flushNow();
         const QJsonArray queues = snap.result.value("queues").toArray();
         if (queues.size() != m_floor->queues().rowCount()) {
-            *why = QStringLiteral("%1 queues, engine %2").arg(m_floor->queues().rowCount()).arg(queues.size());
+            *why = QStringLiteral("%1 queues, engine %2")
+                       .arg(m_floor->queues().rowCount())
+                       .arg(queues.size());
             return false;
         }
         for (const QJsonValue &v : queues) {
@@ -337,8 +349,7 @@ private:
             const AgentRow *row = m_floor->agents().row(a.value("id").toInt());
             if (!row || row->activity != a.value("activity").toString()
                 || row->reason != a.value("reason").toInt()
-                || row->answeredTotal
-                       != a.value("total").toObject().value("answered").toInteger()
+                || row->answeredTotal != a.value("total").toObject().value("answered").toInteger()
                 || row->call != a.value("currentCall").toInteger()) {
                 *why = QStringLiteral("agent %1 differs").arg(a.value("id").toInt());
                 return false;
@@ -350,7 +361,8 @@ private:
     bool reportMatches(const QString &kind, qint64 from, qint64 to, ReportModel &model,
                        QString *why)
     {
-        const Reply r = call(m_floor->client(), "report", {{"kind", kind}, {"from", from}, {"to", to}});
+        const Reply r =
+            call(m_floor->client(), "report", {{"kind", kind}, {"from", from}, {"to", to}});
         if (!r.ok) {
             *why = r.code + ": " + r.message;
             return false;
@@ -366,7 +378,8 @@ private:
         }
         const QString expected = QString::fromUtf8(tool.readAllStandardOutput());
         if (model.toCsv() != expected) {
-            *why = QStringLiteral("console:\n%1\nacd-report:\n%2").arg(model.toCsv().left(400), expected.left(400));
+            *why = QStringLiteral("console:\n%1\nacd-report:\n%2")
+                       .arg(model.toCsv().left(400), expected.left(400));
             return false;
         }
         return true;

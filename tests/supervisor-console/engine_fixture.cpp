@@ -38,8 +38,7 @@ void writeFile(const QString &path, const QByteArray &text)
 
 EngineFixture::EngineFixture(int callsPerHour)
     : m_callsPerHour(callsPerHour)
-{
-}
+{}
 
 EngineFixture::~EngineFixture()
 {
@@ -67,8 +66,7 @@ bool EngineFixture::start(int port)
     kill();
     writeFiles(port);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("stderr.txt")),
-                                   QIODevice::Append);
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("stderr.txt")), QIODevice::Append);
     m_process.start(QStringLiteral(ACD_ENGINE_PATH),
                     {QStringLiteral("--config"), m_dir.filePath(QStringLiteral("acd.conf"))});
     if (!m_process.waitForStarted(5000))

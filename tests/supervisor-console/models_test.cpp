@@ -18,8 +18,12 @@ namespace {
 QJsonObject counters(qint64 answered, qint64 inSl, qint64 abandoned, qint64 waitMs,
                      qint64 handled = 0, qint64 talkMs = 0)
 {
-    return {{"offered", answered + abandoned}, {"answered", answered}, {"answeredInSl", inSl},
-            {"abandoned", abandoned},          {"handled", handled},    {"waitAnsweredMs", waitMs},
+    return {{"offered", answered + abandoned},
+            {"answered", answered},
+            {"answeredInSl", inSl},
+            {"abandoned", abandoned},
+            {"handled", handled},
+            {"waitAnsweredMs", waitMs},
             {"talkMs", talkMs}};
 }
 
@@ -38,10 +42,10 @@ QJsonObject queue(int id, int waiting = 0, qint64 answered = 0)
 
 QJsonObject agent(int id, const QString &activity = QStringLiteral("available"))
 {
-    return {{"id", id},           {"name", QStringLiteral("a%1").arg(id)},
-            {"state", "ready"},   {"activity", activity},
-            {"reason", 0},        {"activitySince", 1000},
-            {"currentCall", 0},   {"total", QJsonObject{{"answered", 3}}}};
+    return {{"id", id},         {"name", QStringLiteral("a%1").arg(id)},
+            {"state", "ready"}, {"activity", activity},
+            {"reason", 0},      {"activitySince", 1000},
+            {"currentCall", 0}, {"total", QJsonObject{{"answered", 3}}}};
 }
 
 QJsonObject snapshot(qint64 eseq, int queues, int agents)
@@ -83,9 +87,8 @@ private slots:
         QSettings().clear();
         m_floor = std::make_unique<FloorState>();
         m_testers.clear();
-        for (QAbstractItemModel *m :
-             {static_cast<QAbstractItemModel *>(&m_floor->queues()),
-              static_cast<QAbstractItemModel *>(&m_floor->agents())})
+        for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(&m_floor->queues()),
+                                      static_cast<QAbstractItemModel *>(&m_floor->agents())})
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 m, QAbstractItemModelTester::FailureReportingMode::QtTest));
     }
@@ -134,9 +137,11 @@ private slots:
         QFETCH(int, alert);
         QCOMPARE(int(ThresholdStore::waitingAlert(Thresholds{}, waiting)), alert);
         m_floor->applySnapshot(snapshot(1, 1, 0));
-        m_floor->applyEvent(makeEvent("queue.changed", 2, {{"queue", 1}, {"waiting", waiting}, {"ringing", 0}}));
+        m_floor->applyEvent(
+            makeEvent("queue.changed", 2, {{"queue", 1}, {"waiting", waiting}, {"ringing", 0}}));
         m_floor->flushNow();
-        const QVariant brush = m_floor->queues().index(0, QueueModel::Waiting).data(Qt::BackgroundRole);
+        const QVariant brush =
+            m_floor->queues().index(0, QueueModel::Waiting).data(Qt::BackgroundRole);
         QCOMPARE(brush.isValid(), alert != int(Alert::None));
     }
 
@@ -162,8 +167,10 @@ private slots:
         qint64 eseq = 11;
         for (int i = 0; i < 100; ++i)
             for (int q : {4, 5, 6})
-                m_floor->applyEvent(makeEvent("queue.stats", eseq++, {{"queue", queue(q, i % 7, i)}}));
-        m_floor->applyEvent(makeEvent("queue.changed", eseq++, {{"queue", 51}, {"waiting", 3}, {"ringing", 0}}));
+                m_floor->applyEvent(
+                    makeEvent("queue.stats", eseq++, {{"queue", queue(q, i % 7, i)}}));
+        m_floor->applyEvent(
+            makeEvent("queue.changed", eseq++, {{"queue", 51}, {"waiting", 3}, {"ringing", 0}}));
         QCOMPARE(changed.count(), 0); // nothing announced before the flush
         m_floor->flushNow();
         QCOMPARE(reset.count(), 0);
@@ -192,8 +199,10 @@ private slots:
         QTest::addColumn<QString>("ev");
         QTest::addColumn<qint64>("eseq");
         QTest::addColumn<int>("waiting");
-        QTest::newRow("raw event at the snapshot's eseq: ignored") << "queue.changed" << qint64(100) << 0;
-        QTest::newRow("raw event after the snapshot: applied") << "queue.changed" << qint64(101) << 4;
+        QTest::newRow("raw event at the snapshot's eseq: ignored")
+            << "queue.changed" << qint64(100) << 0;
+        QTest::newRow("raw event after the snapshot: applied")
+            << "queue.changed" << qint64(101) << 4;
         QTest::newRow("stats at the snapshot's eseq: applied (a whole later object)")
             << "queue.stats" << qint64(100) << 4;
         QTest::newRow("stats before the snapshot: ignored") << "queue.stats" << qint64(99) << 0;
@@ -205,7 +214,8 @@ private slots:
         QFETCH(int, waiting);
         m_floor->applySnapshot(snapshot(100, 1, 0));
         if (ev == "queue.changed")
-            m_floor->applyEvent(makeEvent("queue.changed", eseq, {{"queue", 1}, {"waiting", 4}, {"ringing", 0}}));
+            m_floor->applyEvent(
+                makeEvent("queue.changed", eseq, {{"queue", 1}, {"waiting", 4}, {"ringing", 0}}));
         else
             m_floor->applyEvent(makeEvent("queue.stats", eseq, {{"queue", queue(1, 4)}}));
         m_floor->flushNow();
@@ -216,10 +226,12 @@ private slots:
     {
         m_floor->applySnapshot(snapshot(1, 1, 2));
         m_floor->applyEvent(makeEvent("call.queued", 2, {{"call", 77}, {"queue", 1}}));
-        m_floor->applyEvent(makeEvent("call.offered", 3, {{"call", 77}, {"queue", 1}, {"agent", 1002}}));
+        m_floor->applyEvent(
+            makeEvent("call.offered", 3, {{"call", 77}, {"queue", 1}, {"agent", 1002}}));
         m_floor->flushNow();
         QCOMPARE(m_floor->agents().row(1002)->call, qint64(77));
-        m_floor->applyEvent(makeEvent("call.completed", 4, {{"call", 77}, {"queue", 1}, {"agent", 0}}));
+        m_floor->applyEvent(
+            makeEvent("call.completed", 4, {{"call", 77}, {"queue", 1}, {"agent", 0}}));
         m_floor->flushNow();
         QCOMPARE(m_floor->agents().row(1002)->call, qint64(0));
         QCOMPARE(m_floor->agents().index(1, AgentModel::CallQueue).data().toString(), QString());
@@ -242,11 +254,13 @@ private slots:
         QFETCH(QString, activity);
         QFETCH(int, rows);
         m_floor->applySnapshot(snapshot(1, 0, 6));
-        m_floor->applyEvent(makeEvent("agent.state", 2,
-                                  {{"agent", 1002}, {"state", "not-ready"}, {"activity", "not-ready"}, {"reason", 1}}));
+        m_floor->applyEvent(makeEvent(
+            "agent.state", 2,
+            {{"agent", 1002}, {"state", "not-ready"}, {"activity", "not-ready"}, {"reason", 1}}));
         m_floor->flushNow();
         AgentFilter filter;
-        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         filter.setSourceModel(&m_floor->agents());
         filter.setGroup(group);
         filter.setActivity(activity);
@@ -256,8 +270,9 @@ private slots:
     void theAgentsGridSortsTimeInStateByValueNotText()
     {
         m_floor->applySnapshot(snapshot(1, 0, 2));
-        m_floor->applyEvent(makeEvent("agent.state", 2,
-                                  {{"agent", 1001}, {"state", "ready"}, {"activity", "on-call"}, {"reason", 0}}));
+        m_floor->applyEvent(makeEvent(
+            "agent.state", 2,
+            {{"agent", 1001}, {"state", "ready"}, {"activity", "on-call"}, {"reason", 0}}));
         m_floor->flushNow();
         AgentFilter filter;
         filter.setSourceModel(&m_floor->agents());
@@ -279,9 +294,10 @@ private slots:
     {
         ReportModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.setResult({{"kind", "calls"},
-                     {"columns", QJsonArray{"call_id", "ani"}},
-                     {"rows", QJsonArray{QJsonArray{"1", "Smith, \"Bob\""}, QJsonArray{"2", "5551234"}}}});
+        m.setResult(
+            {{"kind", "calls"},
+             {"columns", QJsonArray{"call_id", "ani"}},
+             {"rows", QJsonArray{QJsonArray{"1", "Smith, \"Bob\""}, QJsonArray{"2", "5551234"}}}});
         QCOMPARE(m.toCsv(), QString("call_id,ani\r\n1,\"Smith, \"\"Bob\"\"\"\r\n2,5551234\r\n"));
         QCOMPARE(m.index(1, 0).data(ReportModel::SortRole).toDouble(), 2.0);
     }
@@ -301,11 +317,14 @@ private slots:
             QJsonObject{{"afterSeconds", 30}, {"action", "raise-priority"}, {"value", 1}}};
         QJsonObject noName = q;
         noName.remove("name");
-        QTest::newRow("negative wait") << "queues" << negativeWait << "maxWaitSeconds"
-                                       << "Max wait before overflow (s, 0 never): -1 is out of range 0..604800";
-        QTest::newRow("rules out of order") << "queues" << badOrder << "relaxation"
-                                            << "rule 2: after 30 s comes before rule 1's 60 s; rules must be in ascending order";
-        QTest::newRow("missing name") << "queues" << noName << "name" << "Name is required";
+        QTest::newRow("negative wait")
+            << "queues" << negativeWait << "maxWaitSeconds"
+            << "Max wait before overflow (s, 0 never): -1 is out of range 0..604800";
+        QTest::newRow("rules out of order")
+            << "queues" << badOrder << "relaxation"
+            << "rule 2: after 30 s comes before rule 1's 60 s; rules must be in ascending order";
+        QTest::newRow("missing name") << "queues" << noName << "name"
+                                      << "Name is required";
         QTest::newRow("pin with letters")
             << "agents" << QJsonObject{{"id", 1}, {"name", "A"}, {"pin", "12a4"}} << "pin"
             << "PIN: digits only";

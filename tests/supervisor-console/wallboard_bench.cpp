@@ -51,8 +51,8 @@ double cpuSeconds()
 
 QJsonObject counters(qint64 n)
 {
-    return {{"offered", n},      {"answered", n},          {"answeredInSl", n * 4 / 5},
-            {"abandoned", n / 20}, {"handled", n},          {"waitAnsweredMs", n * 9000},
+    return {{"offered", n},         {"answered", n},      {"answeredInSl", n * 4 / 5},
+            {"abandoned", n / 20},  {"handled", n},       {"waitAnsweredMs", n * 9000},
             {"talkMs", n * 180000}, {"wrapMs", n * 10000}};
 }
 
@@ -135,12 +135,14 @@ int main(int argc, char **argv)
         while (!release.empty() && release.front().tick <= tick) {
             const int a = release.front().agent;
             release.pop_front();
-            out.push_back(text("agent.state", ++eseq, at,
-                               {{"agent", a}, {"state", "ready"}, {"activity", "available"}, {"reason", 0}}));
+            out.push_back(
+                text("agent.state", ++eseq, at,
+                     {{"agent", a}, {"state", "ready"}, {"activity", "available"}, {"reason", 0}}));
             freeAgents.push_back(a);
             agentsTouched.push_back(a);
         }
-        const int arrivals = callsPerSecond / 100 + (rng.bounded(100) < callsPerSecond % 100 ? 1 : 0);
+        const int arrivals =
+            callsPerSecond / 100 + (rng.bounded(100) < callsPerSecond % 100 ? 1 : 0);
         for (int c = 0; c < arrivals && !freeAgents.empty(); ++c) {
             const qint64 id = callId++;
             const int q = 1 + int(rng.bounded(queues));
@@ -153,16 +155,29 @@ int main(int argc, char **argv)
             // The whole life of the call, its events in this tick's batch and later ones.
             const int talkTicks = 200 + int(rng.bounded(600));
             auto &later = stream[size_t(std::min(ticks, tick + talkTicks))];
-            out.push_back(text("call.queued", ++eseq, at, {{"call", id}, {"queue", q}, {"priority", 1}}));
-            out.push_back(text("queue.changed", ++eseq, at, {{"queue", q}, {"waiting", 1}, {"ringing", 0}}));
-            out.push_back(text("call.offered", ++eseq, at, {{"call", id}, {"queue", q}, {"agent", a}, {"session", a}}));
-            out.push_back(text("agent.state", ++eseq, at, {{"agent", a}, {"state", "busy-acd"}, {"activity", "ringing"}, {"reason", 0}}));
-            out.push_back(text("call.answered", ++eseq, at, {{"call", id}, {"queue", q}, {"agent", a}}));
-            out.push_back(text("agent.state", ++eseq, at, {{"agent", a}, {"state", "busy-acd"}, {"activity", "on-call"}, {"reason", 0}}));
-            out.push_back(text("queue.changed", ++eseq, at, {{"queue", q}, {"waiting", 0}, {"ringing", 0}}));
+            out.push_back(
+                text("call.queued", ++eseq, at, {{"call", id}, {"queue", q}, {"priority", 1}}));
+            out.push_back(
+                text("queue.changed", ++eseq, at, {{"queue", q}, {"waiting", 1}, {"ringing", 0}}));
+            out.push_back(text("call.offered", ++eseq, at,
+                               {{"call", id}, {"queue", q}, {"agent", a}, {"session", a}}));
+            out.push_back(text(
+                "agent.state", ++eseq, at,
+                {{"agent", a}, {"state", "busy-acd"}, {"activity", "ringing"}, {"reason", 0}}));
+            out.push_back(
+                text("call.answered", ++eseq, at, {{"call", id}, {"queue", q}, {"agent", a}}));
+            out.push_back(text(
+                "agent.state", ++eseq, at,
+                {{"agent", a}, {"state", "busy-acd"}, {"activity", "on-call"}, {"reason", 0}}));
+            out.push_back(
+                text("queue.changed", ++eseq, at, {{"queue", q}, {"waiting", 0}, {"ringing", 0}}));
             const qint64 end = at + talkTicks * 10;
-            later.push_back(text("call.completed", ++eseq, end, {{"call", id}, {"queue", q}, {"agent", a}, {"disposition", "answered"}}));
-            later.push_back(text("agent.state", ++eseq, end, {{"agent", a}, {"state", "busy-acd"}, {"activity", "wrap-up"}, {"reason", 0}}));
+            later.push_back(
+                text("call.completed", ++eseq, end,
+                     {{"call", id}, {"queue", q}, {"agent", a}, {"disposition", "answered"}}));
+            later.push_back(text(
+                "agent.state", ++eseq, end,
+                {{"agent", a}, {"state", "busy-acd"}, {"activity", "wrap-up"}, {"reason", 0}}));
             release.push_back({std::min(ticks, tick + talkTicks + 100), a});
             std::sort(release.begin(), release.end(),
                       [](const Pending &x, const Pending &y) { return x.tick < y.tick; });
@@ -172,9 +187,13 @@ int main(int argc, char **argv)
         // The engine's coalesced stats: every 100 ms, each object that changed, once.
         if (tick % 10 == 9) {
             for (int q = 1; q <= queues; ++q)
-                out.push_back(text("queue.stats", eseq, at, {{"queue", queueObject(q, int(rng.bounded(5)), queueCalls[size_t(q)])}}));
+                out.push_back(
+                    text("queue.stats", eseq, at,
+                         {{"queue", queueObject(q, int(rng.bounded(5)), queueCalls[size_t(q)])}}));
             for (int a : agentsTouched)
-                out.push_back(text("agent.stats", eseq, at, {{"agent", agentObject(a, "on-call", handled[size_t(a - 1000)])}}));
+                out.push_back(
+                    text("agent.stats", eseq, at,
+                         {{"agent", agentObject(a, "on-call", handled[size_t(a - 1000)])}}));
         }
     }
     for (const auto &tick : stream)
@@ -187,9 +206,18 @@ int main(int argc, char **argv)
         qs.append(queueObject(q, 0, 0));
     for (int a = 0; a < agents; ++a) {
         as.append(agentObject(1001 + a, "available", 0));
-        ss.append(QJsonObject{{"id", a + 1}, {"agent", 1001 + a}, {"group", 1 + a % 10}, {"station", QString::number(20000 + a)}, {"state", "ready"}});
+        ss.append(QJsonObject{{"id", a + 1},
+                              {"agent", 1001 + a},
+                              {"group", 1 + a % 10},
+                              {"station", QString::number(20000 + a)},
+                              {"state", "ready"}});
     }
-    floor.applySnapshot({{"eseq", 1000}, {"at", t0}, {"queues", qs}, {"agents", as}, {"sessions", ss}, {"calls", QJsonArray()}});
+    floor.applySnapshot({{"eseq", 1000},
+                         {"at", t0},
+                         {"queues", qs},
+                         {"agents", as},
+                         {"sessions", ss},
+                         {"calls", QJsonArray()}});
 
     TimedView wallboard, grid;
     QSortFilterProxyModel wallProxy;
@@ -251,8 +279,9 @@ int main(int argc, char **argv)
 
     std::sort(latencies.begin(), latencies.end());
     auto pct = [&](double q) {
-        return latencies.empty() ? 0.0
-                                 : double(latencies[size_t(q * double(latencies.size() - 1))]) / 1e6;
+        return latencies.empty()
+                   ? 0.0
+                   : double(latencies[size_t(q * double(latencies.size() - 1))]) / 1e6;
     };
     std::printf("supervisor-console-bench: %d queues, %d agents, %d calls/s for %d s\n", queues,
                 agents, callsPerSecond, seconds);
@@ -260,8 +289,8 @@ int main(int argc, char **argv)
                 double(events) / elapsed);
     std::printf("  event-to-screen latency (applied -> painted), ms: p50 %.1f  p95 %.1f  p99 %.1f  "
                 "max %.1f  (%zu batches)\n",
-                pct(0.5), pct(0.95), pct(0.99), latencies.empty() ? 0.0 : double(latencies.back()) / 1e6,
-                latencies.size());
+                pct(0.5), pct(0.95), pct(0.99),
+                latencies.empty() ? 0.0 : double(latencies.back()) / 1e6, latencies.size());
     std::printf("  CPU: %.2f s over %.2f s wall = %.0f%% of one core\n", cpu, elapsed,
                 100.0 * cpu / elapsed);
     return 0;

@@ -15,20 +15,21 @@ ProtocolClient::ProtocolClient(QObject *parent)
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         const bool was = m_connected;
         m_connected = false;
-        const QString why = m_socket.closeReason().isEmpty() ? m_socket.errorString()
-                                                             : m_socket.closeReason();
+        const QString why =
+            m_socket.closeReason().isEmpty() ? m_socket.errorString() : m_socket.closeReason();
         failPending(why);
         if (was)
             emit disconnected(why);
     });
     // Qt 6.4 names the signal error() (errorOccurred() came in 6.5).
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        // A failed connect never emits disconnected(): report it the same way.
-        if (!m_connected && m_socket.state() == QAbstractSocket::UnconnectedState) {
-            failPending(m_socket.errorString());
-            emit disconnected(m_socket.errorString());
-        }
-    });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                // A failed connect never emits disconnected(): report it the same way.
+                if (!m_connected && m_socket.state() == QAbstractSocket::UnconnectedState) {
+                    failPending(m_socket.errorString());
+                    emit disconnected(m_socket.errorString());
+                }
+            });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ProtocolClient::onText);
     m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
 }

@@ -5,8 +5,7 @@ namespace acd::sup {
 AdminModel::AdminModel(ProtocolClient *client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)
-{
-}
+{}
 
 void AdminModel::setKind(const QString &kind)
 {
@@ -93,10 +92,14 @@ QVariant AdminModel::data(const QModelIndex &index, int role) const
     const FieldSpec f = shownFields().at(index.column());
     const QJsonValue v = m_items.at(index.row()).toObject().value(f.name);
     switch (f.type) {
-    case FieldType::Skills: return skillsText(v.toArray());
-    case FieldType::Relaxation: return tr("%n rule(s)", nullptr, int(v.toArray().size()));
-    case FieldType::Bool: return v.toBool() ? tr("yes") : tr("no");
-    default: return v.toVariant().toString();
+    case FieldType::Skills:
+        return skillsText(v.toArray());
+    case FieldType::Relaxation:
+        return tr("%n rule(s)", nullptr, int(v.toArray().size()));
+    case FieldType::Bool:
+        return v.toBool() ? tr("yes") : tr("no");
+    default:
+        return v.toVariant().toString();
     }
 }
 

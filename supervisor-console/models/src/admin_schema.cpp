@@ -30,7 +30,8 @@ FieldSpec enumField(const char *name, const QString &label, QStringList values,
                     bool required = false)
 {
     const QString def = values.value(0);
-    return FieldSpec{QString::fromLatin1(name), label, FieldType::Enum, required, 0, 0, values, def};
+    return FieldSpec{
+        QString::fromLatin1(name), label, FieldType::Enum, required, 0, 0, values, def};
 }
 FieldSpec other(const char *name, const QString &label, FieldType type)
 {
@@ -42,53 +43,68 @@ constexpr qint64 kMaxId = 4294967295LL;
 QList<KindSpec> makeKinds()
 {
     QList<KindSpec> k;
-    k.append({QStringLiteral("agents"), tr("Agents"), QStringLiteral("id"),
+    k.append({QStringLiteral("agents"),
+              tr("Agents"),
+              QStringLiteral("id"),
               {intField("id", tr("Agent ID"), 1, kMaxId, {}, true),
                textField("name", tr("Name"), true), other("pin", tr("PIN"), FieldType::Secret),
                intField("measurementPeriodSeconds", tr("Measurement period (s)"), 1, 604800, 1800),
                other("skills", tr("Skills (skill:level, ...)"), FieldType::Skills)}});
-    k.append({QStringLiteral("skills"), tr("Skills"), QStringLiteral("id"),
+    k.append({QStringLiteral("skills"),
+              tr("Skills"),
+              QStringLiteral("id"),
               {intField("id", tr("Skill ID"), 1, kMaxId, {}, true),
                textField("name", tr("Name"), true)}});
-    k.append({QStringLiteral("groups"), tr("Groups"), QStringLiteral("id"),
+    k.append({QStringLiteral("groups"),
+              tr("Groups"),
+              QStringLiteral("id"),
               {intField("id", tr("Group ID"), 1, kMaxId, {}, true),
                textField("name", tr("Name"), true), textField("guid", tr("GUID"), true)}});
-    k.append({QStringLiteral("queues"), tr("Queues"), QStringLiteral("id"),
-              {intField("id", tr("Queue ID"), 1, kMaxId, {}, true),
-               textField("name", tr("Name"), true),
-               intField("group", tr("Group"), 1, kMaxId, {}, true),
-               intField("skill", tr("Skill"), 1, kMaxId, {}, true),
-               intField("minLevel", tr("Minimum level"), 1, 16, 1),
-               enumField("strategy", tr("Strategy"),
-                         {QStringLiteral("longest-idle"), QStringLiteral("least-occupied"),
-                          QStringLiteral("most-skilled"), QStringLiteral("fewest-calls"),
-                          QStringLiteral("round-robin"), QStringLiteral("random")}),
-               intField("serviceLevelSeconds", tr("Service level threshold (s)"), 1, 86400, 20),
-               intField("shortAbandonSeconds", tr("Short abandon (s)"), 0, 86400, 5),
-               intField("maxLength", tr("Max waiting calls (0 unlimited)"), 0, 1000000, 0),
-               intField("maxWaitSeconds", tr("Max wait before overflow (s, 0 never)"), 0, 604800,
-                        0),
-               intField("overflowQueue", tr("Overflow queue (0 disconnect)"), 0, kMaxId, 0),
-               boolField("overflowWhenNoAgents", tr("Overflow when no agents"), true),
-               intField("wrapUpSeconds", tr("Wrap-up (s)"), 0, 86400, 0),
-               intField("ringTimeoutSeconds", tr("Ring timeout (s, 0 off)"), 0, 3600, 20),
-               intField("measurementPeriodSeconds", tr("Measurement period (s)"), 1, 604800, 1800),
-               other("relaxation", tr("Routing rules"), FieldType::Relaxation)}});
-    k.append({QStringLiteral("reasonCodes"), tr("Reason codes"), QStringLiteral("code"),
-              {intField("code", tr("Code"), 1, 99, {}, true),
-               textField("name", tr("Name"), true)}});
-    k.append({QStringLiteral("stations"), tr("Stations"), QStringLiteral("id"),
+    k.append(
+        {QStringLiteral("queues"),
+         tr("Queues"),
+         QStringLiteral("id"),
+         {intField("id", tr("Queue ID"), 1, kMaxId, {}, true), textField("name", tr("Name"), true),
+          intField("group", tr("Group"), 1, kMaxId, {}, true),
+          intField("skill", tr("Skill"), 1, kMaxId, {}, true),
+          intField("minLevel", tr("Minimum level"), 1, 16, 1),
+          enumField("strategy", tr("Strategy"),
+                    {QStringLiteral("longest-idle"), QStringLiteral("least-occupied"),
+                     QStringLiteral("most-skilled"), QStringLiteral("fewest-calls"),
+                     QStringLiteral("round-robin"), QStringLiteral("random")}),
+          intField("serviceLevelSeconds", tr("Service level threshold (s)"), 1, 86400, 20),
+          intField("shortAbandonSeconds", tr("Short abandon (s)"), 0, 86400, 5),
+          intField("maxLength", tr("Max waiting calls (0 unlimited)"), 0, 1000000, 0),
+          intField("maxWaitSeconds", tr("Max wait before overflow (s, 0 never)"), 0, 604800, 0),
+          intField("overflowQueue", tr("Overflow queue (0 disconnect)"), 0, kMaxId, 0),
+          boolField("overflowWhenNoAgents", tr("Overflow when no agents"), true),
+          intField("wrapUpSeconds", tr("Wrap-up (s)"), 0, 86400, 0),
+          intField("ringTimeoutSeconds", tr("Ring timeout (s, 0 off)"), 0, 3600, 20),
+          intField("measurementPeriodSeconds", tr("Measurement period (s)"), 1, 604800, 1800),
+          other("relaxation", tr("Routing rules"), FieldType::Relaxation)}});
+    k.append(
+        {QStringLiteral("reasonCodes"),
+         tr("Reason codes"),
+         QStringLiteral("code"),
+         {intField("code", tr("Code"), 1, 99, {}, true), textField("name", tr("Name"), true)}});
+    k.append({QStringLiteral("stations"),
+              tr("Stations"),
+              QStringLiteral("id"),
               {textField("id", tr("Station address"), true), textField("name", tr("Name"))}});
-    k.append({QStringLiteral("routePoints"), tr("Route points"), QStringLiteral("address"),
+    k.append({QStringLiteral("routePoints"),
+              tr("Route points"),
+              QStringLiteral("address"),
               {textField("address", tr("Address"), true), textField("name", tr("Name")),
                intField("queue", tr("Queue"), 1, kMaxId, {}, true),
                intField("priority", tr("Priority"), 1, 10, 1)}});
-    k.append({QStringLiteral("users"), tr("Users"), QStringLiteral("name"),
+    k.append({QStringLiteral("users"),
+              tr("Users"),
+              QStringLiteral("name"),
               {textField("name", tr("Login name"), true),
-               enumField("role", tr("Role"),
-                         {QStringLiteral("agent"), QStringLiteral("supervisor"),
-                          QStringLiteral("admin")},
-                         true),
+               enumField(
+                   "role", tr("Role"),
+                   {QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("admin")},
+                   true),
                other("password", tr("Password"), FieldType::Secret),
                intField("agent", tr("Agent (0 none)"), 0, kMaxId, 0)}});
     return k;
@@ -157,8 +173,8 @@ std::optional<FieldError> validateItem(const KindSpec &spec, const QJsonObject &
 {
     for (const FieldSpec &f : spec.fields) {
         const QJsonValue v = item.value(f.name);
-        const bool missing = v.isUndefined() || v.isNull()
-                             || (v.isString() && v.toString().trimmed().isEmpty());
+        const bool missing =
+            v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
         if (missing) {
             if (f.required)
                 return FieldError{f.name, tr("%1 is required").arg(f.label)};
@@ -181,9 +197,9 @@ std::optional<FieldError> validateItem(const KindSpec &spec, const QJsonObject &
             break;
         case FieldType::Text:
             if (f.name == QLatin1String("guid")
-                && !QRegularExpression(QStringLiteral(
-                                           "^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                                           "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?$"))
+                && !QRegularExpression(
+                        QStringLiteral("^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                                       "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?$"))
                         .match(v.toString())
                         .hasMatch())
                 return FieldError{f.name, tr("%1: '%2' is not xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
@@ -196,31 +212,32 @@ std::optional<FieldError> validateItem(const KindSpec &spec, const QJsonObject &
                 const QJsonObject s = steps[i].toObject();
                 const qint64 after = s.value(QLatin1String("afterSeconds")).toInteger(-1);
                 if (after < 0)
-                    return FieldError{f.name, tr("rule %1: after seconds must be 0 or more")
-                                                  .arg(i + 1)};
-                if (after < previous)
                     return FieldError{f.name,
-                                      tr("rule %1: after %2 s comes before rule %3's %4 s; "
-                                         "rules must be in ascending order")
-                                          .arg(i + 1)
-                                          .arg(after)
-                                          .arg(i)
-                                          .arg(previous)};
+                                      tr("rule %1: after seconds must be 0 or more").arg(i + 1)};
+                if (after < previous)
+                    return FieldError{f.name, tr("rule %1: after %2 s comes before rule %3's %4 s; "
+                                                 "rules must be in ascending order")
+                                                  .arg(i + 1)
+                                                  .arg(after)
+                                                  .arg(i)
+                                                  .arg(previous)};
                 previous = after;
                 const QString action = s.value(QLatin1String("action")).toString();
                 const qint64 value = s.value(QLatin1String("value")).toInteger();
                 if (action == QLatin1String("lower-min-level") && (value < 1 || value > 16))
-                    return FieldError{f.name,
-                                      tr("rule %1: level %2 is out of range 1..16").arg(i + 1).arg(value)};
-                if ((action == QLatin1String("add-queue") || action == QLatin1String("raise-priority"))
+                    return FieldError{
+                        f.name,
+                        tr("rule %1: level %2 is out of range 1..16").arg(i + 1).arg(value)};
+                if ((action == QLatin1String("add-queue")
+                     || action == QLatin1String("raise-priority"))
                     && value < 1)
-                    return FieldError{f.name, tr("rule %1: value %2 must be 1 or more")
-                                                  .arg(i + 1)
-                                                  .arg(value)};
+                    return FieldError{
+                        f.name, tr("rule %1: value %2 must be 1 or more").arg(i + 1).arg(value)};
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     if (spec.kind == QLatin1String("queues")

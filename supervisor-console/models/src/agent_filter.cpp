@@ -33,8 +33,7 @@ void AgentFilter::setText(const QString &text)
 bool AgentFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
 {
     const QModelIndex i = sourceModel()->index(row, AgentModel::Name, parent);
-    if (m_group != 0
-        && !i.data(AgentModel::GroupsRole).value<QList<int>>().contains(m_group))
+    if (m_group != 0 && !i.data(AgentModel::GroupsRole).value<QList<int>>().contains(m_group))
         return false;
     if (!m_activity.isEmpty() && i.data(AgentModel::ActivityRole).toString() != m_activity)
         return false;

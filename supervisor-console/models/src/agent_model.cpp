@@ -13,8 +13,7 @@ AgentModel::AgentModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_queueName([](int id) { return QString::number(id); })
-{
-}
+{}
 
 void AgentModel::setReasonNames(QHash<int, QString> names)
 {
@@ -225,15 +224,24 @@ QString AgentModel::activityText(const QString &activity)
 QVariant AgentModel::value(const AgentRow &r, int column) const
 {
     switch (column) {
-    case Name: return r.name;
-    case Station: return r.station;
-    case State: return r.activity;
-    case Reason: return r.activity == QLatin1String("not-ready") ? r.reason : 0;
-    case TimeInState: return r.activitySince ? now() - r.activitySince : 0;
-    case CallQueue: return r.call ? r.callQueue : 0;
-    case Caller: return r.caller;
-    case CallDuration: return r.call && r.callSince ? now() - r.callSince : 0;
-    case CallsToday: return r.answeredTotal;
+    case Name:
+        return r.name;
+    case Station:
+        return r.station;
+    case State:
+        return r.activity;
+    case Reason:
+        return r.activity == QLatin1String("not-ready") ? r.reason : 0;
+    case TimeInState:
+        return r.activitySince ? now() - r.activitySince : 0;
+    case CallQueue:
+        return r.call ? r.callQueue : 0;
+    case Caller:
+        return r.caller;
+    case CallDuration:
+        return r.call && r.callSince ? now() - r.callSince : 0;
+    case CallsToday:
+        return r.answeredTotal;
     }
     return {};
 }
@@ -241,8 +249,10 @@ QVariant AgentModel::value(const AgentRow &r, int column) const
 QVariant AgentModel::text(const AgentRow &r, int column) const
 {
     switch (column) {
-    case Name: return QStringLiteral("%1 (%2)").arg(r.name).arg(r.id);
-    case State: return activityText(r.activity);
+    case Name:
+        return QStringLiteral("%1 (%2)").arg(r.name).arg(r.id);
+    case State:
+        return activityText(r.activity);
     case Reason: {
         const int code = value(r, column).toInt();
         if (code == 0)
@@ -250,8 +260,10 @@ QVariant AgentModel::text(const AgentRow &r, int column) const
         const QString name = m_reasonNames.value(code);
         return name.isEmpty() ? QString::number(code) : QStringLiteral("%1 %2").arg(code).arg(name);
     }
-    case TimeInState: return r.activitySince ? formatDuration(value(r, column).toLongLong()) : QString();
-    case CallQueue: return r.call ? m_queueName(r.callQueue) : QString();
+    case TimeInState:
+        return r.activitySince ? formatDuration(value(r, column).toLongLong()) : QString();
+    case CallQueue:
+        return r.call ? m_queueName(r.callQueue) : QString();
     case CallDuration:
         return r.call && r.callSince ? formatDuration(value(r, column).toLongLong()) : QString();
     }
@@ -264,11 +276,16 @@ QVariant AgentModel::data(const QModelIndex &index, int role) const
         return {};
     const AgentRow &r = m_rows[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole: return text(r, index.column());
-    case SortRole: return value(r, index.column());
-    case IdRole: return r.id;
-    case ActivityRole: return r.activity;
-    case GroupsRole: return QVariant::fromValue(r.groups);
+    case Qt::DisplayRole:
+        return text(r, index.column());
+    case SortRole:
+        return value(r, index.column());
+    case IdRole:
+        return r.id;
+    case ActivityRole:
+        return r.activity;
+    case GroupsRole:
+        return QVariant::fromValue(r.groups);
     case Qt::ForegroundRole:
         return m_frozen ? QVariant(QBrush(QColor(0x80, 0x80, 0x80))) : QVariant();
     case Qt::BackgroundRole:
@@ -279,18 +296,29 @@ QVariant AgentModel::data(const QModelIndex &index, int role) const
 
 QVariant AgentModel::headerData(int section, Qt::Orientation o, int role) const
 {
+    if (o == Qt::Horizontal && role == Qt::ToolTipRole && section == CallsToday)
+        return tr("ACD calls answered since the engine started");
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
     switch (section) {
-    case Name: return tr("Agent");
-    case Station: return tr("Station");
-    case State: return tr("State");
-    case Reason: return tr("Reason");
-    case TimeInState: return tr("Time in state");
-    case CallQueue: return tr("Queue");
-    case Caller: return tr("Caller");
-    case CallDuration: return tr("Call duration");
-    case CallsToday: return tr("Calls today");
+    case Name:
+        return tr("Agent");
+    case Station:
+        return tr("Station");
+    case State:
+        return tr("State");
+    case Reason:
+        return tr("Reason");
+    case TimeInState:
+        return tr("Time in state");
+    case CallQueue:
+        return tr("Queue");
+    case Caller:
+        return tr("Caller");
+    case CallDuration:
+        return tr("Call duration");
+    case CallsToday:
+        return tr("Calls answered");
     }
     return {};
 }

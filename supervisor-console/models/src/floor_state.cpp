@@ -134,16 +134,17 @@ void FloorState::subscribe()
 
 void FloorState::loadReasonNames()
 {
-    m_client.request(QStringLiteral("admin.list"), {{QStringLiteral("kind"), QStringLiteral("reasonCodes")}},
-                     [this](const Reply &r) {
-                         if (!r.ok)
-                             return;
-                         for (const QJsonValue &v : r.result.value(QLatin1String("items")).toArray()) {
-                             const QJsonObject o = v.toObject();
-                             m_reasonNames.insert(int(num(o, "code")), str(o, "name"));
-                         }
-                         m_agents.setReasonNames(m_reasonNames);
-                     });
+    m_client.request(
+        QStringLiteral("admin.list"), {{QStringLiteral("kind"), QStringLiteral("reasonCodes")}},
+        [this](const Reply &r) {
+            if (!r.ok)
+                return;
+            for (const QJsonValue &v : r.result.value(QLatin1String("items")).toArray()) {
+                const QJsonObject o = v.toObject();
+                m_reasonNames.insert(int(num(o, "code")), str(o, "name"));
+            }
+            m_agents.setReasonNames(m_reasonNames);
+        });
 }
 
 void FloorState::requestSnapshot()
@@ -215,25 +216,26 @@ void FloorState::prefillHistory()
 {
     const qint64 to = engineNow();
     const qint64 from = to - m_history.spanMs();
-    m_client.request(QStringLiteral("report"),
-                     {{QStringLiteral("kind"), QStringLiteral("queue-intervals")},
-                      {QStringLiteral("from"), from},
-                      {QStringLiteral("to"), to}},
-                     [this](const Reply &r) {
-                         if (!r.ok)
-                             return; // an engine without the report op: live samples only
-                         QStringList columns;
-                         for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
-                             columns.append(c.toString());
-                         QList<QStringList> rows;
-                         for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
-                             QStringList cells;
-                             for (const QJsonValue &c : row.toArray())
-                                 cells.append(c.toString());
-                             rows.append(cells);
-                         }
-                         m_history.prefill(columns, rows);
-                     });
+    m_client.request(
+        QStringLiteral("report"),
+        {{QStringLiteral("kind"), QStringLiteral("queue-intervals")},
+         {QStringLiteral("from"), from},
+         {QStringLiteral("to"), to}},
+        [this](const Reply &r) {
+            if (!r.ok)
+                return; // an engine without the report op: live samples only
+            QStringList columns;
+            for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
+                columns.append(c.toString());
+            QList<QStringList> rows;
+            for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
+                QStringList cells;
+                for (const QJsonValue &c : row.toArray())
+                    cells.append(c.toString());
+                rows.append(cells);
+            }
+            m_history.prefill(columns, rows);
+        });
 }
 
 void FloorState::rebuildSessions(int agent)
@@ -334,17 +336,17 @@ void FloorState::refreshStale()
     const QSet<int> queues = std::exchange(m_staleQueues, {});
     const QSet<int> agents = std::exchange(m_staleAgents, {});
     auto ask = [this](const QString &scope) {
-        m_client.request(QStringLiteral("snapshot"), {{QStringLiteral("scope"), scope}},
-                         [this](const Reply &r) {
-                             if (!r.ok || m_syncing)
-                                 return;
-                             const qint64 at = num(r.result, "at");
-                             for (const QJsonValue &q : r.result.value(QLatin1String("queues")).toArray())
-                                 m_queues.upsert(q.toObject(), at);
-                             for (const QJsonValue &a : r.result.value(QLatin1String("agents")).toArray())
-                                 m_agents.upsert(a.toObject());
-                             m_dirty = true;
-                         });
+        m_client.request(
+            QStringLiteral("snapshot"), {{QStringLiteral("scope"), scope}}, [this](const Reply &r) {
+                if (!r.ok || m_syncing)
+                    return;
+                const qint64 at = num(r.result, "at");
+                for (const QJsonValue &q : r.result.value(QLatin1String("queues")).toArray())
+                    m_queues.upsert(q.toObject(), at);
+                for (const QJsonValue &a : r.result.value(QLatin1String("agents")).toArray())
+                    m_agents.upsert(a.toObject());
+                m_dirty = true;
+            });
     };
     for (int q : queues)
         ask(QStringLiteral("queue:%1").arg(q));
@@ -365,8 +367,12 @@ void FloorState::flushNow()
 void FloorState::onDisconnected()
 {
     if (auto done = std::exchange(m_startDone, {}))
-        done(Reply{false, QStringLiteral("disconnected"), tr("cannot reach %1").arg(m_address),
-                   {}, {}, {}});
+        done(Reply{false,
+                   QStringLiteral("disconnected"),
+                   tr("cannot reach %1").arg(m_address),
+                   {},
+                   {},
+                   {}});
     m_flush.stop();
     m_tick.stop();
     flushNow();
@@ -388,9 +394,10 @@ void FloorState::onDisconnected()
 
 void FloorState::forceReady(int agent, ProtocolClient::Callback done)
 {
-    m_client.request(QStringLiteral("agent.setState"),
-                     {{QStringLiteral("agent"), agent}, {QStringLiteral("state"), QStringLiteral("ready")}},
-                     std::move(done));
+    m_client.request(
+        QStringLiteral("agent.setState"),
+        {{QStringLiteral("agent"), agent}, {QStringLiteral("state"), QStringLiteral("ready")}},
+        std::move(done));
 }
 
 void FloorState::forceNotReady(int agent, int reason, ProtocolClient::Callback done)

@@ -11,8 +11,7 @@ namespace acd::sup {
 
 History::History(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void History::clear()
 {

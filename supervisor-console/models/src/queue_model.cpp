@@ -182,21 +182,36 @@ int QueueModel::columnCount(const QModelIndex &parent) const
 QVariant QueueModel::value(const QueueRow &r, int column) const
 {
     switch (column) {
-    case Name: return r.name;
-    case Waiting: return r.waiting;
-    case LongestWait: return longestWaitNow(r);
-    case SlToday: return r.total.serviceLevelPct();
-    case SlInterval: return r.interval.serviceLevelPct();
-    case Asa: return r.total.asaSeconds();
-    case Aht: return r.total.ahtSeconds();
-    case Offered: return r.total.offered;
-    case Answered: return r.total.answered;
-    case Abandoned: return r.total.abandoned;
-    case Staffed: return r.staffed;
-    case Ready: return r.available;
-    case OnCall: return r.onCall;
-    case WrapUp: return r.wrapUp;
-    case NotReady: return r.notReady;
+    case Name:
+        return r.name;
+    case Waiting:
+        return r.waiting;
+    case LongestWait:
+        return longestWaitNow(r);
+    case SlToday:
+        return r.total.serviceLevelPct();
+    case SlInterval:
+        return r.interval.serviceLevelPct();
+    case Asa:
+        return r.total.asaSeconds();
+    case Aht:
+        return r.total.ahtSeconds();
+    case Offered:
+        return r.total.offered;
+    case Answered:
+        return r.total.answered;
+    case Abandoned:
+        return r.total.abandoned;
+    case Staffed:
+        return r.staffed;
+    case Ready:
+        return r.available;
+    case OnCall:
+        return r.onCall;
+    case WrapUp:
+        return r.wrapUp;
+    case NotReady:
+        return r.notReady;
     }
     return {};
 }
@@ -204,11 +219,14 @@ QVariant QueueModel::value(const QueueRow &r, int column) const
 QVariant QueueModel::text(const QueueRow &r, int column) const
 {
     switch (column) {
-    case LongestWait: return formatDuration(longestWaitNow(r));
+    case LongestWait:
+        return formatDuration(longestWaitNow(r));
     case SlToday:
-    case SlInterval: return QString::number(value(r, column).toDouble(), 'f', 1) + QLatin1Char('%');
+    case SlInterval:
+        return QString::number(value(r, column).toDouble(), 'f', 1) + QLatin1Char('%');
     case Asa:
-    case Aht: return QString::number(value(r, column).toDouble(), 'f', 1);
+    case Aht:
+        return QString::number(value(r, column).toDouble(), 'f', 1);
     }
     return value(r, column);
 }
@@ -217,8 +235,10 @@ Alert QueueModel::alert(const QueueRow &r, int column) const
 {
     const Thresholds t = m_thresholds->forQueue(r.id);
     switch (column) {
-    case Waiting: return ThresholdStore::waitingAlert(t, r.waiting);
-    case LongestWait: return ThresholdStore::longestWaitAlert(t, longestWaitNow(r));
+    case Waiting:
+        return ThresholdStore::waitingAlert(t, r.waiting);
+    case LongestWait:
+        return ThresholdStore::longestWaitAlert(t, longestWaitNow(r));
     case SlToday:
         return ThresholdStore::serviceLevelAlert(t, r.total.serviceLevelPct(),
                                                  r.total.answered + r.total.abandoned > 0);
@@ -235,18 +255,25 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return {};
     const QueueRow &r = m_rows[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole: return text(r, index.column());
-    case SortRole: return value(r, index.column());
-    case IdRole: return r.id;
+    case Qt::DisplayRole:
+        return text(r, index.column());
+    case SortRole:
+        return value(r, index.column());
+    case IdRole:
+        return r.id;
     case Qt::TextAlignmentRole:
-        return index.column() == Name ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+        return index.column() == Name ? QVariant()
+                                      : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::BackgroundRole:
         if (m_frozen)
             return QBrush(QColor(0xe0, 0xe0, 0xe0));
         switch (alert(r, index.column())) {
-        case Alert::Red: return QBrush(QColor(0xe5, 0x39, 0x35));
-        case Alert::Amber: return QBrush(QColor(0xff, 0xb3, 0x00));
-        case Alert::None: return {};
+        case Alert::Red:
+            return QBrush(QColor(0xe5, 0x39, 0x35));
+        case Alert::Amber:
+            return QBrush(QColor(0xff, 0xb3, 0x00));
+        case Alert::None:
+            return {};
         }
         return {};
     case Qt::ForegroundRole:
@@ -257,24 +284,56 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 
 QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const
 {
+    if (o == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case SlToday:
+        case Asa:
+        case Aht:
+        case Offered:
+        case Answered:
+        case Abandoned:
+            // The engine's `total` counters: it keeps no live per-day block.
+            return tr("Since the engine started");
+        case SlInterval:
+            return tr("The current interval (15 minutes by default)");
+        case LongestWait:
+            return tr("The oldest call now waiting or ringing");
+        }
+        return {};
+    }
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
     switch (section) {
-    case Name: return tr("Queue");
-    case Waiting: return tr("Waiting");
-    case LongestWait: return tr("Longest wait");
-    case SlToday: return tr("SL today");
-    case SlInterval: return tr("SL interval");
-    case Asa: return tr("ASA s");
-    case Aht: return tr("AHT s");
-    case Offered: return tr("Offered");
-    case Answered: return tr("Answered");
-    case Abandoned: return tr("Abandoned");
-    case Staffed: return tr("Staffed");
-    case Ready: return tr("Ready");
-    case OnCall: return tr("On call");
-    case WrapUp: return tr("Wrap-up");
-    case NotReady: return tr("Not ready");
+    case Name:
+        return tr("Queue");
+    case Waiting:
+        return tr("Waiting");
+    case LongestWait:
+        return tr("Longest wait");
+    case SlToday:
+        return tr("SL total");
+    case SlInterval:
+        return tr("SL interval");
+    case Asa:
+        return tr("ASA s");
+    case Aht:
+        return tr("AHT s");
+    case Offered:
+        return tr("Offered");
+    case Answered:
+        return tr("Answered");
+    case Abandoned:
+        return tr("Abandoned");
+    case Staffed:
+        return tr("Staffed");
+    case Ready:
+        return tr("Ready");
+    case OnCall:
+        return tr("On call");
+    case WrapUp:
+        return tr("Wrap-up");
+    case NotReady:
+        return tr("Not ready");
     }
     return {};
 }

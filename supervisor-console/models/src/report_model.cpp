@@ -28,8 +28,7 @@ QString csvLine(const QStringList &cells)
 
 ReportModel::ReportModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void ReportModel::setResult(const QJsonObject &result)
 {

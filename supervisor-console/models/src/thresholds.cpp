@@ -6,8 +6,7 @@ namespace acd::sup {
 
 ThresholdStore::ThresholdStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void ThresholdStore::setEngine(const QString &address)
 {

@@ -19,9 +19,9 @@ struct FieldSpec {
     QString label; ///< translated
     FieldType type = FieldType::Text;
     bool required = false;
-    qint64 min = 0, max = 0;  ///< Int: inclusive range
-    QStringList values;       ///< Enum
-    QJsonValue defaultValue;  ///< used for new items
+    qint64 min = 0, max = 0; ///< Int: inclusive range
+    QStringList values;      ///< Enum
+    QJsonValue defaultValue; ///< used for new items
 };
 
 struct KindSpec {

@@ -33,8 +33,18 @@ struct AgentRow {
 class AgentModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Station, State, Reason, TimeInState, CallQueue, Caller, CallDuration,
-                  CallsToday, ColumnCount };
+    enum Column {
+        Name,
+        Station,
+        State,
+        Reason,
+        TimeInState,
+        CallQueue,
+        Caller,
+        CallDuration,
+        CallsToday,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole, IdRole, ActivityRole, GroupsRole };
 
     explicit AgentModel(QObject *parent = nullptr);
@@ -47,8 +57,7 @@ public:
     void resetFrom(const QJsonArray &agents);
     /// An agent object (snapshot shape): figures, state; keeps sessions and call details.
     void upsert(const QJsonObject &agent);
-    void setState(int agent, const QString &state, const QString &activity, int reason,
-                  qint64 at);
+    void setState(int agent, const QString &state, const QString &activity, int reason, qint64 at);
     void setSessions(int agent, const QString &station, const QList<int> &groups);
     void setCall(int agent, qint64 call, int queue, const QString &caller, qint64 since);
     void clearCall(int agent, qint64 call);

@@ -9,8 +9,7 @@ namespace acd::sup {
 /// One counter block of a queue: `period`, `interval` or `total` in the snapshot's queue object.
 struct QueueCounters {
     qint64 offered = 0, answered = 0, answeredInSl = 0, abandoned = 0, abandonedShort = 0;
-    qint64 handled = 0, waitAnsweredMs = 0, waitAbandonedMs = 0, talkMs = 0, holdMs = 0,
-           wrapMs = 0;
+    qint64 handled = 0, waitAnsweredMs = 0, waitAbandonedMs = 0, talkMs = 0, holdMs = 0, wrapMs = 0;
 
     static QueueCounters fromJson(const QJsonObject &o);
     bool operator==(const QueueCounters &) const = default;

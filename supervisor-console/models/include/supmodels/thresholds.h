@@ -8,12 +8,12 @@
 namespace acd::sup {
 
 struct Thresholds {
-    int waitingAmber = 5;         ///< calls waiting at or above: amber
-    int waitingRed = 10;          ///< ... red
-    int longestWaitAmberS = 30;   ///< longest current wait, seconds
+    int waitingAmber = 5;       ///< calls waiting at or above: amber
+    int waitingRed = 10;        ///< ... red
+    int longestWaitAmberS = 30; ///< longest current wait, seconds
     int longestWaitRedS = 60;
-    double slTargetPct = 80.0;    ///< service level below target: amber
-    double slRedPct = 60.0;       ///< below this: red
+    double slTargetPct = 80.0; ///< service level below target: amber
+    double slRedPct = 60.0;    ///< below this: red
     bool operator==(const Thresholds &) const = default;
 };
 
