@@ -5,6 +5,7 @@
 // freezes the figures until the resync. Every model runs under QAbstractItemModelTester.
 #include "engine_fixture.h"
 #include "item_editor.h"
+#include "main_window.h"
 #include "sync_client.h"
 
 #include "supmodels/admin_model.h"
@@ -251,16 +252,24 @@ private slots:
 
     void aLostConnectionFreezesTheFiguresUntilTheResync()
     {
+        MainWindow window(m_floor.get());
+        window.show();
+        QVERIFY(window.banner()->isHidden());
         const qint64 before = m_floor->snapshotEseq();
         m_engine.kill();
         QTRY_COMPARE_WITH_TIMEOUT(m_floor->status(), FloorState::Status::Disconnected, 10000);
         QVERIFY(m_floor->frozenAt().isValid());
+        QVERIFY(!window.banner()->isHidden());
+        QCOMPARE(window.banner()->text(),
+                 QString("Disconnected - figures frozen at %1 (reconnecting...)")
+                     .arg(m_floor->frozenAt().toString("HH:mm:ss")));
         QVERIFY(m_floor->queues().index(0, 0).data(Qt::ForegroundRole).isValid());
         QVERIFY(m_floor->agents().index(0, 0).data(Qt::ForegroundRole).isValid());
         QVERIFY2(m_engine.restart(), qPrintable(m_engine.errors()));
         QVERIFY(connectAs(m_oracle, m_engine.address(), "root", "adm1n"));
         QTRY_COMPARE_WITH_TIMEOUT(m_floor->status(), FloorState::Status::Live, 15000);
         QVERIFY(!m_floor->frozenAt().isValid());
+        QVERIFY(window.banner()->isHidden());
         QVERIFY(!m_floor->queues().index(0, 0).data(Qt::ForegroundRole).isValid());
         // A new engine run (its effect sequence starts again): the figures are the new snapshot's.
         QVERIFY(m_floor->snapshotEseq() < before);
