@@ -120,6 +120,7 @@ void ChartsView::redraw()
     const QList<QPointF> waiting = h.waiting(queue);
     m_waiting->replace(waiting);
     m_yWaiting->setRange(0, maxY(waiting, 5));
+    m_yWaiting->applyNiceNumbers(); // whole-number ticks for counts
     m_sl->replace(h.serviceLevel(queue));
     double top = 5;
     for (int b = 0; b < History::BucketCount; ++b) {
@@ -128,6 +129,7 @@ void ChartsView::redraw()
         top = maxY(points, top);
     }
     m_yStates->setRange(0, top);
+    m_yStates->applyNiceNumbers();
 }
 
 } // namespace acd::sup

@@ -117,6 +117,8 @@ ReportsView::ReportsView(FloorState *floor, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(chartBox);
+    split->setSizes({300, 300});
+    chartView->setMinimumHeight(220);
     m_status->setAccessibleName(tr("Report status"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -202,7 +204,7 @@ void ReportsView::redrawChart()
     m_chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsAngle(-60);
+    x->setLabelsAngle(rows > 8 ? -60 : 0);
     auto *y = new QValueAxis;
     y->setRange(0, top * 1.1);
     m_chart->addAxis(x, Qt::AlignBottom);

@@ -107,6 +107,8 @@ private slots:
         // Traffic first, so the figures are not all zero.
         QTRY_VERIFY_WITH_TIMEOUT(
             m_floor->queues().row(10) && m_floor->queues().row(10)->total.answered >= 2, 20000);
+        // "Today" is the db's closed intervals of the day plus the live one.
+        QTRY_VERIFY_WITH_TIMEOUT(m_floor->queues().hasDayBase(), 5000);
         // Live figures move: equal to some fresh snapshot within a bounded time.
         QString last;
         QTRY_VERIFY2_WITH_TIMEOUT(wallboardMatchesSnapshot(&last), qPrintable(last), 15000);
@@ -334,8 +336,18 @@ private:
                            .arg(q.value("waiting").toInt());
                 return false;
             }
-            // The shown KPIs are the report's formulas over the engine's counters.
+            // The shown KPIs are the report's formulas over the engine's counters; the engine
+            // started today, so today's figures are its totals.
             const int r = m_floor->queues().rowOf(id);
+            const qint64 answered =
+                m_floor->queues().index(r, QueueModel::Answered).data().toLongLong();
+            if (answered != total.answered) {
+                *why = QStringLiteral("queue %1 answered today %2, engine total %3")
+                           .arg(id)
+                           .arg(answered)
+                           .arg(total.answered);
+                return false;
+            }
             const double den = double(total.answered + total.abandoned);
             const QString sl =
                 QString::number(den > 0 ? 100.0 * double(total.answeredInSl) / den : 0.0, 'f', 1)

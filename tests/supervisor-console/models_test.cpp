@@ -182,6 +182,44 @@ private slots:
         QCOMPARE(m_floor->queues().index(50, QueueModel::Waiting).data().toInt(), 3);
     }
 
+    void todayIsTheDaysClosedIntervalsPlusTheLiveOne()
+    {
+        m_floor->applySnapshot(snapshot(1, 1, 0));
+        QueueModel &queues = m_floor->queues();
+        // Before the db's intervals are known: the engine's totals.
+        QCOMPARE(queues.index(0, QueueModel::Answered).data().toLongLong(), 0);
+        const QStringList columns{"interval_start", "queue_id",  "queue",   "offered",
+                                  "answered",       "abandoned", "handled", "service_level_pct",
+                                  "asa_s",          "aht_s"};
+        QHash<int, QueueCounters> closed;
+        closed[1] =
+            QueueCounters::fromReportRow(columns, {"2026-11-21T08:00:00Z", "1", "q1", "10", "8",
+                                                   "2", "8", "70.00", "4.50", "100.00"});
+        QCOMPARE(closed[1].answeredInSl, 7);
+        QCOMPARE(closed[1].waitAnsweredMs, 36000);
+        queues.setDayBase(closed);
+        QVERIFY(queues.hasDayBase());
+        QCOMPARE(queues.today(*queues.row(1)).answered, 8);
+        // The live interval: 4 answered, all in SL.
+        m_floor->applyEvent(makeEvent("queue.stats", 2, {{"queue", queue(1, 0, 4)}}));
+        m_floor->flushNow();
+        QCOMPARE(queues.index(0, QueueModel::Answered).data().toLongLong(), 12);
+        QCOMPARE(queues.index(0, QueueModel::SlToday).data().toString(), QString("78.6%")); // 11/14
+        QCOMPARE(queues.index(0, QueueModel::SlInterval).data().toString(), QString("100.0%"));
+        // The interval closes: its counters move into today at once, the live one restarts.
+        m_floor->applyEvent(makeEvent("interval.closed", 3,
+                                      {{"start", QDateTime::currentMSecsSinceEpoch()},
+                                       {"queues", QJsonArray{QJsonObject{{"queue", 1},
+                                                                         {"offered", 4},
+                                                                         {"answered", 4},
+                                                                         {"answeredInSl", 4},
+                                                                         {"abandoned", 0},
+                                                                         {"handled", 4}}}}}));
+        m_floor->flushNow();
+        QCOMPARE(queues.index(0, QueueModel::Answered).data().toLongLong(), 12);
+        QCOMPARE(queues.index(0, QueueModel::SlInterval).data().toString(), QString("0.0%"));
+    }
+
     void aNewQueueIsInsertedAtTheNextFlush()
     {
         m_floor->applySnapshot(snapshot(10, 2, 0));

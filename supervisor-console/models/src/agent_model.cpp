@@ -33,6 +33,8 @@ void AgentModel::applyObject(AgentRow &r, const QJsonObject &a)
     const QJsonObject total = a.value(QLatin1String("total")).toObject();
     r.answeredTotal = total.value(QLatin1String("answered")).toInteger();
     r.handledTotal = total.value(QLatin1String("handled")).toInteger();
+    r.answeredInterval =
+        a.value(QLatin1String("interval")).toObject().value(QLatin1String("answered")).toInteger();
     const qint64 call = a.value(QLatin1String("currentCall")).toInteger();
     if (call != r.call) {
         // The object knows the call and its queue but not the caller or since when.
@@ -126,6 +128,31 @@ void AgentModel::clearCall(int agent, qint64 call)
     r->callQueue = 0;
     r->caller.clear();
     r->callSince = 0;
+}
+
+void AgentModel::setDayBase(const QHash<int, qint64> &answered)
+{
+    m_dayBase = answered;
+    if (!m_hasDay) {
+        m_hasDay = true;
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    }
+    for (int r = 0; r < int(m_rows.size()); ++r)
+        markDirty(r);
+}
+
+void AgentModel::closeInterval(int agent, qint64 answered)
+{
+    if (AgentRow *r = mutableRow(agent)) {
+        if (m_hasDay)
+            m_dayBase[agent] += answered;
+        r->answeredInterval = 0;
+    }
+}
+
+qint64 AgentModel::answeredToday(const AgentRow &r) const
+{
+    return m_hasDay ? m_dayBase.value(r.id) + r.answeredInterval : r.answeredTotal;
 }
 
 void AgentModel::markDirty(int row)
@@ -241,7 +268,7 @@ QVariant AgentModel::value(const AgentRow &r, int column) const
     case CallDuration:
         return r.call && r.callSince ? now() - r.callSince : 0;
     case CallsToday:
-        return r.answeredTotal;
+        return answeredToday(r);
     }
     return {};
 }
@@ -297,7 +324,8 @@ QVariant AgentModel::data(const QModelIndex &index, int role) const
 QVariant AgentModel::headerData(int section, Qt::Orientation o, int role) const
 {
     if (o == Qt::Horizontal && role == Qt::ToolTipRole && section == CallsToday)
-        return tr("ACD calls answered since the engine started");
+        return m_hasDay ? tr("ACD calls answered today (UTC)")
+                        : tr("ACD calls answered since the engine started");
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
     switch (section) {
@@ -318,7 +346,7 @@ QVariant AgentModel::headerData(int section, Qt::Orientation o, int role) const
     case CallDuration:
         return tr("Call duration");
     case CallsToday:
-        return tr("Calls answered");
+        return tr("Calls today");
     }
     return {};
 }

@@ -41,6 +41,9 @@ FloorState::FloorState(QObject *parent)
     m_refresh.setInterval(1000);
     m_refresh.setSingleShot(true);
     connect(&m_refresh, &QTimer::timeout, this, &FloorState::refreshStale);
+    m_dayReload.setInterval(2000);
+    m_dayReload.setSingleShot(true);
+    connect(&m_dayReload, &QTimer::timeout, this, &FloorState::loadDayBase);
     m_reconnect.setInterval(2000);
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, [this] {
@@ -113,8 +116,10 @@ void FloorState::subscribe()
     m_buffer.clear();
     auto topics = [](bool stats) {
         QJsonArray t{QStringLiteral("all")};
-        if (stats)
+        if (stats) {
             t.append(QStringLiteral("stats"));
+            t.append(QStringLiteral("intervals")); // to move a closed interval into "today"
+        }
         return QJsonObject{{QStringLiteral("topics"), t}};
     };
     m_client.request(QStringLiteral("subscribe"), topics(true), [this, topics](const Reply &r) {
@@ -207,9 +212,68 @@ void FloorState::applySnapshot(const QJsonObject &snapshot)
         m_tick.start();
     if (!m_everLive)
         prefillHistory();
+    loadDayBase();
     m_everLive = true;
     setStatus(Status::Live);
     emit synced();
+}
+
+qint64 FloorState::todayStart() const
+{
+    const qint64 day = 24LL * 3600 * 1000;
+    return engineNow() / day * day; // UTC midnight, as the db's days
+}
+
+void FloorState::loadDayBase()
+{
+    const qint64 from = todayStart();
+    m_client.request(
+        QStringLiteral("report"),
+        {{QStringLiteral("kind"), QStringLiteral("queue-intervals")},
+         {QStringLiteral("from"), from},
+         {QStringLiteral("to"), engineNow() + 1}},
+        [this](const Reply &r) {
+            if (!r.ok)
+                return; // no reports: "today" stays the engine's totals
+            QStringList columns;
+            for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
+                columns.append(c.toString());
+            const qsizetype queueColumn = columns.indexOf(QStringLiteral("queue_id"));
+            QHash<int, QueueCounters> closed;
+            for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
+                QStringList cells;
+                for (const QJsonValue &c : row.toArray())
+                    cells.append(c.toString());
+                closed[cells.value(queueColumn).toInt()] +=
+                    QueueCounters::fromReportRow(columns, cells);
+            }
+            m_queues.setDayBase(closed);
+            m_dirty = true;
+        });
+    m_client.request(
+        QStringLiteral("report"),
+        {{QStringLiteral("kind"), QStringLiteral("agent-intervals")},
+         {QStringLiteral("from"), from},
+         {QStringLiteral("to"), engineNow() + 1}},
+        [this](const Reply &r) {
+            if (!r.ok)
+                return;
+            QStringList columns;
+            for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
+                columns.append(c.toString());
+            const qsizetype agent = columns.indexOf(QStringLiteral("agent_id"));
+            const qsizetype answered = columns.indexOf(QStringLiteral("answered"));
+            if (agent < 0 || answered < 0)
+                return;
+            QHash<int, qint64> day;
+            for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
+                const QJsonArray cells = row.toArray();
+                day[cells.at(agent).toString().toInt()] +=
+                    cells.at(answered).toString().toLongLong();
+            }
+            m_agents.setDayBase(day);
+            m_dirty = true;
+        });
 }
 
 void FloorState::prefillHistory()
@@ -286,6 +350,30 @@ void FloorState::applyEvent(const QJsonObject &e)
             m_sessions.remove(num(e, "session"));
             rebuildSessions(agent);
         }
+    } else if (ev == QLatin1String("interval.closed")) {
+        // The engine's interval counters restart now; until the db has the closed interval
+        // (read again shortly) its counters join today's base from the event.
+        const bool today = num(e, "start") >= todayStart();
+        for (const QJsonValue &v : e.value(QLatin1String("queues")).toArray()) {
+            const QJsonObject q = v.toObject();
+            const int id = int(num(q, "queue"));
+            QueueCounters c;
+            if (today) {
+                if (const QueueRow *row = m_queues.row(id))
+                    c = row->interval;
+                c.offered = num(q, "offered");
+                c.answered = num(q, "answered");
+                c.answeredInSl = num(q, "answeredInSl");
+                c.abandoned = num(q, "abandoned");
+                c.handled = num(q, "handled");
+            }
+            m_queues.closeInterval(id, c);
+        }
+        for (const QJsonValue &v : e.value(QLatin1String("agents")).toArray()) {
+            const QJsonObject a = v.toObject();
+            m_agents.closeInterval(int(num(a, "agent")), today ? num(a, "answered") : 0);
+        }
+        m_dayReload.start();
     } else if (ev == QLatin1String("call.queued")) {
         Call &c = m_calls[num(e, "call")];
         c.queue = int(num(e, "queue"));

@@ -1,5 +1,7 @@
 #include "supmodels/kpi.h"
 
+#include <QStringList>
+
 namespace acd::sup {
 namespace {
 
@@ -26,6 +28,40 @@ QueueCounters QueueCounters::fromJson(const QJsonObject &o)
     c.holdMs = n("holdMs");
     c.wrapMs = n("wrapMs");
     return c;
+}
+
+QueueCounters QueueCounters::fromReportRow(const QStringList &columns, const QStringList &row)
+{
+    auto cell = [&](const char *name) {
+        return row.value(columns.indexOf(QLatin1String(name))).toDouble();
+    };
+    QueueCounters c;
+    c.offered = qint64(cell("offered"));
+    c.answered = qint64(cell("answered"));
+    c.abandoned = qint64(cell("abandoned"));
+    c.abandonedShort = qint64(cell("abandoned_short"));
+    c.handled = qint64(cell("handled"));
+    c.answeredInSl = qRound64(cell("service_level_pct") / 100.0 * double(c.answered + c.abandoned));
+    c.waitAnsweredMs = qRound64(cell("asa_s") * 1000.0 * double(c.answered));
+    c.waitAbandonedMs = qRound64(cell("avg_abandon_s") * 1000.0 * double(c.abandoned));
+    c.talkMs = qRound64(cell("aht_s") * 1000.0 * double(c.handled));
+    return c;
+}
+
+QueueCounters &QueueCounters::operator+=(const QueueCounters &o)
+{
+    offered += o.offered;
+    answered += o.answered;
+    answeredInSl += o.answeredInSl;
+    abandoned += o.abandoned;
+    abandonedShort += o.abandonedShort;
+    handled += o.handled;
+    waitAnsweredMs += o.waitAnsweredMs;
+    waitAbandonedMs += o.waitAbandonedMs;
+    talkMs += o.talkMs;
+    holdMs += o.holdMs;
+    wrapMs += o.wrapMs;
+    return *this;
 }
 
 double QueueCounters::serviceLevelPct() const

@@ -83,6 +83,37 @@ void QueueModel::upsert(const QJsonObject &queue, qint64 at)
     m_dirty.push_back(false);
 }
 
+void QueueModel::setDayBase(const QHash<int, QueueCounters> &closed)
+{
+    m_dayBase = closed;
+    if (!m_hasDay) {
+        m_hasDay = true;
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); // the tooltips change
+    }
+    for (int r = 0; r < int(m_rows.size()); ++r)
+        markDirty(r);
+}
+
+void QueueModel::closeInterval(int queue, const QueueCounters &closed)
+{
+    const int r = rowOf(queue);
+    if (r < 0)
+        return;
+    if (m_hasDay)
+        m_dayBase[queue] += closed;
+    m_rows[size_t(r)].interval = {};
+    markDirty(r);
+}
+
+QueueCounters QueueModel::today(const QueueRow &r) const
+{
+    if (!m_hasDay)
+        return r.total;
+    QueueCounters t = m_dayBase.value(r.id);
+    t += r.interval;
+    return t;
+}
+
 void QueueModel::setWaiting(int queue, int waiting, int ringing, qint64 at)
 {
     const int r = rowOf(queue);
@@ -189,19 +220,19 @@ QVariant QueueModel::value(const QueueRow &r, int column) const
     case LongestWait:
         return longestWaitNow(r);
     case SlToday:
-        return r.total.serviceLevelPct();
+        return today(r).serviceLevelPct();
     case SlInterval:
         return r.interval.serviceLevelPct();
     case Asa:
-        return r.total.asaSeconds();
+        return today(r).asaSeconds();
     case Aht:
-        return r.total.ahtSeconds();
+        return today(r).ahtSeconds();
     case Offered:
-        return r.total.offered;
+        return today(r).offered;
     case Answered:
-        return r.total.answered;
+        return today(r).answered;
     case Abandoned:
-        return r.total.abandoned;
+        return today(r).abandoned;
     case Staffed:
         return r.staffed;
     case Ready:
@@ -239,9 +270,11 @@ Alert QueueModel::alert(const QueueRow &r, int column) const
         return ThresholdStore::waitingAlert(t, r.waiting);
     case LongestWait:
         return ThresholdStore::longestWaitAlert(t, longestWaitNow(r));
-    case SlToday:
-        return ThresholdStore::serviceLevelAlert(t, r.total.serviceLevelPct(),
-                                                 r.total.answered + r.total.abandoned > 0);
+    case SlToday: {
+        const QueueCounters day = today(r);
+        return ThresholdStore::serviceLevelAlert(t, day.serviceLevelPct(),
+                                                 day.answered + day.abandoned > 0);
+    }
     case SlInterval:
         return ThresholdStore::serviceLevelAlert(t, r.interval.serviceLevelPct(),
                                                  r.interval.answered + r.interval.abandoned > 0);
@@ -292,8 +325,10 @@ QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const
         case Offered:
         case Answered:
         case Abandoned:
-            // The engine's `total` counters: it keeps no live per-day block.
-            return tr("Since the engine started");
+            // The engine keeps no live per-day block: the db's closed intervals of the day
+            // plus the engine's current interval.
+            return m_hasDay ? tr("Today (UTC): the closed intervals plus the current one")
+                            : tr("Since the engine started (this engine has no reports)");
         case SlInterval:
             return tr("The current interval (15 minutes by default)");
         case LongestWait:
@@ -311,7 +346,7 @@ QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const
     case LongestWait:
         return tr("Longest wait");
     case SlToday:
-        return tr("SL total");
+        return tr("SL today");
     case SlInterval:
         return tr("SL interval");
     case Asa:

@@ -26,7 +26,8 @@ struct AgentRow {
     int callQueue = 0;
     QString caller;
     qint64 callSince = 0;
-    qint64 answeredTotal = 0;
+    qint64 answeredTotal = 0;    ///< since the engine started
+    qint64 answeredInterval = 0; ///< in the current interval
     qint64 handledTotal = 0;
 };
 
@@ -61,6 +62,11 @@ public:
     void setSessions(int agent, const QString &station, const QList<int> &groups);
     void setCall(int agent, qint64 call, int queue, const QString &caller, qint64 since);
     void clearCall(int agent, qint64 call);
+    /// Calls answered in today's closed intervals per agent (db); "calls today" = these +
+    /// the live interval's. Until set: the engine's totals.
+    void setDayBase(const QHash<int, qint64> &answered);
+    void closeInterval(int agent, qint64 answered);
+    qint64 answeredToday(const AgentRow &r) const;
     void flush();
     void tick();
     void setFrozen(bool frozen);
@@ -94,6 +100,8 @@ private:
     int m_pendingInsert = -1;
     bool m_frozen = false;
     qint64 m_frozenAt = 0;
+    bool m_hasDay = false;
+    QHash<int, qint64> m_dayBase;
 };
 
 } // namespace acd::sup

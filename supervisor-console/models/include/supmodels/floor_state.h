@@ -83,6 +83,9 @@ private:
     void loadReasonNames();
     /// The charts' past hours from the `queue-intervals` report.
     void prefillHistory();
+    /// Today's closed intervals (queue-intervals report since UTC midnight) for "today".
+    void loadDayBase();
+    qint64 todayStart() const;
     void markStale(const QJsonObject &event, const QString &ev);
     void refreshStale();
 
@@ -102,7 +105,7 @@ private:
     QueueModel m_queues;
     AgentModel m_agents;
     History m_history;
-    QTimer m_flush, m_tick, m_reconnect, m_refresh;
+    QTimer m_flush, m_tick, m_reconnect, m_refresh, m_dayReload;
     QSet<int> m_staleQueues, m_staleAgents; ///< without `stats`: objects to re-read
     Status m_status = Status::Offline;
     QString m_address, m_user, m_password;

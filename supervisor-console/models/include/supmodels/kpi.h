@@ -12,7 +12,12 @@ struct QueueCounters {
     qint64 handled = 0, waitAnsweredMs = 0, waitAbandonedMs = 0, talkMs = 0, holdMs = 0, wrapMs = 0;
 
     static QueueCounters fromJson(const QJsonObject &o);
+    /// Counters back from one row of a queue report (docs/database.md "Reports"): counts are
+    /// exact, sums come from the rounded KPIs (answeredInSl from service_level_pct, waits
+    /// from asa_s, talk + hold + wrap-up from aht_s, all kept in talkMs).
+    static QueueCounters fromReportRow(const QStringList &columns, const QStringList &row);
     bool operator==(const QueueCounters &) const = default;
+    QueueCounters &operator+=(const QueueCounters &o);
 
     double serviceLevelPct() const; ///< 100 × answeredInSl / (answered + abandoned)
     double asaSeconds() const;      ///< waitAnsweredMs / answered

@@ -60,6 +60,14 @@ public:
     void upsert(const QJsonObject &queue, qint64 at);
     /// queue.changed: live waiting/ringing at `at` (engine ms).
     void setWaiting(int queue, int waiting, int ringing, qint64 at);
+    /// Today's closed intervals per queue (from the db); "today" = these + the live interval.
+    /// Until set, "today" falls back to the engine's totals (since it started).
+    void setDayBase(const QHash<int, QueueCounters> &closed);
+    /// interval.closed: the interval's counters move into today's base at once, and the
+    /// queue's live interval starts again from zero.
+    void closeInterval(int queue, const QueueCounters &closed);
+    QueueCounters today(const QueueRow &r) const;
+    bool hasDayBase() const { return m_hasDay; }
     /// Announces the rows changed since the last flush (dataChanged over runs of rows).
     void flush();
     /// Time-driven columns (longest wait) moved on.
@@ -93,6 +101,8 @@ private:
     int m_pendingInsert = -1; ///< first appended row not yet announced
     bool m_frozen = false;
     qint64 m_frozenAt = 0;
+    bool m_hasDay = false;
+    QHash<int, QueueCounters> m_dayBase;
 };
 
 /// "m:ss" (or "h:mm:ss") for a duration.
