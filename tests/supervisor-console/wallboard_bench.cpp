@@ -212,6 +212,8 @@ int main(int argc, char **argv)
                               {"station", QString::number(20000 + a)},
                               {"state", "ready"}});
     }
+    QElapsedTimer snapshotTimer;
+    snapshotTimer.start();
     floor.applySnapshot({{"eseq", 1000},
                          {"at", t0},
                          {"queues", qs},
@@ -219,6 +221,7 @@ int main(int argc, char **argv)
                          {"sessions", ss},
                          {"calls", QJsonArray()}});
 
+    const double snapshotMs = double(snapshotTimer.nsecsElapsed()) / 1e6;
     TimedView wallboard, grid;
     QSortFilterProxyModel wallProxy;
     wallProxy.setSourceModel(&floor.queues());
@@ -291,6 +294,7 @@ int main(int argc, char **argv)
                 "max %.1f  (%zu batches)\n",
                 pct(0.5), pct(0.95), pct(0.99),
                 latencies.empty() ? 0.0 : double(latencies.back()) / 1e6, latencies.size());
+    std::printf("  resync: a snapshot of that size applied to the models in %.0f ms\n", snapshotMs);
     std::printf("  CPU: %.2f s over %.2f s wall = %.0f%% of one core\n", cpu, elapsed,
                 100.0 * cpu / elapsed);
     return 0;

@@ -180,14 +180,12 @@ void FloorState::applySnapshot(const QJsonObject &snapshot)
         const QJsonObject s = v.toObject();
         if (str(s, "state") == QLatin1String("ended"))
             continue;
-        m_sessions.insert(num(s, "id"),
-                          Session{int(num(s, "agent")), int(num(s, "group")), str(s, "station")});
+        const int agent = int(num(s, "agent"));
+        m_sessions[agent].insert(num(s, "id"),
+                                 Session{agent, int(num(s, "group")), str(s, "station")});
     }
-    QSet<int> withSessions;
-    for (const Session &s : std::as_const(m_sessions))
-        withSessions.insert(s.agent);
-    for (int agent : withSessions)
-        rebuildSessions(agent);
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        rebuildSessions(it.key());
     for (const QJsonValue &v : snapshot.value(QLatin1String("calls")).toArray()) {
         const QJsonObject c = v.toObject();
         const qint64 id = num(c, "id");
@@ -306,9 +304,7 @@ void FloorState::rebuildSessions(int agent)
 {
     QString station;
     QList<int> groups;
-    for (const Session &s : std::as_const(m_sessions)) {
-        if (s.agent != agent)
-            continue;
+    for (const Session &s : m_sessions.value(agent)) {
         station = s.station;
         if (!groups.contains(s.group))
             groups.append(s.group);
@@ -341,13 +337,13 @@ void FloorState::applyEvent(const QJsonObject &e)
                           int(num(e, "reason")), at);
     } else if (ev == QLatin1String("session.started")) {
         const int agent = int(num(e, "agent"));
-        m_sessions.insert(num(e, "session"),
-                          Session{agent, int(num(e, "group")), str(e, "station")});
+        m_sessions[agent].insert(num(e, "session"),
+                                 Session{agent, int(num(e, "group")), str(e, "station")});
         rebuildSessions(agent);
     } else if (ev == QLatin1String("session.state")) {
         if (str(e, "state") == QLatin1String("ended")) {
             const int agent = int(num(e, "agent"));
-            m_sessions.remove(num(e, "session"));
+            m_sessions[agent].remove(num(e, "session"));
             rebuildSessions(agent);
         }
     } else if (ev == QLatin1String("interval.closed")) {

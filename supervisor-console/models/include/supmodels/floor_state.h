@@ -118,7 +118,7 @@ private:
     qint64 m_clockOffset = 0; ///< engine clock - local clock
     int m_sampleMs = 10000;
     qint64 m_lastSample = 0;
-    QHash<qint64, Session> m_sessions;
+    QHash<int, QHash<qint64, Session>> m_sessions; ///< by agent, then session id
     QHash<qint64, Call> m_calls;
     QHash<int, QString> m_reasonNames;
     ProtocolClient::Callback m_startDone;
