@@ -63,8 +63,7 @@ void screenshots(MainWindow *window, FloorState *floor, const QString &dir)
     grab(window, dir, QStringLiteral("charts"));
     t->setCurrentIndex(3);
     const qint64 now = floor->engineNow();
-    QObject::connect(window->reportsView(), &ReportsView::finished, window, [=](bool) {
-        grab(window, dir, QStringLiteral("report"));
+    auto adminShots = [=] {
         if (AdminView *admin = window->adminView()) {
             t->setCurrentWidget(admin);
             admin->showKind(QStringLiteral("queues"));
@@ -86,6 +85,13 @@ void screenshots(MainWindow *window, FloorState *floor, const QString &dir)
         } else {
             qApp->quit();
         }
+    };
+    QObject::connect(window->reportsView(), &ReportsView::finished, window, [=](bool) {
+        // Charts lay out on the next turns of the event loop.
+        QTimer::singleShot(700, window, [=] {
+            grab(window, dir, QStringLiteral("report"));
+            adminShots();
+        });
     });
     window->reportsView()->run(QStringLiteral("call-summary"), now - 4 * 3600 * 1000, now + 60000);
 }

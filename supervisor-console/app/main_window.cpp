@@ -38,14 +38,15 @@ MainWindow::MainWindow(FloorState *floor, QWidget *parent)
     m_banner->setStyleSheet(QStringLiteral(
         "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 6px; }"));
     m_banner->hide();
-    m_tabs->addTab(m_wallboard, tr("&Wallboard"));
-    m_tabs->addTab(m_agents, tr("&Agents"));
-    m_tabs->addTab(m_charts, tr("C&harts"));
-    m_tabs->addTab(m_reports, tr("&Reports"));
+    m_tabs->addTab(m_wallboard, tr("Wallboard"));
+    m_tabs->addTab(m_agents, tr("Agents"));
+    m_tabs->addTab(m_charts, tr("Charts"));
+    m_tabs->addTab(m_reports, tr("Reports"));
     if (floor->client().role() == QLatin1String("admin")) {
         m_admin = new AdminView(floor, this);
-        m_tabs->addTab(m_admin, tr("Ad&ministration"));
+        m_tabs->addTab(m_admin, tr("Administration"));
     }
+    // No mnemonics on the tabs: the menus own Alt+letter; the pages have Ctrl+1..5.
     m_tabs->setAccessibleName(tr("Console pages"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -88,11 +89,11 @@ void MainWindow::buildMenus()
     connect(wall, &QAction::toggled, this, &MainWindow::setWallMode);
     addAction(wall); // keeps F11 working while the menu bar is hidden
 
-    QMenu *board = menuBar()->addMenu(tr("&Wallboard"));
+    QMenu *board = menuBar()->addMenu(tr("Wallboard"));
     board->addAction(m_wallboard->thresholdsAction());
     QMenu *agents = menuBar()->addMenu(tr("A&gents"));
     agents->addActions(m_agents->agentActions());
-    QMenu *reports = menuBar()->addMenu(tr("&Reports"));
+    QMenu *reports = menuBar()->addMenu(tr("Reports"));
     reports->addActions(m_reports->reportActions());
     if (m_admin) {
         QMenu *admin = menuBar()->addMenu(tr("Ad&ministration"));
