@@ -89,6 +89,13 @@ AgentsView::AgentsView(FloorState *floor, QWidget *parent)
     layout->addWidget(m_status);
 }
 
+void AgentsView::showEvent(QShowEvent *event)
+{
+    // Agents log in to new groups all day: offer the groups seen now.
+    refreshGroups();
+    QWidget::showEvent(event);
+}
+
 QList<QAction *> AgentsView::agentActions() const
 {
     return {m_ready, m_notReady, m_logout};

@@ -24,6 +24,9 @@ public:
     QList<QAction *> agentActions() const;
     AgentFilter *filter() const { return m_filter; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     int selectedAgent() const;
     void refreshGroups();

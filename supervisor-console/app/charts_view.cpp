@@ -12,6 +12,8 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace acd::sup {
 namespace {
 
@@ -49,6 +51,14 @@ double maxY(const QList<QPointF> &points, double floor)
     return m;
 }
 
+/// A count axis from 0 with four whole-number steps (readable at any chart height).
+void setCountRange(QValueAxis *axis, double max)
+{
+    const double step = std::ceil(qMax(1.0, max) / 4.0);
+    axis->setRange(0, step * 4);
+    axis->setTickCount(5);
+}
+
 } // namespace
 
 ChartsView::ChartsView(FloorState *floor, QWidget *parent)
@@ -68,7 +78,7 @@ ChartsView::ChartsView(FloorState *floor, QWidget *parent)
     m_queue->setAccessibleName(tr("Queue to chart"));
     auto *span = new QComboBox(this);
     span->setAccessibleName(tr("Time span"));
-    for (int minutes : {15, 60, 240, 480})
+    for (int minutes : {15, 30, 60, 240, 480})
         span->addItem(minutes < 60 ? tr("last %1 minutes").arg(minutes)
                                    : tr("last %n hour(s)", nullptr, minutes / 60),
                       minutes);
@@ -119,17 +129,15 @@ void ChartsView::redraw()
         x->setRange(from, to);
     const QList<QPointF> waiting = h.waiting(queue);
     m_waiting->replace(waiting);
-    m_yWaiting->setRange(0, maxY(waiting, 5));
-    m_yWaiting->applyNiceNumbers(); // whole-number ticks for counts
+    setCountRange(m_yWaiting, maxY(waiting, 4));
     m_sl->replace(h.serviceLevel(queue));
-    double top = 5;
+    double top = 4;
     for (int b = 0; b < History::BucketCount; ++b) {
         const QList<QPointF> points = h.agents(History::Bucket(b));
         m_states[b]->replace(points);
         top = maxY(points, top);
     }
-    m_yStates->setRange(0, top);
-    m_yStates->applyNiceNumbers();
+    setCountRange(m_yStates, top);
 }
 
 } // namespace acd::sup

@@ -101,13 +101,12 @@ void ProtocolClient::onText(const QString &text)
     if (o.contains(QLatin1String("ev"))) {
         const qint64 seq = o.value(QLatin1String("seq")).toInteger();
         const bool gap = m_lastSeq != 0 && seq != m_lastSeq + 1;
+        const bool overflow = o.value(QLatin1String("ev")).toString() == QLatin1String("overflow");
         m_lastSeq = seq;
-        if (o.value(QLatin1String("ev")).toString() == QLatin1String("overflow") || gap) {
+        if (gap || overflow)
             emit eventsLost();
-            if (!gap)
-                return;
-        }
-        emit eventReceived(o);
+        if (!overflow)
+            emit eventReceived(o); // still valid: the owner's resync filters by eseq
         return;
     }
     const qint64 id = o.value(QLatin1String("re")).toInteger();
