@@ -43,6 +43,14 @@ struct RelaxationStep {
     friend bool operator==(const RelaxationStep &, const RelaxationStep &) = default;
 };
 
+/// A span of a weekday when a queue is open, in the queue's local time (see calendar.h).
+struct OpenHours {
+    int weekday = 0;      ///< 0 Monday ... 6 Sunday
+    int openMinute = 0;   ///< minutes after local midnight, 0..1439
+    int closeMinute = 0;  ///< exclusive, openMinute+1..1440
+    friend bool operator==(const OpenHours &, const OpenHours &) = default;
+};
+
 struct QueueConfig {
     QueueId id = 0;
     std::string name;
@@ -60,6 +68,12 @@ struct QueueConfig {
     int ringTimeoutSeconds = 20;            ///< ring-no-answer (RONA) timeout
     int measurementPeriodSeconds = 1800;    ///< TAPI dwMeasurementPeriod for queue statistics
     std::vector<RelaxationStep> relaxation; ///< ordered by afterSeconds
+    /// Business hours: with none, the queue is always open (holidays aside). A call that
+    /// arrives or flows in while the queue is closed goes to `closedQueue` (0: disconnected).
+    std::vector<OpenHours> openHours;
+    std::vector<std::int32_t> holidays; ///< closed all day: local dates as days since 1970-01-01
+    std::string timeZone;               ///< IANA name ("Europe/Paris"); empty: UTC
+    QueueId closedQueue = 0;
 };
 
 struct AgentConfig {

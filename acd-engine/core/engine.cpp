@@ -118,6 +118,11 @@ Status Engine::validateReferences() const
 {
     return m_impl->validateReferences();
 }
+void Engine::setTimeZones(const TimeZones *zones)
+{
+    m_impl->m_timeZones = zones;
+}
+
 Status Engine::setReasonCode(ReasonCode code, const std::string &name)
 {
     return m_impl->setReasonCode(code, name);

@@ -22,6 +22,8 @@
 
 namespace acd::core {
 
+class TimeZones;
+
 class Engine {
 public:
     explicit Engine(EngineConfig config = {});
@@ -47,6 +49,9 @@ public:
     /// Call it after loading a whole configuration.
     Status validateReferences() const;
     Status setQueueMeasurementPeriod(QueueId queue, int seconds);
+    /// The time zone rules business hours are read with (not owned; must outlive the
+    /// engine). Without them, queues' hours are read in UTC.
+    void setTimeZones(const TimeZones *zones);
     Status setAgentMeasurementPeriod(AgentId agent, int seconds);
 
     // ---- Agents ---------------------------------------------------------------------------

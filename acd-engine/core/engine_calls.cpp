@@ -179,6 +179,10 @@ void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn)
     queue.unanswered.push_back(UnansweredEntry{m_now, call.id, c});
     emit(CallQueued{call.id, queue.cfg.id, call.priority, flowedIn});
 
+    if (!isQueueOpen(queue.cfg, m_now, m_timeZones)) {
+        overflow(c, OverflowReason::Closed);
+        return;
+    }
     if (queue.cfg.maxLength > 0 && queue.waiting > queue.cfg.maxLength) {
         overflow(c, OverflowReason::MaxLength);
         return;
@@ -207,8 +211,10 @@ void Engine::Impl::overflow(Index c, OverflowReason reason)
     cancelCallTimers(call);
 
     Index target = kNil;
-    if (queue.cfg.overflowQueue != 0 && call.overflowHops < kMaxOverflowHops) {
-        auto ft = findQueue(queue.cfg.overflowQueue);
+    const QueueId targetId =
+        reason == OverflowReason::Closed ? queue.cfg.closedQueue : queue.cfg.overflowQueue;
+    if (targetId != 0 && call.overflowHops < kMaxOverflowHops) {
+        auto ft = findQueue(targetId);
         if (ft)
             target = ft.value();
     }

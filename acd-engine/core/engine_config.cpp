@@ -85,6 +85,19 @@ Status Engine::Impl::validateQueue(const QueueConfig &q, bool isUpdate) const
         return invalid(name + ": field measurementPeriodSeconds must be positive");
     if (q.overflowQueue == q.id)
         return invalid(name + ": field overflowQueue must not be the queue itself");
+    if (q.closedQueue == q.id)
+        return invalid(name + ": field closedQueue must not be the queue itself");
+    for (std::size_t i = 0; i < q.openHours.size(); ++i) {
+        const OpenHours &h = q.openHours[i];
+        const std::string where = name + ": field openHours[" + std::to_string(i) + "]";
+        if (h.weekday < 0 || h.weekday > 6)
+            return invalid(where + ": weekday must be 0 (Monday) to 6, got "
+                           + std::to_string(h.weekday));
+        if (h.openMinute < 0 || h.openMinute >= h.closeMinute || h.closeMinute > 1440)
+            return invalid(where + ": must open before it closes within the day, got "
+                           + std::to_string(h.openMinute) + "-" + std::to_string(h.closeMinute)
+                           + " minutes");
+    }
     int previous = -1;
     for (std::size_t i = 0; i < q.relaxation.size(); ++i) {
         const RelaxationStep &step = q.relaxation[i];
@@ -121,6 +134,10 @@ Status Engine::Impl::validateReferences() const
             return {ErrorCode::UnknownQueue, queueName(q.cfg)
                                                  + ": field overflowQueue: unknown queue "
                                                  + std::to_string(q.cfg.overflowQueue)};
+        if (q.cfg.closedQueue != 0 && !m_queueIndex.contains(q.cfg.closedQueue))
+            return {ErrorCode::UnknownQueue, queueName(q.cfg)
+                                                 + ": field closedQueue: unknown queue "
+                                                 + std::to_string(q.cfg.closedQueue)};
         for (std::size_t i = 0; i < q.cfg.relaxation.size(); ++i) {
             const RelaxationStep &step = q.cfg.relaxation[i];
             if (step.action == RelaxAction::AddQueue && !m_queueIndex.contains(step.value))

@@ -1,5 +1,6 @@
 #pragma once
 // Internal state of the Engine. Only the core's .cpp files include this.
+#include "core/calendar.h"
 #include "core/engine.h"
 #include "core/flat_map.h"
 #include "core/timer_queue.h"
@@ -345,6 +346,8 @@ public:
     Status callCleared(CallId id);
     Status offerFailed(CallId id);
     void enterQueue(Index c, Index q, bool flowedIn);
+    /// Takes a waiting call out of its queue to the queue's target for `reason` (the closed
+    /// queue for Closed, else the overflow queue), or disconnects it when there is none.
     void overflow(Index c, OverflowReason reason);
     void requeue(Index c, RequeueReason reason, ReasonCode agentReason = 0);
     void abandon(Index c);
@@ -399,6 +402,7 @@ public:
     int skillLevel(const Agent &agent, SkillId skill) const;
 
     EngineConfig m_config;
+    const TimeZones *m_timeZones = nullptr; ///< for business hours; null: UTC
     TimeMs m_now = 0;
     bool m_started = false;
     std::uint64_t m_seq = 0;

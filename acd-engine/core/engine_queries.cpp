@@ -15,6 +15,7 @@ Result<QueueSnapshot> Engine::Impl::queueSnapshot(QueueId id) const
     s.group = queue.cfg.group;
     s.waiting = queue.waiting;
     s.ringing = queue.ringing;
+    s.open = isQueueOpen(queue.cfg, m_now, m_timeZones);
     trimUnanswered(fq.value());
     s.currentLongestWaitMs =
         queue.unanswered.empty() ? 0 : m_now - queue.unanswered.front().enteredAt;

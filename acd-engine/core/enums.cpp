@@ -51,6 +51,7 @@ constexpr Table<OverflowReason> kOverflowReason[] = {
     {OverflowReason::MaxWait, "max-wait"},
     {OverflowReason::MaxLength, "max-length"},
     {OverflowReason::NoAgents, "no-agents"},
+    {OverflowReason::Closed, "closed"},
 };
 constexpr Table<RequeueReason> kRequeueReason[] = {
     {RequeueReason::RingNoAnswer, "ring-no-answer"},

@@ -63,7 +63,7 @@ enum class Disposition : std::uint8_t {
 };
 
 /// Why a call left its queue for another queue (or was disconnected by overflow).
-enum class OverflowReason : std::uint8_t { MaxWait, MaxLength, NoAgents };
+enum class OverflowReason : std::uint8_t { MaxWait, MaxLength, NoAgents, Closed };
 
 /// Why a ringing call was taken back from an agent and put back at its place in the queue.
 enum class RequeueReason : std::uint8_t {

@@ -16,6 +16,7 @@ struct QueueSnapshot {
     GroupId group = 0;
     int waiting = 0;                 ///< queued, not ringing
     int ringing = 0;                 ///< offered to an agent, not yet answered
+    bool open = true;                ///< inside its business hours now
     TimeMs currentLongestWaitMs = 0; ///< oldest unanswered call (queued or ringing)
     int agentsStaffed = 0;           ///< logged in to the group with the queue's skill
     int agentsAvailable = 0;

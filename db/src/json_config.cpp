@@ -2,12 +2,18 @@
 #include "db/json_config.h"
 
 #include "db/secret_hash.h"
+#include "db/time_zones.h"
+
+#include "core/calendar.h"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <set>
@@ -259,6 +265,99 @@ private:
         config.reasonCodes[static_cast<core::ReasonCode>(code)] = name;
     }
 
+    /// timeZone, openHours [{days, from, to}], holidays ["YYYY-MM-DD"], closedQueue.
+    void readBusinessHours(Fields &f, core::QueueConfig &q)
+    {
+        if (auto zone = f.text("timeZone", false)) {
+            if (!zone->empty() && !knownTimeZone(*zone))
+                f.error("timeZone", "unknown time zone '" + *zone
+                                        + "' (an IANA name such as 'Europe/Paris')");
+            else
+                q.timeZone = *zone;
+        }
+        f.integerInto("closedQueue", q.closedQueue, 0, kMaxId);
+        if (Array::Ptr spans = f.array("openHours")) {
+            for (std::size_t i = 0; i < spans->size(); ++i) {
+                const std::string field = "openHours[" + std::to_string(i) + "]";
+                if (!spans->isObject(i)) {
+                    f.error(field, "expected an object");
+                    continue;
+                }
+                Fields span(spans->getObject(static_cast<unsigned>(i)), f.item(), m_errors,
+                            field + ".");
+                const std::optional<int> from = clockMinutes(span, "from", false);
+                const std::optional<int> to = clockMinutes(span, "to", true);
+                std::vector<int> days;
+                if (Array::Ptr list = span.array("days")) {
+                    for (std::size_t d = 0; d < list->size(); ++d) {
+                        const Poco::Dynamic::Var v = list->get(static_cast<unsigned>(d));
+                        std::optional<int> day = v.isString()
+                                                     ? weekdayFromName(v.convert<std::string>())
+                                                     : std::nullopt;
+                        if (!day)
+                            span.error("days[" + std::to_string(d) + "]",
+                                       "expected mon, tue, wed, thu, fri, sat or sun, got "
+                                           + quoted(v));
+                        else
+                            days.push_back(*day);
+                    }
+                } else if (!span.has("days")) {
+                    span.error("days", "missing");
+                }
+                if (from && to && *from >= *to)
+                    span.error("to", "must be later than from");
+                else if (from && to)
+                    for (int day : days)
+                        q.openHours.push_back(core::OpenHours{day, *from, *to});
+                span.rejectUnknown();
+            }
+        }
+        if (Array::Ptr dates = f.array("holidays")) {
+            for (std::size_t i = 0; i < dates->size(); ++i) {
+                const Poco::Dynamic::Var v = dates->get(static_cast<unsigned>(i));
+                std::optional<std::int32_t> day =
+                    v.isString() ? core::dayNumber(v.convert<std::string>()) : std::nullopt;
+                if (!day)
+                    f.error("holidays[" + std::to_string(i) + "]",
+                            "expected a date YYYY-MM-DD, got " + quoted(v));
+                else
+                    q.holidays.push_back(*day);
+            }
+        }
+    }
+
+    /// "HH:MM" as minutes after midnight; "24:00" only as an end.
+    static std::optional<int> clockMinutes(Fields &f, const std::string &key, bool isEnd)
+    {
+        std::optional<std::string> text = f.text(key, true);
+        if (!text)
+            return std::nullopt;
+        const std::string &t = *text;
+        const bool shape = t.size() == 5 && t[2] == ':' && std::isdigit(uchar(t[0]))
+                           && std::isdigit(uchar(t[1])) && std::isdigit(uchar(t[3]))
+                           && std::isdigit(uchar(t[4]));
+        const int hours = shape ? (t[0] - '0') * 10 + (t[1] - '0') : -1;
+        const int minutes = shape ? (t[3] - '0') * 10 + (t[4] - '0') : -1;
+        const int total = hours * 60 + minutes;
+        if (!shape || minutes > 59 || total > (isEnd ? 1440 : 1439)) {
+            f.error(key, "expected a time HH:MM" + std::string(isEnd ? " (up to 24:00)" : "")
+                             + ", got '" + t + "'");
+            return std::nullopt;
+        }
+        return total;
+    }
+
+    static unsigned char uchar(char c) { return static_cast<unsigned char>(c); }
+
+    static std::optional<int> weekdayFromName(const std::string &name)
+    {
+        static const char *const kNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        for (int i = 0; i < 7; ++i)
+            if (name == kNames[i])
+                return i;
+        return std::nullopt;
+    }
+
     void readQueue(Fields &f, ConfigSet &config)
     {
         core::QueueConfig q;
@@ -309,6 +408,7 @@ private:
                 step.rejectUnknown();
             }
         }
+        readBusinessHours(f, q);
         unique(f, m_queueIds, q.id, "id");
         unique(f, m_queueNames, q.name, "name");
         m_queueItems.push_back(f.item());
@@ -434,6 +534,10 @@ private:
                 err(item, "overflowQueue", "unknown queue " + std::to_string(q.overflowQueue));
             if (q.overflowQueue && q.overflowQueue == q.id)
                 err(item, "overflowQueue", "a queue cannot overflow to itself");
+            if (q.closedQueue && !m_queueIds.count(q.closedQueue))
+                err(item, "closedQueue", "unknown queue " + std::to_string(q.closedQueue));
+            if (q.closedQueue && q.closedQueue == q.id)
+                err(item, "closedQueue", "a closed queue cannot send its calls to itself");
             for (std::size_t s = 0; s < q.relaxation.size(); ++s) {
                 const auto &step = q.relaxation[s];
                 const std::string field = "relaxation[" + std::to_string(s) + "].value";
@@ -482,6 +586,44 @@ private:
 Object::Ptr newObject()
 {
     return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+std::string clockText(int minutes)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
+    return text;
+}
+
+/// The file's shape of business hours: days with the same from/to share one entry, in the
+/// order the spans first appear.
+void writeBusinessHours(Object &o, const core::QueueConfig &q)
+{
+    static const char *const kNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    o.set("timeZone", q.timeZone);
+    Array::Ptr spans = new Array;
+    std::vector<std::pair<int, int>> seen;
+    for (const core::OpenHours &h : q.openHours) {
+        const std::pair<int, int> key{h.openMinute, h.closeMinute};
+        if (std::find(seen.begin(), seen.end(), key) != seen.end())
+            continue;
+        seen.push_back(key);
+        Array::Ptr days = new Array;
+        for (const core::OpenHours &other : q.openHours)
+            if (other.openMinute == h.openMinute && other.closeMinute == h.closeMinute)
+                days->add(std::string(kNames[other.weekday]));
+        Object::Ptr span = newObject();
+        span->set("days", days);
+        span->set("from", clockText(h.openMinute));
+        span->set("to", clockText(h.closeMinute));
+        spans->add(span);
+    }
+    o.set("openHours", spans);
+    Array::Ptr holidays = new Array;
+    for (std::int32_t day : q.holidays)
+        holidays->add(core::dateText(day));
+    o.set("holidays", holidays);
+    o.set("closedQueue", q.closedQueue);
 }
 
 } // namespace
@@ -566,6 +708,7 @@ std::string toConfigJson(const ConfigSet &config)
             steps->add(step);
         }
         o->set("relaxation", steps);
+        writeBusinessHours(*o, q);
         queues->add(o);
     }
     root->set("queues", queues);

@@ -3,9 +3,12 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <charconv>
+#include <mutex>
+#include <unordered_set>
 #include <vector>
 
 namespace acd::db {
@@ -72,6 +75,49 @@ bool parse(std::string_view text, Parsed &out) {
            && fromHex(salt, out.salt) && fromHex(hash, out.hash) && !out.hash.empty();
 }
 
+/// Successful verifications, remembered as HMAC-SHA256(process key, hash NUL secret): an
+/// agent's PIN is checked at hello, again by lineCreateAgent and by each
+/// lineCreateAgentSession, and 100,000 PBKDF2 rounds cost tens of milliseconds of the engine
+/// thread each time. A remembered pair costs one HMAC. Only a caller who already has the
+/// right secret can hit an entry; a wrong secret always pays the full PBKDF2.
+class VerifiedSecrets {
+public:
+    VerifiedSecrets() { RAND_bytes(m_key, sizeof m_key); }
+
+    std::string tag(std::string_view secret, std::string_view encoded) const {
+        std::string input(encoded);
+        input += '\0';
+        input.append(secret);
+        unsigned char mac[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        HMAC(EVP_sha256(), m_key, sizeof m_key, reinterpret_cast<const unsigned char *>(input.data()),
+             input.size(), mac, &length);
+        OPENSSL_cleanse(input.data(), input.size());
+        return std::string(reinterpret_cast<const char *>(mac), length);
+    }
+    bool contains(const std::string &tag) {
+        std::lock_guard lock(m_mutex);
+        return m_tags.count(tag) != 0;
+    }
+    void add(std::string tag) {
+        std::lock_guard lock(m_mutex);
+        if (m_tags.size() >= kMaxEntries)
+            m_tags.clear(); // bounded: a full table starts over
+        m_tags.insert(std::move(tag));
+    }
+
+private:
+    static constexpr std::size_t kMaxEntries = 100000;
+    unsigned char m_key[32];
+    std::mutex m_mutex;
+    std::unordered_set<std::string> m_tags;
+};
+
+VerifiedSecrets &verifiedSecrets() {
+    static VerifiedSecrets secrets;
+    return secrets;
+}
+
 } // namespace
 
 std::string hashSecret(std::string_view secret, int iterations) {
@@ -85,8 +131,14 @@ bool verifySecret(std::string_view secret, std::string_view encoded) {
     Parsed p;
     if (!parse(encoded, p))
         return false;
+    std::string tag = verifiedSecrets().tag(secret, encoded);
+    if (verifiedSecrets().contains(tag))
+        return true;
     const auto hash = derive(secret, p.salt, p.iterations, p.hash.size());
-    return CRYPTO_memcmp(hash.data(), p.hash.data(), hash.size()) == 0;
+    if (CRYPTO_memcmp(hash.data(), p.hash.data(), hash.size()) != 0)
+        return false;
+    verifiedSecrets().add(std::move(tag));
+    return true;
 }
 
 bool isSecretHash(std::string_view text) {

@@ -1,6 +1,8 @@
 // Reading and replacing the stored configuration.
 #include "sqlite_store_impl.h"
 
+#include "core/calendar.h"
+
 namespace acd::db {
 namespace {
 
@@ -21,6 +23,38 @@ Status forEachRow(sql::Connection &db, const char *text, Read read)
 }
 
 } // namespace
+
+Status SqliteStore::loadBusinessHours(core::QueueConfig &q)
+{
+    auto hours = m_db.prepare("SELECT weekday, open_minute, close_minute FROM queue_open_hours "
+                              "WHERE queue_id = ? ORDER BY position");
+    if (!hours)
+        return hours.status();
+    sql::Statement &h = *hours.value();
+    h.bindAll(q.id);
+    while (h.step() == SQLITE_ROW)
+        q.openHours.push_back(core::OpenHours{static_cast<int>(h.int64At(0)),
+                                              static_cast<int>(h.int64At(1)),
+                                              static_cast<int>(h.int64At(2))});
+    h.reset();
+    auto days = m_db.prepare("SELECT day FROM queue_holidays WHERE queue_id = ? ORDER BY day");
+    if (!days)
+        return days.status();
+    sql::Statement &d = *days.value();
+    d.bindAll(q.id);
+    while (d.step() == SQLITE_ROW) {
+        std::optional<std::int32_t> day = core::dayNumber(d.textAt(0));
+        if (!day) {
+            Status bad(DbError::Invalid, "database '" + m_path + "': queue " + std::to_string(q.id)
+                                             + ": holiday '" + d.textAt(0) + "' is no date");
+            d.reset();
+            return bad;
+        }
+        q.holidays.push_back(*day);
+    }
+    d.reset();
+    return {};
+}
 
 Result<ConfigSet> SqliteStore::loadConfig()
 {
@@ -53,7 +87,7 @@ Result<ConfigSet> SqliteStore::loadConfig()
         "SELECT id, name, group_id, skill_id, min_level, strategy, service_level_seconds, "
         "short_abandon_seconds, max_length, max_wait_seconds, overflow_queue_id, "
         "overflow_when_no_agents, wrap_up_seconds, ring_timeout_seconds, "
-        "measurement_period_seconds FROM queues ORDER BY id",
+        "measurement_period_seconds, time_zone, closed_queue_id FROM queues ORDER BY id",
         [&](const sql::Statement &r) {
             core::QueueConfig q;
             q.id = static_cast<core::QueueId>(r.int64At(0));
@@ -75,6 +109,8 @@ Result<ConfigSet> SqliteStore::loadConfig()
             q.wrapUpSeconds = static_cast<int>(r.int64At(12));
             q.ringTimeoutSeconds = static_cast<int>(r.int64At(13));
             q.measurementPeriodSeconds = static_cast<int>(r.int64At(14));
+            q.timeZone = r.textAt(15);
+            q.closedQueue = static_cast<core::QueueId>(r.int64At(16));
             config.queues.push_back(std::move(q));
         });
     if (!s)
@@ -101,6 +137,8 @@ Result<ConfigSet> SqliteStore::loadConfig()
                                                         static_cast<std::uint32_t>(r.int64At(2))});
         }
         r.reset();
+        if (Status hours = loadBusinessHours(q); !hours)
+            return hours;
     }
     s = forEachRow(m_db,
                    "SELECT id, name, pin_hash, measurement_period_seconds FROM agents ORDER BY id",
@@ -178,7 +216,8 @@ Status SqliteStore::insertConfig(const ConfigSet &config)
     for (const char *text :
          {"DELETE FROM users", "DELETE FROM route_points", "DELETE FROM stations",
           "DELETE FROM reason_codes", "DELETE FROM agent_skills", "DELETE FROM agents",
-          "DELETE FROM routing_rules", "DELETE FROM queues", "DELETE FROM groups",
+          "DELETE FROM routing_rules", "DELETE FROM queue_open_hours",
+          "DELETE FROM queue_holidays", "DELETE FROM queues", "DELETE FROM groups",
           "DELETE FROM skills"}) {
         if (Status s = m_db.execute(text); !s)
             return s;
@@ -197,14 +236,29 @@ Status SqliteStore::insertConfig(const ConfigSet &config)
                 "INSERT INTO queues (id, name, group_id, skill_id, min_level, strategy, "
                 "service_level_seconds, short_abandon_seconds, max_length, max_wait_seconds, "
                 "overflow_queue_id, overflow_when_no_agents, wrap_up_seconds, "
-                "ring_timeout_seconds, measurement_period_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?)",
+                "ring_timeout_seconds, measurement_period_seconds, time_zone, closed_queue_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 q.id, q.name, q.group, q.skill.skill, q.skill.minLevel, core::toString(q.strategy),
                 q.serviceLevelSeconds, q.shortAbandonSeconds, q.maxLength, q.maxWaitSeconds,
                 q.overflowQueue, q.overflowWhenNoAgents ? 1 : 0, q.wrapUpSeconds,
-                q.ringTimeoutSeconds, q.measurementPeriodSeconds);
+                q.ringTimeoutSeconds, q.measurementPeriodSeconds, q.timeZone, q.closedQueue);
             !s)
             return s;
+        for (std::size_t i = 0; i < q.openHours.size(); ++i) {
+            const core::OpenHours &h = q.openHours[i];
+            if (Status s = m_db.execute("INSERT INTO queue_open_hours (queue_id, weekday, "
+                                        "open_minute, close_minute, position) VALUES (?, ?, ?, "
+                                        "?, ?)",
+                                        q.id, h.weekday, h.openMinute, h.closeMinute, i);
+                !s)
+                return s;
+        }
+        for (std::int32_t day : q.holidays)
+            if (Status s = m_db.execute("INSERT OR IGNORE INTO queue_holidays (queue_id, day) "
+                                        "VALUES (?, ?)",
+                                        q.id, core::dateText(day));
+                !s)
+                return s;
         for (std::size_t i = 0; i < q.relaxation.size(); ++i) {
             const auto &step = q.relaxation[i];
             if (Status s = m_db.execute("INSERT INTO routing_rules (queue_id, step, after_seconds, "

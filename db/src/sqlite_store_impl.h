@@ -50,6 +50,8 @@ private:
 
     // sqlite_store_config.cpp
     Status insertConfig(const ConfigSet &config);
+    /// A queue's open hours and holidays (schema 5).
+    Status loadBusinessHours(core::QueueConfig &queue);
 
     std::string m_path;
     SqliteOptions m_options;

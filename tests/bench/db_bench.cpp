@@ -4,6 +4,7 @@
 //   build/bin/db-bench [--benchmark_filter=...]
 // Environment: ACD_DB_BENCH_DIR (default /tmp) holds the files; the 1M-call dataset is built
 // once (about a minute) and reused while its row count matches.
+#include "db/secret_hash.h"
 #include "db/sqlite_store.h"
 #include "db/writer.h"
 
@@ -92,6 +93,23 @@ void BM_WriterIngest(benchmark::State &state) {
     removeDb(path);
 }
 BENCHMARK(BM_WriterIngest)->Arg(20000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A PIN check at the production cost (100,000 PBKDF2 rounds): a wrong PIN always pays it
+// (baseline), the right PIN once verified is remembered (what lineCreateAgent and each
+// lineCreateAgentSession pay after the desktop's hello).
+void BM_PinCheck_Wrong(benchmark::State &state) {
+    static const std::string hash = acd::db::hashSecret("1234");
+    for (auto _ : state)
+        benchmark::DoNotOptimize(acd::db::verifySecret("9999", hash));
+}
+void BM_PinCheck_RightAndRemembered(benchmark::State &state) {
+    static const std::string hash = acd::db::hashSecret("1234");
+    acd::db::verifySecret("1234", hash);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(acd::db::verifySecret("1234", hash));
+}
+BENCHMARK(BM_PinCheck_Wrong)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PinCheck_RightAndRemembered)->Unit(benchmark::kMicrosecond);
 
 /// 1,000,000 calls over 30 days (about 33,000 a day, 20 queues, 200 agents) with their
 /// interval rows, built once through the store.

@@ -1,6 +1,7 @@
 // Stored configuration: round trips, PIN hashing, loading into the core engine.
 #include "db_fixture.h"
 
+#include "core/calendar.h"
 #include "core/engine.h"
 #include "db/json_config.h"
 #include "db/secret_hash.h"
@@ -45,11 +46,13 @@ void expectSameConfig(const ConfigSet &a, const ConfigSet &b) {
         EXPECT_EQ(std::tie(x.id, x.name, x.group, x.skill, x.strategy, x.serviceLevelSeconds,
                            x.shortAbandonSeconds, x.maxLength, x.maxWaitSeconds, x.overflowQueue,
                            x.overflowWhenNoAgents, x.wrapUpSeconds, x.ringTimeoutSeconds,
-                           x.measurementPeriodSeconds, x.relaxation),
+                           x.measurementPeriodSeconds, x.relaxation, x.openHours, x.holidays,
+                           x.timeZone, x.closedQueue),
                   std::tie(y.id, y.name, y.group, y.skill, y.strategy, y.serviceLevelSeconds,
                            y.shortAbandonSeconds, y.maxLength, y.maxWaitSeconds, y.overflowQueue,
                            y.overflowWhenNoAgents, y.wrapUpSeconds, y.ringTimeoutSeconds,
-                           y.measurementPeriodSeconds, y.relaxation));
+                           y.measurementPeriodSeconds, y.relaxation, y.openHours, y.holidays,
+                           y.timeZone, y.closedQueue));
     }
     ASSERT_EQ(a.agents.size(), b.agents.size());
     for (std::size_t i = 0; i < a.agents.size(); ++i) {
@@ -114,6 +117,45 @@ TEST_F(ConfigTest, SavingAgainReplacesTheWholeConfiguration) {
 TEST_F(ConfigTest, ExportedJsonImportsBackEqual) {
     const ConfigSet c = exampleConfig();
     const std::string json = toConfigJson(c);
+    ConfigParse again = parseConfigJson(json, kFastIterations);
+    ASSERT_TRUE(again.ok()) << again.errors[0];
+    expectSameConfig(c, again.config);
+}
+
+/// The example with business hours on sales: Monday to Friday 08:00-18:00 and Saturday
+/// mornings in Paris, closed on Christmas, calls going to support meanwhile.
+ConfigSet withBusinessHours() {
+    ConfigSet c = exampleConfig();
+    QueueConfig &sales = c.queues[0];
+    sales.timeZone = "Europe/Paris";
+    for (int day = 0; day < 5; ++day)
+        sales.openHours.push_back({day, 8 * 60, 18 * 60});
+    sales.openHours.push_back({5, 9 * 60, 12 * 60});
+    sales.holidays = {*core::dayNumber("2026-12-25")};
+    sales.closedQueue = 20;
+    return c;
+}
+
+TEST_F(ConfigTest, BusinessHoursReadBackEqualFromTheDatabase) {
+    const ConfigSet c = withBusinessHours();
+    ASSERT_TRUE(store->saveConfig(c));
+    auto loaded = store->loadConfig();
+    ASSERT_TRUE(loaded) << loaded.status().message();
+    expectSameConfig(c, loaded.value());
+}
+
+TEST_F(ConfigTest, BusinessHoursExportGroupingDaysWithTheSameHoursAndImportBackEqual) {
+    const ConfigSet c = withBusinessHours();
+    const std::string json = toConfigJson(c);
+    std::string compact; // the export is indented
+    for (char ch : json)
+        if (ch != ' ' && ch != '\n')
+            compact += ch;
+    EXPECT_NE(compact.find(R"("openHours":[{"days":["mon","tue","wed","thu","fri"],"from":"08:00",)"
+                        R"("to":"18:00"},{"days":["sat"],"from":"09:00","to":"12:00"}])"),
+              std::string::npos)
+        << json;
+    EXPECT_NE(compact.find(R"("holidays":["2026-12-25"])"), std::string::npos);
     ConfigParse again = parseConfigJson(json, kFastIterations);
     ASSERT_TRUE(again.ok()) << again.errors[0];
     expectSameConfig(c, again.config);

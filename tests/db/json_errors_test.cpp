@@ -50,6 +50,32 @@ INSTANTIATE_TEST_SUITE_P(
                 withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1}], "routePoints": [
                               {"address": "9000", "queue": 9, "priority": 11})"),
                 "routePoints[0] '9000': field priority: 11 is out of range 1..10"},
+        BadFile{"UnknownTimeZone",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1,
+                              "timeZone": "Mars/Olympus"})"),
+                "queues[1] 's': field timeZone: unknown time zone 'Mars/Olympus' (an IANA name "
+                "such as 'Europe/Paris')"},
+        BadFile{"UnknownWeekday",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1, "openHours":
+                              [{"days": ["mon", "funday"], "from": "08:00", "to": "18:00"}]})"),
+                "queues[1] 's': field openHours[0].days[1]: expected mon, tue, wed, thu, fri, sat "
+                "or sun, got 'funday'"},
+        BadFile{"OpenHoursThatCloseBeforeTheyOpen",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1, "openHours":
+                              [{"days": ["mon"], "from": "18:00", "to": "08:00"}]})"),
+                "queues[1] 's': field openHours[0].to: must be later than from"},
+        BadFile{"AClockTimeOutOfRange",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1, "openHours":
+                              [{"days": ["mon"], "from": "08:00", "to": "24:30"}]})"),
+                "queues[1] 's': field openHours[0].to: expected a time HH:MM (up to 24:00), got "
+                "'24:30'"},
+        BadFile{"AHolidayThatIsNoDate",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1,
+                              "holidays": ["2026-02-30"]})"),
+                "queues[1] 's': field holidays[0]: expected a date YYYY-MM-DD, got '2026-02-30'"},
+        BadFile{"AnUnknownClosedQueue",
+                withQueue(R"({"id": 10, "name": "s", "group": 1, "skill": 1, "closedQueue": 55})"),
+                "queues[1] 's': field closedQueue: unknown queue 55"},
         BadFile{"UnknownGroup", withQueue(R"({"id": 10, "name": "sales", "group": 4, "skill": 1})"),
                 "queues[1] 'sales': field group: unknown group 4"},
         BadFile{"UnknownSkill", withQueue(R"({"id": 10, "name": "sales", "group": 1, "skill": 3})"),

@@ -46,9 +46,9 @@ TEST(Migrations, AnEmptyFileIsMigratedToTheLatestVersion) {
     auto store = openStore(path);
     ASSERT_NE(store, nullptr);
     EXPECT_EQ(store->schemaVersion(), latestSchemaVersion());
-    EXPECT_EQ(latestSchemaVersion(), 4);
+    EXPECT_EQ(latestSchemaVersion(), 5);
     store.reset();
-    EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 4);
+    EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 5);
 }
 
 TEST(Migrations, TheDatabaseIsInWalMode) {
@@ -75,7 +75,7 @@ TEST(Migrations, AnOldVersionIsUpgradedKeepingItsRecords) {
     EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 1);
     auto store = openStore(path);
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->schemaVersion(), 4);
+    EXPECT_EQ(store->schemaVersion(), 5);
     auto calls = store->calls({0, kT0 + 1});
     ASSERT_TRUE(calls);
     ASSERT_EQ(calls.value().size(), 1u);
@@ -96,7 +96,7 @@ TEST(Migrations, ADatabaseNewerThanTheCodeIsRefusedWithAClearMessage) {
     EXPECT_EQ(opened.status().code(), DbError::SchemaTooNew);
     EXPECT_EQ(opened.status().message(),
               "database '" + path
-                  + "' has schema version 99, newer than this program's 4: open it with a "
+                  + "' has schema version 99, newer than this program's 5: open it with a "
                     "newer acd-engine (refusing to touch it)");
     EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 99);
 }

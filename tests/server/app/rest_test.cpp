@@ -40,6 +40,7 @@ struct Reply {
     int status = 0;
     std::string body;
     std::string authenticate; ///< WWW-Authenticate
+    std::string retryAfter;   ///< Retry-After
     Poco::JSON::Object::Ptr json() const
     {
         Poco::JSON::Parser parser;
@@ -76,6 +77,7 @@ Reply http(int port, const std::string &method, const std::string &path,
         Poco::StreamCopier::copyToString(in, r.body);
         r.status = response.getStatus();
         r.authenticate = response.get("WWW-Authenticate", "");
+        r.retryAfter = response.get("Retry-After", "");
     } catch (const Poco::Exception &e) {
         r.body = e.displayText();
     }
@@ -132,6 +134,22 @@ TEST_F(Rest, WithoutCredentialsOrWithAWrongPasswordItIs401AndForANonAdminItIs403
     auto items = admin.json()->getArray("items");
     ASSERT_EQ(items->size(), 1u);
     EXPECT_EQ(items->getObject(0)->getValue<std::string>("name"), "sales");
+}
+
+TEST_F(Rest, FiveWrongPasswordsBlockTheUserForAMinuteAsHelloDoes)
+{
+    EngineProcess engine({"--config", conf});
+    ASSERT_TRUE(engine.running()) << engine.errors();
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(http(engine.port(), "GET", "/api/v1/queues", "root", "guess").status, 401);
+    Reply blocked = http(engine.port(), "GET", "/api/v1/queues", "root", "adm1n");
+    EXPECT_EQ(blocked.status, 429);
+    EXPECT_EQ(blocked.errorCode(), "rate_limited");
+    EXPECT_EQ(blocked.retryAfter, "60");
+    // The same limit holds on the WebSocket.
+    ProtocolClient client(engine.port());
+    EXPECT_EQ(codeOf(client.request(R"("op":"hello","version":1,"user":"root","password":"adm1n")")),
+              "rate_limited");
 }
 
 TEST_F(Rest, StatusCodesFollowTheErrorCodes)

@@ -575,6 +575,20 @@ TEST(WsServer, ConnectionsBeyondTheLimitGet503)
     EXPECT_EQ(f.server->connectionCount(), 2u);
 }
 
+TEST(WsServer, AMessageSentInTwoPartsArrivesAsOneTextMessageOfEveryLengthClass)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    // 7-bit, 16-bit and 64-bit payload lengths, the header written before the two parts.
+    for (std::size_t size : {std::size_t(20), std::size_t(300), std::size_t(70000)}) {
+        const std::string tail(size, 'x');
+        EXPECT_TRUE(f.server->sendParts(id, "{\"seq\":7,", tail));
+        EXPECT_EQ(receive(*client.ws).payload, "{\"seq\":7," + tail) << size;
+    }
+}
+
 TEST(WsServer, CloseFromTheApplicationSendsItsCodeAndReason)
 {
     Fixture f;

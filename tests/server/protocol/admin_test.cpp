@@ -3,6 +3,7 @@
 // persist hook and the audit entries.
 #include "acd/server/admin_api.h"
 #include "acd/server/protocol_service.h"
+#include "core/calendar.h"
 #include "core/engine.h"
 #include "db/json_config.h"
 
@@ -317,6 +318,38 @@ TEST_F(Admin, AnUpdatedQueuesWrapUpApplies)
     EXPECT_EQ(engine.agent(1001).value().activity, core::AgentActivity::WrapUp);
     engine.advanceTo(now + 5000 + 30000);
     EXPECT_EQ(engine.agent(1001).value().activity, core::AgentActivity::Available);
+}
+
+TEST_F(Admin, AQueueClosedForAHolidaySendsItsCallsToItsClosedQueueLive)
+{
+    const std::string today = core::dateText(static_cast<std::int32_t>(now / 86'400'000));
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"night","group":1,"skill":1,
+                                     "overflowWhenNoAgents":false})")),
+              "ok");
+    auto r = put("queues", R"({"id":10,"name":"sales","group":1,"skill":1,
+                               "overflowWhenNoAgents":false,"timeZone":"UTC",
+                               "openHours":[{"days":["mon","tue","wed","thu","fri","sat","sun"],
+                                             "from":"00:00","to":"24:00"}],
+                               "holidays":[")" + today + R"("],"closedQueue":30})");
+    ASSERT_EQ(code(r), "ok");
+    auto item = r->getObject("result")->getObject("item");
+    EXPECT_EQ(item->getArray("holidays")->getElement<std::string>(0), today);
+    EXPECT_EQ(item->getValue<int>("closedQueue"), 30);
+    core::CallArrival call;
+    call.id = 78;
+    call.queue = 10;
+    ASSERT_TRUE(engine.callArrived(call, now));
+    EXPECT_EQ(engine.call(78).value().queue, 30u);
+    EXPECT_FALSE(engine.queue(10).value().open);
+}
+
+TEST_F(Admin, AnUnknownTimeZoneIsInvalidNamingTheField)
+{
+    auto r = put("queues", R"({"id":10,"name":"sales","group":1,"skill":1,
+                               "timeZone":"Europe/Atlantis"})");
+    ASSERT_EQ(code(r), "invalid");
+    EXPECT_EQ(errorField(r, "item"), "queues 10");
+    EXPECT_EQ(errorField(r, "field"), "timeZone");
 }
 
 TEST_F(Admin, ANewAgentCanLogIn)

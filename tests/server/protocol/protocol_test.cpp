@@ -3,6 +3,7 @@
 #include "acd/server/protocol_service.h"
 #include "core/engine.h"
 #include "db/json_config.h"
+#include "db/secret_hash.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -634,6 +635,88 @@ TEST_F(Stats, StatsEventsAreNotPartOfAll)
     now += 1000;
     service->tick();
     EXPECT_TRUE(statsSince(sup).empty());
+}
+
+
+// ---- hello's password check off the engine thread -------------------------------------------
+
+class DeferredHello : public Protocol {
+protected:
+    void SetUp() override
+    {
+        Protocol::SetUp();
+        service->setSecretChecker(
+            [this](std::string secret, std::string hash, std::function<void(bool)> done) {
+                checks.push_back({std::move(secret), std::move(hash), std::move(done)});
+                return true;
+            });
+    }
+    /// Runs the oldest waiting check (as the worker would) and hands the result back.
+    void finishCheck()
+    {
+        ASSERT_FALSE(checks.empty());
+        Check check = std::move(checks.front());
+        checks.erase(checks.begin());
+        check.done(db::verifySecret(check.secret, check.hash));
+    }
+    std::vector<std::string> responseIds(ConnectionId c)
+    {
+        std::vector<std::string> out;
+        for (const std::string &text : transport.sent[c]) {
+            auto o = parse(text);
+            if (o->has("re"))
+                out.push_back(o->get("re").toString() + ":" + errorCode(o));
+        }
+        return out;
+    }
+    struct Check {
+        std::string secret;
+        std::string hash;
+        std::function<void(bool)> done;
+    };
+    std::vector<Check> checks;
+};
+
+TEST_F(DeferredHello, HelloIsAnsweredWhenTheCheckIsDoneAndLaterRequestsWaitInOrder)
+{
+    service->onOpen(1, "10.0.0.1");
+    service->onText(1, R"({"id":1,"op":"hello","version":1,"user":"carol","password":"sup3rvise"})");
+    service->onText(1, R"({"id":2,"op":"ping"})");
+    service->onText(1, R"({"id":3,"op":"subscribe","topics":["all"]})");
+    EXPECT_TRUE(responseIds(1).empty()); // nothing before the check is done
+    ASSERT_EQ(checks.size(), 1u);
+    finishCheck();
+    EXPECT_EQ(responseIds(1), (std::vector<std::string>{"1:ok", "2:ok", "3:ok"}));
+}
+
+TEST_F(DeferredHello, AFailedCheckIsAuthFailedAndRequestsAfterItAreUnauthenticated)
+{
+    service->onOpen(1, "10.0.0.1");
+    service->onText(1, R"({"id":1,"op":"hello","version":1,"user":"carol","password":"nope"})");
+    service->onText(1, R"({"id":2,"op":"snapshot"})");
+    finishCheck();
+    EXPECT_EQ(responseIds(1), (std::vector<std::string>{"1:auth_failed", "2:unauthenticated"}));
+    EXPECT_EQ(service->counters().loginFailures, 1u);
+}
+
+TEST_F(DeferredHello, ACheckThatEndsAfterTheClientLeftChangesNothing)
+{
+    service->onOpen(1, "10.0.0.1");
+    service->onText(1, R"({"id":1,"op":"hello","version":1,"user":"carol","password":"sup3rvise"})");
+    service->onClose(1);
+    finishCheck();
+    EXPECT_TRUE(responseIds(1).empty());
+    EXPECT_EQ(service->connectionCount(), 0u);
+}
+
+TEST_F(DeferredHello, AClientFloodingBeforeItsHelloIsAnsweredIsClosed)
+{
+    service->onOpen(1, "10.0.0.1");
+    service->onText(1, R"({"id":1,"op":"hello","version":1,"user":"carol","password":"sup3rvise"})");
+    for (int i = 0; i < 65; ++i)
+        service->onText(1, R"({"id":2,"op":"ping"})");
+    ASSERT_TRUE(transport.closed.count(1));
+    EXPECT_EQ(transport.closed[1].first, 1008);
 }
 
 } // namespace

@@ -124,6 +124,15 @@ protected:
                                                           LINEAGENTSESSIONSTATE_READY, 0)),
                   0);
     }
+    /// A supervisor puts agent 1001 Not Ready with reason 1.
+    void forceNotReady(const std::string &by)
+    {
+        ASSERT_TRUE(engine
+                        ->setAgentState(1001, core::AgentStateEx::NotReady,
+                                        core::AgentStateEx::None, 1, nowMs, by)
+                        .isOk());
+        settle();
+    }
 };
 
 TEST_F(AgentSpecific, GetStationReturnsTheStationOfTheAgentsSession)
@@ -177,11 +186,7 @@ TEST_F(AgentSpecific, GetLastChangeNamesNobodyWhenTheAgentChoseTheReason)
 TEST_F(AgentSpecific, GetLastChangeNamesTheSupervisorWhoForcedTheState)
 {
     loginReady();
-    ASSERT_TRUE(engine
-                    ->setAgentState(1001, core::AgentStateEx::NotReady, core::AgentStateEx::None,
-                                    1, nowMs, "carol")
-                    .isOk());
-    settle();
+    forceNotReady("carol");
     ACDAGENTSPECIFICPARAMS params{};
     EXPECT_EQ(send(ACDAGENTSPECIFIC_GETLASTCHANGE, 0, params), 0);
     EXPECT_EQ(params.dwValue, 1u);
@@ -191,11 +196,7 @@ TEST_F(AgentSpecific, GetLastChangeNamesTheSupervisorWhoForcedTheState)
 TEST_F(AgentSpecific, GetLastChangeAfterTheAgentGoesReadyAgainNamesNobody)
 {
     loginReady();
-    ASSERT_TRUE(engine
-                    ->setAgentState(1001, core::AgentStateEx::NotReady, core::AgentStateEx::None,
-                                    1, nowMs, "carol")
-                    .isOk());
-    settle();
+    forceNotReady("carol");
     ASSERT_TRUE(engine
                     ->setAgentState(1001, core::AgentStateEx::Ready, core::AgentStateEx::None, 0,
                                     nowMs)

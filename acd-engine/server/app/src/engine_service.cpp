@@ -6,11 +6,13 @@
 #include "acd/tapi/host.h"
 #include "core/engine.h"
 #include "db/json_config.h"
+#include "db/secret_hash.h"
 #include "db/sqlite_store.h"
 #include "db/writer.h"
 #include "metrics.h"
 #include "report_worker.h"
 #include "ticker.h"
+#include "worker_thread.h"
 
 #include <chrono>
 #include <fstream>
@@ -107,6 +109,7 @@ bool EngineService::start(std::string &error)
         return false;
     m_writer = std::make_unique<db::Writer>(*m_store);
     m_reports = std::make_unique<ReportWorker>(m_config.database);
+    m_secrets = std::make_unique<WorkerThread>(1024);
 
     tapi::HostConfig host;
     host.config = *m_contactCenter;
@@ -142,6 +145,17 @@ bool EngineService::start(std::string &error)
         m_admin = std::make_unique<AdminApi>(m_host->engine(), m_host->mutableConfig(),
                                              std::move(hooks));
         m_protocol->setAdmin(m_admin.get());
+        m_protocol->setSecretChecker(
+            [this](std::string secret, std::string hash, std::function<void(bool)> done) {
+                return m_secrets->submit([this, secret = std::move(secret),
+                                          hash = std::move(hash), done = std::move(done)] {
+                    const bool matches = db::verifySecret(secret, hash);
+                    m_host->loop().post([this, done, matches] {
+                        if (m_protocol)
+                            done(matches);
+                    });
+                });
+            });
         m_protocol->setReportRunner([this](const ReportJob &job, auto done) {
             return m_reports->submit(
                 job.kind, db::TimeRange{job.from, job.to},
@@ -192,6 +206,7 @@ void EngineService::stop()
     if (m_front)
         m_front->stop(); // every client told and closed; the front's threads joined
     m_reports.reset();   // a report still running finishes; its answer finds no protocol
+    m_secrets.reset();   // likewise a password check
     m_running = false;
     if (m_host) {
         m_host->loop().invoke([&] {
@@ -308,6 +323,12 @@ net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
 bool EngineService::send(ConnectionId connection, std::string text)
 {
     return m_front && m_front->send(connection, std::move(text));
+}
+
+bool EngineService::sendParts(ConnectionId connection, std::string_view head,
+                              std::string_view tail)
+{
+    return m_front && m_front->sendParts(connection, head, tail);
 }
 
 void EngineService::close(ConnectionId connection, std::uint16_t code, std::string reason)

@@ -32,6 +32,7 @@ class ProtocolService;
 class AdminApi;
 class ReportWorker;
 class Ticker;
+class WorkerThread;
 struct AuditEntry;
 
 class EngineService : public net::WsHandler, public Transport {
@@ -60,6 +61,8 @@ public:
 
     // Transport (engine thread): to the front, never blocking.
     bool send(ConnectionId connection, std::string text) override;
+    bool sendParts(ConnectionId connection, std::string_view head,
+                   std::string_view tail) override;
     void close(ConnectionId connection, std::uint16_t code, std::string reason) override;
     void resume(ConnectionId connection, std::string notice) override;
 
@@ -80,6 +83,7 @@ private:
     std::unique_ptr<db::Writer> m_writer;
     std::unique_ptr<ReportWorker> m_reports; ///< the protocol's `report` queries
     std::unique_ptr<Ticker> m_ticker;        ///< the protocol's 100 ms tick (stats topic)
+    std::unique_ptr<WorkerThread> m_secrets; ///< hello's PBKDF2 checks, off the engine thread
     std::unique_ptr<db::ConfigSet> m_contactCenter;
     std::unique_ptr<db::ConfigSet> m_seed;
     std::unique_ptr<tapi::Host> m_host;

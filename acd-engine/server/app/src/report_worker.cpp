@@ -7,50 +7,18 @@ namespace acd::server {
 
 ReportWorker::ReportWorker(std::string databasePath, std::size_t maxQueued)
     : m_path(std::move(databasePath))
-    , m_maxQueued(maxQueued)
-    , m_thread([this] { run(); })
+    , m_thread(maxQueued)
 {}
 
-ReportWorker::~ReportWorker()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-        m_jobs.clear();
-    }
-    m_wake.notify_all();
-    m_thread.join();
-}
+ReportWorker::~ReportWorker() = default;
 
 bool ReportWorker::submit(db::ReportKind kind, db::TimeRange range, Done done)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping || m_jobs.size() >= m_maxQueued)
-            return false;
-        m_jobs.push_back(Job{kind, range, std::move(done)});
-    }
-    m_wake.notify_one();
-    return true;
+    return m_thread.submit(
+        [this, kind, range, done = std::move(done)] { done(execute(kind, range)); });
 }
 
-void ReportWorker::run()
-{
-    for (;;) {
-        Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
-            if (m_stopping)
-                return;
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-        }
-        job.done(execute(job));
-    }
-}
-
-db::Result<db::ReportTable> ReportWorker::execute(const Job &job)
+db::Result<db::ReportTable> ReportWorker::execute(db::ReportKind kind, db::TimeRange range)
 {
     if (!m_store) {
         auto opened = db::openSqliteStore(m_path);
@@ -58,7 +26,7 @@ db::Result<db::ReportTable> ReportWorker::execute(const Job &job)
             return opened.status();
         m_store = std::move(opened.value());
     }
-    return m_store->report(job.kind, job.range);
+    return m_store->report(kind, range);
 }
 
 } // namespace acd::server

@@ -15,6 +15,7 @@
 #include "acd/server/protocol_service.h"
 #include "acd/tapi/host.h"
 #include "db/config_edit.h"
+#include "core/types.h"
 #include "db/secret_hash.h"
 
 #include <Poco/Base64Decoder.h>
@@ -145,18 +146,40 @@ net::HttpResponse EngineService::onRest(const net::HttpRequest &request)
         bool found = false;
         std::string hash;
         db::Role role = db::Role::Agent;
+        core::TimeMs blockedForMs = 0; ///< the login rate limit hello applies too
     };
-    auto user = onEngine<UserLookup>(m_host->loop(), [this, name = credentials->first] {
+    const std::string &name = credentials->first;
+    const std::string &peer = request.peerAddress;
+    auto user = onEngine<UserLookup>(m_host->loop(), [this, name, peer] {
         UserLookup out;
         for (const db::UserConfig &u : m_host->config().users)
             if (u.name == name)
-                out = {true, u.passwordHash, u.role};
+                out = {true, u.passwordHash, u.role, 0};
+        if (m_protocol)
+            out.blockedForMs = m_protocol->loginBlockedFor(name, peer);
         return out;
     });
     if (!user)
         return errorResponse(503, "overloaded", "the engine is busy; retry later");
-    if (!user->found || !db::verifySecret(credentials->second, user->hash))
+    if (user->blockedForMs > 0) {
+        net::HttpResponse limited =
+            errorResponse(429, "rate_limited", "too many failed logins; retry later");
+        limited.headers.emplace_back("Retry-After",
+                                     std::to_string((user->blockedForMs + 999) / 1000));
+        return limited;
+    }
+    // The same work for an unknown user as for a wrong password: no hint which one it was.
+    static const std::string unknownUserHash = db::hashSecret("x");
+    const bool ok = db::verifySecret(credentials->second,
+                                     user->found ? user->hash : unknownUserHash)
+                    && user->found;
+    if (!ok) {
+        m_host->loop().post([this, name, peer] {
+            if (m_protocol)
+                m_protocol->loginFailed(name, peer);
+        });
         return errorResponse(401, "auth_failed", "wrong user or password");
+    }
     if (user->role != db::Role::Admin)
         return errorResponse(403, "forbidden", "only admins may use the admin API");
 

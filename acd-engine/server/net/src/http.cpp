@@ -189,6 +189,7 @@ const char *reasonPhrase(int status)
     case 411: return "Length Required";
     case 413: return "Content Too Large";
     case 426: return "Upgrade Required";
+    case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";

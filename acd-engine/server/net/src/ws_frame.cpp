@@ -216,14 +216,12 @@ std::optional<WsEvent> FrameDecoder::next()
     }
 }
 
-std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin,
-                        const std::uint8_t *maskKey)
+namespace {
+
+void appendHeader(std::string &out, Opcode opcode, std::size_t n, bool fin, bool masked)
 {
-    std::string out;
-    const std::size_t n = payload.size();
-    out.reserve(n + 14);
     out.push_back(static_cast<char>((fin ? 0x80 : 0x00) | static_cast<unsigned>(opcode)));
-    const unsigned char maskBit = maskKey ? 0x80 : 0x00;
+    const unsigned char maskBit = masked ? 0x80 : 0x00;
     if (n < 126) {
         out.push_back(static_cast<char>(maskBit | n));
     } else if (n <= 0xFFFF) {
@@ -235,6 +233,22 @@ std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin,
         for (int shift = 56; shift >= 0; shift -= 8)
             out.push_back(static_cast<char>((static_cast<std::uint64_t>(n) >> shift) & 0xFF));
     }
+}
+
+} // namespace
+
+void appendFrameHeader(std::string &out, Opcode opcode, std::size_t size)
+{
+    appendHeader(out, opcode, size, true, false);
+}
+
+std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin,
+                        const std::uint8_t *maskKey)
+{
+    std::string out;
+    const std::size_t n = payload.size();
+    out.reserve(n + 14);
+    appendHeader(out, opcode, n, fin, maskKey != nullptr);
     if (!maskKey) {
         out.append(payload);
         return out;

@@ -202,7 +202,9 @@ struct WsServer::Impl {
         auto it = registry.find(id);
         return it == registry.end() ? nullptr : it->second;
     }
-    bool enqueue(ConnectionId id, Opcode opcode, std::string_view payload);
+    /// Queues the message `head` + `tail` as one frame.
+    bool enqueue(ConnectionId id, Opcode opcode, std::string_view head,
+                 std::string_view tail = {});
 };
 
 // ---- Loop -------------------------------------------------------------------------------
@@ -882,24 +884,27 @@ void Loop::beginStop()
 
 // ---- WsServer ---------------------------------------------------------------------------
 
-bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view payload)
+bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view head,
+                             std::string_view tail)
 {
     std::shared_ptr<Connection> c = find(id);
     if (!c)
         return false;
-    std::string frame = encodeFrame(opcode, payload);
+    const std::size_t payload = head.size() + tail.size();
+    const std::size_t frameSize = payload + (payload < 126 ? 2 : payload <= 0xFFFF ? 4 : 10);
     bool schedule = false;
     {
         std::lock_guard lock(c->m);
         if (!c->acceptSends || c->overflowed)
             return false;
-        if (c->queuedBytes + frame.size() > config.maxOutboundBytes) {
+        if (c->queuedBytes + frameSize > config.maxOutboundBytes) {
             c->overflowed = true;
             c->overflowToReport = true;
             ++overflows;
         } else {
-            c->pending += frame;
-            c->queuedBytes += frame.size();
+            appendFrameHeader(c->pending, opcode, payload);
+            c->pending.append(head).append(tail);
+            c->queuedBytes += frameSize;
             ++messagesOut;
         }
         schedule = !c->flushScheduled;
@@ -1064,6 +1069,11 @@ unsigned WsServer::ioThreadCount() const
 bool WsServer::send(ConnectionId id, std::string text)
 {
     return m_impl->enqueue(id, Opcode::Text, text);
+}
+
+bool WsServer::sendParts(ConnectionId id, std::string_view head, std::string_view tail)
+{
+    return m_impl->enqueue(id, Opcode::Text, head, tail);
 }
 
 bool WsServer::sendBinary(ConnectionId id, std::string data)

@@ -7,6 +7,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <type_traits>
 
@@ -239,8 +240,12 @@ void ProtocolService::Impl::deliver(Connection &c, const std::string &, const st
         ++counters.eventsDropped;
         return;
     }
-    std::string text = "{\"seq\":" + std::to_string(c.seq + 1) + "," + body.substr(1);
-    if (transport.send(c.id, std::move(text))) {
+    // The body is shared by every subscriber; only this head is per connection.
+    char head[40];
+    const int n = std::snprintf(head, sizeof head, "{\"seq\":%llu,",
+                                static_cast<unsigned long long>(c.seq + 1));
+    if (transport.sendParts(c.id, std::string_view(head, static_cast<std::size_t>(n)),
+                            std::string_view(body).substr(1))) {
         ++c.seq;
         ++counters.eventsSent;
         return;

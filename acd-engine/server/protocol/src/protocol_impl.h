@@ -33,6 +33,9 @@ struct Connection {
     core::TimeMs overflowedAt = 0;
     std::deque<core::TimeMs> recentOverflows; ///< a client that keeps overflowing is closed
     std::shared_ptr<TapiState> tapi;          ///< set by the first `tapi` request
+    /// While `hello`'s password check runs elsewhere, later requests wait here (in order).
+    bool helloPending = false;
+    std::deque<std::string> deferred;
 };
 
 /// What one request carries, with the keys the handler consumed (unknown keys are errors).
@@ -86,6 +89,9 @@ public:
          std::function<core::TimeMs()> clock, ProtocolOptions options);
 
     // protocol_service.cpp
+    void handleText(ConnectionId connection, const std::string &text);
+    /// Runs the requests that waited for `hello` (after it was answered).
+    void replayDeferred(ConnectionId connection);
     void dispatch(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
     void respond(Connection &c, const Poco::Dynamic::Var &id, Poco::JSON::Object::Ptr result);
     void respondError(Connection &c, const Poco::Dynamic::Var &id, const RequestError &error);
@@ -150,6 +156,7 @@ public:
     std::function<void(const AuditEntry &)> auditSink;
     AdminApi *admin = nullptr; ///< the admin ops' backend (setAdmin), not owned
     ReportRunner reportRunner;  ///< where `report` runs (setReportRunner)
+    SecretChecker secretChecker; ///< where `hello` checks secrets (setSecretChecker)
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
     // Subscription indexes: an event reaches its subscribers without a scan of every

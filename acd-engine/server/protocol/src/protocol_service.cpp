@@ -52,6 +52,11 @@ void ProtocolService::setAdmin(AdminApi *admin)
     m_impl->admin = admin;
 }
 
+void ProtocolService::setSecretChecker(SecretChecker checker)
+{
+    m_impl->secretChecker = std::move(checker);
+}
+
 void ProtocolService::setReportRunner(ReportRunner runner)
 {
     m_impl->reportRunner = std::move(runner);
@@ -99,11 +104,37 @@ void ProtocolService::onOverflow(ConnectionId connection)
 
 void ProtocolService::onText(ConnectionId connection, const std::string &text)
 {
-    Impl &s = *m_impl;
+    m_impl->handleText(connection, text);
+}
+
+void ProtocolService::Impl::replayDeferred(ConnectionId connection)
+{
+    for (;;) {
+        auto it = connections.find(connection);
+        if (it == connections.end() || it->second.helloPending || it->second.deferred.empty())
+            return;
+        std::string text = std::move(it->second.deferred.front());
+        it->second.deferred.pop_front();
+        handleText(connection, text);
+    }
+}
+
+void ProtocolService::Impl::handleText(ConnectionId connection, const std::string &text)
+{
+    Impl &s = *this;
     auto it = s.connections.find(connection);
     if (it == s.connections.end())
         return;
     Connection &c = it->second;
+    if (c.helloPending) {
+        // Bounded: a client that floods before its hello is answered loses the connection.
+        if (c.deferred.size() >= 64) {
+            s.transport.close(connection, 1008, "too many requests before hello was answered");
+            return;
+        }
+        c.deferred.push_back(text);
+        return;
+    }
     ++s.counters.requests;
     Poco::Dynamic::Var id;
     try {

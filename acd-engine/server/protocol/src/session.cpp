@@ -78,6 +78,18 @@ void ProtocolService::Impl::recordFailure(const std::string &user, const std::st
         a.blockedUntil = now + options.blockMs;
 }
 
+core::TimeMs ProtocolService::loginBlockedFor(const std::string &user,
+                                             const std::string &peerAddress)
+{
+    core::TimeMs retryAfter = 0;
+    return m_impl->blocked(user, peerAddress, m_impl->clock(), retryAfter) ? retryAfter : 0;
+}
+
+void ProtocolService::loginFailed(const std::string &user, const std::string &peerAddress)
+{
+    m_impl->recordFailure(user, peerAddress, m_impl->clock());
+}
+
 void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object::Ptr &result)
 {
     std::int64_t version = r.integer("version");
@@ -107,26 +119,54 @@ void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object:
     const core::AgentConfig *agentLogin = found ? nullptr : agentByIdText(user);
     // The same work for an unknown user as for a wrong password: no hint which one it was.
     // The dummy hash is made once: hashing it again per attempt would double the work.
-    static const std::string unknownUserHash = db::hashSecret("x", 1000);
+    static const std::string unknownUserHash = db::hashSecret("x");
     const std::string &hash = found        ? found->passwordHash
                               : agentLogin ? agentLogin->pinHash
                                            : unknownUserHash;
-    bool ok = db::verifySecret(password, hash) && (found || agentLogin);
-    if (!ok) {
-        recordFailure(user, c.peer, now);
-        throw RequestError{"auth_failed", "wrong user or password"};
+    const bool known = found || agentLogin;
+    const Role role = found ? toRole(found->role) : Role::Agent;
+    const core::AgentId agent = found ? found->agent : agentLogin ? agentLogin->id : 0;
+
+    // The check runs on the secret checker's thread; the answer (and every request the client
+    // sent meanwhile) waits for it.
+    const ConnectionId connection = c.id;
+    const Poco::Dynamic::Var id = r.id();
+    auto done = [this, connection, id, user, known, role, agent](bool matches) {
+        auto it = connections.find(connection);
+        if (it == connections.end())
+            return; // gone meanwhile
+        Connection &conn = it->second;
+        conn.helloPending = false;
+        if (!matches || !known) {
+            recordFailure(user, conn.peer, clock());
+            respondError(conn, id, RequestError{"auth_failed", "wrong user or password"});
+        } else {
+            conn.authenticated = true;
+            conn.user = user;
+            conn.role = role;
+            conn.agent = agent;
+            Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
+            out->set("version", 1);
+            out->set("engine", options.engineName);
+            out->set("role", roleName(conn.role));
+            if (conn.agent)
+                out->set("agent", conn.agent);
+            out->set("heartbeatMs", options.heartbeatMs);
+            out->set("maxMessageBytes", options.maxMessageBytes);
+            respond(conn, id, out);
+        }
+        replayDeferred(connection);
+    };
+    result = nullptr; // answered by `done`
+    c.helloPending = true;
+    if (!secretChecker) {
+        done(db::verifySecret(password, hash));
+        return;
     }
-    c.authenticated = true;
-    c.user = user;
-    c.role = found ? toRole(found->role) : Role::Agent;
-    c.agent = found ? found->agent : agentLogin->id;
-    result->set("version", 1);
-    result->set("engine", options.engineName);
-    result->set("role", roleName(c.role));
-    if (c.agent)
-        result->set("agent", c.agent);
-    result->set("heartbeatMs", options.heartbeatMs);
-    result->set("maxMessageBytes", options.maxMessageBytes);
+    if (!secretChecker(password, hash, std::move(done))) {
+        c.helloPending = false;
+        throw RequestError{"overloaded", "too many logins at once; retry later"};
+    }
 }
 
 } // namespace acd::server

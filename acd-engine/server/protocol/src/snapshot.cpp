@@ -59,6 +59,7 @@ Poco::JSON::Object::Ptr queueJson(const core::QueueSnapshot &q)
     o->set("group", q.group);
     o->set("waiting", q.waiting);
     o->set("ringing", q.ringing);
+    o->set("open", q.open);
     o->set("longestWaitMs", q.currentLongestWaitMs);
     o->set("agentsStaffed", q.agentsStaffed);
     o->set("agentsAvailable", q.agentsAvailable);

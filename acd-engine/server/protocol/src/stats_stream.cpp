@@ -61,32 +61,27 @@ void ProtocolService::Impl::flushStats(bool everyQueue)
             if (auto it = connections.find(id); it != connections.end())
                 deliver(it->second, name, text);
     };
+    // Sends `body` unless `compared` equals what was last sent for the object.
+    auto sendIfChanged = [&](std::string &sent, std::string compared, const char *name,
+                             const char *key, Poco::JSON::Object::Ptr body) {
+        if (compared == sent)
+            return;
+        sent = std::move(compared);
+        send(name, key, body);
+    };
     if (queueStatsDirty || everyQueue) {
-        for (core::QueueId id : engine.queueIds()) {
-            auto snap = engine.queue(id);
-            if (!snap)
-                continue;
-            Poco::JSON::Object::Ptr body = queueJson(snap.value());
-            std::string key = withoutLongestWait(body);
-            std::string &sent = sentQueueStats[id];
-            if (key == sent)
-                continue;
-            sent = std::move(key);
-            send("queue.stats", "queue", body);
+        for (core::QueueId id : engine.queueIds())
+            if (auto snap = engine.queue(id)) {
+                Poco::JSON::Object::Ptr body = queueJson(snap.value());
+                sendIfChanged(sentQueueStats[id], withoutLongestWait(body), "queue.stats", "queue",
+                              body);
+            }
+    }
+    for (core::AgentId id : dirtyAgents)
+        if (auto snap = engine.agent(id)) {
+            Poco::JSON::Object::Ptr body = agentJson(snap.value());
+            sendIfChanged(sentAgentStats[id], toJson(body), "agent.stats", "agent", body);
         }
-    }
-    for (core::AgentId id : dirtyAgents) {
-        auto snap = engine.agent(id);
-        if (!snap)
-            continue;
-        Poco::JSON::Object::Ptr body = agentJson(snap.value());
-        std::string text = toJson(body);
-        std::string &sent = sentAgentStats[id];
-        if (text == sent)
-            continue;
-        sent = std::move(text);
-        send("agent.stats", "agent", body);
-    }
     queueStatsDirty = false;
     dirtyAgents.clear();
 }

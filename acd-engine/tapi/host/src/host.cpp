@@ -4,6 +4,7 @@
 #include "acd/tapi/acd_proxy.h"
 #include "acd/tapi/call_router.h"
 #include "core/engine.h"
+#include "db/time_zones.h"
 
 #include <chrono>
 
@@ -46,6 +47,7 @@ bool Host::Impl::startOnLoop(std::string &error)
         if (!loader->load(spec, error))
             return false;
     engine = std::make_unique<core::Engine>(hostConfig.engine);
+    engine->setTimeZones(&db::systemTimeZones()); // queues' business hours in their zones
     if (db::Status s = db::loadIntoEngine(hostConfig.config, *engine); !s) {
         error = "configuration: " + s.message();
         return false;

@@ -95,6 +95,9 @@ private:
     std::uint64_t m_frames = 0;
 };
 
+/// Appends the header of an unmasked final frame (a server's) with a payload of `size` bytes.
+void appendFrameHeader(std::string &out, Opcode opcode, std::size_t size);
+
 /// Encodes one frame. Server frames are unmasked (maskKey null); a client passes 4 key bytes.
 std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin = true,
                         const std::uint8_t *maskKey = nullptr);

@@ -163,6 +163,9 @@ public:
     /// Queues a text message. Never blocks. False when the connection is unknown or closing,
     /// when it is overflowed, or when this message would overflow it (see the contract above).
     bool send(ConnectionId id, std::string text);
+    /// Same for the text message `head` + `tail`, encoded straight into the connection's queue
+    /// (no joined copy: the event fan-out's per-subscriber cost).
+    bool sendParts(ConnectionId id, std::string_view head, std::string_view tail);
     /// Same, as a binary message.
     bool sendBinary(ConnectionId id, std::string data);
     /// Clears the overflow flag and queues `resyncNotice` (when not empty) past the byte limit.

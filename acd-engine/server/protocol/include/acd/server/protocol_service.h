@@ -65,6 +65,12 @@ struct AuditEntry {
 
 class AdminApi;
 
+/// Checks a password or PIN against its salted PBKDF2 hash away from the engine thread (100,000
+/// rounds take tens of milliseconds) and calls `done` later ON THE ENGINE THREAD. Returns false
+/// when it cannot take the check now (`hello` then fails with `overloaded`).
+using SecretChecker = std::function<bool(std::string secret, std::string hash,
+                                         std::function<void(bool matches)> done)>;
+
 /// A `report` request: one of the db's reports over [from, to).
 struct ReportJob {
     db::ReportKind kind = db::ReportKind::QueueIntervals;
@@ -102,8 +108,15 @@ public:
     void setAuditSink(std::function<void(const AuditEntry &)> sink);
     /// The backend of the admin.* ops (admin_api.h); without one they fail with `internal`.
     void setAdmin(AdminApi *admin);
+    /// Where `hello` checks passwords and PINs; without one it checks them inline.
+    void setSecretChecker(SecretChecker checker);
     /// Where `report` requests run; without one they fail with `internal`.
     void setReportRunner(ReportRunner runner);
+    /// Login rate limiting, shared by `hello` and the REST surface (engine thread): the
+    /// milliseconds `user` from `peerAddress` must still wait (0: may try now), and a failed
+    /// attempt to count.
+    core::TimeMs loginBlockedFor(const std::string &user, const std::string &peerAddress);
+    void loginFailed(const std::string &user, const std::string &peerAddress);
     std::size_t connectionCount() const;
     const ProtocolCounters &counters() const;
 

@@ -4,6 +4,7 @@
 // WebSocket front (acd::net) and by test doubles.
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace acd::server {
 
@@ -15,6 +16,15 @@ public:
     /// Queues `text` for the connection. False when its outbound queue is full (the front
     /// then reports an overflow once) or the connection is gone.
     virtual bool send(ConnectionId connection, std::string text) = 0;
+    /// The same for a message made of two parts (an event's per-connection head and its shared
+    /// body): a front may write them straight into its queue without joining them first.
+    virtual bool sendParts(ConnectionId connection, std::string_view head, std::string_view tail)
+    {
+        std::string text;
+        text.reserve(head.size() + tail.size());
+        text.append(head).append(tail);
+        return send(connection, std::move(text));
+    }
     virtual void close(ConnectionId connection, std::uint16_t code, std::string reason) = 0;
     /// After an overflow: clears the connection's overflow state and queues `notice` (the
     /// overflow event) even past the queue's limit, behind what was queued before.
