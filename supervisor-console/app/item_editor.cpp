@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -65,8 +66,17 @@ ItemEditor::ItemEditor(AdminModel *model, const QJsonObject &item, QWidget *pare
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ItemEditor::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Queues have many fields: the form scrolls, the buttons stay in view.
+    auto *formBox = new QWidget(this);
+    formBox->setLayout(form);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(formBox);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(formBox->sizeHint().width() + 24);
+    scroll->setMinimumHeight(qMin(formBox->sizeHint().height() + 8, 560));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(scroll, 1);
     layout->addWidget(m_general);
     layout->addWidget(buttons);
 }
@@ -107,6 +117,13 @@ QWidget *ItemEditor::makeEditor(const FieldSpec &f, const QJsonValue &v)
     }
     case FieldType::Relaxation:
         return makeRulesEditor(v.toArray());
+    case FieldType::OpenHours:
+        return makeHoursEditor(v.toArray());
+    case FieldType::DateList: {
+        auto *e = new QLineEdit(datesText(v.toArray()), this);
+        e->setPlaceholderText(tr("e.g. 2026-12-25, 2027-01-01"));
+        return e;
+    }
     case FieldType::Text:
         break;
     }
@@ -152,6 +169,53 @@ QWidget *ItemEditor::makeRulesEditor(const QJsonArray &steps)
     layout->addWidget(m_rules);
     layout->addLayout(buttons);
     return box;
+}
+
+QWidget *ItemEditor::makeHoursEditor(const QJsonArray &spans)
+{
+    auto *box = new QWidget(this);
+    m_hours = new QTableWidget(0, 3, box);
+    m_hours->setHorizontalHeaderLabels({tr("Days"), tr("From"), tr("To")});
+    m_hours->horizontalHeader()->setStretchLastSection(true);
+    m_hours->setAccessibleName(tr("Business hours"));
+    m_hours->setMinimumSize(420, 100);
+    m_hours->setColumnWidth(0, 220);
+    for (const QJsonValue &v : spans) {
+        const QJsonObject o = v.toObject();
+        QStringList days;
+        for (const QJsonValue &d : o.value(QLatin1String("days")).toArray())
+            days.append(d.toString());
+        addHours(days.join(QStringLiteral(",")), o.value(QLatin1String("from")).toString(),
+                 o.value(QLatin1String("to")).toString());
+    }
+    auto *add = new QPushButton(tr("Add &hours"), box);
+    auto *remove = new QPushButton(tr("Remove h&ours"), box);
+    add->setAccessibleName(tr("Add business hours"));
+    remove->setAccessibleName(tr("Remove business hours"));
+    connect(add, &QPushButton::clicked, this,
+            [this] { addHours(QStringLiteral("mon,tue,wed,thu,fri"), "08:00", "18:00"); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_hours->currentRow() >= 0)
+            m_hours->removeRow(m_hours->currentRow());
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_hours);
+    layout->addLayout(buttons);
+    return box;
+}
+
+void ItemEditor::addHours(const QString &days, const QString &from, const QString &to)
+{
+    const int row = m_hours->rowCount();
+    m_hours->insertRow(row);
+    m_hours->setItem(row, 0, new QTableWidgetItem(days));
+    m_hours->setItem(row, 1, new QTableWidgetItem(from));
+    m_hours->setItem(row, 2, new QTableWidgetItem(to));
 }
 
 void ItemEditor::addRule(qint64 afterSeconds, const QString &action, qint64 value)
@@ -214,6 +278,28 @@ QJsonObject ItemEditor::item() const
                     {QStringLiteral("value"), okValue ? value : -1}});
             }
             o.insert(f.name, steps);
+            break;
+        }
+        case FieldType::OpenHours: {
+            QJsonArray spans;
+            for (int r = 0; r < m_hours->rowCount(); ++r) {
+                QJsonArray days;
+                const QString dayText = m_hours->item(r, 0)->text();
+                for (const QString &d : dayText.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    days.append(d.trimmed().toLower());
+                spans.append(
+                    QJsonObject{{QStringLiteral("days"), days},
+                                {QStringLiteral("from"), m_hours->item(r, 1)->text().trimmed()},
+                                {QStringLiteral("to"), m_hours->item(r, 2)->text().trimmed()}});
+            }
+            if (!spans.isEmpty())
+                o.insert(f.name, spans);
+            break;
+        }
+        case FieldType::DateList: {
+            const QJsonArray dates = parseDates(static_cast<QLineEdit *>(e)->text());
+            if (!dates.isEmpty())
+                o.insert(f.name, dates);
             break;
         }
         case FieldType::Text: {

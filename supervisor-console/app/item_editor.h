@@ -29,6 +29,8 @@ public:
     QWidget *editor(const QString &field) const { return m_editors.value(field); }
     QTableWidget *rulesTable() const { return m_rules; }
     void addRule(qint64 afterSeconds, const QString &action, qint64 value);
+    QTableWidget *hoursTable() const { return m_hours; }
+    void addHours(const QString &days, const QString &from, const QString &to);
     /// Validates and saves; accepts the dialog when the engine stored the item.
     void save();
 
@@ -38,6 +40,7 @@ signals:
 private:
     QWidget *makeEditor(const FieldSpec &f, const QJsonValue &v);
     QWidget *makeRulesEditor(const QJsonArray &steps);
+    QWidget *makeHoursEditor(const QJsonArray &spans);
     void clearErrors();
 
     AdminModel *m_model;
@@ -46,6 +49,7 @@ private:
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QLabel *> m_errors;
     QTableWidget *m_rules = nullptr;
+    QTableWidget *m_hours = nullptr;
     QLabel *m_general;
 };
 

@@ -75,13 +75,12 @@ private slots:
     {
         m_floor = std::make_unique<FloorState>();
         m_floor->setReconnectDelayMs(200);
-        const QString user =
-            QTest::currentTestFunction()
-                        == QByteArray(
-                            "invalidAdminInputIsRefusedWithTheEnginesMessageNextToTheField")
-                    || QTest::currentTestFunction() == QByteArray("anAdminChangeAppliesLive")
-                ? "root"
-                : "carol";
+        // The admin tests log in as the admin, the others as the supervisor.
+        const QByteArray test = QTest::currentTestFunction();
+        const bool asAdmin = test.startsWith("invalidAdminInput")
+                             || test.startsWith("anAdminChange")
+                             || test.startsWith("aHolidayToday");
+        const QString user = asAdmin ? "root" : "carol";
         const QString password = user == "root" ? "adm1n" : "carol-pw";
         m_floor->start(m_engine.address(), user, password);
         QTRY_COMPARE_WITH_TIMEOUT(m_floor->status(), FloorState::Status::Live, 10000);
@@ -198,6 +197,34 @@ private slots:
         QCOMPARE(stored[0].toObject().value("value").toInt(), 10);
     }
 
+    void aHolidayTodayClosesTheQueueLive()
+    {
+        AdminModel admin(&m_floor->client());
+        admin.setKind("queues");
+        QJsonObject sales = call(m_oracle, "admin.get", {{"kind", "queues"}, {"key", 20}})
+                                .result.value("item")
+                                .toObject();
+        QCOMPARE(m_floor->queues()
+                     .index(m_floor->queues().rowOf(20), QueueModel::Open)
+                     .data()
+                     .toString(),
+                 QString("open"));
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        sales["holidays"] = QJsonArray{today};
+        Reply r = waitReply([&](ProtocolClient::Callback cb) { admin.put(sales, std::move(cb)); });
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QTRY_COMPARE_WITH_TIMEOUT(m_floor->queues().row(20)->open, false, 5000);
+        QCOMPARE(m_floor->queues()
+                     .index(m_floor->queues().rowOf(20), QueueModel::Open)
+                     .data()
+                     .toString(),
+                 QString("closed"));
+        sales.remove("holidays");
+        r = waitReply([&](ProtocolClient::Callback cb) { admin.put(sales, std::move(cb)); });
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QTRY_COMPARE_WITH_TIMEOUT(m_floor->queues().row(20)->open, true, 5000);
+    }
+
     void invalidAdminInputIsRefusedWithTheEnginesMessageNextToTheField_data()
     {
         QTest::addColumn<QString>("field");
@@ -214,6 +241,17 @@ private slots:
             << "7"
             << "group"
             << "queues 31 'audit': field group: unknown group 7";
+        QTest::newRow("checked by the console: business hours ending before they start")
+            << "hours"
+            << "mon,fri 18:00 08:00"
+            << "openHours"
+            << "hours 1: to 08:00 must be later than from 18:00";
+        QTest::newRow("checked by the engine: unknown time zone")
+            << "timeZone"
+            << "Mars/Olympus"
+            << "timeZone"
+            << "queues 31 'audit': field timeZone: unknown time zone 'Mars/Olympus' (an IANA name "
+               "such as 'Europe/Paris')";
         QTest::newRow("checked by the engine: overflow into an unknown queue")
             << "overflowQueue"
             << "99"
@@ -238,7 +276,12 @@ private slots:
         set("name", "audit");
         set("group", "1");
         set("skill", "1");
-        set(field.toLatin1().constData(), value);
+        if (field == "hours") {
+            const QStringList parts = value.split(' ');
+            editor.addHours(parts[0], parts[1], parts[2]);
+        } else {
+            set(field.toLatin1().constData(), value);
+        }
         const int auditBefore = int(auditRows(m_engine.databasePath()).size());
         QSignalSpy saved(&editor, &ItemEditor::saved);
         editor.save();

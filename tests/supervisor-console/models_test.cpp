@@ -366,6 +366,17 @@ private slots:
         QTest::newRow("pin with letters")
             << "agents" << QJsonObject{{"id", 1}, {"name", "A"}, {"pin", "12a4"}} << "pin"
             << "PIN: digits only";
+        QJsonObject badHoliday = q;
+        badHoliday["holidays"] = QJsonArray{"2026-02-30"};
+        QTest::newRow("holiday that is no date")
+            << "queues" << badHoliday << "holidays"
+            << "Holidays (YYYY-MM-DD, ...): '2026-02-30' is not a date YYYY-MM-DD";
+        QJsonObject badDay = q;
+        badDay["openHours"] = QJsonArray{
+            QJsonObject{{"days", QJsonArray{"mon", "funday"}}, {"from", "08:00"}, {"to", "18:00"}}};
+        QTest::newRow("business hours on an unknown day")
+            << "queues" << badDay << "openHours"
+            << "hours 1: 'funday' is not mon, tue, wed, thu, fri, sat or sun";
         QTest::newRow("reason code out of range")
             << "reasonCodes" << QJsonObject{{"code", 100}, {"name", "x"}} << "code"
             << "Code: 100 is out of range 1..99";

@@ -94,6 +94,10 @@ QVariant AdminModel::data(const QModelIndex &index, int role) const
     switch (f.type) {
     case FieldType::Skills:
         return skillsText(v.toArray());
+    case FieldType::OpenHours:
+        return tr("%n period(s)", nullptr, int(v.toArray().size()));
+    case FieldType::DateList:
+        return datesText(v.toArray());
     case FieldType::Relaxation:
         return tr("%n rule(s)", nullptr, int(v.toArray().size()));
     case FieldType::Bool:

@@ -1,6 +1,7 @@
 #include "supmodels/admin_schema.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -64,7 +65,8 @@ QList<KindSpec> makeKinds()
         {QStringLiteral("queues"),
          tr("Queues"),
          QStringLiteral("id"),
-         {intField("id", tr("Queue ID"), 1, kMaxId, {}, true), textField("name", tr("Name"), true),
+         {intField("id", tr("Queue ID"), 1, kMaxId, {}, true),
+          textField("name", tr("Name"), true),
           intField("group", tr("Group"), 1, kMaxId, {}, true),
           intField("skill", tr("Skill"), 1, kMaxId, {}, true),
           intField("minLevel", tr("Minimum level"), 1, 16, 1),
@@ -81,7 +83,11 @@ QList<KindSpec> makeKinds()
           intField("wrapUpSeconds", tr("Wrap-up (s)"), 0, 86400, 0),
           intField("ringTimeoutSeconds", tr("Ring timeout (s, 0 off)"), 0, 3600, 20),
           intField("measurementPeriodSeconds", tr("Measurement period (s)"), 1, 604800, 1800),
-          other("relaxation", tr("Routing rules"), FieldType::Relaxation)}});
+          other("relaxation", tr("Routing rules"), FieldType::Relaxation),
+          textField("timeZone", tr("Time zone (IANA, empty: UTC)")),
+          other("openHours", tr("Business hours (none: always open)"), FieldType::OpenHours),
+          other("holidays", tr("Holidays (YYYY-MM-DD, ...)"), FieldType::DateList),
+          intField("closedQueue", tr("Queue while closed (0 disconnect)"), 0, kMaxId, 0)}});
     k.append(
         {QStringLiteral("reasonCodes"),
          tr("Reason codes"),
@@ -169,6 +175,71 @@ QString skillsText(const QJsonArray &skills)
     return parts.join(QStringLiteral(", "));
 }
 
+QJsonArray parseDates(const QString &text)
+{
+    QJsonArray out;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            out.append(part.trimmed());
+    return out;
+}
+
+QString datesText(const QJsonArray &dates)
+{
+    QStringList parts;
+    for (const QJsonValue &v : dates)
+        parts.append(v.toString());
+    return parts.join(QStringLiteral(", "));
+}
+
+namespace {
+
+/// "HH:MM" as minutes, 24:00 allowed as an end; -1 when malformed.
+int clockMinutes(const QString &t, bool isEnd)
+{
+    static const QRegularExpression shape(QStringLiteral("^([0-9]{2}):([0-9]{2})$"));
+    const auto m = shape.match(t);
+    if (!m.hasMatch())
+        return -1;
+    const int h = m.captured(1).toInt(), min = m.captured(2).toInt();
+    if (min > 59 || h > 24 || (h == 24 && (min != 0 || !isEnd)))
+        return -1;
+    return h * 60 + min;
+}
+
+std::optional<FieldError> checkOpenHours(const FieldSpec &f, const QJsonArray &spans)
+{
+    static const QStringList days = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const QJsonObject s = spans[i].toObject();
+        const QJsonArray d = s.value(QLatin1String("days")).toArray();
+        if (d.isEmpty())
+            return FieldError{f.name, tr("hours %1: give the days (mon, tue, ... sun)").arg(i + 1)};
+        for (const QJsonValue &day : d)
+            if (!days.contains(day.toString()))
+                return FieldError{f.name, tr("hours %1: '%2' is not mon, tue, wed, thu, fri, sat "
+                                             "or sun")
+                                              .arg(i + 1)
+                                              .arg(day.toString())};
+        const QString fromText = s.value(QLatin1String("from")).toString();
+        const QString toText = s.value(QLatin1String("to")).toString();
+        const int from = clockMinutes(fromText, false), to = clockMinutes(toText, true);
+        if (from < 0)
+            return FieldError{f.name,
+                              tr("hours %1: from '%2' is not HH:MM").arg(i + 1).arg(fromText)};
+        if (to < 0)
+            return FieldError{
+                f.name, tr("hours %1: to '%2' is not HH:MM (up to 24:00)").arg(i + 1).arg(toText)};
+        if (to <= from)
+            return FieldError{
+                f.name,
+                tr("hours %1: to %2 must be later than from %3").arg(i + 1).arg(toText, fromText)};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<FieldError> validateItem(const KindSpec &spec, const QJsonObject &item)
 {
     for (const FieldSpec &f : spec.fields) {
@@ -236,6 +307,16 @@ std::optional<FieldError> validateItem(const KindSpec &spec, const QJsonObject &
             }
             break;
         }
+        case FieldType::OpenHours:
+            if (auto e = checkOpenHours(f, v.toArray()))
+                return e;
+            break;
+        case FieldType::DateList:
+            for (const QJsonValue &d : v.toArray())
+                if (!QDate::fromString(d.toString(), QStringLiteral("yyyy-MM-dd")).isValid())
+                    return FieldError{
+                        f.name, tr("%1: '%2' is not a date YYYY-MM-DD").arg(f.label, d.toString())};
+            break;
         default:
             break;
         }
@@ -245,6 +326,11 @@ std::optional<FieldError> validateItem(const KindSpec &spec, const QJsonObject &
         && item.value(QLatin1String("overflowQueue")) == item.value(QLatin1String("id")))
         return FieldError{QStringLiteral("overflowQueue"),
                           tr("Overflow queue: a queue cannot overflow into itself")};
+    if (spec.kind == QLatin1String("queues")
+        && item.value(QLatin1String("closedQueue")).toInteger() != 0
+        && item.value(QLatin1String("closedQueue")) == item.value(QLatin1String("id")))
+        return FieldError{QStringLiteral("closedQueue"),
+                          tr("Queue while closed: a queue cannot send its calls to itself")};
     return std::nullopt;
 }
 

@@ -36,6 +36,8 @@ QueueRow QueueModel::fromJson(const QJsonObject &q, qint64 at)
     QueueRow r;
     r.id = n("id");
     r.name = q.value(QLatin1String("name")).toString();
+    // Engines without business hours send no `open`: always open.
+    r.open = q.value(QLatin1String("open")).toBool(true);
     r.waiting = n("waiting");
     r.ringing = n("ringing");
     r.longestWaitMs = q.value(QLatin1String("longestWaitMs")).toInteger();
@@ -215,6 +217,8 @@ QVariant QueueModel::value(const QueueRow &r, int column) const
     switch (column) {
     case Name:
         return r.name;
+    case Open:
+        return r.open ? tr("open") : tr("closed");
     case Waiting:
         return r.waiting;
     case LongestWait:
@@ -295,7 +299,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return r.id;
     case Qt::TextAlignmentRole:
-        return index.column() == Name ? QVariant()
+        return index.column() <= Open ? QVariant()
                                       : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::BackgroundRole:
         if (m_frozen)
@@ -333,6 +337,8 @@ QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const
             return tr("The current interval (15 minutes by default)");
         case LongestWait:
             return tr("The oldest call now waiting or ringing");
+        case Open:
+            return tr("Inside or outside the queue's business hours now");
         }
         return {};
     }
@@ -341,6 +347,8 @@ QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const
     switch (section) {
     case Name:
         return tr("Queue");
+    case Open:
+        return tr("Hours");
     case Waiting:
         return tr("Waiting");
     case LongestWait:

@@ -12,7 +12,9 @@
 
 namespace acd::sup {
 
-enum class FieldType { Int, Text, Bool, Enum, Secret, Skills, Relaxation };
+/// OpenHours: a queue's business hours, [{days: [mon..sun], from: HH:MM, to: HH:MM}];
+/// DateList: ["YYYY-MM-DD", ...] (a queue's holidays).
+enum class FieldType { Int, Text, Bool, Enum, Secret, Skills, Relaxation, OpenHours, DateList };
 
 struct FieldSpec {
     QString name;  ///< JSON key
@@ -49,5 +51,9 @@ QString topLevelField(const QString &path);
 /// "skill:level, ..." <-> [{"skill": S, "level": L}, ...]; nullopt on a malformed text.
 std::optional<QJsonArray> parseSkills(const QString &text, QString *error);
 QString skillsText(const QJsonArray &skills);
+
+/// "2026-12-25, 2027-01-01" <-> ["2026-12-25", "2027-01-01"] (text kept; checked on save).
+QJsonArray parseDates(const QString &text);
+QString datesText(const QJsonArray &dates);
 
 } // namespace acd::sup

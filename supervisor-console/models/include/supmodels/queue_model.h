@@ -19,6 +19,7 @@ namespace acd::sup {
 struct QueueRow {
     int id = 0;
     QString name;
+    bool open = true; ///< inside its business hours now
     int waiting = 0, ringing = 0;
     qint64 longestWaitMs = 0; ///< as of sampledAt (engine clock)
     qint64 sampledAt = 0;
@@ -31,6 +32,7 @@ class QueueModel : public QAbstractTableModel {
 public:
     enum Column {
         Name,
+        Open,
         Waiting,
         LongestWait,
         SlToday,
