@@ -17,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -73,7 +74,13 @@ void screenshots(MainWindow *window, FloorState *floor, const QString &dir)
                     ItemEditor *editor = admin->openEditor(0);
                     if (editor->rulesTable() && editor->rulesTable()->rowCount() == 0)
                         editor->addRule(30, QStringLiteral("lower-min-level"), 2);
+                    if (editor->hoursTable() && editor->hoursTable()->rowCount() == 0)
+                        editor->addHours(QStringLiteral("mon,tue,wed,thu,fri"),
+                                         QStringLiteral("08:00"), QStringLiteral("18:00"));
                     editor->adjustSize();
+                    // The routing rules and hours are at the form's end.
+                    if (auto *scroll = editor->findChild<QScrollArea *>())
+                        scroll->ensureWidgetVisible(editor->hoursTable());
                     QTimer::singleShot(300, window, [=] {
                         grab(editor, dir, QStringLiteral("rule-editor"));
                         qApp->quit();

@@ -144,6 +144,20 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_floor->agents().row(1002)->activity != "not-ready", 10000);
     }
 
+    void aForcedLogoutReachesTheAgentAndIsAudited()
+    {
+        const Reply r = waitReply(
+            [&](ProtocolClient::Callback cb) { m_floor->forceLogout(1003, std::move(cb)); });
+        QVERIFY2(r.ok, qPrintable(r.message));
+        // A call in progress ends first.
+        QTRY_COMPARE_WITH_TIMEOUT(m_floor->agents().row(1003)->activity, QString("logged-out"),
+                                  15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_floor->agents().row(1003)->station, QString(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            auditRows(m_engine.databasePath()).contains("carol agent.logout agent:1003"), 5000);
+        loginAgent(1003);
+    }
+
     void aReportEqualsAcdReportsOutput_data()
     {
         QTest::addColumn<QString>("kind");
@@ -325,20 +339,23 @@ private slots:
 private:
     void loginAgents()
     {
-        for (int i = 1; i <= 3; ++i) {
-            const int agent = 1000 + i;
-            const Reply login = call(m_oracle, "agent.login",
-                                     {{"agent", agent},
-                                      {"pin", "1234"},
-                                      {"station", QString::number(2000 + i)},
-                                      {"groups", QJsonArray{1}}});
-            QVERIFY2(login.ok, qPrintable(login.message));
-            const int session = login.result.value("sessions").toArray().at(0).toInt();
-            QVERIFY(call(m_oracle, "agent.setState", {{"agent", agent}, {"state", "ready"}}).ok);
-            const Reply s = call(m_oracle, "agent.setSessionState",
-                                 {{"agent", agent}, {"session", session}, {"state", "ready"}});
-            QVERIFY2(s.ok, qPrintable(s.message));
-        }
+        for (int agent : {1001, 1002, 1003})
+            loginAgent(agent);
+    }
+
+    void loginAgent(int agent)
+    {
+        const Reply login = call(m_oracle, "agent.login",
+                                 {{"agent", agent},
+                                  {"pin", "1234"},
+                                  {"station", QString::number(agent + 1000)},
+                                  {"groups", QJsonArray{1}}});
+        QVERIFY2(login.ok, qPrintable(login.message));
+        const int session = login.result.value("sessions").toArray().at(0).toInt();
+        QVERIFY(call(m_oracle, "agent.setState", {{"agent", agent}, {"state", "ready"}}).ok);
+        const Reply s = call(m_oracle, "agent.setSessionState",
+                             {{"agent", agent}, {"session", session}, {"state", "ready"}});
+        QVERIFY2(s.ok, qPrintable(s.message));
     }
 
     bool wallboardMatchesSnapshot(QString *why)
