@@ -29,7 +29,12 @@ WallboardView::WallboardView(FloorState *floor, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Figures share the width so a wall display needs no scrolling; names fit their text.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::Name,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::Open,
+                                                      QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Wallboard: one row per queue"));
     m_table->setAlternatingRowColors(true);
 

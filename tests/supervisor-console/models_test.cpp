@@ -232,6 +232,24 @@ private slots:
         QCOMPARE(m_floor->queues().index(2, QueueModel::Name).data().toString(), QString("q30"));
     }
 
+    void aDeletedQueueOrAgentLeavesItsModel()
+    {
+        m_floor->applySnapshot(snapshot(1, 3, 3));
+        m_floor->applyEvent(
+            makeEvent("queue.changed", 2, {{"queue", 3}, {"waiting", 2}, {"ringing", 0}}));
+        m_floor->applyEvent(makeEvent("queue.removed", 3, {{"queue", 2}}));
+        m_floor->applyEvent(makeEvent("agent.removed", 4, {{"agent", 1001}}));
+        m_floor->flushNow();
+        QCOMPARE(m_floor->queues().rowCount(), 2);
+        QCOMPARE(m_floor->queues().row(2), nullptr);
+        QCOMPARE(m_floor->queues().row(3)->waiting, 2);
+        QCOMPARE(
+            m_floor->queues().index(m_floor->queues().rowOf(3), QueueModel::Waiting).data().toInt(),
+            2);
+        QCOMPARE(m_floor->agents().rowCount(), 2);
+        QCOMPARE(m_floor->agents().index(0, 0).data(AgentModel::IdRole).toInt(), 1002);
+    }
+
     void eventsNotNewerThanTheSnapshotAreIgnored_data()
     {
         QTest::addColumn<QString>("ev");

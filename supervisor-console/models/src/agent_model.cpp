@@ -165,6 +165,22 @@ void AgentModel::markDirty(int row)
     }
 }
 
+void AgentModel::remove(int agent)
+{
+    // Announce what is pending first, so the row numbers below are the views' too.
+    flush();
+    const int r = rowOf(agent);
+    if (r < 0)
+        return;
+    beginRemoveRows({}, r, r);
+    m_rows.erase(m_rows.begin() + r);
+    m_dirty.erase(m_dirty.begin() + r);
+    m_index.clear();
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        m_index.insert(m_rows[size_t(i)].id, i);
+    endRemoveRows();
+}
+
 void AgentModel::flush()
 {
     if (m_pendingInsert >= 0) {

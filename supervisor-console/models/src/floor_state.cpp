@@ -346,6 +346,12 @@ void FloorState::applyEvent(const QJsonObject &e)
             m_sessions[agent].remove(num(e, "session"));
             rebuildSessions(agent);
         }
+    } else if (ev == QLatin1String("queue.removed")) {
+        m_queues.remove(int(num(e, "queue")));
+    } else if (ev == QLatin1String("agent.removed")) {
+        const int agent = int(num(e, "agent"));
+        m_sessions.remove(agent);
+        m_agents.remove(agent);
     } else if (ev == QLatin1String("interval.closed")) {
         // The engine's interval counters restart now; until the db has the closed interval
         // (read again shortly) its counters join today's base from the event.

@@ -144,6 +144,22 @@ void QueueModel::markDirty(int row)
     }
 }
 
+void QueueModel::remove(int queue)
+{
+    // Announce what is pending first, so the row numbers below are the views' too.
+    flush();
+    const int r = rowOf(queue);
+    if (r < 0)
+        return;
+    beginRemoveRows({}, r, r);
+    m_rows.erase(m_rows.begin() + r);
+    m_dirty.erase(m_dirty.begin() + r);
+    m_index.clear();
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        m_index.insert(m_rows[size_t(i)].id, i);
+    endRemoveRows();
+}
+
 void QueueModel::flush()
 {
     if (m_pendingInsert >= 0) {

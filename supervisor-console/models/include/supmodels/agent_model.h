@@ -58,6 +58,8 @@ public:
     void resetFrom(const QJsonArray &agents);
     /// An agent object (snapshot shape): figures, state; keeps sessions and call details.
     void upsert(const QJsonObject &agent);
+    /// agent.removed: an admin deleted it.
+    void remove(int agent);
     void setState(int agent, const QString &state, const QString &activity, int reason, qint64 at);
     void setSessions(int agent, const QString &station, const QList<int> &groups);
     void setCall(int agent, qint64 call, int queue, const QString &caller, qint64 since);

@@ -60,6 +60,8 @@ public:
     void resetFrom(const QJsonArray &queues, qint64 at);
     /// A queue object (snapshot shape): updates or appends its row.
     void upsert(const QJsonObject &queue, qint64 at);
+    /// queue.removed: an admin deleted it.
+    void remove(int queue);
     /// queue.changed: live waiting/ringing at `at` (engine ms).
     void setWaiting(int queue, int waiting, int ringing, qint64 at);
     /// Today's closed intervals per queue (from the db); "today" = these + the live interval.
