@@ -118,6 +118,16 @@ Status Engine::validateReferences() const
 {
     return m_impl->validateReferences();
 }
+
+Status Engine::removeQueue(QueueId queue)
+{
+    return m_impl->removeQueue(queue);
+}
+
+Status Engine::removeAgent(AgentId agent)
+{
+    return m_impl->removeAgent(agent);
+}
 void Engine::setTimeZones(const TimeZones *zones)
 {
     m_impl->m_timeZones = zones;
@@ -296,7 +306,8 @@ std::vector<QueueId> Engine::queueIds() const
 {
     std::vector<QueueId> ids;
     for (const Queue &q : m_impl->m_queues)
-        ids.push_back(q.cfg.id);
+        if (q.removedAt < 0)
+            ids.push_back(q.cfg.id);
     return ids;
 }
 
@@ -304,7 +315,8 @@ std::vector<AgentId> Engine::agentIds() const
 {
     std::vector<AgentId> ids;
     for (const Agent &a : m_impl->m_agents)
-        ids.push_back(a.cfg.id);
+        if (a.removedAt < 0)
+            ids.push_back(a.cfg.id);
     return ids;
 }
 

@@ -48,6 +48,14 @@ public:
     /// Checks references that may be added in any order (overflow targets, AddQueue steps).
     /// Call it after loading a whole configuration.
     Status validateReferences() const;
+    /// Takes a queue out of service (the admin deleted it): unknown from now on, so no call
+    /// can enter it; its ID may be added again as a new queue. Refused while calls wait or
+    /// ring there, or while another queue overflows, sends closed calls or relaxes to it. Its
+    /// figures of the current interval are still reported when the interval ends.
+    Status removeQueue(QueueId queue);
+    /// Takes a logged-out agent out of service: unknown from now on (cannot log in), its ID
+    /// free to be added again. Refused while the agent is logged in.
+    Status removeAgent(AgentId agent);
     Status setQueueMeasurementPeriod(QueueId queue, int seconds);
     /// The time zone rules business hours are read with (not owned; must outlive the
     /// engine). Without them, queues' hours are read in UTC.

@@ -127,9 +127,51 @@ Status Engine::Impl::validateQueue(const QueueConfig &q, bool isUpdate) const
     return {};
 }
 
+Status Engine::Impl::removeQueue(QueueId id)
+{
+    auto fq = findQueue(id);
+    if (!fq)
+        return fq.status();
+    Queue &queue = m_queues[fq.value()];
+    if (queue.waiting + queue.ringing > 0)
+        return {ErrorCode::InvalidState, queueName(queue.cfg) + " has calls waiting or ringing"};
+    for (const Queue &other : m_queues) {
+        if (other.removedAt >= 0 || other.cfg.id == id)
+            continue;
+        const bool refers =
+            other.cfg.overflowQueue == id || other.cfg.closedQueue == id
+            || std::any_of(other.cfg.relaxation.begin(), other.cfg.relaxation.end(),
+                           [&](const RelaxationStep &step) {
+                               return step.action == RelaxAction::AddQueue && step.value == id;
+                           });
+        if (refers)
+            return {ErrorCode::InvalidState,
+                    queueName(queue.cfg) + " is a target of " + queueName(other.cfg)};
+    }
+    m_queueIndex.erase(id);
+    queue.removedAt = m_now;
+    return {};
+}
+
+Status Engine::Impl::removeAgent(AgentId id)
+{
+    auto fa = findAgent(id);
+    if (!fa)
+        return fa.status();
+    Agent &agent = m_agents[fa.value()];
+    if (agent.activity != AgentActivity::LoggedOut || !agent.sessions.empty())
+        return {ErrorCode::InvalidState,
+                "agent " + std::to_string(id) + " is logged in (log the agent out first)"};
+    m_agentIndex.erase(id);
+    agent.removedAt = m_now;
+    return {};
+}
+
 Status Engine::Impl::validateReferences() const
 {
     for (const Queue &q : m_queues) {
+        if (q.removedAt >= 0)
+            continue;
         if (q.cfg.overflowQueue != 0 && !m_queueIndex.contains(q.cfg.overflowQueue))
             return {ErrorCode::UnknownQueue, queueName(q.cfg)
                                                  + ": field overflowQueue: unknown queue "

@@ -149,6 +149,7 @@ struct Membership {
 
 struct Agent {
     AgentConfig cfg;
+    TimeMs removedAt = -1; // removeAgent: out of the index; reported until its interval ends
     std::vector<Index> sessions;                  // active (not ended)
     std::vector<Membership> memberships;          // for every active session and every skill
     AgentStateEx chosen = AgentStateEx::NotReady; // what the agent chose: Ready or NotReady
@@ -230,6 +231,7 @@ struct UnansweredEntry {
 
 struct Queue {
     QueueConfig cfg;
+    TimeMs removedAt = -1; // removeQueue: out of the index; reported until its interval ends
     Index group = kNil;
     Index pool = kNil;
     Index overflow = kNil;
@@ -292,6 +294,8 @@ public:
     Status validateQueue(const QueueConfig &q, bool isUpdate) const;
     Status validateSkills(const std::string &owner, const std::vector<AgentSkill> &skills) const;
     Status validateReferences() const;
+    Status removeQueue(QueueId queue);
+    Status removeAgent(AgentId agent);
     Index poolFor(Index group, SkillId skill); // creates on demand
     void applyQueueRules(Index q);
 

@@ -76,10 +76,15 @@ void Engine::Impl::closeInterval(TimeMs boundary)
     report->end = boundary;
     report->queues.reserve(m_queues.size());
     for (Queue &queue : m_queues) {
+        // A removed queue's last interval (the one it was removed in) is still its history.
+        if (queue.removedAt >= 0 && queue.removedAt < report->start)
+            continue;
         report->queues.push_back(QueueIntervalRecord{queue.cfg.id, queue.stats.interval});
         queue.stats.interval = QueueCounters{};
     }
     for (Agent &agent : m_agents) {
+        if (agent.removedAt >= 0 && agent.removedAt < report->start)
+            continue;
         flushActivityTime(agent);
         const AgentCounters &c = agent.stats.interval;
         if (c.staffedMs() > 0 || c.offered > 0 || c.handled > 0)

@@ -12,6 +12,7 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 namespace acd::server::test {
@@ -55,6 +56,9 @@ protected:
         AdminHooks hooks;
         hooks.persist = [this](std::shared_ptr<const db::ConfigSet> c) { persisted.push_back(c); };
         hooks.callsAtRoutePoint = [this](const std::string &a) { return callsAtRoutePoint[a]; };
+        hooks.removed = [this](const std::string &kind, std::uint32_t id) {
+            service->announceRemoved(kind, id);
+        };
         admin = std::make_unique<AdminApi>(engine, config, hooks, AdminOptions{1000});
         service = std::make_unique<ProtocolService>(engine, config, transport,
                                                     [this] { return now; });
@@ -350,6 +354,36 @@ TEST_F(Admin, AnUnknownTimeZoneIsInvalidNamingTheField)
     ASSERT_EQ(code(r), "invalid");
     EXPECT_EQ(errorField(r, "item"), "queues 10");
     EXPECT_EQ(errorField(r, "field"), "timeZone");
+}
+
+TEST_F(Admin, ADeletedQueueLeavesTheCoreAndSubscribersAreTold)
+{
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"billing","group":1,"skill":1})")), "ok");
+    ConnectionId carol = connect("carol", "sup3rvise");
+    ASSERT_EQ(code(request(carol, R"("op":"subscribe","topics":["all"])")), "ok");
+    ASSERT_EQ(code(request(root, R"("op":"admin.delete","kind":"queues","key":30)")), "ok");
+    const auto ids = engine.queueIds();
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), 30u), 0);
+    Poco::JSON::Parser parser;
+    auto event =
+        parser.parse(transport.sent[carol].back()).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(event->getValue<std::string>("ev"), "queue.removed");
+    EXPECT_EQ(event->getValue<int>("queue"), 30);
+    // Put again, it is a new queue.
+    ASSERT_EQ(code(put("queues", R"({"id":30,"name":"billing","group":1,"skill":1})")), "ok");
+    EXPECT_TRUE(engine.queue(30));
+}
+
+TEST_F(Admin, ADeletedAgentCannotLogIn)
+{
+    ASSERT_EQ(code(request(root, R"("op":"admin.delete","kind":"agents","key":1001)")), "conflict")
+        << "alice is referenced by her user";
+    ASSERT_EQ(code(put("agents", R"({"id":1002,"name":"Bob","pin":"4321",
+                                     "skills":[{"skill":1,"level":5}]})")),
+              "ok");
+    ASSERT_EQ(code(request(root, R"("op":"admin.delete","kind":"agents","key":1002)")), "ok");
+    EXPECT_FALSE(engine.agent(1002));
+    EXPECT_FALSE(engine.createSession(1002, 1, "101", now));
 }
 
 TEST_F(Admin, ANewAgentCanLogIn)

@@ -142,6 +142,10 @@ bool EngineService::start(std::string &error)
         hooks.callsAtRoutePoint = [this](const std::string &address) {
             return m_host->router().callsAt(address);
         };
+        hooks.removed = [this](const std::string &kind, std::uint32_t id) {
+            if (m_protocol)
+                m_protocol->announceRemoved(kind, id);
+        };
         m_admin = std::make_unique<AdminApi>(m_host->engine(), m_host->mutableConfig(),
                                              std::move(hooks));
         m_protocol->setAdmin(m_admin.get());

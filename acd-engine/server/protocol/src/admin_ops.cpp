@@ -181,6 +181,16 @@ AdminOutcome AdminApi::remove(const std::string &kind, const std::string &key)
         return failed("conflict", item + ": the last admin user cannot be deleted", item, "name");
     if (AdminError e = checkDelete(kind, key); !e.code.empty())
         return failed(e);
+    // Queues and agents leave the core too, so nothing routes to them and they vanish from
+    // snapshots, metrics and the stats topic at once (their memory stays until restart).
+    const bool inCore = kind == "queues" || kind == "agents";
+    const auto id = numericKey(key);
+    if (inCore && id) {
+        core::Status s = kind == "queues" ? m_engine.removeQueue(*id) : m_engine.removeAgent(*id);
+        if (!s && s.code() != core::ErrorCode::UnknownQueue
+            && s.code() != core::ErrorCode::UnknownAgent)
+            return failed("conflict", item + ": " + s.message(), item);
+    }
     db::ConfigSet previous;
     const bool routePoints = kind == "routePoints";
     if (routePoints)
@@ -195,6 +205,8 @@ AdminOutcome AdminApi::remove(const std::string &kind, const std::string &key)
     }
     if (m_hooks.persist)
         m_hooks.persist(std::make_shared<const db::ConfigSet>(m_config));
+    if (inCore && id && m_hooks.removed)
+        m_hooks.removed(kind, *id);
     AdminOutcome out;
     out.auditObject = kind + ":" + key;
     out.auditDetail = "deleted";

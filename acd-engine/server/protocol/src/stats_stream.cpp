@@ -3,7 +3,7 @@
 // shows the engine's own KPIs live without recomputing them from call events and without
 // polling. Only objects whose serialised figures differ from what was last sent go out; a
 // queue's longestWaitMs alone does not count as a change (it ages by itself: clients add the
-// time since `at` while calls wait).
+// time since `at` while calls wait). Also the removal of a queue or agent by an admin.
 #include "protocol_impl.h"
 
 #include <sstream>
@@ -84,6 +84,38 @@ void ProtocolService::Impl::flushStats(bool everyQueue)
         }
     queueStatsDirty = false;
     dirtyAgents.clear();
+}
+
+void ProtocolService::announceRemoved(const std::string &kind, std::uint32_t id)
+{
+    Impl &s = *m_impl;
+    const bool queue = kind == "queues";
+    if (!queue && kind != "agents")
+        return;
+    const char *name = queue ? "queue.removed" : "agent.removed";
+    Poco::JSON::Object event;
+    event.set("ev", name);
+    event.set("eseq", s.lastEffectSeq);
+    event.set("at", s.clock());
+    event.set(queue ? "queue" : "agent", id);
+    std::ostringstream out;
+    event.stringify(out, 0, -1);
+    const std::string text = out.str();
+    std::set<ConnectionId> targets = s.allSubscribers;
+    targets.insert(s.statsSubscribers.begin(), s.statsSubscribers.end());
+    if (queue) {
+        s.sentQueueStats.erase(id);
+        if (auto it = s.queueSubscribers.find(id); it != s.queueSubscribers.end())
+            targets.insert(it->second.begin(), it->second.end());
+    } else {
+        s.sentAgentStats.erase(id);
+        s.dirtyAgents.erase(id);
+        if (auto it = s.agentSubscribers.find(id); it != s.agentSubscribers.end())
+            targets.insert(it->second.begin(), it->second.end());
+    }
+    for (ConnectionId c : targets)
+        if (auto it = s.connections.find(c); it != s.connections.end())
+            s.deliver(it->second, name, text);
 }
 
 void ProtocolService::tick()

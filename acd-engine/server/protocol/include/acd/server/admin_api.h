@@ -53,6 +53,8 @@ struct AdminHooks {
     std::function<std::string()> applyRoutePoints;
     /// Calls now at a route point (a route point with calls cannot be deleted).
     std::function<std::size_t(const std::string &address)> callsAtRoutePoint;
+    /// A queue or agent was deleted and taken out of the core: tell the clients.
+    std::function<void(const std::string &kind, std::uint32_t id)> removed;
 };
 
 struct AdminOptions {

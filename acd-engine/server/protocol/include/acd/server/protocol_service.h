@@ -96,6 +96,9 @@ public:
     void onOverflow(ConnectionId connection);
     /// Every core effect, in order (from the host's effects observer).
     void onEffects(const std::vector<core::Effect> &effects);
+    /// A queue or agent was deleted by an admin (AdminHooks::removed): sends `queue.removed` /
+    /// `agent.removed` to the subscribers of everything, of the stats topic and of the object.
+    void announceRemoved(const std::string &kind, std::uint32_t id);
     /// Call every 100 ms (engine thread): sends the `stats` topic's coalesced updates.
     void tick();
     /// Tells every connection the engine is stopping and closes them (1001).
