@@ -209,6 +209,11 @@ private slots:
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored[0].toObject().value("action").toString(), QString("add-queue"));
         QCOMPARE(stored[0].toObject().value("value").toInt(), 10);
+        // A deleted queue leaves the wallboard.
+        r = waitReply([&](ProtocolClient::Callback cb) { admin.remove(30, std::move(cb)); });
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QTRY_COMPARE_WITH_TIMEOUT(m_floor->queues().row(30), nullptr, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.rowCount(), 2, 5000);
     }
 
     void aHolidayTodayClosesTheQueueLive()
