@@ -40,12 +40,12 @@ AdminView::AdminView(FloorState *floor, QWidget *parent)
     m_table->setAccessibleName(tr("Configuration items"));
     m_status->setAccessibleName(tr("Administration status"));
 
-    m_new->setShortcut(QKeySequence::New);
+    m_new->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     m_new->setToolTip(tr("Create an item (Ctrl+N)"));
     m_edit->setShortcut(QKeySequence(Qt::Key_Return));
     m_edit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_edit->setToolTip(tr("Edit the selected item (Enter)"));
-    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcut(QKeySequence(Qt::Key_Delete));
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_delete->setToolTip(tr("Delete the selected item (Del)"));
     m_reload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5));
