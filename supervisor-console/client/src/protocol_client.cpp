@@ -31,7 +31,8 @@ ProtocolClient::ProtocolClient(QObject *parent)
                 }
             });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ProtocolClient::onText);
-    m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
+    // A snapshot of thousands of agents is several MiB (about 1.5 KiB per agent).
+    m_socket.setMaxAllowedIncomingMessageSize(64 * 1024 * 1024);
 }
 
 ProtocolClient::~ProtocolClient()
