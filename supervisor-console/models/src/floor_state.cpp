@@ -133,12 +133,41 @@ void FloorState::subscribe()
         m_client.request(QStringLiteral("subscribe"), topics(false),
                          [this](const Reply &) { requestSnapshot(); });
     });
-    if (m_client.role() == QLatin1String("admin"))
-        loadReasonNames();
+    loadReasonNames();
 }
 
 void FloorState::loadReasonNames()
 {
+    if (m_client.role() != QLatin1String("admin")) {
+        // Supervisors may not list the configuration; the reason-codes report names the
+        // codes agents used in the last week, which is what the grid shows.
+        const qint64 to = engineNow() + 1;
+        m_client.request(
+            QStringLiteral("report"),
+            {{QStringLiteral("kind"), QStringLiteral("reason-codes")},
+             {QStringLiteral("from"), to - 7LL * 24 * 3600 * 1000},
+             {QStringLiteral("to"), to}},
+            [this](const Reply &r) {
+                if (!r.ok)
+                    return;
+                QStringList columns;
+                for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
+                    columns.append(c.toString());
+                const qsizetype code = columns.indexOf(QStringLiteral("reason_code"));
+                const qsizetype name = columns.indexOf(QStringLiteral("reason"));
+                if (code < 0 || name < 0)
+                    return;
+                for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
+                    const QJsonArray cells = row.toArray();
+                    const int c = cells.at(code).toString().toInt();
+                    const QString n = cells.at(name).toString();
+                    if (c > 0 && !n.isEmpty())
+                        m_reasonNames.insert(c, n);
+                }
+                m_agents.setReasonNames(m_reasonNames);
+            });
+        return;
+    }
     m_client.request(
         QStringLiteral("admin.list"), {{QStringLiteral("kind"), QStringLiteral("reasonCodes")}},
         [this](const Reply &r) {
