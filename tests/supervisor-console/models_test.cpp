@@ -262,6 +262,8 @@ private slots:
         QTest::newRow("stats at the snapshot's eseq: applied (a whole later object)")
             << "queue.stats" << qint64(100) << 4;
         QTest::newRow("stats before the snapshot: ignored") << "queue.stats" << qint64(99) << 0;
+        QTest::newRow("removal at the snapshot's eseq: applied (not an effect either)")
+            << "queue.removed" << qint64(100) << -1;
     }
     void eventsNotNewerThanTheSnapshotAreIgnored()
     {
@@ -269,13 +271,18 @@ private slots:
         QFETCH(qint64, eseq);
         QFETCH(int, waiting);
         m_floor->applySnapshot(snapshot(100, 1, 0));
-        if (ev == "queue.changed")
+        if (ev == "queue.removed")
+            m_floor->applyEvent(makeEvent("queue.removed", eseq, {{"queue", 1}}));
+        else if (ev == "queue.changed")
             m_floor->applyEvent(
                 makeEvent("queue.changed", eseq, {{"queue", 1}, {"waiting", 4}, {"ringing", 0}}));
         else
             m_floor->applyEvent(makeEvent("queue.stats", eseq, {{"queue", queue(1, 4)}}));
         m_floor->flushNow();
-        QCOMPARE(m_floor->queues().index(0, QueueModel::Waiting).data().toInt(), waiting);
+        if (waiting < 0) // removed
+            QCOMPARE(m_floor->queues().rowCount(), 0);
+        else
+            QCOMPARE(m_floor->queues().index(0, QueueModel::Waiting).data().toInt(), waiting);
     }
 
     void aCallAbandonedWhileRingingLeavesTheAgentsRow()

@@ -346,10 +346,12 @@ void FloorState::applyEvent(const QJsonObject &e)
 {
     const qint64 eseq = num(e, "eseq");
     const QString ev = str(e, "ev");
-    const bool isStats = ev.endsWith(QLatin1String(".stats"));
-    // Stats events carry whole objects (a later state), so one at the snapshot's eseq is
-    // still safe; every other event must be newer than the snapshot.
-    if (isStats ? eseq < m_snapshotEseq : eseq <= m_snapshotEseq)
+    // Stats and removals are not core effects: they carry the last effect's eseq, so one at
+    // the snapshot's eseq may still be news (stats are whole objects, a removal is final).
+    // Every other event must be newer than the snapshot.
+    const bool notAnEffect =
+        ev.endsWith(QLatin1String(".stats")) || ev.endsWith(QLatin1String(".removed"));
+    if (notAnEffect ? eseq < m_snapshotEseq : eseq <= m_snapshotEseq)
         return;
     m_appliedEseq = qMax(m_appliedEseq, eseq);
     m_dirty = true;
