@@ -8,7 +8,11 @@
 #include <Poco/Buffer.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NetException.h>
@@ -27,6 +31,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -543,8 +548,19 @@ private:
             m_reader.join(); // the previous connection's reader has finished its work
         std::shared_ptr<Poco::Net::WebSocket> socket;
         try {
-            m_session =
-                std::make_unique<Poco::Net::HTTPClientSession>(m_settings.host, m_settings.port);
+            if (m_settings.tls) {
+                static std::once_flag sslReady;
+                std::call_once(sslReady, [] { Poco::Net::initializeSSL(); });
+                // The engine's certificate must chain to the CA and name the host.
+                Poco::Net::Context::Ptr context = new Poco::Net::Context(
+                    Poco::Net::Context::TLS_CLIENT_USE, "", "", m_settings.caFile,
+                    Poco::Net::Context::VERIFY_RELAXED, 9, m_settings.caFile.empty());
+                m_session = std::make_unique<Poco::Net::HTTPSClientSession>(
+                    m_settings.host, m_settings.port, context);
+            } else {
+                m_session = std::make_unique<Poco::Net::HTTPClientSession>(m_settings.host,
+                                                                           m_settings.port);
+            }
             m_session->setTimeout(Poco::Timespan(10, 0));
             Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/acd/v1",
                                            Poco::Net::HTTPRequest::HTTP_1_1);
@@ -893,6 +909,8 @@ void readConfigFile(const std::string &path, RemoteSettings &settings, bool &has
             settings.user = value;
         } else if (key == "password") {
             settings.password = value;
+        } else if (key == "ca") {
+            settings.caFile = value;
         }
     }
 }
@@ -923,8 +941,19 @@ std::optional<RemoteSettings> remoteSettings()
         settings.user = user;
     if (const char *password = std::getenv("TAPI_PASSWORD"))
         settings.password = password;
+    if (const char *ca = std::getenv("TAPI_CA_FILE"))
+        settings.caFile = ca;
     if (!hasServer)
         return std::nullopt;
+    // wss://host:port is TLS; ws://host:port and host:port are plain.
+    for (const char *scheme : {"wss://", "ws://"})
+        if (settings.host.rfind(scheme, 0) == 0) {
+            settings.tls = std::string_view(scheme) == "wss://";
+            settings.host.erase(0, std::strlen(scheme));
+            break;
+        }
+    if (!settings.host.empty() && settings.host.back() == '/')
+        settings.host.pop_back();
     // host:port (an IPv6 address in brackets: [::1]:7400)
     auto colon = settings.host.rfind(':');
     if (colon == std::string::npos)

@@ -3,9 +3,10 @@
 // over the protocol of docs/protocol.md ("Remote TAPI"), one request per TAPI call.
 //
 // Chosen by bindingOrStartHost() when nothing is attached in process and a server is
-// configured: TAPI_SERVER=host:port (user and password from TAPI_USER/TAPI_PASSWORD), or a
-// `server=` line in ~/.config/acd/tapi.conf or /etc/acd/tapi.conf (with `user=` and
-// `password=`; the environment wins key by key).
+// configured: TAPI_SERVER=host:port or wss://host:port (user and password from
+// TAPI_USER/TAPI_PASSWORD, the CA file for wss:// from TAPI_CA_FILE), or a `server=` line in
+// ~/.config/acd/tapi.conf or /etc/acd/tapi.conf (with `user=`, `password=` and `ca=`; the
+// environment wins key by key).
 //
 // lineInitializeEx connects (WebSocket ws://HOST:PORT/acd/v1, then hello) when there is no
 // connection: LINEERR_NODRIVER when the engine cannot be reached, LINEERR_OPERATIONFAILED when
@@ -30,6 +31,8 @@ struct RemoteSettings {
     std::uint16_t port = 0;
     std::string user;
     std::string password;
+    bool tls = false;   ///< wss://: the engine's certificate is verified (chain and host name)
+    std::string caFile; ///< PEM file of the CA(s) to trust; empty: the system's CAs
 };
 
 /// The configured engine (environment, then the config files), or nothing.

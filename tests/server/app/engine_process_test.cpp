@@ -302,6 +302,12 @@ TEST_F(EngineProcessTest, AKeyThatDoesNotMatchStopsTheEngineNamingTheFile)
     EXPECT_NE(engine.errors().find("TLS key file '" + other + "' does not match"),
               std::string::npos)
         << engine.errors();
+    // --check-config loads the files the same way and tells before a restart.
+    EngineProcess check({"--check-config", "--config", conf});
+    EXPECT_EQ(check.wait(), 2);
+    EXPECT_NE(check.errors().find(conf + ": [tls]: TLS key file '" + other + "' does not match"),
+              std::string::npos)
+        << check.errors();
     for (const std::string &p : {cert, key, other})
         std::filesystem::remove(p);
 }

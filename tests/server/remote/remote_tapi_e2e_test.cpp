@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -54,6 +55,24 @@ const char *const kContactCenter = R"({
 })";
 
 /// An agent program in its own process; its stdout read line by line with bounded waits.
+/// SIGSTOP, then waits (bounded) until the kernel reports the process stopped: kill() returns
+/// before every thread of the target has stopped, and on a loaded machine an engine thread
+/// could still answer a request sent right after it.
+bool stopProcess(int pid)
+{
+    if (::kill(pid, SIGSTOP) != 0)
+        return false;
+    for (int i = 0; i < 400; ++i) {
+        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        const auto paren = text.rfind(')');
+        if (paren != std::string::npos && paren + 2 < text.size() && text[paren + 2] == 'T')
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
+}
+
 class AgentProcess {
 public:
     AgentProcess(int enginePort, const std::string &user, const std::string &password,
@@ -743,7 +762,7 @@ TEST_F(RemoteTapiE2E, ACallerBlockedInARequestWhenTheEngineDiesGetsOperationFail
     ASSERT_TRUE(app.ok());
     HLINE line = app.open("100");
     ASSERT_NE(line, 0u);
-    ASSERT_EQ(::kill(engine->pid(), SIGSTOP), 0); // the engine stops answering
+    ASSERT_TRUE(stopProcess(engine->pid())); // the engine stops answering
     std::future<LONG> closing = std::async(std::launch::async, [&] { return lineClose(line); });
     EXPECT_EQ(closing.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
     engine.reset(); // SIGKILL
@@ -769,7 +788,7 @@ TEST_F(RemoteTapiE2E, AnEngineSilentForThreeHeartbeatsIsLostAndItsLinesClose)
     // Pings keep an idle connection alive past three heartbeats.
     EXPECT_EQ(app.waitFor([](const LINEMESSAGE &m) { return m.dwMessageID == LINE_CLOSE; }, 3500),
               nullptr);
-    ASSERT_EQ(::kill(engine->pid(), SIGSTOP), 0); // alive, connected, but silent
+    ASSERT_TRUE(stopProcess(engine->pid())); // alive, connected, but silent
     auto stopped = std::chrono::steady_clock::now();
     EXPECT_NE(
         app.waitFor(
@@ -781,6 +800,40 @@ TEST_F(RemoteTapiE2E, AnEngineSilentForThreeHeartbeatsIsLostAndItsLinesClose)
                       .count();
     EXPECT_GE(waited, 2000);
     EXPECT_LE(waited, 6000);
+}
+
+TEST_F(RemoteTapiE2E, OverWssAnAgentLogsInWhenItTrustsTheEnginesCertificateOnly)
+{
+    const std::string cert = tempPath("engine.pem"), key = tempPath("engine.key");
+    ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -keyout '" + key
+                           + "' -out '" + cert
+                           + "' -days 1 -subj /CN=localhost"
+                             " -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null")
+                              .c_str()),
+              0);
+    engine.reset();
+    writeConfig(0, "\n[tls]\ncertificate = " + cert + "\nkey = " + key + "\n");
+    engine = std::make_unique<EngineProcess>(std::vector<std::string>{"--config", conf});
+    ASSERT_TRUE(engine->running()) << engine->errors();
+    const std::string server = "TAPI_SERVER=wss://127.0.0.1:" + std::to_string(engine->port());
+    AgentProcess trusted({server, "TAPI_USER=alice", "TAPI_PASSWORD=s3cret",
+                          "TAPI_CA_FILE=" + cert, "HOME=/nonexistent"},
+                         {"1001", "1234", "100"});
+    ASSERT_TRUE(trusted.waitLine("ready")) << trusted.transcript();
+    // Without the CA the self-signed certificate is refused: the engine cannot be reached.
+    AgentProcess untrusted({server, "TAPI_USER=alice", "TAPI_PASSWORD=s3cret",
+                            "HOME=/nonexistent"},
+                           {"1001", "1234", "100"});
+    EXPECT_EQ(untrusted.wait(), 1);
+    untrusted.waitLine("never", 100);
+    EXPECT_EQ(untrusted.lines, (std::vector<std::string>{"lineInitializeEx failed 0x80000043"}));
+    // Plain ws:// to a TLS listener fails the same way.
+    AgentProcess plain({"TAPI_SERVER=ws://127.0.0.1:" + std::to_string(engine->port()),
+                        "TAPI_USER=alice", "TAPI_PASSWORD=s3cret", "HOME=/nonexistent"},
+                       {"1001", "1234", "100"});
+    EXPECT_EQ(plain.wait(), 1);
+    std::filesystem::remove(cert);
+    std::filesystem::remove(key);
 }
 
 TEST_F(RemoteTapiE2E, AnAgentProgramFindsTheEngineInItsConfigFileAndTheEnvironmentWins)

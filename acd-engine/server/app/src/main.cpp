@@ -6,6 +6,7 @@
 //                                   validate and exit (0 valid, 2 errors naming file:line:field)
 //   options: --listen HOST:PORT, --db FILE, --help
 #include "demo.h"
+#include "acd/net/ws_server.h"
 #include "engine_service.h"
 #include "service_config.h"
 
@@ -96,6 +97,12 @@ protected:
             config.database = m_database;
         if (errors.empty() && !config.contactCenter.empty())
             checkContactCenter(config.contactCenter, errors);
+        if (errors.empty() && m_checkOnly && !config.tlsCertificate.empty()) {
+            // The same loading the start does, so a bad certificate shows before a restart.
+            if (std::string why; !acd::net::checkTlsFiles(config.tlsCertificate, config.tlsKey, why))
+                errors.push_back((m_configFile.empty() ? std::string("--config") : m_configFile)
+                                 + ": [tls]: " + why);
+        }
         if (!errors.empty()) {
             for (const std::string &e : errors)
                 std::cerr << e << '\n';

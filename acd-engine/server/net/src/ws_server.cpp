@@ -920,6 +920,12 @@ bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view he
     return true;
 }
 
+bool checkTlsFiles(const std::string &certificateFile, const std::string &keyFile,
+                   std::string &error)
+{
+    return detail::TlsContext::create(certificateFile, keyFile, error) != nullptr;
+}
+
 WsServer::WsServer(WsServerConfig config, WsHandler &handler)
     : m_impl(std::make_unique<Impl>(std::move(config), handler))
 {

@@ -136,6 +136,12 @@ struct WsServerStats {
     std::uint64_t tlsErrors = 0;      ///< failed TLS handshakes and TLS record errors
 };
 
+/// Loads a TLS certificate chain and key as start() would ([tls] in acd-engine.conf): true
+/// when both load and match, else false with `error` naming the file and the reason (for
+/// `acd-engine --check-config`).
+bool checkTlsFiles(const std::string &certificateFile, const std::string &keyFile,
+                   std::string &error);
+
 class WsServer {
 public:
     /// The handler must outlive the server (or at least its stop()).
