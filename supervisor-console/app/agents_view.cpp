@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -83,10 +84,22 @@ AgentsView::AgentsView(FloorState *floor, QWidget *parent)
         bar->addWidget(b);
     }
     m_status->setAccessibleName(tr("Result of the last action"));
+    QSettings settings;
+    m_table->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("agents/header")).toByteArray());
+    m_state->setCurrentIndex(
+        qMax(0, m_state->findData(settings.value(QStringLiteral("agents/state")).toString())));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_table);
     layout->addWidget(m_status);
+}
+
+AgentsView::~AgentsView()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("agents/header"), m_table->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("agents/state"), m_state->currentData());
 }
 
 void AgentsView::showEvent(QShowEvent *event)

@@ -20,6 +20,7 @@ class AgentsView : public QWidget {
     Q_OBJECT
 public:
     explicit AgentsView(FloorState *floor, QWidget *parent = nullptr);
+    ~AgentsView() override; ///< keeps the page's settings (QSettings)
 
     QList<QAction *> agentActions() const;
     AgentFilter *filter() const { return m_filter; }

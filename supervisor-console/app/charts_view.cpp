@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QSettings>
 #include <QValueAxis>
 
 #include <cmath>
@@ -107,9 +108,16 @@ ChartsView::ChartsView(FloorState *floor, QWidget *parent)
     connect(floor, &FloorState::synced, this, &ChartsView::refreshQueues);
 }
 
+ChartsView::~ChartsView()
+{
+    QSettings().setValue(QStringLiteral("charts/queue"), m_queue->currentData());
+}
+
 void ChartsView::refreshQueues()
 {
-    const int current = m_queue->currentData().toInt();
+    const int current = m_queue->count() > 0
+                            ? m_queue->currentData().toInt()
+                            : QSettings().value(QStringLiteral("charts/queue")).toInt();
     const QSignalBlocker block(m_queue);
     m_queue->clear();
     for (const QueueRow &q : m_floor->queues().rows())

@@ -18,6 +18,7 @@ class ChartsView : public QWidget {
     Q_OBJECT
 public:
     explicit ChartsView(FloorState *floor, QWidget *parent = nullptr);
+    ~ChartsView() override; ///< keeps the page's settings (QSettings)
 
 private:
     void refreshQueues();

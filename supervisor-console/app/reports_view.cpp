@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -56,6 +57,8 @@ ReportsView::ReportsView(FloorState *floor, QWidget *parent)
     for (const auto &k : kinds)
         m_kind->addItem(k.label, QString::fromLatin1(k.kind));
     m_kind->setAccessibleName(tr("Report kind"));
+    m_kind->setCurrentIndex(
+        qMax(0, m_kind->findData(QSettings().value(QStringLiteral("reports/kind")).toString())));
     // Reports work in UTC (the db's days and intervals are UTC).
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (QDateTimeEdit *e : {m_from, m_to}) {
@@ -124,6 +127,11 @@ ReportsView::ReportsView(FloorState *floor, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
+}
+
+ReportsView::~ReportsView()
+{
+    QSettings().setValue(QStringLiteral("reports/kind"), m_kind->currentData());
 }
 
 QList<QAction *> ReportsView::reportActions() const

@@ -20,6 +20,7 @@ class ReportsView : public QWidget {
     Q_OBJECT
 public:
     explicit ReportsView(FloorState *floor, QWidget *parent = nullptr);
+    ~ReportsView() override; ///< keeps the page's settings (QSettings)
 
     QList<QAction *> reportActions() const;
     ReportModel *model() const { return m_model; }

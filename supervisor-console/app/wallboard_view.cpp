@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
@@ -44,6 +45,9 @@ WallboardView::WallboardView(FloorState *floor, QWidget *parent)
     connect(m_table, &QTableView::doubleClicked, this, [this] { editThresholds(); });
     addAction(m_thresholds);
 
+    m_table->horizontalHeader()->restoreState(
+        QSettings().value(QStringLiteral("wallboard/header")).toByteArray());
+
     auto *button = new QToolButton(this);
     button->setDefaultAction(m_thresholds);
     button->setAccessibleName(tr("Edit thresholds"));
@@ -56,6 +60,12 @@ WallboardView::WallboardView(FloorState *floor, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table);
+}
+
+WallboardView::~WallboardView()
+{
+    QSettings().setValue(QStringLiteral("wallboard/header"),
+                         m_table->horizontalHeader()->saveState());
 }
 
 void WallboardView::editThresholds()

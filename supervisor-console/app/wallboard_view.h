@@ -14,6 +14,7 @@ class WallboardView : public QWidget {
     Q_OBJECT
 public:
     explicit WallboardView(FloorState *floor, QWidget *parent = nullptr);
+    ~WallboardView() override; ///< keeps the page's settings (QSettings)
 
     QAction *thresholdsAction() const { return m_thresholds; }
     QTableView *table() const { return m_table; }
