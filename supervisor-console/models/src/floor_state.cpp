@@ -260,6 +260,8 @@ void FloorState::loadDayBase()
          {QStringLiteral("from"), from},
          {QStringLiteral("to"), engineNow() + 1}},
         [this](const Reply &r) {
+            if (r.code == QLatin1String("overloaded"))
+                m_dayReload.start(); // the report thread is busy: try again shortly
             if (!r.ok)
                 return; // no reports: "today" stays the engine's totals
             QStringList columns;
@@ -283,6 +285,8 @@ void FloorState::loadDayBase()
          {QStringLiteral("from"), from},
          {QStringLiteral("to"), engineNow() + 1}},
         [this](const Reply &r) {
+            if (r.code == QLatin1String("overloaded"))
+                m_dayReload.start();
             if (!r.ok)
                 return;
             QStringList columns;
