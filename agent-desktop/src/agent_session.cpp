@@ -39,9 +39,11 @@ AgentSession::AgentSession(QObject *parent)
     connect(&m_link, &TapiLink::message, this, [this](const LINEMESSAGE &m) { handleMessage(m); });
     connect(m_calls, &CallModel::operationFailed, this, &AgentSession::notice);
     connect(m_calls, &CallModel::acdCallSeen, this,
-            [this](const QString &routePoint, const QString &queue) {
+            [this](const QString &routePoint, const QString &queue, int wrapUpSeconds) {
                 m_lastQueue = queue;
                 m_directory->setQueueName(routePoint, queue);
+                if (wrapUpSeconds >= 0) // the engine says it: the countdown is exact
+                    m_wrapUpLength[queue] = wrapUpSeconds;
             });
 
     QSettings settings;
@@ -108,10 +110,8 @@ void AgentSession::connectAgent(const LoginRequest &request)
     // thread.
     auto lines = std::make_shared<QList<LineEntry>>();
     const int generation = m_generation;
-    // A fresh connection for every login: nothing of an earlier login (its credentials, its
-    // flood-control window at the engine) carries over.
     m_link.initializeAsync(
-        Endpoint{m_request.server, m_request.agentId, m_request.pin}, true,
+        Endpoint{m_request.server, m_request.agentId, m_request.pin},
         [lines](HLINEAPP app, DWORD numDevs) { *lines = readLines(app, numDevs); },
         [this, lines, generation](LONG rc) {
             if (generation != m_generation)
@@ -804,11 +804,10 @@ void AgentSession::reconnect()
     if (m_linkState != LinkState::Reconnecting)
         return;
     ++m_generation;
-    // A fresh binding: the old connection is gone for good.
     auto lines = std::make_shared<QList<LineEntry>>();
     const int generation = m_generation;
     m_link.initializeAsync(
-        Endpoint{m_request.server, m_request.agentId, m_request.pin}, true,
+        Endpoint{m_request.server, m_request.agentId, m_request.pin},
         [lines](HLINEAPP app, DWORD numDevs) { *lines = readLines(app, numDevs); },
         [this, lines, generation](LONG rc) {
             if (generation != m_generation)

@@ -1,5 +1,7 @@
 #include "call_model.h"
 
+#include <cstddef>
+
 #include "tapi_link.h"
 #include "tapi_structs.h"
 
@@ -217,7 +219,7 @@ void CallModel::setState(int row, DWORD state)
                           r.acd ? r.queue : QString(), r.waitedSeconds);
     }
     if (state == LINECALLSTATE_CONNECTED && c.acd)
-        emit acdCallSeen(c.routePoint, c.queue);
+        emit acdCallSeen(c.routePoint, c.queue, c.wrapUpSeconds);
     if (state == LINECALLSTATE_DISCONNECTED) {
         // The other side hung up: drop our side so the call (and the agent) is free.
         HCALL handle = c.handle;
@@ -256,13 +258,16 @@ void CallModel::readInfo(int row)
             const std::size_t n = std::min<std::size_t>(
                 {sizeof data, info->dwCallDataSize, static_cast<std::size_t>(*head)});
             std::memcpy(&data, info.bytes() + info->dwCallDataOffset, n);
-            if (data.dwVersion >= 1 && n >= sizeof data) {
+            // Version 1 ends after szRoutePoint; version 2 adds dwWrapUpTime.
+            if (data.dwVersion >= 1 && n >= offsetof(ACDCALLDATA, dwWrapUpTime)) {
                 data.szQueueName[sizeof data.szQueueName - 1] = '\0';
                 data.szRoutePoint[sizeof data.szRoutePoint - 1] = '\0';
                 c.acd = true;
                 c.queue = QString::fromUtf8(data.szQueueName);
                 c.routePoint = QString::fromUtf8(data.szRoutePoint);
                 c.waitedSeconds = static_cast<int>(data.dwWaitTime);
+                if (data.dwVersion >= 2 && n >= sizeof data)
+                    c.wrapUpSeconds = static_cast<int>(data.dwWrapUpTime);
             }
         }
     }

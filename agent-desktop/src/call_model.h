@@ -29,6 +29,7 @@ struct Call {
     QString queue;
     QString routePoint;
     int waitedSeconds = 0;
+    int wrapUpSeconds = -1; ///< the queue's after-call work (ACDCALLDATA version 2); -1 unknown
     HCALL consultationOf = 0; ///< this call consults for that (held) call
     QElapsedTimer since;      ///< the call's timer: since the desktop first saw it
 };
@@ -95,7 +96,8 @@ signals:
     void incomingCall(const QString &caller, const QString &queue, int waitedSeconds);
     void operationFailed(const QString &text);
     /// An ACD call was answered: the queue it came from (for the directory's queue names).
-    void acdCallSeen(const QString &routePoint, const QString &queue);
+    /// An ACD call's queue data; `wrapUpSeconds` is -1 when the engine does not tell it.
+    void acdCallSeen(const QString &routePoint, const QString &queue, int wrapUpSeconds);
     void ringingChanged(bool ringing);
 
 private:

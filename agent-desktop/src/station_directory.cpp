@@ -9,10 +9,10 @@ namespace desk {
 
 namespace {
 
-// The engine closes a connection that sends more than 200 frames a second (1008); every TAPI
-// call is one frame. Reading the lines paces itself well below that, leaving room for the
-// rest of the desktop's requests.
-constexpr int kRequestsPerSecond = 100;
+// The engine closes a connection that sends more than its `max-messages-per-second` (2,000 by
+// default; 1008); every TAPI call is one frame. Reading the lines paces itself to half the
+// default, leaving room for the rest of the desktop's requests on an engine configured lower.
+constexpr int kRequestsPerSecond = 1000;
 
 class Pacer {
 public:

@@ -1,7 +1,5 @@
 #include "tapi_link.h"
 
-#include "acd/tapi/in_process.h"
-
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
@@ -9,16 +7,6 @@
 #include <cstring>
 
 namespace desk {
-namespace {
-
-// The endpoint libtapi's current binding was made for (one binding per process).
-Endpoint &boundEndpoint()
-{
-    static Endpoint endpoint;
-    return endpoint;
-}
-
-} // namespace
 
 TapiLink::TapiLink(QString appName, QObject *parent)
     : QObject(parent)
@@ -36,14 +24,11 @@ TapiLink::~TapiLink()
     }
 }
 
-void TapiLink::prepare(const Endpoint &endpoint, bool fresh)
+void TapiLink::prepare(const Endpoint &endpoint)
 {
     shutdown();
-    if (fresh || !(boundEndpoint() == endpoint)) {
-        // libtapi reads TAPI_* once, when it binds: unbind so the new values count.
-        acd::tapi::client::detach();
-        boundEndpoint() = endpoint;
-    }
+    // libtapi reads these at lineInitializeEx while no application of the process is open, and
+    // connects again when they changed (another agent, another engine).
     qputenv("TAPI_SERVER", endpoint.server.toUtf8());
     qputenv("TAPI_USER", endpoint.user.toUtf8());
     qputenv("TAPI_PASSWORD", endpoint.password.toUtf8());
@@ -85,24 +70,21 @@ void TapiLink::adopt(HLINEAPP app, DWORD numDevs, int eventFd)
     QTimer::singleShot(0, this, [this] { drain(); });
 }
 
-LONG TapiLink::initialize(const Endpoint &endpoint, bool fresh)
+LONG TapiLink::initialize(const Endpoint &endpoint)
 {
-    prepare(endpoint, fresh);
+    prepare(endpoint);
     const InitResult r = initializeApp(m_appName.toUtf8());
-    if (r.rc != 0) {
-        // A refused or failed connection must not be reused by the next attempt.
-        boundEndpoint() = Endpoint{};
+    if (r.rc != 0)
         return r.rc;
-    }
     adopt(r.app, r.numDevs, r.eventFd);
     return 0;
 }
 
-void TapiLink::initializeAsync(const Endpoint &endpoint, bool fresh,
+void TapiLink::initializeAsync(const Endpoint &endpoint,
                                std::function<void(HLINEAPP, DWORD)> inWorker,
                                std::function<void(LONG)> done)
 {
-    prepare(endpoint, fresh);
+    prepare(endpoint);
     const int generation = ++m_initGeneration;
     auto result = std::make_shared<InitResult>();
     const QByteArray name = m_appName.toUtf8();
@@ -124,7 +106,6 @@ void TapiLink::initializeAsync(const Endpoint &endpoint, bool fresh,
                     return;
                 }
                 if (result->rc != 0) {
-                    boundEndpoint() = Endpoint{};
                     done(result->rc);
                     return;
                 }

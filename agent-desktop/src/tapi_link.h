@@ -9,9 +9,9 @@
 //   handler that runs exactly once with the LINE_REPLY result. A reply that comes before its
 //   ID was tracked is buffered (TAPI allows it). Output buffers of a request are kept alive
 //   until its reply (or the link's end), since libtapi writes them just before the reply.
-// - Endpoint: remote mode is chosen by TAPI_SERVER/TAPI_USER/TAPI_PASSWORD, read by libtapi
-//   when it first binds; initialize() sets them and unbinds libtapi first when the endpoint
-//   changed (or a fresh connection is asked for), so new credentials are really used.
+// - Endpoint: remote mode is chosen by TAPI_SERVER/TAPI_USER/TAPI_PASSWORD; initialize() sets
+//   them before lineInitializeEx, and libtapi (with no application of the process open)
+//   connects again when they changed, so new credentials are really used. Only tapi.h.
 #include "tapi.h"
 
 #include <QObject>
@@ -43,15 +43,15 @@ public:
     ~TapiLink() override;
 
     /// lineInitializeEx against `endpoint`: 0 or the LINEERR_ (NODRIVER: unreachable,
-    /// OPERATIONFAILED: login refused, RESOURCEUNAVAIL: rate-limited). `fresh` drops libtapi's
-    /// binding first, so a lost connection is really opened again.
-    LONG initialize(const Endpoint &endpoint, bool fresh = false);
+    /// OPERATIONFAILED: login refused, RESOURCEUNAVAIL: rate-limited). A lost connection is
+    /// opened again by libtapi itself.
+    LONG initialize(const Endpoint &endpoint);
     /// The same on a worker thread, since connecting may take up to libtapi's 10 s against a
     /// silent host: the window must not freeze meanwhile. `inWorker` (may be empty) runs there
     /// too after a successful lineInitializeEx, for more synchronous set-up (reading the
     /// lines); `done` runs on this object's thread with the result, unless shutdown() or
     /// another initialization came first (the late application is then shut down).
-    void initializeAsync(const Endpoint &endpoint, bool fresh,
+    void initializeAsync(const Endpoint &endpoint,
                          std::function<void(HLINEAPP, DWORD numDevs)> inWorker,
                          std::function<void(LONG)> done);
     bool isInitializing() const { return m_initializing != nullptr; }
@@ -84,7 +84,7 @@ private:
     };
     void drain();
     void complete(DWORD request, LONG result);
-    void prepare(const Endpoint &endpoint, bool fresh);
+    void prepare(const Endpoint &endpoint);
     void adopt(HLINEAPP app, DWORD numDevs, int eventFd);
 
     QString m_appName;

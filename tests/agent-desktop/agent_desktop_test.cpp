@@ -237,8 +237,8 @@ void AgentDesktopTest::loginOffersTheEnginesGroupsAndGoesReady()
 
 void AgentDesktopTest::aSwitchWithHundredsOfLinesDoesNotFloodTheEngineAtLogin()
 {
-    // 250 lines: reading them unpaced would be 500 requests in well under a second, and the
-    // engine closes a connection sending more than 200 frames a second.
+    // 250 lines: 500 requests at login, well inside the engine's 2,000 frames a second (it
+    // once allowed 200, which cut such logins off).
     m_engine = std::make_unique<EngineRunner>();
     QVERIFY2(m_engine->start(0, QStringLiteral("100-349")), qPrintable(m_engine->errors()));
     QVERIFY(login());
@@ -312,7 +312,9 @@ void AgentDesktopTest::aBlindTransferEndsTheCallAndStartsWrapUp()
     m_session->calls()->blindTransfer(handleOf(row), QStringLiteral("101"));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->calls()->rowCount(), 0, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), AgentState::WrapUp, 10000);
-    QCOMPARE(m_session->wrapUpSecondsLeft(), -1); // no wrap-up of this queue seen yet
+    // The queue's 60 s came with the call (ACDCALLDATA version 2): the countdown runs at once.
+    const int left = m_session->wrapUpSecondsLeft();
+    QVERIFY2(left > 50 && left <= 60, qPrintable(QString::number(left)));
 }
 
 void AgentDesktopTest::doneEndsWrapUpEarlyAndTheCallCountsAsHandled()
