@@ -285,6 +285,18 @@ private slots:
             QCOMPARE(m_floor->queues().index(0, QueueModel::Waiting).data().toInt(), waiting);
     }
 
+    void aNewCallsCallerComesWithItsQueuedEvent()
+    {
+        m_floor->applySnapshot(snapshot(1, 1, 2));
+        m_floor->applyEvent(
+            makeEvent("call.queued", 2, {{"call", 78}, {"queue", 1}, {"ani", "0170 555"}}));
+        m_floor->applyEvent(
+            makeEvent("call.offered", 3, {{"call", 78}, {"queue", 1}, {"agent", 1002}}));
+        m_floor->flushNow();
+        QCOMPARE(m_floor->agents().index(1, AgentModel::Caller).data().toString(),
+                 QString("0170 555"));
+    }
+
     void aCallAbandonedWhileRingingLeavesTheAgentsRow()
     {
         m_floor->applySnapshot(snapshot(1, 1, 2));

@@ -133,52 +133,6 @@ void FloorState::subscribe()
         m_client.request(QStringLiteral("subscribe"), topics(false),
                          [this](const Reply &) { requestSnapshot(); });
     });
-    loadReasonNames();
-}
-
-void FloorState::loadReasonNames()
-{
-    if (m_client.role() != QLatin1String("admin")) {
-        // Supervisors may not list the configuration; the reason-codes report names the
-        // codes agents used in the last week, which is what the grid shows.
-        const qint64 to = engineNow() + 1;
-        m_client.request(
-            QStringLiteral("report"),
-            {{QStringLiteral("kind"), QStringLiteral("reason-codes")},
-             {QStringLiteral("from"), to - 7LL * 24 * 3600 * 1000},
-             {QStringLiteral("to"), to}},
-            [this](const Reply &r) {
-                if (!r.ok)
-                    return;
-                QStringList columns;
-                for (const QJsonValue &c : r.result.value(QLatin1String("columns")).toArray())
-                    columns.append(c.toString());
-                const qsizetype code = columns.indexOf(QStringLiteral("reason_code"));
-                const qsizetype name = columns.indexOf(QStringLiteral("reason"));
-                if (code < 0 || name < 0)
-                    return;
-                for (const QJsonValue &row : r.result.value(QLatin1String("rows")).toArray()) {
-                    const QJsonArray cells = row.toArray();
-                    const int c = cells.at(code).toString().toInt();
-                    const QString n = cells.at(name).toString();
-                    if (c > 0 && !n.isEmpty())
-                        m_reasonNames.insert(c, n);
-                }
-                m_agents.setReasonNames(m_reasonNames);
-            });
-        return;
-    }
-    m_client.request(
-        QStringLiteral("admin.list"), {{QStringLiteral("kind"), QStringLiteral("reasonCodes")}},
-        [this](const Reply &r) {
-            if (!r.ok)
-                return;
-            for (const QJsonValue &v : r.result.value(QLatin1String("items")).toArray()) {
-                const QJsonObject o = v.toObject();
-                m_reasonNames.insert(int(num(o, "code")), str(o, "name"));
-            }
-            m_agents.setReasonNames(m_reasonNames);
-        });
 }
 
 void FloorState::requestSnapshot()
@@ -224,6 +178,14 @@ void FloorState::applySnapshot(const QJsonObject &snapshot)
         m_calls.insert(id, call);
         if (agent != 0)
             m_agents.setCall(agent, id, call.queue, call.caller, call.since);
+    }
+    // The engine names the reason codes in a full snapshot (for every role).
+    if (snapshot.contains(QLatin1String("reasonCodes"))) {
+        for (const QJsonValue &v : snapshot.value(QLatin1String("reasonCodes")).toArray()) {
+            const QJsonObject o = v.toObject();
+            m_reasonNames.insert(int(num(o, "code")), str(o, "name"));
+        }
+        m_agents.setReasonNames(m_reasonNames);
     }
     m_agents.flush();
     m_frozenAt = {};
@@ -414,6 +376,8 @@ void FloorState::applyEvent(const QJsonObject &e)
     } else if (ev == QLatin1String("call.queued")) {
         Call &c = m_calls[num(e, "call")];
         c.queue = int(num(e, "queue"));
+        if (e.contains(QLatin1String("ani"))) // a new call names its caller
+            c.caller = str(e, "ani");
         if (c.since == 0)
             c.since = at;
     } else if (ev == QLatin1String("call.offered") || ev == QLatin1String("call.answered")) {

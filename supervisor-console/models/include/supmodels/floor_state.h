@@ -80,7 +80,6 @@ private:
     void setStatus(Status s);
     void onDisconnected();
     void rebuildSessions(int agent);
-    void loadReasonNames();
     /// The charts' past hours from the `queue-intervals` report.
     void prefillHistory();
     /// Today's closed intervals (queue-intervals report since UTC midnight) for "today".
