@@ -10,7 +10,7 @@
 namespace acd::sup {
 
 AgentModel::AgentModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : BatchedRowModel(parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_queueName([](int id) { return QString::number(id); })
 {}
@@ -18,7 +18,7 @@ AgentModel::AgentModel(QObject *parent)
 void AgentModel::setReasonNames(QHash<int, QString> names)
 {
     m_reasonNames = std::move(names);
-    if (!m_rows.empty())
+    if (!rows().empty())
         emit dataChanged(index(0, Reason), index(rowCount() - 1, Reason));
 }
 
@@ -47,50 +47,32 @@ void AgentModel::applyObject(AgentRow &r, const QJsonObject &a)
 
 void AgentModel::resetFrom(const QJsonArray &agents)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
+    std::vector<AgentRow> fresh;
+    fresh.reserve(size_t(agents.size()));
     for (const QJsonValue &v : agents) {
         AgentRow r;
         applyObject(r, v.toObject());
-        m_index.insert(r.id, int(m_rows.size()));
-        m_rows.push_back(std::move(r));
+        fresh.push_back(std::move(r));
     }
-    m_dirty.assign(m_rows.size(), false);
-    m_dirtyCount = 0;
-    m_pendingInsert = -1;
-    endResetModel();
-}
-
-AgentRow *AgentModel::mutableRow(int agent)
-{
-    const int r = rowOf(agent);
-    if (r < 0)
-        return nullptr;
-    markDirty(r);
-    return &m_rows[size_t(r)];
+    replaceRows(std::move(fresh));
 }
 
 void AgentModel::upsert(const QJsonObject &agent)
 {
     const int id = agent.value(QLatin1String("id")).toInt();
-    if (AgentRow *r = mutableRow(id)) {
+    if (AgentRow *r = changeRow(id)) {
         applyObject(*r, agent);
         return;
     }
     AgentRow r;
     applyObject(r, agent);
-    if (m_pendingInsert < 0)
-        m_pendingInsert = int(m_rows.size());
-    m_index.insert(r.id, int(m_rows.size()));
-    m_rows.push_back(std::move(r));
-    m_dirty.push_back(false);
+    appendRow(std::move(r));
 }
 
 void AgentModel::setState(int agent, const QString &state, const QString &activity, int reason,
                           qint64 at)
 {
-    AgentRow *r = mutableRow(agent);
+    AgentRow *r = changeRow(agent);
     if (!r)
         return;
     if (r->activity != activity || r->reason != reason)
@@ -102,7 +84,7 @@ void AgentModel::setState(int agent, const QString &state, const QString &activi
 
 void AgentModel::setSessions(int agent, const QString &station, const QList<int> &groups)
 {
-    if (AgentRow *r = mutableRow(agent)) {
+    if (AgentRow *r = changeRow(agent)) {
         r->station = station;
         r->groups = groups;
     }
@@ -110,7 +92,7 @@ void AgentModel::setSessions(int agent, const QString &station, const QList<int>
 
 void AgentModel::setCall(int agent, qint64 call, int queue, const QString &caller, qint64 since)
 {
-    if (AgentRow *r = mutableRow(agent)) {
+    if (AgentRow *r = changeRow(agent)) {
         r->call = call;
         r->callQueue = queue;
         r->caller = caller;
@@ -121,9 +103,9 @@ void AgentModel::setCall(int agent, qint64 call, int queue, const QString &calle
 void AgentModel::clearCall(int agent, qint64 call)
 {
     const int i = rowOf(agent);
-    if (i < 0 || m_rows[size_t(i)].call != call)
+    if (i < 0 || rows()[size_t(i)].call != call)
         return;
-    AgentRow *r = mutableRow(agent);
+    AgentRow *r = changeRow(agent);
     r->call = 0;
     r->callQueue = 0;
     r->caller.clear();
@@ -137,13 +119,13 @@ void AgentModel::setDayBase(const QHash<int, qint64> &answered)
         m_hasDay = true;
         emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     }
-    for (int r = 0; r < int(m_rows.size()); ++r)
+    for (int r = 0; r < int(rows().size()); ++r)
         markDirty(r);
 }
 
 void AgentModel::closeInterval(int agent, qint64 answered)
 {
-    if (AgentRow *r = mutableRow(agent)) {
+    if (AgentRow *r = changeRow(agent)) {
         if (m_hasDay)
             m_dayBase[agent] += answered;
         r->answeredInterval = 0;
@@ -155,55 +137,9 @@ qint64 AgentModel::answeredToday(const AgentRow &r) const
     return m_hasDay ? m_dayBase.value(r.id) + r.answeredInterval : r.answeredTotal;
 }
 
-void AgentModel::markDirty(int row)
-{
-    if (m_pendingInsert >= 0 && row >= m_pendingInsert)
-        return;
-    if (!m_dirty[size_t(row)]) {
-        m_dirty[size_t(row)] = true;
-        ++m_dirtyCount;
-    }
-}
-
 void AgentModel::remove(int agent)
 {
-    // Announce what is pending first, so the row numbers below are the views' too.
-    flush();
-    const int r = rowOf(agent);
-    if (r < 0)
-        return;
-    beginRemoveRows({}, r, r);
-    m_rows.erase(m_rows.begin() + r);
-    m_dirty.erase(m_dirty.begin() + r);
-    m_index.clear();
-    for (int i = 0; i < int(m_rows.size()); ++i)
-        m_index.insert(m_rows[size_t(i)].id, i);
-    endRemoveRows();
-}
-
-void AgentModel::flush()
-{
-    if (m_pendingInsert >= 0) {
-        // rowCount() reports the announced rows only, until here.
-        beginInsertRows({}, m_pendingInsert, int(m_rows.size()) - 1);
-        m_pendingInsert = -1;
-        endInsertRows();
-    }
-    if (m_dirtyCount == 0)
-        return;
-    int start = -1;
-    for (int i = 0; i <= int(m_dirty.size()); ++i) {
-        const bool d = i < int(m_dirty.size()) && m_dirty[size_t(i)];
-        if (d && start < 0)
-            start = i;
-        if (!d && start >= 0) {
-            emit dataChanged(index(start, 0), index(i - 1, ColumnCount - 1));
-            start = -1;
-        }
-        if (d)
-            m_dirty[size_t(i)] = false;
-    }
-    m_dirtyCount = 0;
+    removeRowById(agent);
 }
 
 void AgentModel::tick()
@@ -230,14 +166,7 @@ qint64 AgentModel::now() const
 const AgentRow *AgentModel::row(int agent) const
 {
     const int r = rowOf(agent);
-    return r < 0 ? nullptr : &m_rows[size_t(r)];
-}
-
-int AgentModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid())
-        return 0;
-    return m_pendingInsert >= 0 ? m_pendingInsert : int(m_rows.size());
+    return r < 0 ? nullptr : &rows()[size_t(r)];
 }
 
 int AgentModel::columnCount(const QModelIndex &parent) const
@@ -317,7 +246,7 @@ QVariant AgentModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AgentRow &r = m_rows[size_t(index.row())];
+    const AgentRow &r = rows()[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         return text(r, index.column());

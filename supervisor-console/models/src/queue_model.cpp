@@ -19,7 +19,7 @@ QString formatDuration(qint64 ms)
 }
 
 QueueModel::QueueModel(ThresholdStore *thresholds, QObject *parent)
-    : QAbstractTableModel(parent)
+    : BatchedRowModel(parent)
     , m_thresholds(thresholds)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
@@ -54,35 +54,21 @@ QueueRow QueueModel::fromJson(const QJsonObject &q, qint64 at)
 
 void QueueModel::resetFrom(const QJsonArray &queues, qint64 at)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
-    for (const QJsonValue &v : queues) {
-        QueueRow r = fromJson(v.toObject(), at);
-        m_index.insert(r.id, int(m_rows.size()));
-        m_rows.push_back(std::move(r));
-    }
-    m_dirty.assign(m_rows.size(), false);
-    m_dirtyCount = 0;
-    m_pendingInsert = -1;
-    endResetModel();
+    std::vector<QueueRow> fresh;
+    fresh.reserve(size_t(queues.size()));
+    for (const QJsonValue &v : queues)
+        fresh.push_back(fromJson(v.toObject(), at));
+    replaceRows(std::move(fresh));
 }
 
 void QueueModel::upsert(const QJsonObject &queue, qint64 at)
 {
     QueueRow r = fromJson(queue, at);
-    const int existing = rowOf(r.id);
-    if (existing >= 0) {
-        m_rows[size_t(existing)] = std::move(r);
-        markDirty(existing);
+    if (QueueRow *existing = changeRow(r.id)) {
+        *existing = std::move(r);
         return;
     }
-    // New queue (added by an admin): appended now, announced with the next flush.
-    if (m_pendingInsert < 0)
-        m_pendingInsert = int(m_rows.size());
-    m_index.insert(r.id, int(m_rows.size()));
-    m_rows.push_back(std::move(r));
-    m_dirty.push_back(false);
+    appendRow(std::move(r)); // a new queue (added by an admin), announced at the next flush
 }
 
 void QueueModel::setDayBase(const QHash<int, QueueCounters> &closed)
@@ -92,19 +78,18 @@ void QueueModel::setDayBase(const QHash<int, QueueCounters> &closed)
         m_hasDay = true;
         emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); // the tooltips change
     }
-    for (int r = 0; r < int(m_rows.size()); ++r)
+    for (int r = 0; r < int(rows().size()); ++r)
         markDirty(r);
 }
 
 void QueueModel::closeInterval(int queue, const QueueCounters &closed)
 {
-    const int r = rowOf(queue);
-    if (r < 0)
+    QueueRow *row = changeRow(queue);
+    if (!row)
         return;
     if (m_hasDay)
         m_dayBase[queue] += closed;
-    m_rows[size_t(r)].interval = {};
-    markDirty(r);
+    row->interval = {};
 }
 
 QueueCounters QueueModel::today(const QueueRow &r) const
@@ -121,7 +106,7 @@ void QueueModel::setWaiting(int queue, int waiting, int ringing, qint64 at)
     const int r = rowOf(queue);
     if (r < 0)
         return;
-    QueueRow &q = m_rows[size_t(r)];
+    QueueRow &q = mutableRows()[size_t(r)];
     if (q.waiting == waiting && q.ringing == ringing)
         return;
     if (q.waiting + q.ringing == 0) {
@@ -134,60 +119,14 @@ void QueueModel::setWaiting(int queue, int waiting, int ringing, qint64 at)
     markDirty(r);
 }
 
-void QueueModel::markDirty(int row)
-{
-    if (m_pendingInsert >= 0 && row >= m_pendingInsert)
-        return; // announced by the insert
-    if (!m_dirty[size_t(row)]) {
-        m_dirty[size_t(row)] = true;
-        ++m_dirtyCount;
-    }
-}
-
 void QueueModel::remove(int queue)
 {
-    // Announce what is pending first, so the row numbers below are the views' too.
-    flush();
-    const int r = rowOf(queue);
-    if (r < 0)
-        return;
-    beginRemoveRows({}, r, r);
-    m_rows.erase(m_rows.begin() + r);
-    m_dirty.erase(m_dirty.begin() + r);
-    m_index.clear();
-    for (int i = 0; i < int(m_rows.size()); ++i)
-        m_index.insert(m_rows[size_t(i)].id, i);
-    endRemoveRows();
-}
-
-void QueueModel::flush()
-{
-    if (m_pendingInsert >= 0) {
-        // rowCount() reports the announced rows only, until here.
-        beginInsertRows({}, m_pendingInsert, int(m_rows.size()) - 1);
-        m_pendingInsert = -1;
-        endInsertRows();
-    }
-    if (m_dirtyCount == 0)
-        return;
-    int start = -1;
-    for (int i = 0; i <= int(m_dirty.size()); ++i) {
-        const bool d = i < int(m_dirty.size()) && m_dirty[size_t(i)];
-        if (d && start < 0)
-            start = i;
-        if (!d && start >= 0) {
-            emit dataChanged(index(start, 0), index(i - 1, ColumnCount - 1));
-            start = -1;
-        }
-        if (d)
-            m_dirty[size_t(i)] = false;
-    }
-    m_dirtyCount = 0;
+    removeRowById(queue);
 }
 
 void QueueModel::tick()
 {
-    if (m_frozen || m_rows.empty())
+    if (m_frozen || rows().empty())
         return;
     emit dataChanged(index(0, LongestWait), index(rowCount() - 1, LongestWait));
 }
@@ -196,14 +135,14 @@ void QueueModel::setFrozen(bool frozen)
 {
     m_frozen = frozen;
     m_frozenAt = m_now();
-    if (!m_rows.empty())
+    if (!rows().empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 const QueueRow *QueueModel::row(int queue) const
 {
     const int r = rowOf(queue);
-    return r < 0 ? nullptr : &m_rows[size_t(r)];
+    return r < 0 ? nullptr : &rows()[size_t(r)];
 }
 
 qint64 QueueModel::longestWaitNow(const QueueRow &r) const
@@ -214,13 +153,6 @@ qint64 QueueModel::longestWaitNow(const QueueRow &r) const
         return 0;
     const qint64 now = m_frozen ? m_frozenAt : m_now();
     return r.longestWaitMs + qMax<qint64>(0, now - r.sampledAt);
-}
-
-int QueueModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid())
-        return 0;
-    return m_pendingInsert >= 0 ? m_pendingInsert : int(m_rows.size());
 }
 
 int QueueModel::columnCount(const QModelIndex &parent) const
@@ -306,7 +238,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QueueRow &r = m_rows[size_t(index.row())];
+    const QueueRow &r = rows()[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         return text(r, index.column());

@@ -1,9 +1,10 @@
 #pragma once
 // AgentModel: the agents grid, one row per agent: state (the engine's activity), Not Ready
 // reason, time in state, station and groups (from its sessions), the current call (queue,
-// caller, duration) and calls answered since the engine started. Same batching as QueueModel:
-// changes mark rows, flush() announces runs of them; rows are found through a hash by id.
-#include <QAbstractTableModel>
+// caller, duration) and calls answered since the engine started. Batched like the wallboard
+// (batched_rows.h).
+#include "supmodels/batched_rows.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -31,7 +32,7 @@ struct AgentRow {
     qint64 handledTotal = 0;
 };
 
-class AgentModel : public QAbstractTableModel {
+class AgentModel : public BatchedRowModel<AgentRow> {
     Q_OBJECT
 public:
     enum Column {
@@ -69,14 +70,11 @@ public:
     void setDayBase(const QHash<int, qint64> &answered);
     void closeInterval(int agent, qint64 answered);
     qint64 answeredToday(const AgentRow &r) const;
-    void flush();
     void tick();
     void setFrozen(bool frozen);
 
     const AgentRow *row(int agent) const;
-    int rowOf(int agent) const { return m_index.value(agent, -1); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
@@ -85,8 +83,6 @@ public:
     static QString activityText(const QString &activity);
 
 private:
-    void markDirty(int row);
-    AgentRow *mutableRow(int agent);
     static void applyObject(AgentRow &r, const QJsonObject &a);
     QVariant value(const AgentRow &r, int column) const;
     QVariant text(const AgentRow &r, int column) const;
@@ -95,11 +91,6 @@ private:
     std::function<qint64()> m_now;
     std::function<QString(int)> m_queueName;
     QHash<int, QString> m_reasonNames;
-    std::vector<AgentRow> m_rows;
-    QHash<int, int> m_index;
-    std::vector<bool> m_dirty;
-    int m_dirtyCount = 0;
-    int m_pendingInsert = -1;
     bool m_frozen = false;
     qint64 m_frozenAt = 0;
     bool m_hasDay = false;

@@ -1,13 +1,12 @@
 #pragma once
 // QueueModel: the wallboard, one row per queue, holding the engine's queue objects (snapshot
-// `queues[]` and `queue.stats` events). Updates are applied to the rows at once but announced
-// in batches: flush() emits one dataChanged per run of changed rows, so a burst of events
-// costs one repaint. Rows are found by queue id through a hash; the model is reset only when
-// a snapshot replaces everything.
+// `queues[]` and `queue.stats` events). Batched (batched_rows.h): a burst of events costs one
+// repaint; the model is reset only when a snapshot replaces everything.
 #include "supmodels/kpi.h"
 #include "supmodels/thresholds.h"
 
-#include <QAbstractTableModel>
+#include "supmodels/batched_rows.h"
+
 #include <QHash>
 #include <QJsonObject>
 
@@ -27,7 +26,7 @@ struct QueueRow {
     QueueCounters total, interval;
 };
 
-class QueueModel : public QAbstractTableModel {
+class QueueModel : public BatchedRowModel<QueueRow> {
     Q_OBJECT
 public:
     enum Column {
@@ -72,37 +71,26 @@ public:
     void closeInterval(int queue, const QueueCounters &closed);
     QueueCounters today(const QueueRow &r) const;
     bool hasDayBase() const { return m_hasDay; }
-    /// Announces the rows changed since the last flush (dataChanged over runs of rows).
-    void flush();
     /// Time-driven columns (longest wait) moved on.
     void tick();
     /// Disconnected: grey everything and stop the clocks at `at`.
     void setFrozen(bool frozen);
 
     const QueueRow *row(int queue) const;
-    int rowOf(int queue) const { return m_index.value(queue, -1); }
-    const std::vector<QueueRow> &rows() const { return m_rows; }
     qint64 longestWaitNow(const QueueRow &r) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
 private:
     static QueueRow fromJson(const QJsonObject &q, qint64 at);
-    void markDirty(int row);
     QVariant value(const QueueRow &r, int column) const;
     QVariant text(const QueueRow &r, int column) const;
     Alert alert(const QueueRow &r, int column) const;
 
     ThresholdStore *m_thresholds;
     std::function<qint64()> m_now;
-    std::vector<QueueRow> m_rows;
-    QHash<int, int> m_index;
-    std::vector<bool> m_dirty;
-    int m_dirtyCount = 0;
-    int m_pendingInsert = -1; ///< first appended row not yet announced
     bool m_frozen = false;
     qint64 m_frozenAt = 0;
     bool m_hasDay = false;
