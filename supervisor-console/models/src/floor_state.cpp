@@ -38,9 +38,6 @@ FloorState::FloorState(QObject *parent)
             m_history.sample(m_queues, m_agents, now);
         }
     });
-    m_refresh.setInterval(1000);
-    m_refresh.setSingleShot(true);
-    connect(&m_refresh, &QTimer::timeout, this, &FloorState::refreshStale);
     m_dayReload.setInterval(2000);
     m_dayReload.setSingleShot(true);
     connect(&m_dayReload, &QTimer::timeout, this, &FloorState::loadDayBase);
@@ -114,24 +111,19 @@ void FloorState::subscribe()
     setStatus(Status::Syncing);
     m_syncing = true;
     m_buffer.clear();
-    auto topics = [](bool stats) {
-        QJsonArray t{QStringLiteral("all")};
-        if (stats) {
-            t.append(QStringLiteral("stats"));
-            t.append(QStringLiteral("intervals")); // to move a closed interval into "today"
-        }
-        return QJsonObject{{QStringLiteral("topics"), t}};
-    };
-    m_client.request(QStringLiteral("subscribe"), topics(true), [this, topics](const Reply &r) {
-        if (r.ok) {
-            m_hasStats = true;
-            requestSnapshot();
+    // `stats` carries the engine's own figures (no polling); `intervals` moves a closed
+    // interval into "today".
+    const QJsonObject topics{{QStringLiteral("topics"),
+                              QJsonArray{QStringLiteral("all"), QStringLiteral("stats"),
+                                         QStringLiteral("intervals")}}};
+    m_client.request(QStringLiteral("subscribe"), topics, [this](const Reply &r) {
+        m_hasStats = r.ok;
+        if (!r.ok) {
+            // Not the engine this console belongs with: show the figures as not live.
+            onDisconnected();
             return;
         }
-        // An engine without the `stats` topic: raw events only (figures from snapshots).
-        m_hasStats = false;
-        m_client.request(QStringLiteral("subscribe"), topics(false),
-                         [this](const Reply &) { requestSnapshot(); });
+        requestSnapshot();
     });
 }
 
@@ -399,48 +391,6 @@ void FloorState::applyEvent(const QJsonObject &e)
         if (offeredTo != 0)
             m_agents.clearCall(offeredTo, id);
     }
-    if (!m_hasStats)
-        markStale(e, ev);
-}
-
-void FloorState::markStale(const QJsonObject &e, const QString &ev)
-{
-    // Without the `stats` topic the figures come from small snapshots of the objects an event
-    // touched, coalesced: at most one request per object per refresh period.
-    for (const char *key : {"queue", "fromQueue", "toQueue"})
-        if (const int q = int(num(e, key)); q != 0)
-            m_staleQueues.insert(q);
-    if (const int a = int(num(e, "agent")); a != 0)
-        m_staleAgents.insert(a);
-    // Agent states move the queues' staffing figures (which queues: the engine knows).
-    if (ev.startsWith(QLatin1String("agent.")) || ev.startsWith(QLatin1String("session.")))
-        for (const QueueRow &q : m_queues.rows())
-            m_staleQueues.insert(q.id);
-    if ((!m_staleQueues.isEmpty() || !m_staleAgents.isEmpty()) && !m_refresh.isActive())
-        m_refresh.start();
-}
-
-void FloorState::refreshStale()
-{
-    const QSet<int> queues = std::exchange(m_staleQueues, {});
-    const QSet<int> agents = std::exchange(m_staleAgents, {});
-    auto ask = [this](const QString &scope) {
-        m_client.request(
-            QStringLiteral("snapshot"), {{QStringLiteral("scope"), scope}}, [this](const Reply &r) {
-                if (!r.ok || m_syncing)
-                    return;
-                const qint64 at = num(r.result, "at");
-                for (const QJsonValue &q : r.result.value(QLatin1String("queues")).toArray())
-                    m_queues.upsert(q.toObject(), at);
-                for (const QJsonValue &a : r.result.value(QLatin1String("agents")).toArray())
-                    m_agents.upsert(a.toObject());
-                m_dirty = true;
-            });
-    };
-    for (int q : queues)
-        ask(QStringLiteral("queue:%1").arg(q));
-    for (int a : agents)
-        ask(QStringLiteral("agent:%1").arg(a));
 }
 
 void FloorState::flushNow()

@@ -16,7 +16,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 namespace acd::sup {
@@ -57,7 +56,7 @@ public:
     void forceReady(int agent, ProtocolClient::Callback done);
     void forceNotReady(int agent, int reason, ProtocolClient::Callback done);
     void forceLogout(int agent, ProtocolClient::Callback done);
-    /// Reason codes known to the console (admin: from admin.list; else codes seen).
+    /// Reason codes' names (from the engine's full snapshot).
     QHash<int, QString> reasonNames() const { return m_reasonNames; }
 
     /// Applies one event as if it came from the engine (tests and the benchmark use it).
@@ -85,8 +84,6 @@ private:
     /// Today's closed intervals (queue-intervals report since UTC midnight) for "today".
     void loadDayBase();
     qint64 todayStart() const;
-    void markStale(const QJsonObject &event, const QString &ev);
-    void refreshStale();
 
     struct Session {
         int agent = 0, group = 0;
@@ -104,8 +101,7 @@ private:
     QueueModel m_queues;
     AgentModel m_agents;
     History m_history;
-    QTimer m_flush, m_tick, m_reconnect, m_refresh, m_dayReload;
-    QSet<int> m_staleQueues, m_staleAgents; ///< without `stats`: objects to re-read
+    QTimer m_flush, m_tick, m_reconnect, m_dayReload;
     Status m_status = Status::Offline;
     QString m_address, m_user, m_password;
     QDateTime m_frozenAt;
