@@ -141,6 +141,15 @@ bool verifySecret(std::string_view secret, std::string_view encoded) {
     return true;
 }
 
+const std::string &unknownSecretHash() {
+    static const std::string hash = [] {
+        unsigned char random[16];
+        RAND_bytes(random, sizeof random);
+        return hashSecret(std::string_view(reinterpret_cast<const char *>(random), sizeof random));
+    }();
+    return hash;
+}
+
 bool isSecretHash(std::string_view text) {
     Parsed p;
     return parse(text, p);

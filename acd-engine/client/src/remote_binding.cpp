@@ -2,9 +2,9 @@
 // encoded by their C++ type and named by the parameter names of tapi_functions.def, exactly as
 // the engine's tapi_ops.cpp decodes them.
 #include "remote_binding.h"
+#include "remote_wire.h"
 
 #include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/Buffer.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -43,16 +43,6 @@ constexpr std::size_t kMaxBuffer = 1u << 20;
 constexpr std::size_t kMaxOutput = 512u << 10;
 constexpr auto kRequestTimeout = std::chrono::seconds(30);
 
-std::string base64(const void *data, std::size_t size)
-{
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder.write(static_cast<const char *>(data), static_cast<std::streamsize>(size));
-    encoder.close();
-    return out.str();
-}
-
 bool unbase64(const std::string &text, std::string &out)
 {
     try {
@@ -65,25 +55,6 @@ bool unbase64(const std::string &text, std::string &out)
     } catch (...) {
         return false;
     }
-}
-
-std::vector<std::string> splitNames(const char *list)
-{
-    std::vector<std::string> names;
-    std::string current;
-    for (const char *p = list; *p; ++p) {
-        if (*p == '(' || *p == ')' || *p == ' ')
-            continue;
-        if (*p == ',') {
-            names.push_back(current);
-            current.clear();
-        } else {
-            current += *p;
-        }
-    }
-    if (!current.empty())
-        names.push_back(current);
-    return names;
 }
 
 /// Where an output goes in the caller's memory.
@@ -218,7 +189,7 @@ struct Enc<const GUID *> {
     static void put(Encoded &e, const std::string &name, const GUID *v)
     {
         if (v)
-            e.args->set(name, base64(v, sizeof(GUID)));
+            e.args->set(name, wire::base64(v, sizeof(GUID)));
         else
             e.args->set(name, Poco::Dynamic::Var());
     }
@@ -244,7 +215,7 @@ struct Enc<const S *> { // input structures with dwTotalSize
             e.localError = LINEERR_INVALPARAM;
             total = 4;
         }
-        e.args->set(name, base64(v, std::max<DWORD>(total, 4)));
+        e.args->set(name, wire::base64(v, std::max<DWORD>(total, 4)));
     }
 };
 template<class S>
@@ -308,7 +279,7 @@ public:
 #define TAPI_FN(name, args, ...)                                                                   \
     LONG name(__VA_ARGS__) override                                                                \
     {                                                                                              \
-        static const std::vector<std::string> names = splitNames(#args);                           \
+        static const std::vector<std::string> names = wire::splitParameterNames(#args);                           \
         return forward(#name, names, std::make_tuple(TAPI_UNPACK args));                           \
     }
 #include "tapi_functions.def"
@@ -358,7 +329,7 @@ private:
                 }
                 Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
                 o->set("key", it->second->key);
-                o->set("bytes", base64(p, it->second->size));
+                o->set("bytes", wire::base64(p, it->second->size));
                 enc.args->set(name, o);
             };
             encodeAll(e, names, values, std::index_sequence_for<A...>{});
@@ -373,7 +344,7 @@ private:
                         e.args->set(b.name, Poco::Dynamic::Var());
                         continue;
                     }
-                    e.args->set(b.name, base64(b.data, size));
+                    e.args->set(b.name, wire::base64(b.data, size));
                     if (b.inOut)
                         e.targets.push_back(
                             {b.name, Target::Kind::Bytes, const_cast<void *>(b.data), size});

@@ -12,6 +12,10 @@ constexpr int kDefaultPbkdf2Iterations = 100000;
 std::string hashSecret(std::string_view secret, int iterations = kDefaultPbkdf2Iterations);
 /// True when `secret` matches `encoded` (constant-time comparison).
 bool verifySecret(std::string_view secret, std::string_view encoded);
+/// A hash of nothing anyone knows, at the default cost, made once: check an unknown user's
+/// password against it so that an unknown user costs as much as a wrong password (no hint
+/// which one it was).
+const std::string &unknownSecretHash();
 /// True when `text` is a well-formed encoded hash.
 bool isSecretHash(std::string_view text);
 

@@ -168,10 +168,8 @@ net::HttpResponse EngineService::onRest(const net::HttpRequest &request)
                                      std::to_string((user->blockedForMs + 999) / 1000));
         return limited;
     }
-    // The same work for an unknown user as for a wrong password: no hint which one it was.
-    static const std::string unknownUserHash = db::hashSecret("x");
     const bool ok = db::verifySecret(credentials->second,
-                                     user->found ? user->hash : unknownUserHash)
+                                     user->found ? user->hash : db::unknownSecretHash())
                     && user->found;
     if (!ok) {
         m_host->loop().post([this, name, peer] {

@@ -117,12 +117,9 @@ void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object:
     // Agents log in at a desktop with their agent ID and PIN, as on every ACD: a name that no
     // user has and that is an agent's ID is checked against that agent's PIN.
     const core::AgentConfig *agentLogin = found ? nullptr : agentByIdText(user);
-    // The same work for an unknown user as for a wrong password: no hint which one it was.
-    // The dummy hash is made once: hashing it again per attempt would double the work.
-    static const std::string unknownUserHash = db::hashSecret("x");
     const std::string &hash = found        ? found->passwordHash
                               : agentLogin ? agentLogin->pinHash
-                                           : unknownUserHash;
+                                           : db::unknownSecretHash();
     const bool known = found || agentLogin;
     const Role role = found ? toRole(found->role) : Role::Agent;
     const core::AgentId agent = found ? found->agent : agentLogin ? agentLogin->id : 0;

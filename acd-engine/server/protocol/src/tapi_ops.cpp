@@ -19,9 +19,10 @@
 // `{"ev": "tapi", ...}` events for this connection alone.
 #include "protocol_impl.h"
 
+#include "../../../client/src/remote_wire.h"
+
 #include "acd/tapi/server.h"
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
 
 #include <array>
@@ -41,16 +42,6 @@ namespace {
 
 constexpr std::size_t kMaxBuffer = 1u << 20; // no structure over 1 MiB either way
 constexpr tapi::ClientId kClientBase = 1000;
-
-std::string base64(const void *data, std::size_t size)
-{
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out);
-    encoder.rdbuf()->setLineLength(0);
-    encoder.write(static_cast<const char *>(data), static_cast<std::streamsize>(size));
-    encoder.close();
-    return out.str();
-}
 
 int base64Value(char ch)
 {
@@ -105,26 +96,6 @@ RequestError badArg(const std::string &key, const std::string &what)
     return {"bad_request", "args." + key + ": " + what, "", "args." + key};
 }
 
-/// "(hLine, lphCall, x)" -> {"hLine", "lphCall", "x"}
-std::vector<std::string> splitNames(const char *list)
-{
-    std::vector<std::string> names;
-    std::string current;
-    for (const char *p = list; *p; ++p) {
-        if (*p == '(' || *p == ')' || *p == ' ')
-            continue;
-        if (*p == ',') {
-            names.push_back(current);
-            current.clear();
-        } else {
-            current += *p;
-        }
-    }
-    if (!current.empty())
-        names.push_back(current);
-    return names;
-}
-
 } // namespace
 
 namespace remote_tapi {
@@ -173,7 +144,7 @@ struct Output {
             n = std::max<std::size_t>(12, std::min<std::size_t>(used, total));
             n = std::min(n, buffer.size < 12 ? std::size_t(12) : buffer.size);
         }
-        return base64(bytes, n);
+        return tapi::wire::base64(bytes, n);
     }
 };
 
@@ -580,7 +551,7 @@ Poco::JSON::Object::Ptr TapiState::build(HLINEAPP app, const LINEMESSAGE &m)
         proxies[key] = entry;
         Poco::JSON::Object::Ptr proxy = new Poco::JSON::Object;
         proxy->set("key", key);
-        proxy->set("bytes", base64(request, request->dwSize));
+        proxy->set("bytes", tapi::wire::base64(request, request->dwSize));
         event->set("proxyRequest", proxy);
     } else if (m.dwMessageID == LINE_CLOSE) {
         // The line's pending proxy requests failed with it; their buffers are gone.
@@ -635,7 +606,7 @@ LONG invokeWith(tapi::Server &server, tapi::ClientId client, Call &call,
 template<class... A>
 Handler handler(LONG (tapi::Server::*fn)(tapi::ClientId, A...), const char *names)
 {
-    std::vector<std::string> list = splitNames(names);
+    std::vector<std::string> list = tapi::wire::splitParameterNames(names);
     if (list.size() != sizeof...(A))
         throw std::logic_error(std::string("tapi_functions.def: parameter names ") + names);
     return [fn, list](tapi::Server &server, tapi::ClientId client, Call &call) {
