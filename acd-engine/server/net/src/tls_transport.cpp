@@ -226,6 +226,21 @@ TlsTransport::Outcome TlsTransport::classify(int ret, const char *operation)
     }
 }
 
+IoResult TlsTransport::incomplete(Outcome outcome, Outcome opposite, bool &wantsOpposite)
+{
+    switch (outcome) {
+    case Outcome::WantRead:
+    case Outcome::WantWrite:
+        wantsOpposite = outcome == opposite;
+        return {IoResult::Status::WouldBlock, 0, 0};
+    case Outcome::Closed:
+        return {IoResult::Status::Closed, 0, 0};
+    case Outcome::Failed:
+        break;
+    }
+    return {IoResult::Status::Error, 0, 0};
+}
+
 IoResult TlsTransport::read(char *buffer, std::size_t size)
 {
     if (m_failed)
@@ -234,19 +249,9 @@ IoResult TlsTransport::read(char *buffer, std::size_t size)
     if (!m_established) {
         ERR_clear_error();
         int ret = SSL_do_handshake(m_ssl);
-        if (ret != 1) {
-            switch (classify(ret, "TLS handshake")) {
-            case Outcome::WantRead:
-                return {IoResult::Status::WouldBlock, 0, 0};
-            case Outcome::WantWrite:
-                m_readWantsWrite = true;
-                return {IoResult::Status::WouldBlock, 0, 0};
-            case Outcome::Closed:
-                return {IoResult::Status::Closed, 0, 0};
-            case Outcome::Failed:
-                return {IoResult::Status::Error, 0, 0};
-            }
-        }
+        if (ret != 1)
+            return incomplete(classify(ret, "TLS handshake"), Outcome::WantWrite,
+                              m_readWantsWrite);
         m_established = true;
         // Application data may have come with the client's Finished: read on.
     }
@@ -256,18 +261,7 @@ IoResult TlsTransport::read(char *buffer, std::size_t size)
     int n = SSL_read(m_ssl, buffer, static_cast<int>(std::min<std::size_t>(size, INT_MAX)));
     if (n > 0)
         return {IoResult::Status::Ok, static_cast<std::size_t>(n), 0};
-    switch (classify(n, "TLS read")) {
-    case Outcome::WantRead:
-        return {IoResult::Status::WouldBlock, 0, 0};
-    case Outcome::WantWrite:
-        m_readWantsWrite = true;
-        return {IoResult::Status::WouldBlock, 0, 0};
-    case Outcome::Closed:
-        return {IoResult::Status::Closed, 0, 0};
-    case Outcome::Failed:
-        break;
-    }
-    return {IoResult::Status::Error, 0, 0};
+    return incomplete(classify(n, "TLS read"), Outcome::WantWrite, m_readWantsWrite);
 }
 
 IoResult TlsTransport::write(const char *data, std::size_t size)
@@ -281,18 +275,7 @@ IoResult TlsTransport::write(const char *data, std::size_t size)
     int n = SSL_write(m_ssl, data, static_cast<int>(std::min<std::size_t>(size, INT_MAX)));
     if (n > 0)
         return {IoResult::Status::Ok, static_cast<std::size_t>(n), 0};
-    switch (classify(n, "TLS write")) {
-    case Outcome::WantRead:
-        m_writeWantsRead = true;
-        return {IoResult::Status::WouldBlock, 0, 0};
-    case Outcome::WantWrite:
-        return {IoResult::Status::WouldBlock, 0, 0};
-    case Outcome::Closed:
-        return {IoResult::Status::Closed, 0, 0};
-    case Outcome::Failed:
-        break;
-    }
-    return {IoResult::Status::Error, 0, 0};
+    return incomplete(classify(n, "TLS write"), Outcome::WantRead, m_writeWantsRead);
 }
 
 void TlsTransport::shutdownWrite()

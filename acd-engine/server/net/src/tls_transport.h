@@ -53,6 +53,9 @@ public:
 private:
     enum class Outcome { WantRead, WantWrite, Closed, Failed };
     Outcome classify(int ret, const char *operation);
+    /// What an OpenSSL call that did not complete means to the loop. `wantsOpposite` is set
+    /// when OpenSSL must first move data the other way (`opposite`: WantWrite for a read).
+    static IoResult incomplete(Outcome outcome, Outcome opposite, bool &wantsOpposite);
 
     int m_fd;
     std::shared_ptr<TlsContext> m_context;
