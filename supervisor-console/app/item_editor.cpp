@@ -131,6 +131,24 @@ QWidget *ItemEditor::makeEditor(const FieldSpec &f, const QJsonValue &v)
     return e;
 }
 
+void ItemEditor::layOutTable(QWidget *box, QTableWidget *table, QPushButton *add,
+                             QPushButton *remove)
+{
+    // "Remove" takes the current row away; "Add" is the caller's (its defaults differ).
+    connect(remove, &QPushButton::clicked, this, [table] {
+        if (table->currentRow() >= 0)
+            table->removeRow(table->currentRow());
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(table);
+    layout->addLayout(buttons);
+}
+
 QWidget *ItemEditor::makeRulesEditor(const QJsonArray &steps)
 {
     auto *box = new QWidget(this);
@@ -156,18 +174,7 @@ QWidget *ItemEditor::makeRulesEditor(const QJsonArray &steps)
         const qint64 after = n ? m_rules->item(n - 1, 0)->text().toLongLong() + 30 : 30;
         addRule(after, kActions[0], 1);
     });
-    connect(remove, &QPushButton::clicked, this, [this] {
-        if (m_rules->currentRow() >= 0)
-            m_rules->removeRow(m_rules->currentRow());
-    });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch(1);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_rules);
-    layout->addLayout(buttons);
+    layOutTable(box, m_rules, add, remove);
     return box;
 }
 
@@ -194,18 +201,7 @@ QWidget *ItemEditor::makeHoursEditor(const QJsonArray &spans)
     remove->setAccessibleName(tr("Remove business hours"));
     connect(add, &QPushButton::clicked, this,
             [this] { addHours(QStringLiteral("mon,tue,wed,thu,fri"), "08:00", "18:00"); });
-    connect(remove, &QPushButton::clicked, this, [this] {
-        if (m_hours->currentRow() >= 0)
-            m_hours->removeRow(m_hours->currentRow());
-    });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch(1);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_hours);
-    layout->addLayout(buttons);
+    layOutTable(box, m_hours, add, remove);
     return box;
 }
 

@@ -9,6 +9,7 @@
 #include <QHash>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace acd::sup {
@@ -41,6 +42,8 @@ private:
     QWidget *makeEditor(const FieldSpec &f, const QJsonValue &v);
     QWidget *makeRulesEditor(const QJsonArray &steps);
     QWidget *makeHoursEditor(const QJsonArray &spans);
+    /// A list editor: the table above its Add and Remove buttons.
+    void layOutTable(QWidget *box, QTableWidget *table, QPushButton *add, QPushButton *remove);
     void clearErrors();
 
     AdminModel *m_model;
