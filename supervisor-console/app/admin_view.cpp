@@ -1,5 +1,6 @@
 #include "admin_view.h"
 
+#include "action_buttons.h"
 #include "item_editor.h"
 
 #include "supmodels/admin_model.h"
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace acd::sup {
@@ -67,13 +67,7 @@ AdminView::AdminView(FloorState *floor, QWidget *parent)
     label->setBuddy(m_kind);
     bar->addWidget(label);
     bar->addWidget(m_kind);
-    for (QAction *a : adminActions()) {
-        addAction(a);
-        auto *b = new QToolButton(this);
-        b->setDefaultAction(a);
-        b->setAccessibleName(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("...")));
-        bar->addWidget(b);
-    }
+    addActionButtons(this, bar, adminActions());
     bar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);

@@ -1,5 +1,6 @@
 #include "agents_view.h"
 
+#include "action_buttons.h"
 #include "supmodels/agent_filter.h"
 #include "supmodels/floor_state.h"
 
@@ -13,7 +14,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace acd::sup {
@@ -76,13 +76,7 @@ AgentsView::AgentsView(FloorState *floor, QWidget *parent)
     bar->addWidget(new QLabel(tr("State:"), this));
     bar->addWidget(m_state);
     bar->addWidget(text, 1);
-    for (QAction *a : agentActions()) {
-        addAction(a);
-        auto *b = new QToolButton(this);
-        b->setDefaultAction(a);
-        b->setAccessibleName(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("...")));
-        bar->addWidget(b);
-    }
+    addActionButtons(this, bar, agentActions());
     m_status->setAccessibleName(tr("Result of the last action"));
     QSettings settings;
     m_table->horizontalHeader()->restoreState(

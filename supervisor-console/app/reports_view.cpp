@@ -1,5 +1,6 @@
 #include "reports_view.h"
 
+#include "action_buttons.h"
 #include "supmodels/floor_state.h"
 #include "supmodels/report_model.h"
 
@@ -22,7 +23,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimeZone>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -97,13 +97,7 @@ ReportsView::ReportsView(FloorState *floor, QWidget *parent)
     bar->addWidget(m_from);
     bar->addWidget(new QLabel(tr("to"), this));
     bar->addWidget(m_to);
-    for (QAction *a : reportActions()) {
-        addAction(a);
-        auto *b = new QToolButton(this);
-        b->setDefaultAction(a);
-        b->setAccessibleName(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("...")));
-        bar->addWidget(b);
-    }
+    addActionButtons(this, bar, reportActions());
     bar->addStretch(1);
     auto *chartBar = new QHBoxLayout;
     auto *columnLabel = new QLabel(tr("&Chart column:"), this);
