@@ -44,6 +44,8 @@ private:
     Status writeCallInfo(const CallInfo &info);
     Status writeAudit(const AuditRecord &record);
     Status writeInterval(const core::IntervalReport &report);
+    /// The station a session was started at: remembered, else from its 'started' row.
+    std::string sessionStation(core::SessionId session);
     Status queueEvent(TimeMs at, core::CallId call, core::QueueId queue, std::string_view event,
                       core::AgentId agent, core::QueueId other, std::string_view reason,
                       std::int64_t value);
@@ -65,6 +67,10 @@ private:
     std::vector<core::CallId> m_consumedInfo;
     /// Each agent's latest session, for agent_state_changes.session_id.
     std::unordered_map<core::AgentId, core::SessionId> m_latestSession;
+    /// The station of every session started in this run and not yet ended, for the
+    /// session_events rows of its state changes (the database is asked only for sessions
+    /// started before a restart).
+    std::unordered_map<core::SessionId, std::string> m_sessionStation;
 };
 
 } // namespace acd::db

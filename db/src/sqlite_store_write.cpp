@@ -194,6 +194,7 @@ Status SqliteStore::writeEffect(const core::Effect &effect) {
                     toString(e.oldActivity), toString(e.activity), e.reason, e.forcedBy);
             } else if constexpr (std::is_same_v<T, core::SessionStarted>) {
                 m_latestSession[e.agent] = e.session;
+                m_sessionStation[e.session] = e.station;
                 return m_db.execute(
                     "INSERT INTO session_events (at, session_id, event, agent_id, group_id, "
                     "station, state, next_state, forced_by) VALUES (?, ?, 'started', ?, ?, ?, "
@@ -201,12 +202,14 @@ Status SqliteStore::writeEffect(const core::Effect &effect) {
                     at, e.session, e.agent, e.group, e.station,
                     toString(core::SessionState::NotReady), toString(core::SessionState::None));
             } else if constexpr (std::is_same_v<T, core::SessionStateChanged>) {
+                const std::string station = sessionStation(e.session);
+                if (e.state == core::SessionState::Ended)
+                    m_sessionStation.erase(e.session);
                 return m_db.execute(
                     "INSERT INTO session_events (at, session_id, event, agent_id, group_id, "
-                    "station, state, next_state, forced_by) VALUES (?, ?, 'state', ?, ?, "
-                    "coalesce((SELECT station FROM session_events WHERE session_id = ? AND "
-                    "event = 'started' ORDER BY id DESC LIMIT 1), ''), ?, ?, ?)",
-                    at, e.session, e.agent, e.group, e.session, toString(e.state),
+                    "station, state, next_state, forced_by) VALUES (?, ?, 'state', ?, ?, ?, ?, "
+                    "?, ?)",
+                    at, e.session, e.agent, e.group, station, toString(e.state),
                     toString(e.nextState), e.forcedBy);
             } else if constexpr (std::is_same_v<T, core::IntervalClosed>) {
                 if (!e.report)
@@ -305,4 +308,24 @@ Status SqliteStore::writeInterval(const core::IntervalReport &report) {
     return {};
 }
 
+std::string SqliteStore::sessionStation(core::SessionId session) {
+    if (const auto known = m_sessionStation.find(session); known != m_sessionStation.end())
+        return known->second;
+    // A session of an earlier run (the engine restarted since it started): its 'started'
+    // row, found through the session_events_started index (schema 6).
+    std::string station;
+    auto query = m_db.prepare("SELECT station FROM session_events WHERE session_id = ? AND "
+                              "event = 'started' ORDER BY id DESC LIMIT 1");
+    if (query) {
+        sql::Statement &st = *query.value();
+        st.bindAll(session);
+        if (st.step() == SQLITE_ROW)
+            station = st.textAt(0);
+        st.reset();
+    }
+    m_sessionStation.emplace(session, station);
+    return station;
+}
+
 } // namespace acd::db
+

@@ -46,9 +46,38 @@ TEST(Migrations, AnEmptyFileIsMigratedToTheLatestVersion) {
     auto store = openStore(path);
     ASSERT_NE(store, nullptr);
     EXPECT_EQ(store->schemaVersion(), latestSchemaVersion());
-    EXPECT_EQ(latestSchemaVersion(), 5);
+    EXPECT_EQ(latestSchemaVersion(), 6);
     store.reset();
-    EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 5);
+    EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 6);
+}
+
+/// SQLite's plan for `query`: the detail column of every EXPLAIN QUERY PLAN row.
+std::string queryPlan(const std::string &path, const std::string &query) {
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + query).c_str(), -1, &st, nullptr);
+    std::string plan;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        plan += reinterpret_cast<const char *>(sqlite3_column_text(st, 3)) + std::string("\n");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return plan;
+}
+
+// Regression: every session state change used to look its station up with a backwards scan
+// of session_events (no index), so the writer slowed down as the table grew and fell behind
+// at 500 calls/s.
+TEST(Migrations, ASessionsStartedRowIsFoundThroughAnIndexNotAScan) {
+    TempDir dir;
+    const std::string path = dir.file("plan.db");
+    auto store = openStore(path);
+    ASSERT_NE(store, nullptr);
+    const std::string plan =
+        queryPlan(path, "SELECT station FROM session_events WHERE session_id = 5 AND "
+                        "event = 'started' ORDER BY id DESC LIMIT 1");
+    EXPECT_NE(plan.find("USING INDEX session_events_started"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("SCAN session_events"), std::string::npos) << plan;
 }
 
 TEST(Migrations, TheDatabaseIsInWalMode) {
@@ -75,7 +104,7 @@ TEST(Migrations, AnOldVersionIsUpgradedKeepingItsRecords) {
     EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 1);
     auto store = openStore(path);
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->schemaVersion(), 5);
+    EXPECT_EQ(store->schemaVersion(), 6);
     auto calls = store->calls({0, kT0 + 1});
     ASSERT_TRUE(calls);
     ASSERT_EQ(calls.value().size(), 1u);
@@ -96,7 +125,7 @@ TEST(Migrations, ADatabaseNewerThanTheCodeIsRefusedWithAClearMessage) {
     EXPECT_EQ(opened.status().code(), DbError::SchemaTooNew);
     EXPECT_EQ(opened.status().message(),
               "database '" + path
-                  + "' has schema version 99, newer than this program's 5: open it with a "
+                  + "' has schema version 99, newer than this program's 6: open it with a "
                     "newer acd-engine (refusing to touch it)");
     EXPECT_EQ(pragmaInt(path, "PRAGMA user_version"), 99);
 }

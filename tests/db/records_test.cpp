@@ -164,6 +164,46 @@ TEST_F(RecordsTest, SessionEventsRoundTripAndStateChangesKeepTheStation) {
     EXPECT_EQ(events.value()[2].group, 1u);
 }
 
+TEST_F(RecordsTest, AStateChangeAfterAReopenTakesTheStationFromTheStartedRow) {
+    EffectLog before;
+    before.add(kT0, SessionStarted{5, 1001, 1, "2001"})
+        .add(kT0, SessionStarted{6, 1002, 1, "2002"});
+    write(before);
+    store.reset(); // an engine restart: the store knows nothing of the open sessions
+    store = openStore(path);
+    ASSERT_NE(store, nullptr);
+    EffectLog after;
+    after
+        .add(kT0 + 1000,
+             SessionStateChanged{6, 1002, 1, SessionState::Ready, SessionState::None, ""})
+        .add(kT0 + 2000,
+             SessionStateChanged{5, 1001, 1, SessionState::Ended, SessionState::None, ""})
+        .add(kT0 + 3000,
+             SessionStateChanged{7, 1003, 1, SessionState::Ready, SessionState::None, ""});
+    write(after);
+    auto events = store->sessionEvents({kT0 + 1000, kT0 + 4000});
+    ASSERT_TRUE(events);
+    ASSERT_EQ(events.value().size(), 3u);
+    EXPECT_EQ(events.value()[0].station, "2002");
+    EXPECT_EQ(events.value()[1].station, "2001");
+    EXPECT_EQ(events.value()[2].station, ""); // no started row anywhere
+}
+
+TEST_F(RecordsTest, ASessionStartedAgainAtAnotherStationReportsTheNewStation) {
+    EffectLog log;
+    log.add(kT0, SessionStarted{5, 1001, 1, "2001"})
+        .add(kT0 + 1000,
+             SessionStateChanged{5, 1001, 1, SessionState::Ended, SessionState::None, ""})
+        .add(kT0 + 2000, SessionStarted{5, 1001, 1, "2005"})
+        .add(kT0 + 3000,
+             SessionStateChanged{5, 1001, 1, SessionState::Ready, SessionState::None, ""});
+    write(log);
+    auto events = store->sessionEvents({kT0 + 3000, kT0 + 4000});
+    ASSERT_TRUE(events);
+    ASSERT_EQ(events.value().size(), 1u);
+    EXPECT_EQ(events.value()[0].station, "2005");
+}
+
 TEST_F(RecordsTest, EveryCallEventIsLoggedAsAQueueEvent) {
     EffectLog log;
     log.add(kT0, CallQueued{1, 10, 3, false})
