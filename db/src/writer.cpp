@@ -3,6 +3,8 @@
 
 #include <Poco/Logger.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <type_traits>
@@ -48,7 +50,10 @@ Writer::Writer(Store &store, WriterOptions options)
         m_options.queueCapacity = 1;
     if (m_options.maxBatch == 0)
         m_options.maxBatch = 1;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "db-writer");
+        run();
+    });
 }
 
 Writer::~Writer() {

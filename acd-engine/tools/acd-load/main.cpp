@@ -204,9 +204,13 @@ int main(int argc, char **argv)
     double connectSeconds = (nowMs() - connectStart) / 1000.0;
     clients.run(o.warmup * 1000);
     clients.resetMeasurements();
-    ProcessUsage before = usageOf(engine.pid());
+    const ProcessUsage before = usageOf(engine.pid());
+    const ProcessUsage pbxBefore = usageOf(pbx.pid());
+    const ProcessUsage selfBefore = usageOf(::getpid());
     clients.run(o.duration * 1000);
-    ProcessUsage after = usageOf(engine.pid());
+    const ProcessUsage after = usageOf(engine.pid());
+    const ProcessUsage pbxAfter = usageOf(pbx.pid());
+    const ProcessUsage selfAfter = usageOf(::getpid());
     const LoadResults &r = clients.results();
     // A clean stop writes every record the run produced (the writer may be behind): allow a minute.
     int engineExit = engine.stop(60000);
@@ -216,7 +220,11 @@ int main(int argc, char **argv)
     else
         std::filesystem::remove_all(work);
 
-    double cpu = (after.cpuSeconds - before.cpuSeconds) / o.duration;
+    const double cpu = (after.cpuSeconds - before.cpuSeconds) / o.duration;
+    // The switch and this tool share the machine with the engine: their CPU is reported too.
+    const double pbxCpu = (pbxAfter.cpuSeconds - pbxBefore.cpuSeconds) / o.duration;
+    const double selfCpu = (selfAfter.cpuSeconds - selfBefore.cpuSeconds) / o.duration;
+    const std::string threads = threadShares(before, after, o.duration);
     double p50 = percentile(r.offerLatencyMs, 0.50), p99 = percentile(r.offerLatencyMs, 0.99),
            max = percentile(r.offerLatencyMs, 1.0);
     if (o.json) {
@@ -226,7 +234,8 @@ int main(int argc, char **argv)
                     "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
                     "\"supervisorEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
                     "\"engineCpu\":%.3f,\"engineRssKiB\":%ld,\"enginePeakRssKiB\":%ld,"
-                    "\"engineThreads\":%d,\"engineExit\":%d}\n",
+                    "\"engineThreads\":%d,\"engineExit\":%d,\"engineThreadCpu\":\"%s\","
+                    "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f}\n",
                     o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
                     connectSeconds, static_cast<unsigned long long>(r.queued),
                     static_cast<unsigned long long>(r.offersSeen),
@@ -235,7 +244,7 @@ int main(int argc, char **argv)
                     max, static_cast<unsigned long long>(r.supervisorEvents),
                     static_cast<unsigned long long>(r.gaps),
                     static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
-                    after.peakRssKiB, after.threads, engineExit);
+                    after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu, selfCpu);
     } else {
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
@@ -244,7 +253,9 @@ int main(int argc, char **argv)
             "offer latency (route point arrival -> agent's call.offered): p50 %.2f ms,"
             " p99 %.2f ms, max %.2f ms over %zu calls\n"
             "supervisor stream: %llu events, %llu lost, %llu overflow notices\n"
-            "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n",
+            "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n"
+            "engine threads: %s\n"
+            "same machine: pbx-sim %.0f %%, acd-load %.0f %% of one core\n",
             o.agents, r.ready, o.supervisors, r.connected, connectSeconds, r.failures,
             r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate, o.duration,
             o.warmup, static_cast<unsigned long long>(r.queued),
@@ -254,7 +265,8 @@ int main(int argc, char **argv)
             static_cast<unsigned long long>(r.supervisorEvents),
             static_cast<unsigned long long>(r.gaps),
             static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,
-            after.peakRssKiB, after.threads, engineExit);
+            after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu * 100,
+            selfCpu * 100);
     }
     return ok && r.failures == 0 && r.gaps == 0 && engineExit == 0 ? 0 : 1;
 }

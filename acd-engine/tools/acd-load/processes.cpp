@@ -6,10 +6,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
+#include <utility>
 
 extern char **environ;
 
@@ -89,25 +94,44 @@ int ChildProcess::stop(int timeoutMs)
     return -1;
 }
 
+namespace {
+
+/// User + system CPU seconds from a /proc .../stat file, and the name between its parentheses.
+double cpuSecondsOf(const std::string &statPath, std::string *name = nullptr)
+{
+    std::ifstream stat(statPath);
+    std::string text((std::istreambuf_iterator<char>(stat)), {});
+    // Fields after the ")" of the command name: state is field 3; utime 14, stime 15.
+    const std::size_t open = text.find('(');
+    const std::size_t close = text.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open)
+        return 0;
+    if (name)
+        *name = text.substr(open + 1, close - open - 1);
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    unsigned long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i == 14)
+            utime = std::stoul(field);
+        if (i == 15)
+            stime = std::stoul(field);
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+} // namespace
+
 ProcessUsage usageOf(int pid)
 {
     ProcessUsage u;
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), {});
-    // Fields after the ")" of the command name: state is field 3; utime 14, stime 15.
-    std::size_t close = text.rfind(')');
-    if (close != std::string::npos) {
-        std::istringstream fields(text.substr(close + 2));
-        std::string field;
-        unsigned long utime = 0, stime = 0;
-        for (int i = 3; i <= 15 && fields >> field; ++i) {
-            if (i == 14)
-                utime = std::stoul(field);
-            if (i == 15)
-                stime = std::stoul(field);
-        }
-        u.cpuSeconds =
-            static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    const std::string dir = "/proc/" + std::to_string(pid);
+    u.cpuSeconds = cpuSecondsOf(dir + "/stat");
+    std::error_code ec;
+    for (const auto &task : std::filesystem::directory_iterator(dir + "/task", ec)) {
+        std::string name;
+        const double seconds = cpuSecondsOf(task.path().string() + "/stat", &name);
+        u.threadCpuSeconds[name] += seconds;
     }
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
     std::string line;
@@ -122,4 +146,25 @@ ProcessUsage usageOf(int pid)
     return u;
 }
 
+std::string threadShares(const ProcessUsage &before, const ProcessUsage &after, double seconds)
+{
+    std::vector<std::pair<double, std::string>> shares;
+    for (const auto &[name, total] : after.threadCpuSeconds) {
+        const auto earlier = before.threadCpuSeconds.find(name);
+        const double used = total - (earlier == before.threadCpuSeconds.end() ? 0 : earlier->second);
+        if (seconds > 0 && used / seconds >= 0.005)
+            shares.emplace_back(used / seconds, name);
+    }
+    std::sort(shares.begin(), shares.end(), std::greater<>());
+    std::string text;
+    for (const auto &[share, name] : shares) {
+        char part[64];
+        std::snprintf(part, sizeof part, "%s%s %.0f %%", text.empty() ? "" : ", ", name.c_str(),
+                      share * 100);
+        text += part;
+    }
+    return text;
+}
+
 } // namespace acd::load
+

@@ -1,6 +1,7 @@
 #pragma once
 // The processes a load run starts (pbx-sim, acd-engine): spawned with their output piped,
 // the bound port read from their "listening" line, CPU time and memory read from /proc.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,13 @@ struct ProcessUsage {
     long rssKiB = 0;
     long peakRssKiB = 0;
     int threads = 0;
+    /// CPU seconds per thread name (threads of one name added up): where the time went.
+    std::map<std::string, double> threadCpuSeconds;
 };
 ProcessUsage usageOf(int pid);
+
+/// "engine 61 %, net-io-0 22 %, ..." : each thread's share of one core between two readings
+/// `seconds` apart, busiest first, threads under 0.5 % left out.
+std::string threadShares(const ProcessUsage &before, const ProcessUsage &after, double seconds);
 
 } // namespace acd::load

@@ -175,6 +175,19 @@ TEST(WsFrame, Utf8ValidatorRejectsOverlongsSurrogatesAndTruncation)
     EXPECT_FALSE(isValidUtf8("\x80"));             // lone continuation
 }
 
+TEST(WsFrame, Utf8ValidatorChecksEveryByteAroundItsEightByteAsciiSteps)
+{
+    // The validator skips eight ASCII bytes at a time; what follows or straddles a step must
+    // still be checked byte by byte.
+    EXPECT_TRUE(isValidUtf8("ABCDEFGHIJKLMNOP"));
+    EXPECT_TRUE(isValidUtf8("ABCDEFG\xc3\xa9HIJKLMNOP"));        // straddles bytes 7-8
+    EXPECT_TRUE(isValidUtf8("ABCDEFGH\xf0\x9f\x98\x80IJKLMNO")); // starts a new step
+    EXPECT_FALSE(isValidUtf8("ABCDEFGH\x80"));                  // lone continuation after a step
+    EXPECT_FALSE(isValidUtf8("ABCDEFGHIJKLMNO\xff"));           // last byte of the second step
+    EXPECT_FALSE(isValidUtf8("ABCDEFGHIJKLMN\xe2\x82"));        // truncated at the end
+    EXPECT_FALSE(isValidUtf8("ABCDEFG\xed\xa0\x80IJKLMNOP"));   // surrogate straddling a step
+}
+
 TEST(WsFrame, CloseFrameCarriesCodeAndReason)
 {
     FrameDecoder decoder;

@@ -589,6 +589,52 @@ TEST(WsServer, AMessageSentInTwoPartsArrivesAsOneTextMessageOfEveryLengthClass)
     }
 }
 
+TEST(WsServer, MessagesQueuedByAHoldingThreadLeaveInOneWriteWhenItReleases)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    f.server->holdFlushesOnThisThread();
+    const std::uint64_t writesBefore = f.server->stats().socketWrites;
+    for (const char *text : {"one", "two", "three"})
+        EXPECT_TRUE(f.server->send(id, text));
+    EXPECT_EQ(f.server->stats().socketWrites, writesBefore); // held: nothing written yet
+    f.server->releaseHeldFlushes();
+    EXPECT_EQ(receive(*client.ws).payload, "one");
+    EXPECT_EQ(receive(*client.ws).payload, "two");
+    EXPECT_EQ(receive(*client.ws).payload, "three");
+    EXPECT_EQ(f.server->stats().socketWrites, writesBefore + 1);
+    f.server->holdFlushesOnThisThread(false);
+}
+
+TEST(WsServer, AnotherThreadsSendsAreNotHeld)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    f.server->holdFlushesOnThisThread();
+    std::thread other([&] { EXPECT_TRUE(f.server->send(id, "from another thread")); });
+    other.join();
+    EXPECT_EQ(receive(*client.ws).payload, "from another thread"); // no release needed
+    f.server->holdFlushesOnThisThread(false);
+}
+
+TEST(WsServer, EndingTheHoldWritesWhatWasHeld)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    f.server->holdFlushesOnThisThread();
+    EXPECT_TRUE(f.server->send(id, "held"));
+    f.server->holdFlushesOnThisThread(false);
+    EXPECT_EQ(receive(*client.ws).payload, "held");
+    EXPECT_TRUE(f.server->send(id, "not held")); // holding ended: written at once
+    EXPECT_EQ(receive(*client.ws).payload, "not held");
+}
+
 TEST(WsServer, CloseFromTheApplicationSendsItsCodeAndReason)
 {
     Fixture f;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -167,4 +168,52 @@ TEST(EngineLoop, StopRunsTheTasksAlreadyPostedThenRefusesNewOnes)
     EXPECT_FALSE(loop.post([] {}));
     EXPECT_THROW(loop.invoke([] { return 1; }), std::runtime_error);
     loop.stop(); // idempotent
+}
+
+TEST(EngineLoop, AfterWorkRunsOnceAfterTheLastTaskOfABurst)
+{
+    EngineLoop loop;
+    bool recording = false; // loop thread only
+    std::vector<std::string> order;
+    Latch burstDone;
+    loop.setAfterWork([&] {
+        if (!recording)
+            return;
+        order.push_back("after");
+        burstDone.open();
+    });
+    loop.invoke([] {}); // the hook is installed
+    Latch release;
+    loop.post([&] {
+        release.waitFor(); // holds the burst back until all of it is queued
+        recording = true;
+    });
+    for (const char *name : {"a", "b", "c"})
+        loop.post([&order, name] { order.push_back(name); });
+    release.open();
+    ASSERT_TRUE(burstDone.waitFor());
+    loop.stop();
+    EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c", "after"}));
+}
+
+TEST(EngineLoop, AfterWorkRunsEveryThirtyTwoTasksWhileTasksKeepComing)
+{
+    EngineLoop loop;
+    int tasksRun = 0; // loop thread only, like afterWorkAt until stop() joined
+    std::vector<int> afterWorkAt;
+    loop.setAfterWork([&] {
+        if (tasksRun > 0)
+            afterWorkAt.push_back(tasksRun);
+    });
+    loop.invoke([] {}); // installed; ran after this task with nothing queued
+    Latch release;
+    loop.post([&] {
+        release.waitFor();
+        ++tasksRun;
+    });
+    for (int i = 0; i < 70; ++i)
+        loop.post([&] { ++tasksRun; });
+    release.open();
+    loop.stop(); // runs all 71, then joins
+    EXPECT_EQ(afterWorkAt, (std::vector<int>{32, 64, 71}));
 }

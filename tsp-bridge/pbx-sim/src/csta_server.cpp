@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "acd/tsp/csta_codec.h"
 #include "acd/tsp/csta_frame.h"
@@ -23,6 +25,9 @@ struct Client {
     std::string peer;
     CstaFrameReader reader;
     std::map<std::string, std::string> monitors; ///< crossRefID -> device
+    /// device -> its monitors' crossRefIDs, oldest first: an event finds its monitors
+    /// without a walk over every monitor of the client (5,000 stations at 500 calls/s).
+    std::unordered_map<std::string, std::vector<std::string>> monitorsOfDevice;
     int nextInvokeId = 1;
     int unansweredHeartbeats = 0;
     int64_t nextHeartbeat = 0;
@@ -62,18 +67,22 @@ struct CstaServer::Impl {
     }
 
     void send(Client &client, int invokeId, const std::string &xml) {
-        if (!client.alive)
-            return;
         std::string frame = encodeCstaFrame(invokeId, xml);
         if (frame.empty()) {
             logLine("frame for " + client.peer + " exceeds the frame cap; dropped");
             return;
         }
+        sendBytes(client, frame);
+    }
+
+    void sendBytes(Client &client, const std::string &bytes) {
+        if (!client.alive || bytes.empty())
+            return;
         try {
             size_t sent = 0;
-            while (sent < frame.size()) {
+            while (sent < bytes.size()) {
                 int n = client.socket.sendBytes(
-                    frame.data() + sent, static_cast<int>(frame.size() - sent), MSG_NOSIGNAL);
+                    bytes.data() + sent, static_cast<int>(bytes.size() - sent), MSG_NOSIGNAL);
                 if (n <= 0)
                     throw Poco::IOException("connection closed");
                 sent += static_cast<size_t>(n);
@@ -94,15 +103,22 @@ struct CstaServer::Impl {
     void flushEvents() {
         std::vector<SwitchEvent> pending;
         pending.swap(events);
-        for (auto &event : pending) {
-            for (auto &client : clients) {
-                for (const auto &[crossRef, device] : client->monitors) {
-                    if (device != event.monitoredDevice)
-                        continue;
+        for (auto &client : clients) {
+            // One write per client for everything one request or tick caused.
+            std::string out;
+            for (auto &event : pending) {
+                const auto monitored = client->monitorsOfDevice.find(event.monitoredDevice);
+                if (monitored == client->monitorsOfDevice.end())
+                    continue;
+                for (const std::string &crossRef : monitored->second) {
                     event.crossRefId = crossRef;
-                    send(*client, kCstaEventInvokeId, encodeCstaEvent(event));
+                    std::string frame = encodeCstaFrame(kCstaEventInvokeId, encodeCstaEvent(event));
+                    if (frame.empty())
+                        logLine("frame for " + client->peer + " exceeds the frame cap; dropped");
+                    out += frame;
                 }
             }
+            sendBytes(*client, out);
         }
     }
 
@@ -126,10 +142,19 @@ struct CstaServer::Impl {
             if (result.ok()) {
                 result.crossRefId = std::to_string(++crossRefCounter);
                 client.monitors[result.crossRefId] = request.device;
+                client.monitorsOfDevice[request.device].push_back(result.crossRefId);
             }
         } else if (request.kind == RequestKind::MonitorStop) {
-            if (client.monitors.erase(request.crossRefId) == 0)
+            const auto monitor = client.monitors.find(request.crossRefId);
+            if (monitor == client.monitors.end()) {
                 result.error = CstaError::InvalidMonitorCrossRefId;
+            } else {
+                auto &refs = client.monitorsOfDevice[monitor->second];
+                refs.erase(std::find(refs.begin(), refs.end(), request.crossRefId));
+                if (refs.empty())
+                    client.monitorsOfDevice.erase(monitor->second);
+                client.monitors.erase(monitor);
+            }
         } else {
             result = model.execute(request);
         }

@@ -3,6 +3,8 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SocketAddress.h>
 
+#include <pthread.h>
+
 #include <chrono>
 #include <cstdio>
 
@@ -31,7 +33,10 @@ int64_t CstaLink::nowMs() const {
 void CstaLink::start(LinkListener &listener) {
     m_listener = &listener;
     m_stopping = false;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "csta-link");
+        run();
+    });
     std::unique_lock lock(m_stateMutex);
     m_stateChanged.wait_for(lock, std::chrono::milliseconds(m_config.startWaitMs),
                             [this] { return m_registered; });

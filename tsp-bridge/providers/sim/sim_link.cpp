@@ -1,5 +1,7 @@
 #include "sim_link.h"
 
+#include <pthread.h>
+
 #include <chrono>
 
 namespace acd::tsp {
@@ -32,6 +34,7 @@ void SimLink::start(LinkListener &listener) {
     if (m_config.realTime && !m_ticker.joinable()) {
         m_stopTicker = false;
         m_ticker = std::thread([this] {
+            pthread_setname_np(pthread_self(), "sim-clock");
             auto start = std::chrono::steady_clock::now();
             while (!m_stopTicker) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));

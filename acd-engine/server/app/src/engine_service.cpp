@@ -109,7 +109,7 @@ bool EngineService::start(std::string &error)
         return false;
     m_writer = std::make_unique<db::Writer>(*m_store);
     m_reports = std::make_unique<ReportWorker>(m_config.database);
-    m_secrets = std::make_unique<WorkerThread>(1024);
+    m_secrets = std::make_unique<WorkerThread>("pin-check", 1024);
 
     tapi::HostConfig host;
     host.config = *m_contactCenter;
@@ -197,6 +197,9 @@ bool EngineService::start(std::string &error)
     m_front = std::make_unique<net::WsServer>(front, *this);
     if (!m_front->start(&error))
         return false;
+    // Every event of one switch event, to every subscriber, leaves in one write per connection.
+    m_host->loop().invoke([this] { m_front->holdFlushesOnThisThread(); });
+    m_host->loop().setAfterWork([this] { m_front->releaseHeldFlushes(); });
     m_running = true;
     m_log.information("listening on %s:%hu", m_config.listenHost, m_front->port());
     return true;
@@ -206,8 +209,14 @@ void EngineService::stop()
 {
     std::lock_guard lock(m_stopMutex);
     m_ticker.reset();
-    if (m_host && m_protocol)
-        m_host->loop().invoke([&] { m_protocol->shutdown("acd-engine stopping"); });
+    if (m_host)
+        m_host->loop().invoke([&] {
+            if (m_protocol)
+                m_protocol->shutdown("acd-engine stopping");
+            m_host->loop().setAfterWork({});
+            if (m_front)
+                m_front->holdFlushesOnThisThread(false); // writes what the shutdown queued
+        });
     if (m_front)
         m_front->stop(); // every client told and closed; the front's threads joined
     m_reports.reset();   // a report still running finishes; its answer finds no protocol
@@ -368,6 +377,7 @@ std::string EngineService::metricsText()
         in.openConnections = s.openConnections;
         in.bytesIn = s.bytesIn;
         in.bytesOut = s.bytesOut;
+        in.socketWrites = s.socketWrites;
     }
     return buildMetrics(in);
 }

@@ -81,6 +81,9 @@ std::string buildMetrics(const MetricsInput &in)
     out << "acd_network_bytes_received_total " << in.bytesIn << '\n';
     metric(out, "acd_network_bytes_sent_total", "counter", "Bytes sent to clients.");
     out << "acd_network_bytes_sent_total " << in.bytesOut << '\n';
+    metric(out, "acd_network_socket_writes_total", "counter",
+           "Socket writes to clients (each carries every message queued since the last).");
+    out << "acd_network_socket_writes_total " << in.socketWrites << '\n';
     return out.str();
 }
 

@@ -7,7 +7,7 @@ namespace acd::server {
 
 ReportWorker::ReportWorker(std::string databasePath, std::size_t maxQueued)
     : m_path(std::move(databasePath))
-    , m_thread(maxQueued)
+    , m_thread("reports", maxQueued)
 {}
 
 ReportWorker::~ReportWorker() = default;

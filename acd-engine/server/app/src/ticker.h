@@ -2,6 +2,8 @@
 // Calls a function every `period` on a thread of its own until destroyed: the engine
 // service's 100 ms tick for the protocol's coalesced `stats` topic (the engine loop has a
 // single timer, which belongs to the core's deadlines).
+#include <pthread.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -15,7 +17,10 @@ public:
     Ticker(std::chrono::milliseconds period, std::function<void()> onTick)
         : m_period(period)
         , m_onTick(std::move(onTick))
-        , m_thread([this] { run(); })
+        , m_thread([this] {
+            pthread_setname_np(pthread_self(), "stats-ticker");
+            run();
+        })
     {}
     /// Returns after the last call has finished; no call starts after it.
     ~Ticker()

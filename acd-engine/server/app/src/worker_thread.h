@@ -2,6 +2,8 @@
 // One thread that runs jobs in the order submitted, from a bounded queue: the engine
 // service's place for work that must not stall the engine thread (database reports, PBKDF2
 // checks of passwords and PINs). Jobs report back by posting to the engine loop themselves.
+#include <pthread.h>
+
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -13,9 +15,13 @@ namespace acd::server {
 
 class WorkerThread {
 public:
-    explicit WorkerThread(std::size_t maxQueued)
+    /// `name` (at most 15 characters) names the thread in top, ps and perf.
+    WorkerThread(const char *name, std::size_t maxQueued)
         : m_maxQueued(maxQueued)
-        , m_thread([this] { run(); })
+        , m_thread([this, name] {
+            pthread_setname_np(pthread_self(), name);
+            run();
+        })
     {}
     /// Drops the jobs still waiting, lets the running one finish, joins.
     ~WorkerThread()

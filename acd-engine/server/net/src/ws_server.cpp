@@ -8,6 +8,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -172,6 +173,13 @@ struct Loop {
     void beginStop();
 };
 
+/// The connections a holding thread queued messages for and has not released yet.
+struct HeldFlushes {
+    const WsServer::Impl *server = nullptr;
+    std::vector<std::shared_ptr<Connection>> connections;
+};
+thread_local HeldFlushes t_held;
+
 struct WsServer::Impl {
     Impl(WsServerConfig cfg, WsHandler &h) : config(std::move(cfg)), handler(h) {}
 
@@ -193,7 +201,7 @@ struct WsServer::Impl {
     std::shared_ptr<detail::TlsContext> tls; // set when the listener is TLS
 
     std::atomic<std::uint64_t> accepted{0}, rejected{0}, open{0}, httpRequests{0},
-        messagesIn{0}, messagesOut{0}, bytesIn{0}, bytesOut{0}, overflows{0},
+        messagesIn{0}, messagesOut{0}, bytesIn{0}, bytesOut{0}, socketWrites{0}, overflows{0},
         protocolErrors{0}, tlsHandshakes{0}, tlsErrors{0};
 
     std::shared_ptr<Connection> find(ConnectionId id) const
@@ -700,6 +708,7 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
         }
         c->outOff += r.bytes;
         server->bytesOut += r.bytes;
+        ++server->socketWrites;
         std::lock_guard lock(c->m);
         c->queuedBytes -= r.bytes;
     }
@@ -915,8 +924,12 @@ bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view he
             return false;
         }
     }
-    if (schedule)
-        c->loop->post([c] { c->loop->flush(c); });
+    if (schedule) {
+        if (t_held.server == this)
+            t_held.connections.push_back(std::move(c));
+        else
+            c->loop->post([c] { c->loop->flush(c); });
+    }
     return true;
 }
 
@@ -1025,7 +1038,10 @@ bool WsServer::start(std::string *error)
     }
     d.started = true;
     for (auto &loop : d.loops)
-        loop->thread = std::thread([l = loop.get()] { l->run(); });
+        loop->thread = std::thread([l = loop.get()] {
+            pthread_setname_np(pthread_self(), ("net-io-" + std::to_string(l->index)).c_str());
+            l->run();
+        });
     return true;
 }
 
@@ -1123,6 +1139,36 @@ void WsServer::close(ConnectionId id, std::uint16_t code, std::string reason)
     });
 }
 
+void WsServer::holdFlushesOnThisThread(bool hold)
+{
+    if (hold) {
+        t_held.server = m_impl.get();
+    } else if (t_held.server == m_impl.get()) {
+        releaseHeldFlushes();
+        t_held.server = nullptr;
+    }
+}
+
+void WsServer::releaseHeldFlushes()
+{
+    if (t_held.server != m_impl.get() || t_held.connections.empty())
+        return;
+    std::vector<std::shared_ptr<Connection>> held;
+    held.swap(t_held.connections);
+    // Grouped by I/O thread, in the order queued (a loop flushes its share in one task).
+    for (const auto &loop : m_impl->loops) {
+        std::vector<std::shared_ptr<Connection>> mine;
+        for (const auto &c : held)
+            if (c->loop == loop.get())
+                mine.push_back(c);
+        if (!mine.empty())
+            loop->post([mine = std::move(mine)] {
+                for (const auto &c : mine)
+                    c->loop->flush(c);
+            });
+    }
+}
+
 std::size_t WsServer::connectionCount() const
 {
     return static_cast<std::size_t>(m_impl->open.load());
@@ -1140,6 +1186,7 @@ WsServerStats WsServer::stats() const
     s.messagesOut = d.messagesOut;
     s.bytesIn = d.bytesIn;
     s.bytesOut = d.bytesOut;
+    s.socketWrites = d.socketWrites;
     s.overflows = d.overflows;
     s.protocolErrors = d.protocolErrors;
     s.tlsHandshakes = d.tlsHandshakes;

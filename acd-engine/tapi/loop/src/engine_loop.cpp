@@ -1,12 +1,17 @@
 #include "acd/tapi/engine_loop.h"
 
+#include <pthread.h>
+
 namespace acd::tapi {
 
 EngineLoop::EngineLoop()
 {
     // m_threadId is written before any task can run: the thread waits for the lock first.
     std::lock_guard lock(m_mutex);
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "engine");
+        run();
+    });
     m_threadId = m_thread.get_id();
 }
 
@@ -49,6 +54,17 @@ void EngineLoop::setTimer(NextDue nextDue, std::function<void()> onDue)
         post(std::move(install));
 }
 
+void EngineLoop::setAfterWork(std::function<void()> afterWork)
+{
+    auto install = [this, afterWork = std::move(afterWork)]() mutable {
+        m_afterWork = std::move(afterWork);
+    };
+    if (inLoopThread())
+        install();
+    else
+        post(std::move(install));
+}
+
 void EngineLoop::stop()
 {
     {
@@ -78,10 +94,12 @@ void EngineLoop::run()
     {
         std::lock_guard lock(m_mutex); // wait until the constructor has stored m_threadId
     }
+    int sinceAfterWork = 0;
     for (;;) {
         const std::optional<Clock::time_point> due = queryDue();
         std::function<void()> task;
         bool fire = false;
+        bool drained = false;
         {
             std::unique_lock lock(m_mutex);
             auto ready = [this] { return !m_tasks.empty() || m_stopping; };
@@ -95,6 +113,7 @@ void EngineLoop::run()
             } else if (woken && m_stopping) {
                 return;
             }
+            drained = m_tasks.empty();
         }
         if (fire) {
             m_lastFired = due;
@@ -102,6 +121,12 @@ void EngineLoop::run()
                 m_onDue();
         } else if (task) {
             task();
+        } else {
+            continue;
+        }
+        if (m_afterWork && (drained || ++sinceAfterWork >= kAfterWorkEvery)) {
+            sinceAfterWork = 0;
+            m_afterWork();
         }
     }
 }

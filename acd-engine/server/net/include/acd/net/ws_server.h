@@ -130,6 +130,7 @@ struct WsServerStats {
     std::uint64_t messagesOut = 0;
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
+    std::uint64_t socketWrites = 0; ///< writes that moved bytes to a socket (batching shows here)
     std::uint64_t overflows = 0;
     std::uint64_t protocolErrors = 0; ///< closes with 1002/1007/1008/1009 and 400s
     std::uint64_t tlsHandshakes = 0;  ///< completed TLS handshakes
@@ -180,6 +181,16 @@ public:
     /// Starts the close handshake with `code` (sent as is; 1005 sends an empty close frame).
     /// Queued messages are sent first. No-op for an unknown id.
     void close(ConnectionId id, std::uint16_t code = close_code::Normal, std::string reason = {});
+
+    /// Makes the messages queued by the calling thread wait for releaseHeldFlushes() before
+    /// they are written: a producer that sends bursts (the engine thread: every event of one
+    /// switch event to every subscriber) then costs one socket write per connection per burst
+    /// and one wake-up per I/O thread, not one of each per message. Only for a thread that
+    /// calls releaseHeldFlushes() regularly; other threads are not affected. `false` releases
+    /// and ends holding: call it on that thread before stop().
+    void holdFlushesOnThisThread(bool hold = true);
+    /// Writes what the calling thread queued since its last release: one task per I/O thread.
+    void releaseHeldFlushes();
 
     /// Open WebSocket connections.
     std::size_t connectionCount() const;

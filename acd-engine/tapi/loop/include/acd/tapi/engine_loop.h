@@ -56,6 +56,13 @@ public:
     /// nextDue() returns the next time onDue() is wanted, or nothing for no timer.
     void setTimer(NextDue nextDue, std::function<void()> onDue);
 
+    /// Installs `afterWork` (replacing any previous one; empty removes it), run on the loop
+    /// thread after a burst of work: after a task or timer call that left no task waiting,
+    /// and at least every kAfterWorkEvery tasks while tasks keep coming. The engine service
+    /// writes the burst's queued network messages there.
+    void setAfterWork(std::function<void()> afterWork);
+    static constexpr int kAfterWorkEvery = 32;
+
     /// Runs the tasks already posted, then joins the thread. Idempotent. Called on the loop
     /// thread itself it only asks the loop to finish (it cannot join itself).
     void stop();
@@ -73,6 +80,7 @@ private:
     NextDue m_nextDue;
     std::function<void()> m_onDue;
     std::optional<Clock::time_point> m_lastFired;
+    std::function<void()> m_afterWork;
 
     std::mutex m_joinMutex;
     std::thread m_thread;
