@@ -43,6 +43,20 @@ TEST(PbxSimArgs, TheDocumentedOptionsAreRead) {
     EXPECT_EQ(config.traffic->callsPerHour, 360.0);
 }
 
+TEST(PbxSimArgs, CallerIdsCanBeTheArrivalTime) {
+    PbxSimConfig config;
+    std::string error;
+    ASSERT_TRUE(parse({"--calls-per-hour", "60", "--caller-ids", "arrival-time"}, config, error))
+        << error;
+    ASSERT_TRUE(config.traffic.has_value());
+    EXPECT_TRUE(config.traffic->callerIdIsArrivalTime);
+    PbxSimConfig counted;
+    ASSERT_TRUE(parse({"--calls-per-hour", "60"}, counted, error)) << error;
+    EXPECT_FALSE(counted.traffic->callerIdIsArrivalTime);
+    EXPECT_FALSE(parse({"--caller-ids", "random"}, config, error));
+    EXPECT_EQ(error, "pbx-sim: --caller-ids must be 'counter' or 'arrival-time', got 'random'");
+}
+
 TEST(PbxSimArgs, CommandLineOptionsOverrideTheConfigFile) {
     std::string path = testing::TempDir() + "pbx-sim-test.conf";
     {

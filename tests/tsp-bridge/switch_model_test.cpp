@@ -2,6 +2,8 @@
 // generator determinism, caller patience and simulated agents. No sleeps.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "acd/tsp/switch_model.h"
 #include "acd/tsp/traffic.h"
 
@@ -194,6 +196,41 @@ TEST(TrafficGenerator, CallersNobodyAnswersAbandonAfterTheirPatience) {
     m.advanceTo(600 * 1000 + 30000);
     EXPECT_GE(g.stats().abandoned, offeredBy10Min);
     EXPECT_EQ(g.stats().rejected, 0u);
+}
+
+TEST(TrafficGenerator, ArrivalTimeCallerIdsAreTheWallClockInMicrosecondsAndIncrease) {
+    SwitchConfig c;
+    c.trunks = 1000;
+    SwitchModel m(c);
+    std::vector<std::string> callers;
+    m.addEventSink([&](const SwitchEvent &e) {
+        if (e.monitoredDevice == "9000" && !e.callingDevice.empty()
+            && (callers.empty() || callers.back() != e.callingDevice))
+            callers.push_back(e.callingDevice);
+    });
+    TrafficConfig t;
+    t.callsPerHour = 36000; // ten a second
+    t.callerIdIsArrivalTime = true;
+    TrafficGenerator g(m, t, {"9000"});
+    const auto wallUs = [] {
+        return std::chrono::duration_cast<std::chrono::microseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    };
+    const int64_t before = wallUs();
+    g.start();
+    m.advanceTo(10 * 1000); // virtual time: every arrival happens now, within microseconds
+    const int64_t after = wallUs();
+    ASSERT_GE(callers.size(), 50u);
+    int64_t previous = 0;
+    for (const std::string &caller : callers) {
+        ASSERT_EQ(caller.size(), 16u) << caller;
+        const int64_t us = std::stoll(caller);
+        EXPECT_GE(us, before);
+        EXPECT_LE(us, after + static_cast<int64_t>(callers.size())); // +1 us per collision
+        EXPECT_GT(us, previous);
+        previous = us;
+    }
 }
 
 TEST(SimulatedAgents, AnswerAfterTheRingDelayAndHangUpAfterTheTalkTime) {

@@ -3,7 +3,9 @@
 #include "acd/net/ws_frame.h"
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Base64Decoder.h>
 #include <Poco/JSON/Parser.h>
+#include <tapi.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -16,7 +18,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <iterator>
 #include <random>
+#include <sstream>
 #include <string_view>
 
 namespace acd::load {
@@ -38,6 +42,10 @@ public:
         AgentReady,
         SessionReady,
         Subscribe,
+        LineInitialize,
+        LineNegotiate,
+        LineAddress,
+        LineOpen,
         Running,
         Failed
     };
@@ -51,6 +59,11 @@ public:
     std::uint64_t session = 0;
     std::uint64_t lastSeq = 0;
     bool wantWrite = false;
+    // Remote TAPI on the station's line.
+    std::uint64_t lineApp = 0;
+    std::uint64_t lineVersion = 0;
+    std::uint64_t offeredCall = 0;  ///< call.offered seen, its line OFFERING not yet
+    double lineOfferingAtMs = 0;    ///< OFFERING seen before its call.offered
 
     void sendText(const std::string &text)
     {
@@ -63,6 +76,10 @@ public:
     void request(const std::string &fields)
     {
         sendText("{\"id\":" + std::to_string(nextId++) + "," + fields + "}");
+    }
+    void tapi(const char *fn, const std::string &args)
+    {
+        request(std::string(R"("op":"tapi","fn":")") + fn + R"(","args":{)" + args + "}");
     }
 };
 
@@ -164,8 +181,10 @@ void LoadClients::run(int ms)
 
 void LoadClients::resetMeasurements()
 {
-    m_results.offerLatencyMs.clear();
+    m_results.engineToOfferEvent.clearSamples();
+    m_results.switchToLineOffering.clearSamples();
     m_results.offersSeen = 0;
+    m_results.lineOfferings = 0;
     m_results.supervisorEvents = 0;
     m_results.answered = m_results.completed = m_results.queued = 0;
 }
@@ -283,46 +302,144 @@ std::uint64_t sequenceOf(std::string_view text)
 
 } // namespace
 
+void LatencyPairs::start(std::uint64_t call, double atMs)
+{
+    if (auto early = m_endsFirst.find(call); early != m_endsFirst.end()) {
+        m_samples.push_back(early->second - atMs);
+        m_endsFirst.erase(early);
+        return;
+    }
+    m_starts[call] = atMs;
+}
+
+void LatencyPairs::end(std::uint64_t call, double atMs)
+{
+    if (auto started = m_starts.find(call); started != m_starts.end()) {
+        m_samples.push_back(atMs - started->second);
+        m_starts.erase(started);
+        return;
+    }
+    m_endsFirst.emplace(call, atMs);
+}
+
+void LatencyPairs::forget(std::uint64_t call)
+{
+    m_starts.erase(call);
+    m_endsFirst.erase(call);
+}
+
+namespace {
+
+/// False (and the client failed) when a TAPI function returned an error.
+bool tapiRet(const Poco::JSON::Object &response, std::int64_t &ret)
+{
+    auto result = response.getObject("result");
+    if (!result || !result->has("ret"))
+        return false;
+    ret = result->getValue<std::int64_t>("ret");
+    return ret == 0;
+}
+
+/// The dialable address in a LINEADDRESSCAPS (base64, as the engine sends structures).
+std::string addressOf(const std::string &base64)
+{
+    std::istringstream in(base64);
+    Poco::Base64Decoder decoder(in);
+    std::string bytes((std::istreambuf_iterator<char>(decoder)), {});
+    LINEADDRESSCAPS caps{};
+    if (bytes.size() < sizeof caps)
+        return {};
+    std::memcpy(&caps, bytes.data(), sizeof caps);
+    if (caps.dwAddressSize == 0 || caps.dwAddressOffset + caps.dwAddressSize > bytes.size())
+        return {};
+    return std::string(bytes.data() + caps.dwAddressOffset).substr(0, caps.dwAddressSize - 1);
+}
+
+/// The six numbers of a TAPI event's `"msg":[hDevice, dwMessageID, dwCallbackInstance,
+/// dwParam1, dwParam2, dwParam3]`; false when there is none.
+bool lineMessage(std::string_view text, std::uint64_t (&msg)[6])
+{
+    constexpr std::string_view pattern = "\"msg\":[";
+    const std::size_t at = text.find(pattern);
+    if (at == std::string_view::npos)
+        return false;
+    const char *p = text.data() + at + pattern.size();
+    for (auto &value : msg) {
+        char *end = nullptr;
+        value = std::strtoull(p, &end, 10);
+        if (end == p)
+            return false;
+        p = end + 1; // past ',' or ']'
+    }
+    return true;
+}
+
+} // namespace
+
+void LoadClients::onAgentEvent(Client &c, std::string_view ev, const std::string &text)
+{
+    if (ev == "call.offered") {
+        const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
+        ++m_results.offersSeen;
+        m_results.engineToOfferEvent.end(call, nowMs());
+        if (c.lineOfferingAtMs > 0) { // the station rang before this event arrived
+            m_results.switchToLineOffering.end(call, c.lineOfferingAtMs);
+            c.lineOfferingAtMs = 0;
+        } else {
+            c.offeredCall = call;
+        }
+        return;
+    }
+    if (ev != "tapi")
+        return;
+    std::uint64_t msg[6];
+    if (!lineMessage(text, msg) || msg[1] != LINE_CALLSTATE || msg[3] != LINECALLSTATE_OFFERING)
+        return;
+    const double received = nowMs();
+    ++m_results.lineOfferings;
+    // An agent has one ACD call at a time: the OFFERING at its station is the call just offered.
+    if (c.offeredCall) {
+        m_results.switchToLineOffering.end(c.offeredCall, received);
+        c.offeredCall = 0;
+    } else {
+        c.lineOfferingAtMs = received;
+    }
+}
+
 void LoadClients::onMessage(Client &c, const std::string &text)
 {
     // Events are read from a few fields without building a JSON tree or copying: a supervisor
     // receives every event of the center, and parsing them all would make this tool, not the
     // engine, the bottleneck (it shares the machine with the engine).
     if (const std::string_view ev = eventName(text); !ev.empty()) {
-        if (c.spec.agent == 0) {
-            const std::uint64_t seq = sequenceOf(text);
-            if (c.lastSeq && seq != c.lastSeq + 1)
-                m_results.gaps += seq - c.lastSeq - 1;
-            c.lastSeq = seq;
-            ++m_results.supervisorEvents;
-            const bool counting = c.spec.user == "s0"; // the first supervisor counts the calls
-            if (ev == "overflow")
-                ++m_results.overflowNotices;
-            else if (!counting)
-                ;
-            else if (ev == "call.queued" && text.find("\"flowedIn\":false") != std::string::npos) {
-                auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
-                ++m_results.queued;
-                const double at = numberField(text, "\"at\":");
-                m_queuedAt[call] = at;
-                if (auto o = m_offeredAt.find(call); o != m_offeredAt.end()) {
-                    m_results.offerLatencyMs.push_back(o->second - at);
-                    m_offeredAt.erase(o);
-                }
-            } else if (ev == "call.answered") {
-                ++m_results.answered;
-            } else if (ev == "call.completed") {
-                ++m_results.completed;
-                m_queuedAt.erase(static_cast<std::uint64_t>(numberField(text, "\"call\":")));
-            }
-        } else if (ev == "call.offered") {
-            const double received = nowMs();
-            ++m_results.offersSeen;
-            auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
-            if (auto q = m_queuedAt.find(call); q != m_queuedAt.end())
-                m_results.offerLatencyMs.push_back(received - q->second);
-            else
-                m_offeredAt.emplace(call, received); // the supervisor has not seen it queued yet
+        if (c.spec.agent != 0) {
+            onAgentEvent(c, ev, text);
+            return;
+        }
+        const std::uint64_t seq = sequenceOf(text);
+        if (c.lastSeq && seq != c.lastSeq + 1)
+            m_results.gaps += seq - c.lastSeq - 1;
+        c.lastSeq = seq;
+        ++m_results.supervisorEvents;
+        const bool counting = c.spec.user == "s0"; // the first supervisor counts the calls
+        if (ev == "overflow") {
+            ++m_results.overflowNotices;
+        } else if (!counting) {
+        } else if (ev == "call.queued" && text.find("\"flowedIn\":false") != std::string::npos) {
+            const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
+            ++m_results.queued;
+            m_results.engineToOfferEvent.start(call, numberField(text, "\"at\":"));
+            // pbx-sim made the caller ID the switch's arrival time in microseconds.
+            const double arrivalUs = numberField(text, "\"ani\":\"");
+            if (arrivalUs > 0)
+                m_results.switchToLineOffering.start(call, arrivalUs / 1000.0);
+        } else if (ev == "call.answered") {
+            ++m_results.answered;
+        } else if (ev == "call.completed") {
+            ++m_results.completed;
+            const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
+            m_results.engineToOfferEvent.forget(call);
+            m_results.switchToLineOffering.forget(call);
         }
         return;
     }
@@ -339,6 +456,14 @@ void LoadClients::onMessage(Client &c, const std::string &text)
         return;
     }
     auto result = m->getObject("result");
+    auto tapiSucceeded = [this](Client &client, const Poco::JSON::Object &response,
+                                const char *fn) {
+        std::int64_t ret = 0;
+        if (tapiRet(response, ret))
+            return true;
+        fail(client, std::string(fn) + " returned " + std::to_string(ret));
+        return false;
+    };
     using Step = Client::Step;
     switch (c.step) {
     case Step::Hello:
@@ -370,9 +495,63 @@ void LoadClients::onMessage(Client &c, const std::string &text)
         c.request(R"("op":"subscribe","topics":["agent:)" + std::to_string(c.spec.agent) + "\"]");
         break;
     case Step::Subscribe:
+        if (!c.spec.agent) {
+            c.step = Step::Running;
+            break;
+        }
+        c.step = Step::LineInitialize;
+        c.tapi("lineInitializeEx",
+               R"("lpszFriendlyAppName":"acd-load","machineName":null,"dwAPIVersion":131074)");
+        break;
+    case Step::LineInitialize:
+        if (!tapiSucceeded(c, *m, "lineInitializeEx"))
+            break;
+        c.lineApp = result->getValue<std::uint64_t>("hLineApp");
+        c.step = Step::LineNegotiate;
+        c.tapi("lineNegotiateAPIVersion",
+               "\"hLineApp\":" + std::to_string(c.lineApp) + ",\"dwDeviceID\":"
+                   + std::to_string(c.spec.lineDevice)
+                   + R"(,"dwAPILowVersion":131072,"dwAPIHighVersion":131074,)"
+                   + R"("lpdwAPIVersion":true,"lpExtensionID":true)");
+        break;
+    case Step::LineNegotiate:
+        if (!tapiSucceeded(c, *m, "lineNegotiateAPIVersion"))
+            break;
+        c.lineVersion = result->getValue<std::uint64_t>("lpdwAPIVersion");
+        c.step = Step::LineAddress;
+        c.tapi("lineGetAddressCaps",
+               "\"hLineApp\":" + std::to_string(c.lineApp) + ",\"dwDeviceID\":"
+                   + std::to_string(c.spec.lineDevice) + ",\"dwAddressID\":0,\"dwAPIVersion\":"
+                   + std::to_string(c.lineVersion)
+                   + R"(,"dwExtVersion":0,"lpAddressCaps":{"total":1024},"encoding":"utf8")");
+        break;
+    case Step::LineAddress: {
+        if (!tapiSucceeded(c, *m, "lineGetAddressCaps"))
+            break;
+        const std::string address =
+            addressOf(result->getValue<std::string>("lpAddressCaps"));
+        if (address != c.spec.station) {
+            fail(c, "line device " + std::to_string(c.spec.lineDevice) + " is '" + address
+                        + "', not station " + c.spec.station);
+            break;
+        }
+        c.step = Step::LineOpen;
+        c.tapi("lineOpen", "\"hLineApp\":" + std::to_string(c.lineApp) + ",\"dwDeviceID\":"
+                               + std::to_string(c.spec.lineDevice)
+                               + ",\"lphLine\":true,\"dwAPIVersion\":"
+                               + std::to_string(c.lineVersion)
+                               + R"(,"dwExtVersion":0,"dwCallbackInstance":0,)"
+                               + R"("dwPrivileges":)" + std::to_string(LINECALLPRIVILEGE_OWNER)
+                               + ",\"dwMediaModes\":"
+                               + std::to_string(LINEMEDIAMODE_INTERACTIVEVOICE)
+                               + ",\"lpCallParams\":null");
+        break;
+    }
+    case Step::LineOpen:
+        if (!tapiSucceeded(c, *m, "lineOpen"))
+            break;
         c.step = Step::Running;
-        if (c.spec.agent)
-            ++m_results.ready;
+        ++m_results.ready;
         break;
     default:
         break;

@@ -1,11 +1,14 @@
 #pragma once
 // Many protocol clients in one thread: non-blocking sockets on one epoll loop, the WebSocket
 // handshake and frames of acd::net (client side: masked frames out), JSON via Poco. Agent
-// clients log their agent in at their station and go Ready; supervisor clients subscribe to
-// everything and check that no event is lost (consecutive sequence numbers).
+// clients log their agent in at their station, go Ready and open their station's line through
+// remote TAPI (as libtapi does: lineInitializeEx, lineNegotiateAPIVersion, lineOpen), so they
+// receive its LINE_CALLSTATE messages; supervisor clients subscribe to everything and check
+// that no event is lost (consecutive sequence numbers).
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,24 @@ struct ClientSpec {
     std::string pin;
     std::string station;
     std::uint32_t group = 1;
+    std::uint32_t lineDevice = 0; ///< the station's TAPI device ID (checked against its address)
+};
+
+/// Pairs the start and the end of a call's measured span, whichever is seen first (they come
+/// from different connections), into latency samples in ms.
+class LatencyPairs {
+public:
+    void start(std::uint64_t call, double atMs);
+    void end(std::uint64_t call, double atMs);
+    /// Forgets the call (it ended); an end seen later is not paired.
+    void forget(std::uint64_t call);
+    void clearSamples() { m_samples.clear(); }
+    const std::vector<double> &samples() const { return m_samples; }
+
+private:
+    std::map<std::uint64_t, double> m_starts;
+    std::map<std::uint64_t, double> m_endsFirst;
+    std::vector<double> m_samples;
 };
 
 struct LoadResults {
@@ -32,8 +53,12 @@ struct LoadResults {
     std::uint64_t answered = 0; ///< call.answered seen by supervisors
     std::uint64_t completed = 0;
     std::uint64_t queued = 0;
-    std::vector<double>
-        offerLatencyMs; ///< route point arrival (call.queued at) -> agent's call.offered
+    std::uint64_t lineOfferings = 0; ///< LINE_CALLSTATE OFFERING at agents' station lines
+    /// The switch's arrival of a call (its caller ID is the arrival time, pbx-sim
+    /// --caller-ids arrival-time) -> LINE_CALLSTATE OFFERING at the agent's station line.
+    LatencyPairs switchToLineOffering;
+    /// The call's arrival in the engine (call.queued `at`) -> the agent's call.offered event.
+    LatencyPairs engineToOfferEvent;
 };
 
 class LoadClients {
@@ -59,8 +84,7 @@ private:
     int m_port;
     int m_epoll = -1;
     std::vector<std::unique_ptr<Client>> m_clients;
-    std::map<std::uint64_t, double> m_queuedAt;  ///< call -> call.queued `at` (ms)
-    std::map<std::uint64_t, double> m_offeredAt; ///< call -> agent receive time, when first
+    void onAgentEvent(Client &c, std::string_view ev, const std::string &text);
     LoadResults m_results;
 };
 

@@ -1,15 +1,18 @@
 // acd-load: a load run against the real engine over the real protocol.
 //
 //   acd-load [--agents N] [--rate CALLS_PER_S] [--duration S] [--warmup S] [--supervisors M]
-//            [--talk-s S] [--route-points K] [--connect-rate PER_S] [--json]
+//            [--talk-s S] [--route-points K] [--connect-rate PER_S] [--json] [--keep]
 //
-// It starts pbx-sim (traffic at the route points, simulated agents answering at every
-// station) and acd-engine (csta provider to that pbx-sim, a generated contact center of N
-// agents), connects N agent clients (each logs its agent in at its station and goes Ready)
-// and M supervisor clients (subscribed to every event), runs for the duration and reports:
-// offered/answered calls, the latency from a call's arrival at a route point in the engine to
-// the agent client's call.offered event (p50/p99/max), lost events at the supervisors, and
-// the engine's CPU and memory. Everything on loopback with ephemeral ports; it stops itself.
+// It starts pbx-sim (traffic at the route points, each caller ID the switch's arrival time,
+// simulated agents answering at every station) and acd-engine (csta provider to that pbx-sim,
+// a generated contact center of N agents), connects N agent clients (each logs its agent in
+// at its station, goes Ready and opens its station's line through remote TAPI) and M
+// supervisor clients (subscribed to every event), runs for the duration and reports:
+// offered/answered calls; the offer latency from the call's arrival at the switch to the
+// LINE_CALLSTATE OFFERING at the agent's station line, and from its arrival in the engine to
+// the agent's call.offered event (p50/p99/max); lost events at the supervisors; the engine's
+// CPU (per thread) and memory, and the CPU of pbx-sim and of acd-load itself, which share the
+// machine. Everything on loopback with ephemeral ports; it stops itself.
 #include "load_clients.h"
 #include "processes.h"
 
@@ -172,11 +175,13 @@ int main(int argc, char **argv)
                       "fixed",
                       "--trunks",
                       "100000",
+                      "--caller-ids",
+                      "arrival-time",
                       "--heartbeat-ms",
                       "0"},
                      "listening");
     if (!pbx.running()) {
-        std::cerr << "acd-load: pbx-sim did not start\n";
+        std::cerr << "acd-load: pbx-sim did not start: " << pbx.failure() << "\n";
         return 70;
     }
     std::ofstream(work + "/acd.conf")
@@ -188,7 +193,7 @@ int main(int argc, char **argv)
         << o.agents + o.supervisors + 100 << "\n";
     ChildProcess engine({bin + "/acd-engine", "--config", work + "/acd.conf"}, "listening on");
     if (!engine.running()) {
-        std::cerr << "acd-load: acd-engine did not start\n";
+        std::cerr << "acd-load: acd-engine did not start: " << engine.failure() << "\n";
         return 70;
     }
 
@@ -197,7 +202,9 @@ int main(int argc, char **argv)
         specs.push_back({"s" + std::to_string(s), "load", 0, "", "", 1});
     for (int a = 0; a < o.agents; ++a)
         specs.push_back({"a" + std::to_string(a), "load", static_cast<std::uint32_t>(100000 + a),
-                         "load", std::to_string(firstStation + a), 1});
+                         "load", std::to_string(firstStation + a), 1,
+                         // The provider's lines are its stations in order (checked per client).
+                         static_cast<std::uint32_t>(a)});
     LoadClients clients(engine.port(), specs);
     double connectStart = nowMs();
     bool ok = clients.start(o.connectRate, 120000);
@@ -225,13 +232,23 @@ int main(int argc, char **argv)
     const double pbxCpu = (pbxAfter.cpuSeconds - pbxBefore.cpuSeconds) / o.duration;
     const double selfCpu = (selfAfter.cpuSeconds - selfBefore.cpuSeconds) / o.duration;
     const std::string threads = threadShares(before, after, o.duration);
-    double p50 = percentile(r.offerLatencyMs, 0.50), p99 = percentile(r.offerLatencyMs, 0.99),
-           max = percentile(r.offerLatencyMs, 1.0);
+    struct Spread {
+        std::size_t samples;
+        double p50, p99, max;
+    };
+    auto spread = [](const std::vector<double> &v) {
+        return Spread{v.size(), percentile(v, 0.50), percentile(v, 0.99), percentile(v, 1.0)};
+    };
+    const Spread line = spread(r.switchToLineOffering.samples());
+    const Spread event = spread(r.engineToOfferEvent.samples());
     if (o.json) {
         std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
                     "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
-                    "\"queued\":%llu,\"offered\":%llu,\"answered\":%llu,\"completed\":%llu,"
+                    "\"queued\":%llu,\"offered\":%llu,\"lineOfferings\":%llu,"
+                    "\"answered\":%llu,\"completed\":%llu,"
                     "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
+                    "\"offerEventLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
+                    "\"max\":%.2f},"
                     "\"supervisorEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
                     "\"engineCpu\":%.3f,\"engineRssKiB\":%ld,\"enginePeakRssKiB\":%ld,"
                     "\"engineThreads\":%d,\"engineExit\":%d,\"engineThreadCpu\":\"%s\","
@@ -239,18 +256,22 @@ int main(int argc, char **argv)
                     o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
                     connectSeconds, static_cast<unsigned long long>(r.queued),
                     static_cast<unsigned long long>(r.offersSeen),
+                    static_cast<unsigned long long>(r.lineOfferings),
                     static_cast<unsigned long long>(r.answered),
-                    static_cast<unsigned long long>(r.completed), r.offerLatencyMs.size(), p50, p99,
-                    max, static_cast<unsigned long long>(r.supervisorEvents),
+                    static_cast<unsigned long long>(r.completed), line.samples, line.p50, line.p99,
+                    line.max, event.samples, event.p50, event.p99, event.max,
+                    static_cast<unsigned long long>(r.supervisorEvents),
                     static_cast<unsigned long long>(r.gaps),
                     static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
                     after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu, selfCpu);
     } else {
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
-            "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu,"
-            " answered %llu, completed %llu\n"
-            "offer latency (route point arrival -> agent's call.offered): p50 %.2f ms,"
+            "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu"
+            " (station OFFERING %llu), answered %llu, completed %llu\n"
+            "offer latency (switch arrival -> agent's LINE_CALLSTATE OFFERING): p50 %.2f ms,"
+            " p99 %.2f ms, max %.2f ms over %zu calls\n"
+            "offer event latency (engine arrival -> agent's call.offered): p50 %.2f ms,"
             " p99 %.2f ms, max %.2f ms over %zu calls\n"
             "supervisor stream: %llu events, %llu lost, %llu overflow notices\n"
             "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n"
@@ -260,8 +281,10 @@ int main(int argc, char **argv)
             r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate, o.duration,
             o.warmup, static_cast<unsigned long long>(r.queued),
             static_cast<unsigned long long>(r.offersSeen),
+            static_cast<unsigned long long>(r.lineOfferings),
             static_cast<unsigned long long>(r.answered),
-            static_cast<unsigned long long>(r.completed), p50, p99, max, r.offerLatencyMs.size(),
+            static_cast<unsigned long long>(r.completed), line.p50, line.p99, line.max,
+            line.samples, event.p50, event.p99, event.max, event.samples,
             static_cast<unsigned long long>(r.supervisorEvents),
             static_cast<unsigned long long>(r.gaps),
             static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,

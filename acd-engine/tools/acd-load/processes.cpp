@@ -62,6 +62,15 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, const std::string &mar
             return;
         }
     }
+    // Say why: the program's exit (or that it still runs) and what it printed.
+    int status = 0;
+    std::string why = "no '" + marker + "' line within 30 s";
+    if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+        why = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                  : "exited with status " + std::to_string(WEXITSTATUS(status));
+        m_pid = -1;
+    }
+    m_failure = argv[0] + ": " + why + (text.empty() ? "" : "; its output: " + text);
 }
 
 ChildProcess::~ChildProcess()

@@ -16,6 +16,8 @@ public:
     bool running() const { return m_pid > 0 && m_port > 0; }
     int pid() const { return m_pid; }
     int port() const { return m_port; }
+    /// Why it did not start (empty when it did).
+    const std::string &failure() const { return m_failure; }
     /// SIGTERM, then SIGKILL after `timeoutMs`; the exit status (-1 when killed).
     int stop(int timeoutMs = 15000);
 
@@ -23,6 +25,7 @@ private:
     int m_pid = -1;
     int m_port = 0;
     int m_out = -1;
+    std::string m_failure;
 };
 
 struct ProcessUsage {

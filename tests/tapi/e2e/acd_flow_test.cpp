@@ -413,6 +413,45 @@ TEST_F(AcdFlow, ACallbackAppGetsReplyNewCallAndStatesInOrderOnALibraryThread)
     EXPECT_EQ(lineShutdown(app), 0);
 }
 
+// Regression: the engine service's observer read calls through the Host pointer that
+// Host::start had not returned yet, and crashed when a busy switch reported calls during the
+// start. The observer is now handed the core itself.
+TEST(HostStart, TheEffectsObserverReadsNewCallsFromTheCoreItIsHanded)
+{
+    HostConfig config;
+    config.config = Host::demoConfig();
+    for (core::QueueConfig &q : config.config.queues) { // nobody is logged in: calls wait
+        q.maxWaitSeconds = 0;
+        q.overflowWhenNoAgents = false;
+    }
+    tsp::ProviderSpec provider = Host::demoProvider();
+    provider.config += ";calls_per_hour=360000"; // 100 calls a second at each route point
+    config.providers = {provider};
+    std::mutex m;
+    std::condition_variable seen;
+    std::size_t queued = 0, readable = 0;
+    config.effectsObserver = [&](const core::Engine &engine,
+                                 const std::vector<core::Effect> &effects) {
+        for (const core::Effect &e : effects)
+            if (const auto *q = std::get_if<core::CallQueued>(&e.body); q && !q->flowedIn) {
+                std::lock_guard lock(m);
+                ++queued;
+                readable += engine.call(q->call).isOk() ? 1 : 0;
+                seen.notify_all();
+            }
+    };
+    std::string error;
+    std::unique_ptr<Host> host = Host::start(std::move(config), error);
+    ASSERT_TRUE(host) << error;
+    {
+        std::unique_lock lock(m);
+        ASSERT_TRUE(seen.wait_for(lock, std::chrono::seconds(5), [&] { return queued >= 3; }));
+    }
+    host.reset(); // the engine thread is joined: the counts are final
+    EXPECT_GE(queued, 3u);
+    EXPECT_EQ(readable, queued);
+}
+
 } // namespace
 } // namespace acd::tapi::test
 

@@ -88,6 +88,15 @@ bool apply(const std::string &key, const std::string &value, PbxSimConfig &c, st
             c.agents = AgentsConfig{};
         c.agents->talkTime.kind =
             value == "fixed" ? TalkTimeKind::Fixed : TalkTimeKind::Exponential;
+    } else if (key == "caller-ids" || key == "caller_ids") {
+        if (value != "counter" && value != "arrival-time") {
+            error = "pbx-sim: --caller-ids must be 'counter' or 'arrival-time', got '" + value
+                    + "'";
+            return false;
+        }
+        if (!c.traffic)
+            c.traffic = TrafficConfig{};
+        c.traffic->callerIdIsArrivalTime = value == "arrival-time";
     } else if (key == "seed") {
         if (!toNumber(key, value, n, error))
             return false;
@@ -161,7 +170,7 @@ const char *pbxSimUsage() {
            "               [--route-points FIRST-LAST] [--calls-per-hour N] [--patience-s S]\n"
            "               [--agents FIRST-LAST] [--ring-delay-ms MS] [--talk-s S]\n"
            "               [--talk fixed|exponential] [--trunks N] [--external-answer-ms MS]\n"
-           "               [--heartbeat-ms MS] [--seed N]\n"
+           "               [--caller-ids counter|arrival-time] [--heartbeat-ms MS] [--seed N]\n"
            "defaults: 127.0.0.1:1040, stations 100-199, route points 9000-9009, 30 trunks,\n"
            "          no traffic, no simulated agents, heartbeat 30000 ms\n";
 }

@@ -1,5 +1,7 @@
 #include "acd/tsp/traffic.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace acd::tsp {
@@ -39,7 +41,15 @@ void TrafficGenerator::arrive(const std::string &routePoint) {
     ++m_stats.offered;
     SwitchRequest make;
     make.kind = RequestKind::MakeCall;
-    make.device = m_config.callerPrefix + std::to_string(1000000 + ++m_callerCounter);
+    if (m_config.callerIdIsArrivalTime) {
+        const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count();
+        m_lastArrivalUs = std::max(now, m_lastArrivalUs + 1);
+        make.device = std::to_string(m_lastArrivalUs);
+    } else {
+        make.device = m_config.callerPrefix + std::to_string(1000000 + ++m_callerCounter);
+    }
     make.destination = routePoint;
     SwitchResult result = m_model.execute(make);
     if (!result.ok()) {

@@ -116,8 +116,9 @@ bool EngineService::start(std::string &error)
     for (const ProviderEntry &p : m_config.providers)
         host.providers.push_back({p.library, p.config});
     host.externallyProxiedLines = m_config.externallyProxiedLines;
-    host.effectsObserver = [this](const std::vector<core::Effect> &effects) {
-        persist(effects);
+    host.effectsObserver = [this](const core::Engine &engine,
+                                  const std::vector<core::Effect> &effects) {
+        persist(engine, effects); // m_host may not be set yet: calls flow during start()
         if (m_protocol)
             m_protocol->onEffects(effects);
     };
@@ -253,12 +254,12 @@ void EngineService::recordAudit(const AuditEntry &e)
         m_writer->submit(db::AuditRecord{e.at, e.user, e.action, e.object, e.detail});
 }
 
-void EngineService::persist(const std::vector<core::Effect> &effects)
+void EngineService::persist(const core::Engine &engine, const std::vector<core::Effect> &effects)
 {
     m_effects += effects.size();
     for (const core::Effect &e : effects)
         if (const auto *queued = std::get_if<core::CallQueued>(&e.body); queued && !queued->flowedIn)
-            if (auto call = m_host->engine().call(queued->call))
+            if (auto call = engine.call(queued->call))
                 m_writer->submit(db::CallInfo{queued->call, call.value().ani, call.value().dnis});
     m_writer->submit(effects);
 }

@@ -17,6 +17,9 @@
 #include <mutex>
 #include <string>
 
+namespace acd::core {
+class Engine;
+}
 namespace acd::tapi {
 class Host;
 }
@@ -71,7 +74,8 @@ public:
 
 private:
     bool openDatabase(std::string &error);
-    void persist(const std::vector<core::Effect> &effects);
+    /// Hands the effects (and the callers' numbers of new calls, read from `engine`) to the writer.
+    void persist(const core::Engine &engine, const std::vector<core::Effect> &effects);
     /// Logs an audit entry and submits it to the writer (table audit_log). Engine thread.
     void recordAudit(const AuditEntry &entry);
     /// The REST surface of the admin API: /api/v1/<kind>[/<key>] (rest_api.cpp). I/O thread.

@@ -114,7 +114,7 @@ void Host::Impl::pump()
             router->onEffects(effects);
             proxy->onEffects(effects);
             if (hostConfig.effectsObserver)
-                hostConfig.effectsObserver(effects);
+                hostConfig.effectsObserver(*engine, effects);
         }
         if (!worked)
             return;

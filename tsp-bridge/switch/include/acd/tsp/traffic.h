@@ -48,6 +48,10 @@ struct TrafficConfig {
     Duration patience{TalkTimeKind::Exponential, 60000};
     /// The calling numbers are "<callerPrefix><n>".
     std::string callerPrefix = "0170";
+    /// Instead, each calling number is the wall-clock time of its arrival, in microseconds
+    /// since the Unix epoch (16 digits, strictly increasing): a load tool on the same machine
+    /// reads from a call's caller ID when the switch made it. Not deterministic.
+    bool callerIdIsArrivalTime = false;
     uint64_t seed = 1;
 };
 
@@ -75,6 +79,7 @@ private:
     Random m_random;
     TrafficStats m_stats;
     uint64_t m_callerCounter = 0;
+    int64_t m_lastArrivalUs = 0;
 };
 
 struct AgentsConfig {

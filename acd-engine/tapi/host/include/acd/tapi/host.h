@@ -36,8 +36,10 @@ struct HostConfig {
     std::vector<std::string> externallyProxiedLines;
     /// Unix milliseconds; the system clock when empty.
     std::function<core::TimeMs()> clock;
-    /// Sees every core effect on the engine thread (the service persists them).
-    std::function<void(const std::vector<core::Effect> &)> effectsObserver;
+    /// Sees every core effect on the engine thread (the service persists them), with the core
+    /// that made them: effects flow as soon as a provider reports calls, which may be before
+    /// start() has returned the Host.
+    std::function<void(const core::Engine &, const std::vector<core::Effect> &)> effectsObserver;
 };
 
 class Host {
