@@ -107,6 +107,7 @@ void ProxyFixture::SetUp()
         AcdContext{*engine, *server, config, [this] { return nowMs; }});
     proxy = std::make_unique<AcdProxy>(*context);
     ASSERT_EQ(proxy->start(), 0);
+    server->setStationScoped(kClient, deskStationScoped);
     desk = initApp("desk");
     deskLine = open(desk, "100");
     ASSERT_NE(deskLine, 0u);
@@ -150,6 +151,10 @@ void ProxyFixture::settle()
             proxy->onEffects(effects);
             busy = true;
         }
+        if (const auto due = proxy->nextDue(); due && *due <= nowMs) {
+            proxy->onTime(nowMs); // what the host's timer does once it is due
+            busy = true;
+        }
         std::lock_guard lock(m_mutex);
         if (!busy && m_queue.empty())
             return;
@@ -173,11 +178,12 @@ void ProxyFixture::advance(core::TimeMs ms)
     settle();
 }
 
-ProxyFixture::App ProxyFixture::initApp(const char *name)
+ProxyFixture::App ProxyFixture::initApp(const char *name, ClientId client)
 {
     App app;
+    app.client = client;
     DWORD numDevs = 0, version = TAPI_VERSION2_2;
-    EXPECT_EQ(server->lineInitializeEx(kClient, &app.handle, app.sink, name, {"tester", "host"},
+    EXPECT_EQ(server->lineInitializeEx(client, &app.handle, app.sink, name, {"tester", "host"},
                                        &numDevs, &version),
               0);
     return app;
@@ -188,11 +194,11 @@ HLINE ProxyFixture::open(const App &app, const std::string &address)
     DWORD dev = device(address);
     DWORD version = 0;
     LINEEXTENSIONID ext{};
-    EXPECT_EQ(server->lineNegotiateAPIVersion(kClient, app.handle, dev, TAPI_VERSION2_0,
+    EXPECT_EQ(server->lineNegotiateAPIVersion(app.client, app.handle, dev, TAPI_VERSION2_0,
                                               TAPI_VERSION2_2, &version, &ext),
               0);
     HLINE line = 0;
-    EXPECT_EQ(server->lineOpen(kClient, app.handle, dev, &line, version, 0, 0,
+    EXPECT_EQ(server->lineOpen(app.client, app.handle, dev, &line, version, 0, 0,
                                LINECALLPRIVILEGE_OWNER, LINEMEDIAMODE_INTERACTIVEVOICE, nullptr),
               0);
     return line;

@@ -56,10 +56,11 @@ protected:
     void advance(core::TimeMs ms);
 
     struct App {
+        ClientId client = kClient;
         HLINEAPP handle = 0;
         std::shared_ptr<RecordingSink> sink = std::make_shared<RecordingSink>();
     };
-    App initApp(const char *name);
+    App initApp(const char *name, ClientId client = kClient);
     HLINE open(const App &app, const std::string &address);
     DWORD device(const std::string &address) const { return server->deviceByAddress(address); }
 
@@ -76,6 +77,8 @@ protected:
     core::TimeMs nowMs = kStart;
     std::unique_ptr<AcdContext> context;
     std::unique_ptr<AcdProxy> proxy;
+    /// Set before SetUp: the desk's client is station-scoped (an agent user's desktop).
+    bool deskStationScoped = false;
     App desk; ///< the agent desktop on station "100"
     HLINE deskLine = 0;
 

@@ -678,6 +678,8 @@ void ProtocolService::Impl::tapiOperation(Connection &c, Request &r,
         identity.userName = c.user; // the authenticated user, not what the client claims
         identity.machineName = machine.isEmpty() ? c.peer : machine.extract<std::string>();
         auto sink = std::make_shared<ConnectionSink>(c.tapi);
+        // An agent's desktop gets the ACD status of its own station, not the whole center's.
+        tapiServer->setStationScoped(state.client, c.role == Role::Agent);
         HLINEAPP app = 0;
         DWORD numDevs = 0;
         InCall guard(state);

@@ -81,6 +81,14 @@ public:
     LONG requestAgentState(core::AgentId agent, core::AgentStateEx state, core::AgentStateEx next,
                            LONG invalidState);
     void sendAll(DWORD msg, DWORD p1, DWORD p2, DWORD p3);
+    /// To the station's line when only station-scoped clients have it open (sendAll covers
+    /// the others).
+    void sendToScopedStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
+                             DWORD p3);
+    /// A queue changed: LINE_QUEUESTATUS everywhere now, on station-scoped lines coalesced.
+    void queueChanged(core::QueueId queue);
+    std::optional<core::TimeMs> stationQueueStatusDue() const;
+    void sendStationQueueStatus(core::TimeMs now);
     void sendOnStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2, DWORD p3);
 
     AcdContext &ctx;
@@ -115,6 +123,10 @@ public:
         core::SessionState next = core::SessionState::None;
     };
     std::map<core::SessionId, SessionSeen> seenSessions;
+
+    /// Queues changed since their status last went to station-scoped lines.
+    std::set<core::QueueId> queuesChangedForStations;
+    std::optional<core::TimeMs> lastStationQueueStatus;
 };
 
 /// TAPI 2.0 next state of a core next state (None -> 0).

@@ -147,6 +147,14 @@ void AcdProxy::onEffects(const std::vector<core::Effect> &effects)
 {
     m_impl->onEffects(effects);
 }
+std::optional<core::TimeMs> AcdProxy::nextDue() const
+{
+    return m_impl->stationQueueStatusDue();
+}
+void AcdProxy::onTime(core::TimeMs now)
+{
+    m_impl->sendStationQueueStatus(now);
+}
 
 HLINE AcdProxy::lineOf(DWORD device) const
 {

@@ -10,11 +10,62 @@ namespace acd::tapi {
 
 void AcdProxy::Impl::sendAll(DWORD msg, DWORD p1, DWORD p2, DWORD p3)
 {
-    // Only lines some application outside the engine has open: elsewhere the message would
-    // reach nobody but the engine's own router (thousands of lines, every event).
-    for (DWORD device : ctx.server.devicesOpenedByClients())
+    // Only lines some application outside the engine has open, and not only station-scoped
+    // ones: elsewhere the message would reach nobody who wants it (thousands of lines, every
+    // event).
+    for (DWORD device : ctx.server.devicesWantingAllAcdStatus())
         if (auto line = lineByDevice.find(device); line != lineByDevice.end())
             ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
+}
+
+void AcdProxy::Impl::sendToScopedStation(const std::string &station, DWORD msg, DWORD p1,
+                                         DWORD p2, DWORD p3)
+{
+    if (station.empty())
+        return;
+    const DWORD device = ctx.server.deviceByAddress(station);
+    if (device == LINEMAPPER || !ctx.server.devicesOfStationScopedClients().count(device)
+        || ctx.server.devicesWantingAllAcdStatus().count(device))
+        return;
+    if (auto line = lineByDevice.find(device); line != lineByDevice.end())
+        ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
+}
+
+void AcdProxy::Impl::queueChanged(core::QueueId queue)
+{
+    sendAll(LINE_QUEUESTATUS, queue, LINEQUEUESTATUS_UPDATEINFO, 0);
+    if (!ctx.server.devicesOfStationScopedClients().empty())
+        queuesChangedForStations.insert(queue);
+}
+
+std::optional<core::TimeMs> AcdProxy::Impl::stationQueueStatusDue() const
+{
+    if (queuesChangedForStations.empty())
+        return std::nullopt;
+    if (!lastStationQueueStatus)
+        return ctx.now();
+    return *lastStationQueueStatus + AcdProxy::kStationQueueStatusMs;
+}
+
+void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
+{
+    const std::optional<core::TimeMs> due = stationQueueStatusDue();
+    if (!due || now < *due)
+        return;
+    std::set<core::QueueId> changed;
+    changed.swap(queuesChangedForStations);
+    lastStationQueueStatus = now;
+    const std::set<DWORD> &wantingAll = ctx.server.devicesWantingAllAcdStatus();
+    for (DWORD device : ctx.server.devicesOfStationScopedClients()) {
+        if (wantingAll.count(device))
+            continue; // had every change already
+        auto line = lineByDevice.find(device);
+        if (line == lineByDevice.end())
+            continue;
+        for (core::QueueId queue : changed)
+            ctx.server.lineProxyMessage(kEngineClient, line->second, 0, LINE_QUEUESTATUS, queue,
+                                        LINEQUEUESTATUS_UPDATEINFO, 0);
+    }
 }
 
 void AcdProxy::Impl::sendOnStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
@@ -44,11 +95,14 @@ void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)
                             bits |= LINEAGENTSTATUSEX_STATE;
                         else if (e.nextState != seenAgent.next)
                             bits |= LINEAGENTSTATUSEX_UPDATEINFO;
-                        if (bits)
-                            sendAll(LINE_AGENTSTATUSEX, handle->second, bits,
-                                    (bits & LINEAGENTSTATUSEX_STATE)
-                                        ? toAgentStateEx(e.state).value_or(0)
-                                        : 0);
+                        const DWORD state = (bits & LINEAGENTSTATUSEX_STATE)
+                                                ? toAgentStateEx(e.state).value_or(0)
+                                                : 0;
+                        if (bits) {
+                            sendAll(LINE_AGENTSTATUSEX, handle->second, bits, state);
+                            sendToScopedStation(seenAgent.station, LINE_AGENTSTATUSEX,
+                                                handle->second, bits, state);
+                        }
                     }
                     const DWORD oldState = toAgentState(e.oldState, e.oldActivity);
                     const DWORD newState = toAgentState(e.state, e.activity);
@@ -77,16 +131,24 @@ void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)
                     seenSessions[e.session].station = e.station;
                     seen[e.agent].station = e.station;
                     sendAll(LINE_AGENTSESSIONSTATUS, handle, LINEAGENTSESSIONSTATUS_NEWSESSION, 0);
+                    sendToScopedStation(e.station, LINE_AGENTSESSIONSTATUS, handle,
+                                        LINEAGENTSESSIONSTATUS_NEWSESSION, 0);
                     sendOnStation(e.station, LINE_AGENTSTATUS, 0, LINEAGENTSTATUS_GROUP, 0);
                 } else if constexpr (std::is_same_v<T, core::SessionStateChanged>) {
                     SessionSeen &s = seenSessions[e.session];
                     const HAGENTSESSION handle = sessionHandleFor(e.session);
-                    if (e.state != s.state)
-                        sendAll(LINE_AGENTSESSIONSTATUS, handle, LINEAGENTSESSIONSTATUS_STATE,
-                                toAgentSessionState(e.state).value_or(0));
-                    else if (e.nextState != s.next)
-                        sendAll(LINE_AGENTSESSIONSTATUS, handle, LINEAGENTSESSIONSTATUS_UPDATEINFO,
-                                0);
+                    DWORD bits = 0, state = 0;
+                    if (e.state != s.state) {
+                        bits = LINEAGENTSESSIONSTATUS_STATE;
+                        state = toAgentSessionState(e.state).value_or(0);
+                    } else if (e.nextState != s.next) {
+                        bits = LINEAGENTSESSIONSTATUS_UPDATEINFO;
+                    }
+                    if (bits) {
+                        sendAll(LINE_AGENTSESSIONSTATUS, handle, bits, state);
+                        sendToScopedStation(s.station, LINE_AGENTSESSIONSTATUS, handle, bits,
+                                            state);
+                    }
                     if (e.state == core::SessionState::Ended && s.state != e.state)
                         sendOnStation(s.station, LINE_AGENTSTATUS, 0, LINEAGENTSTATUS_GROUP, 0);
                     s.state = e.state;
@@ -96,11 +158,11 @@ void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)
                         T,
                         core::
                             CallQueued> || std::is_same_v<T, core::CallAnswered> || std::is_same_v<T, core::CallCompleted> || std::is_same_v<T, core::QueueChanged>) {
-                    sendAll(LINE_QUEUESTATUS, e.queue, LINEQUEUESTATUS_UPDATEINFO, 0);
+                    queueChanged(e.queue);
                 } else if constexpr (std::is_same_v<T, core::CallOverflowed>) {
-                    sendAll(LINE_QUEUESTATUS, e.fromQueue, LINEQUEUESTATUS_UPDATEINFO, 0);
+                    queueChanged(e.fromQueue);
                     if (e.toQueue != 0)
-                        sendAll(LINE_QUEUESTATUS, e.toQueue, LINEQUEUESTATUS_UPDATEINFO, 0);
+                        queueChanged(e.toQueue);
                 }
             },
             effect.body);

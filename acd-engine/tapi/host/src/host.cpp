@@ -75,8 +75,10 @@ bool Host::Impl::startOnLoop(std::string &error)
         return false;
     loop.setTimer([this] { return nextDue(); },
                   [this] {
-                      engine->advanceTo(hostConfig.clock());
+                      const core::TimeMs now = hostConfig.clock();
+                      engine->advanceTo(now);
                       pump();
+                      proxy->onTime(now); // station lines' coalesced queue status
                   });
     pump();
     return true;
@@ -127,6 +129,8 @@ std::optional<EngineLoop::Clock::time_point> Host::Impl::nextDue()
     if (!engine)
         return std::nullopt;
     std::optional<core::TimeMs> deadline = engine->nextDeadline();
+    if (const std::optional<core::TimeMs> proxyDue = proxy ? proxy->nextDue() : std::nullopt)
+        deadline = deadline ? std::min(*deadline, *proxyDue) : *proxyDue;
     if (!deadline)
         return std::nullopt;
     core::TimeMs wait = std::max<core::TimeMs>(0, *deadline - hostConfig.clock());

@@ -232,8 +232,8 @@ LONG Server::lineOpen(ClientId client, HLINEAPP hLineApp, DWORD dwDeviceID, LPHL
     open.proxyTypes = proxyTypes;
     d.opens.insert(h);
     app->lines.insert(h);
-    if (client != kEngineClient && d.clientOpens++ == 0)
-        s.devicesOpenedByClients.insert(dwDeviceID);
+    open.stationScoped = s.stationScopedClients.count(client) != 0;
+    s.countClientOpen(d, dwDeviceID, client, open.stationScoped, +1);
     *lphLine = h;
 
     for (DWORD type : proxyTypes)
@@ -290,9 +290,8 @@ LONG Server::Impl::closeLine(HLINE h, bool notifyApp)
             releaseCallIfUnused(callId);
         }
     d.opens.erase(h);
-    if (auto a = apps.find(open.app);
-        a != apps.end() && a->second.client != kEngineClient && --d.clientOpens == 0)
-        devicesOpenedByClients.erase(open.device);
+    if (auto a = apps.find(open.app); a != apps.end())
+        countClientOpen(d, open.device, a->second.client, open.stationScoped, -1);
     lines.erase(h);
     if (auto a = apps.find(open.app); a != apps.end())
         a->second.lines.erase(h);

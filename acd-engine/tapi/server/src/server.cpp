@@ -103,6 +103,45 @@ std::string Server::deviceAddress(DWORD deviceId) const
     return deviceId < m_impl->devices.size() ? m_impl->devices[deviceId].address : std::string();
 }
 
+void Server::setStationScoped(ClientId client, bool scoped)
+{
+    if (scoped)
+        m_impl->stationScopedClients.insert(client);
+    else
+        m_impl->stationScopedClients.erase(client);
+}
+
+const std::set<DWORD> &Server::devicesWantingAllAcdStatus() const
+{
+    return m_impl->devicesWantingAllAcdStatus;
+}
+
+const std::set<DWORD> &Server::devicesOfStationScopedClients() const
+{
+    return m_impl->devicesOfStationScopedClients;
+}
+
+void Server::Impl::countClientOpen(Device &d, DWORD device, ClientId client, bool scoped,
+                                   int delta)
+{
+    if (client == kEngineClient)
+        return;
+    const int clients = d.clientOpens;
+    const int scopedClients = d.scopedOpens;
+    d.clientOpens += delta;
+    if (scoped)
+        d.scopedOpens += delta;
+    auto update = [device](std::set<DWORD> &set, bool before, bool after) {
+        if (before && !after)
+            set.erase(device);
+        else if (after && !before)
+            set.insert(device);
+    };
+    update(devicesOpenedByClients, clients > 0, d.clientOpens > 0);
+    update(devicesWantingAllAcdStatus, clients - scopedClients > 0, d.clientOpens - d.scopedOpens > 0);
+    update(devicesOfStationScopedClients, scopedClients > 0, d.scopedOpens > 0);
+}
+
 const std::set<DWORD> &Server::devicesOpenedByClients() const
 {
     return m_impl->devicesOpenedByClients;
@@ -145,6 +184,7 @@ void Server::dropClient(ClientId client)
             gone.push_back(h);
     for (HLINEAPP h : gone)
         s.shutdownApp(h);
+    s.stationScopedClients.erase(client);
 }
 
 void Server::Impl::later(std::function<void(Impl &)> work)

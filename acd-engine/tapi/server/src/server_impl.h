@@ -43,6 +43,7 @@ struct Device {
     std::map<DWORD, HLINE> proxies; ///< request type -> proxy's line
     std::set<std::uint32_t> calls;
     int clientOpens = 0; ///< opens by clients other than kEngineClient
+    int scopedOpens = 0; ///< of those, opens by station-scoped clients
 };
 
 struct LineOpen {
@@ -56,6 +57,7 @@ struct LineOpen {
     DWORD lineStates = 0;
     DWORD addressStates = 0;
     std::set<HCALL> calls;
+    bool stationScoped = false; ///< counted as a station-scoped client's open
 };
 
 struct Call {
@@ -104,6 +106,11 @@ public:
     std::vector<Device> devices;
     std::map<std::string, DWORD> deviceByAddress;
     std::set<DWORD> devicesOpenedByClients;
+    std::set<ClientId> stationScopedClients;
+    std::set<DWORD> devicesWantingAllAcdStatus;
+    std::set<DWORD> devicesOfStationScopedClients;
+    /// Counts an open of device `d` by `client` in the sets above (+1 or -1).
+    void countClientOpen(Device &d, DWORD device, ClientId client, bool scoped, int delta);
     std::map<HLINEAPP, App> apps;
     std::map<HLINE, LineOpen> lines;
     std::map<HCALL, CallHandle> callHandles;

@@ -55,9 +55,16 @@
 //   - CallQueued, CallAnswered, CallCompleted, QueueChanged -> LINE_QUEUESTATUS(queue,
 //     UPDATEINFO, 0); CallOverflowed -> the same for the queue left and the queue entered.
 //     Nothing is throttled.
+// Lines opened only by station-scoped clients (Server::setStationScoped: the engine service's
+// agent users) get, instead of the center-wide messages above, LINE_AGENTSTATUSEX of the
+// agent and LINE_AGENTSESSIONSTATUS of the sessions at their station (as they happen), and
+// LINE_QUEUESTATUS(queue, UPDATEINFO, 0) for each queue that changed, at most once per
+// kStationQueueStatusMs: the first change after a quiet interval at once, later ones at the
+// end of the interval (nextDue/onTime; the host's timer calls them).
 #include "acd/tapi/acd_context.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace acd::tapi {
@@ -85,6 +92,13 @@ public:
 
     bool processMessages() override;
     void onEffects(const std::vector<core::Effect> &effects) override;
+
+    static constexpr core::TimeMs kStationQueueStatusMs = 2000;
+    /// When queue status for station-scoped lines is next due (the engine's clock), if any
+    /// queue changed since it was last sent.
+    std::optional<core::TimeMs> nextDue() const;
+    /// Sends the queue status due at `now`.
+    void onTime(core::TimeMs now);
 
     /// The proxy's hLine on a device, 0 when it does not serve it.
     HLINE lineOf(DWORD device) const;

@@ -77,6 +77,17 @@ public:
     /// The devices some application of a client other than kEngineClient has open: the only
     /// ones where the ACD's status messages reach anyone.
     const std::set<DWORD> &devicesOpenedByClients() const;
+    /// Marks a client as station-scoped (the engine service does so for agent users): the
+    /// lines it opens from now on do not receive the ACD's center-wide status messages, only
+    /// those of the agent and sessions at their station and, coalesced, the queues' (see
+    /// acd_proxy.h). An agent desktop needs no more, and a center of thousands of desktops
+    /// cannot afford to send each of them every agent's and queue's change.
+    void setStationScoped(ClientId client, bool scoped);
+    /// Devices some non-scoped client (other than kEngineClient) has open: where every ACD
+    /// status message goes.
+    const std::set<DWORD> &devicesWantingAllAcdStatus() const;
+    /// Devices some station-scoped client has open.
+    const std::set<DWORD> &devicesOfStationScopedClients() const;
     /// The device ID of the line whose first address is `address` (a station extension or a
     /// route point), or LINEMAPPER when there is none.
     DWORD deviceByAddress(const std::string &address) const;
