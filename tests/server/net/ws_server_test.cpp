@@ -595,6 +595,10 @@ TEST(WsServer, MessagesQueuedByAHoldingThreadLeaveInOneWriteWhenItReleases)
     WsClient client = connectClient(f.server->port());
     ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
     const ConnectionId id = f.handler.opened[0];
+    EXPECT_TRUE(f.server->send(id, "first")); // the handshake's write is done once it arrives
+    EXPECT_EQ(receive(*client.ws).payload, "first");
+    for (int spins = 0; spins < 1'000'000 && f.server->stats().socketWrites < 2; ++spins)
+        std::this_thread::yield(); // the handshake's and this message's writes are counted
     f.server->holdFlushesOnThisThread();
     const std::uint64_t writesBefore = f.server->stats().socketWrites;
     for (const char *text : {"one", "two", "three"})
@@ -604,6 +608,11 @@ TEST(WsServer, MessagesQueuedByAHoldingThreadLeaveInOneWriteWhenItReleases)
     EXPECT_EQ(receive(*client.ws).payload, "one");
     EXPECT_EQ(receive(*client.ws).payload, "two");
     EXPECT_EQ(receive(*client.ws).payload, "three");
+    // The I/O thread counts a write just after making it: wait (bounded) for the count.
+    // Three writes would show at least two here, since the last one has been received.
+    for (int spins = 0; spins < 1'000'000 && f.server->stats().socketWrites == writesBefore;
+         ++spins)
+        std::this_thread::yield();
     EXPECT_EQ(f.server->stats().socketWrites, writesBefore + 1);
     f.server->holdFlushesOnThisThread(false);
 }

@@ -5,6 +5,7 @@
 #include "core/engine.h"
 
 #include <Poco/JSON/Object.h>
+#include <tapi.h>
 
 #include <deque>
 #include <optional>
@@ -146,6 +147,10 @@ public:
     void tapiClose(Connection &c);
     /// Sends a TAPI event (never dropped: closes the connection when it cannot be queued).
     bool sendTapiEvent(Connection &c, Poco::JSON::Object::Ptr event);
+    /// The same for a message that carries nothing but its LINEMESSAGE, formatted without a
+    /// JSON tree (the bulk of TAPI events: call states, status messages).
+    bool sendTapiMessage(Connection &c, HLINEAPP app, const LINEMESSAGE &m);
+    bool sendTapiText(Connection &c, std::string text);
 
     core::Engine &engine;
     const db::ConfigSet &config;

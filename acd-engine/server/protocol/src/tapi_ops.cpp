@@ -505,8 +505,14 @@ void TapiState::deliver(HLINEAPP app, const LINEMESSAGE &m)
         return;
     }
     auto found = service->connections.find(connection);
-    if (found != service->connections.end())
+    if (found == service->connections.end())
+        return;
+    // LINE_REPLY may carry outputs, LINE_PROXYREQUEST its request, LINE_CLOSE ends proxy keys.
+    if (m.dwMessageID == LINE_REPLY || m.dwMessageID == LINE_PROXYREQUEST
+        || m.dwMessageID == LINE_CLOSE)
         service->sendTapiEvent(found->second, build(app, m));
+    else
+        service->sendTapiMessage(found->second, app, m);
 }
 
 Poco::JSON::Object::Ptr TapiState::build(HLINEAPP app, const LINEMESSAGE &m)
@@ -566,8 +572,29 @@ bool ProtocolService::Impl::sendTapiEvent(Connection &c, Poco::JSON::Object::Ptr
     event->set("seq", ++c.seq);
     event->set("eseq", lastEffectSeq);
     event->set("at", clock());
+    return sendTapiText(c, toJson(event));
+}
+
+bool ProtocolService::Impl::sendTapiMessage(Connection &c, HLINEAPP app, const LINEMESSAGE &m)
+{
+    char text[320];
+    const int n = std::snprintf(
+        text, sizeof text,
+        "{\"seq\":%llu,\"ev\":\"tapi\",\"eseq\":%llu,\"at\":%lld,\"hApp\":%lu,"
+        "\"msg\":[%lu,%lu,%llu,%llu,%llu,%llu]}",
+        static_cast<unsigned long long>(++c.seq), static_cast<unsigned long long>(lastEffectSeq),
+        static_cast<long long>(clock()), static_cast<unsigned long>(app),
+        static_cast<unsigned long>(m.hDevice), static_cast<unsigned long>(m.dwMessageID),
+        static_cast<unsigned long long>(m.dwCallbackInstance),
+        static_cast<unsigned long long>(m.dwParam1), static_cast<unsigned long long>(m.dwParam2),
+        static_cast<unsigned long long>(m.dwParam3));
+    return sendTapiText(c, std::string(text, static_cast<std::size_t>(n)));
+}
+
+bool ProtocolService::Impl::sendTapiText(Connection &c, std::string text)
+{
     // Never dropped: a TAPI client cannot resync, so a full queue closes the connection.
-    if (!transport.send(c.id, toJson(event))) {
+    if (!transport.send(c.id, std::move(text))) {
         transport.close(c.id, 1013, "outbound queue full (tapi)");
         return false;
     }
