@@ -122,5 +122,17 @@ TEST_F(StationScope, AQueueChangeAfterAQuietIntervalIsSentAtOnce)
     EXPECT_EQ(queueMessages(*desk.sink), once);
 }
 
+TEST_F(StationScope, ARoundGoesOutInTurnsOfTheBatchSizeOneMillisecondApart)
+{
+    proxy->setStationQueueStatusBatch(1); // one message a turn: the desk's first
+    queueCall(5);
+    const std::vector<Msg> once = {{kQueue, 10, LINEQUEUESTATUS_UPDATEINFO, 0}};
+    EXPECT_EQ(queueMessages(*desk.sink), once);
+    EXPECT_TRUE(queueMessages(*otherDesk.sink).empty());
+    advance(1);
+    EXPECT_EQ(queueMessages(*otherDesk.sink), once);
+    EXPECT_EQ(queueMessages(*desk.sink), once); // nothing twice
+}
+
 } // namespace
 } // namespace acd::tapi::acdtest

@@ -126,7 +126,16 @@ public:
 
     /// Queues changed since their status last went to station-scoped lines.
     std::set<core::QueueId> queuesChangedForStations;
-    std::optional<core::TimeMs> lastStationQueueStatus;
+    std::optional<core::TimeMs> lastStationQueueStatus; ///< when the last round began
+    /// The round being sent: its queues, its lines, how far it got, when its last turn was.
+    struct StationRound {
+        std::vector<core::QueueId> queues;
+        std::vector<DWORD> devices;
+        std::size_t next = 0;
+        core::TimeMs lastTurn = 0;
+    };
+    std::optional<StationRound> stationRound;
+    std::size_t stationQueueStatusBatch = 500;
 };
 
 /// TAPI 2.0 next state of a core next state (None -> 0).

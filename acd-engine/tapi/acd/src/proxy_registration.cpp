@@ -155,6 +155,10 @@ void AcdProxy::onTime(core::TimeMs now)
 {
     m_impl->sendStationQueueStatus(now);
 }
+void AcdProxy::setStationQueueStatusBatch(std::size_t messages)
+{
+    m_impl->stationQueueStatusBatch = std::max<std::size_t>(1, messages);
+}
 
 HLINE AcdProxy::lineOf(DWORD device) const
 {

@@ -40,6 +40,8 @@ void AcdProxy::Impl::queueChanged(core::QueueId queue)
 
 std::optional<core::TimeMs> AcdProxy::Impl::stationQueueStatusDue() const
 {
+    if (stationRound)
+        return stationRound->lastTurn + 1; // the rest of a round: let other work in between
     if (queuesChangedForStations.empty())
         return std::nullopt;
     if (!lastStationQueueStatus)
@@ -52,20 +54,34 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
     const std::optional<core::TimeMs> due = stationQueueStatusDue();
     if (!due || now < *due)
         return;
-    std::set<core::QueueId> changed;
-    changed.swap(queuesChangedForStations);
-    lastStationQueueStatus = now;
-    const std::set<DWORD> &wantingAll = ctx.server.devicesWantingAllAcdStatus();
-    for (DWORD device : ctx.server.devicesOfStationScopedClients()) {
-        if (wantingAll.count(device))
-            continue; // had every change already
+    if (!stationRound) {
+        StationRound round;
+        round.queues.assign(queuesChangedForStations.begin(), queuesChangedForStations.end());
+        queuesChangedForStations.clear();
+        const std::set<DWORD> &wantingAll = ctx.server.devicesWantingAllAcdStatus();
+        for (DWORD device : ctx.server.devicesOfStationScopedClients())
+            if (!wantingAll.count(device)) // those had every change already
+                round.devices.push_back(device);
+        lastStationQueueStatus = now;
+        stationRound = std::move(round);
+    }
+    StationRound &round = *stationRound;
+    std::size_t sent = 0;
+    while (round.next < round.devices.size() && sent < stationQueueStatusBatch) {
+        const DWORD device = round.devices[round.next++];
+        if (!ctx.server.devicesOfStationScopedClients().count(device))
+            continue; // closed since the round began
         auto line = lineByDevice.find(device);
         if (line == lineByDevice.end())
             continue;
-        for (core::QueueId queue : changed)
+        for (core::QueueId queue : round.queues)
             ctx.server.lineProxyMessage(kEngineClient, line->second, 0, LINE_QUEUESTATUS, queue,
                                         LINEQUEUESTATUS_UPDATEINFO, 0);
+        sent += round.queues.size();
     }
+    round.lastTurn = now;
+    if (round.next >= round.devices.size())
+        stationRound.reset();
 }
 
 void AcdProxy::Impl::sendOnStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
