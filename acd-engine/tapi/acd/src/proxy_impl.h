@@ -135,7 +135,7 @@ public:
         core::TimeMs lastTurn = 0;
     };
     std::optional<StationRound> stationRound;
-    std::size_t stationQueueStatusBatch = 500;
+    std::size_t stationQueueStatusBatch = 250;
 };
 
 /// TAPI 2.0 next state of a core next state (None -> 0).

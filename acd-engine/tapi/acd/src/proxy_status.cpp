@@ -4,6 +4,7 @@
 
 #include "acd/tapi/state_map.h"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace acd::tapi {
@@ -79,7 +80,9 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
                                         LINEQUEUESTATUS_UPDATEINFO, 0);
         sent += round.queues.size();
     }
-    round.lastTurn = now;
+    // The next turn is due 1 ms after this one ended (not began): the engine loop runs a due
+    // timer before waiting tasks, so a gap measured from the start would leave them none.
+    round.lastTurn = std::max(now, ctx.now());
     if (round.next >= round.devices.size())
         stationRound.reset();
 }

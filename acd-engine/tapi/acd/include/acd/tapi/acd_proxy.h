@@ -61,8 +61,8 @@
 // LINE_QUEUESTATUS(queue, UPDATEINFO, 0) for each queue that changed, at most once per
 // kStationQueueStatusMs: the first change after a quiet interval at once, later ones at the
 // end of the interval (nextDue/onTime; the host's timer calls them). One round of them goes
-// out in turns of at most stationQueueStatusBatch messages 1 ms apart, so thousands of desks
-// do not stall the engine thread for one long burst.
+// out in turns of at most stationQueueStatusBatch messages, 1 ms between a turn's end and
+// the next, so thousands of desks do not stall the engine thread for one long burst.
 #include "acd/tapi/acd_context.h"
 
 #include <memory>
@@ -96,7 +96,8 @@ public:
     void onEffects(const std::vector<core::Effect> &effects) override;
 
     static constexpr core::TimeMs kStationQueueStatusMs = 2000;
-    /// Messages per turn of a round of station queue status (500 unless set).
+    /// Messages per turn of a round of station queue status (250 unless set: under a
+    /// millisecond of the engine thread).
     void setStationQueueStatusBatch(std::size_t messages);
     /// When queue status for station-scoped lines is next due (the engine's clock), if any
     /// queue changed since it was last sent.
