@@ -306,6 +306,7 @@ void LatencyPairs::start(std::uint64_t call, double atMs)
 {
     if (auto early = m_endsFirst.find(call); early != m_endsFirst.end()) {
         m_samples.push_back(early->second - atMs);
+        m_endedAt.push_back(early->second);
         m_endsFirst.erase(early);
         return;
     }
@@ -316,6 +317,7 @@ void LatencyPairs::end(std::uint64_t call, double atMs)
 {
     if (auto started = m_starts.find(call); started != m_starts.end()) {
         m_samples.push_back(atMs - started->second);
+        m_endedAt.push_back(atMs);
         m_starts.erase(started);
         return;
     }

@@ -32,13 +32,20 @@ public:
     void end(std::uint64_t call, double atMs);
     /// Forgets the call (it ended); an end seen later is not paired.
     void forget(std::uint64_t call);
-    void clearSamples() { m_samples.clear(); }
+    void clearSamples()
+    {
+        m_samples.clear();
+        m_endedAt.clear();
+    }
     const std::vector<double> &samples() const { return m_samples; }
+    /// When each sample's span ended (ms since the epoch), in the order of samples().
+    const std::vector<double> &endedAt() const { return m_endedAt; }
 
 private:
     std::map<std::uint64_t, double> m_starts;
     std::map<std::uint64_t, double> m_endsFirst;
     std::vector<double> m_samples;
+    std::vector<double> m_endedAt;
 };
 
 struct LoadResults {

@@ -2,6 +2,7 @@
 //
 //   acd-load [--agents N] [--rate CALLS_PER_S] [--duration S] [--warmup S] [--supervisors M]
 //            [--talk-s S] [--route-points K] [--connect-rate PER_S] [--json] [--keep]
+//            [--latency-log FILE.csv]
 //
 // It starts pbx-sim (traffic at the route points, each caller ID the switch's arrival time,
 // simulated agents answering at every station) and acd-engine (csta provider to that pbx-sim,
@@ -44,6 +45,7 @@ struct Options {
     int connectRate = 2000;
     bool json = false;
     bool keep = false; ///< keep the work directory (database, configuration) for inspection
+    std::string latencyLog; ///< a CSV of every measured call: when it rang, its latency
 };
 
 bool parse(int argc, char **argv, Options &o)
@@ -76,6 +78,8 @@ bool parse(int argc, char **argv, Options &o)
             o.routePoints = std::atoi(v);
         else if (a == "--connect-rate")
             o.connectRate = std::atoi(v);
+        else if (a == "--latency-log")
+            o.latencyLog = v;
         else
             return false;
     }
@@ -107,7 +111,7 @@ int main(int argc, char **argv)
     if (!parse(argc, argv, o)) {
         std::cerr << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
                      " [--warmup S] [--supervisors M] [--talk-s S] [--route-points K]"
-                     " [--connect-rate PER_S] [--json] [--keep]\n";
+                     " [--connect-rate PER_S] [--json] [--keep] [--latency-log FILE.csv]\n";
         return 64;
     }
     // Thousands of sockets here and in the engine (which inherits the limit).
@@ -232,6 +236,15 @@ int main(int argc, char **argv)
     const double pbxCpu = (pbxAfter.cpuSeconds - pbxBefore.cpuSeconds) / o.duration;
     const double selfCpu = (selfAfter.cpuSeconds - selfBefore.cpuSeconds) / o.duration;
     const std::string threads = threadShares(before, after, o.duration);
+    if (!o.latencyLog.empty()) {
+        std::ofstream log(o.latencyLog);
+        log << "offering_at_ms,switch_to_offering_ms\n";
+        const auto &at = r.switchToLineOffering.endedAt();
+        const auto &ms = r.switchToLineOffering.samples();
+        log.precision(15);
+        for (std::size_t i = 0; i < at.size(); ++i)
+            log << at[i] << "," << ms[i] << "\n";
+    }
     struct Spread {
         std::size_t samples;
         double p50, p99, max;

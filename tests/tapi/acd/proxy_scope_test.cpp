@@ -122,12 +122,15 @@ TEST_F(StationScope, AQueueChangeAfterAQuietIntervalIsSentAtOnce)
     EXPECT_EQ(queueMessages(*desk.sink), once);
 }
 
-TEST_F(StationScope, ARoundGoesOutInTurnsOfTheBatchSizeOneMillisecondApart)
+TEST_F(StationScope, ARoundGoesOutInTurnsSpreadOverThreeQuartersOfTheInterval)
 {
-    proxy->setStationQueueStatusBatch(1); // one message a turn: the desk's first
+    proxy->setStationQueueStatusBatch(1); // two desks, one queue: two turns
     queueCall(5);
     const std::vector<Msg> once = {{kQueue, 10, LINEQUEUESTATUS_UPDATEINFO, 0}};
-    EXPECT_EQ(queueMessages(*desk.sink), once);
+    EXPECT_EQ(queueMessages(*desk.sink), once); // the first turn: the desk
+    EXPECT_TRUE(queueMessages(*otherDesk.sink).empty());
+    const core::TimeMs gap = AcdProxy::kStationQueueStatusMs * 3 / 4 / 2;
+    advance(gap - 1);
     EXPECT_TRUE(queueMessages(*otherDesk.sink).empty());
     advance(1);
     EXPECT_EQ(queueMessages(*otherDesk.sink), once);

@@ -170,6 +170,24 @@ TEST(EngineLoop, StopRunsTheTasksAlreadyPostedThenRefusesNewOnes)
     loop.stop(); // idempotent
 }
 
+/// Blocks the loop inside a task until released, so a test can queue a burst behind it. The
+/// task has been taken (with nothing behind it) once hold() returns.
+class Gate {
+public:
+    explicit Gate(EngineLoop &loop)
+    {
+        loop.post([this] {
+            m_running.open();
+            m_release.waitFor();
+        });
+        m_running.waitFor();
+    }
+    void release() { m_release.open(); }
+
+private:
+    Latch m_running, m_release;
+};
+
 TEST(EngineLoop, AfterWorkRunsOnceAfterTheLastTaskOfABurst)
 {
     EngineLoop loop;
@@ -182,15 +200,14 @@ TEST(EngineLoop, AfterWorkRunsOnceAfterTheLastTaskOfABurst)
         order.push_back("after");
         burstDone.open();
     });
-    loop.invoke([] {}); // the hook is installed
-    Latch release;
+    Gate gate(loop);
     loop.post([&] {
-        release.waitFor(); // holds the burst back until all of it is queued
         recording = true;
+        order.push_back("a");
     });
-    for (const char *name : {"a", "b", "c"})
+    for (const char *name : {"b", "c"})
         loop.post([&order, name] { order.push_back(name); });
-    release.open();
+    gate.release();
     ASSERT_TRUE(burstDone.waitFor());
     loop.stop();
     EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c", "after"}));
@@ -205,15 +222,42 @@ TEST(EngineLoop, AfterWorkRunsEveryThirtyTwoTasksWhileTasksKeepComing)
         if (tasksRun > 0)
             afterWorkAt.push_back(tasksRun);
     });
-    loop.invoke([] {}); // installed; ran after this task with nothing queued
-    Latch release;
-    loop.post([&] {
-        release.waitFor();
-        ++tasksRun;
-    });
-    for (int i = 0; i < 70; ++i)
+    Gate gate(loop); // taken with nothing behind it: afterWork follows it (not recorded)
+    for (int i = 0; i < 71; ++i)
         loop.post([&] { ++tasksRun; });
-    release.open();
+    gate.release();
     loop.stop(); // runs all 71, then joins
     EXPECT_EQ(afterWorkAt, (std::vector<int>{32, 64, 71}));
 }
+
+TEST(EngineLoop, AfterWorkRunsAtMostOncePerIntervalAndAnOwedCallIsMadeWhenItEnds)
+{
+    EngineLoop loop;
+    std::vector<EngineLoop::Clock::time_point> calls; // loop thread until stop() joined
+    Latch secondCall;
+    loop.setAfterWork(
+        [&] {
+            calls.push_back(EngineLoop::Clock::now());
+            if (calls.size() == 2)
+                secondCall.open();
+        },
+        50ms);
+    loop.invoke([] {}); // installed; the first call follows this task at once
+    loop.post([] {});   // within the interval: owed
+    ASSERT_TRUE(secondCall.waitFor());
+    loop.stop();
+    ASSERT_EQ(calls.size(), 2u);
+    EXPECT_GE(calls[1] - calls[0], 50ms);
+}
+
+TEST(EngineLoop, AnOwedAfterWorkIsMadeBeforeTheLoopStops)
+{
+    EngineLoop loop;
+    int calls = 0;
+    loop.setAfterWork([&] { ++calls; }, std::chrono::hours(1));
+    loop.invoke([] {}); // the first call
+    loop.post([] {});   // owed for an hour
+    loop.stop();
+    EXPECT_EQ(calls, 2);
+}
+

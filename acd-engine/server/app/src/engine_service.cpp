@@ -198,9 +198,12 @@ bool EngineService::start(std::string &error)
     m_front = std::make_unique<net::WsServer>(front, *this);
     if (!m_front->start(&error))
         return false;
-    // Every event of one switch event, to every subscriber, leaves in one write per connection.
+    // What the engine thread sends leaves after each burst of its work, and at most once a
+    // millisecond: one write per connection for many events (a supervisor of the full stream
+    // gets thousands a second), for at most a millisecond's delay.
     m_host->loop().invoke([this] { m_front->holdFlushesOnThisThread(); });
-    m_host->loop().setAfterWork([this] { m_front->releaseHeldFlushes(); });
+    m_host->loop().setAfterWork([this] { m_front->releaseHeldFlushes(); },
+                                std::chrono::milliseconds(1));
     m_running = true;
     m_log.information("listening on %s:%hu", m_config.listenHost, m_front->port());
     return true;

@@ -133,6 +133,7 @@ public:
         std::vector<DWORD> devices;
         std::size_t next = 0;
         core::TimeMs lastTurn = 0;
+        core::TimeMs gap = 1; ///< between turns: the round spreads over 3/4 of the interval
     };
     std::optional<StationRound> stationRound;
     std::size_t stationQueueStatusBatch = 250;

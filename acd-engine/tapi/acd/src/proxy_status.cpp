@@ -42,7 +42,7 @@ void AcdProxy::Impl::queueChanged(core::QueueId queue)
 std::optional<core::TimeMs> AcdProxy::Impl::stationQueueStatusDue() const
 {
     if (stationRound)
-        return stationRound->lastTurn + 1; // the rest of a round: let other work in between
+        return stationRound->lastTurn + stationRound->gap; // the rest of a round
     if (queuesChangedForStations.empty())
         return std::nullopt;
     if (!lastStationQueueStatus)
@@ -63,6 +63,13 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
         for (DWORD device : ctx.server.devicesOfStationScopedClients())
             if (!wantingAll.count(device)) // those had every change already
                 round.devices.push_back(device);
+        // Spread over three quarters of the interval: thousands of desks then cost the engine
+        // a steady trickle, not a burst every interval that delays the calls of that moment.
+        const std::size_t messages = round.devices.size() * round.queues.size();
+        const std::size_t turns =
+            std::max<std::size_t>(1, (messages + stationQueueStatusBatch - 1) / stationQueueStatusBatch);
+        round.gap = std::max<core::TimeMs>(
+            1, AcdProxy::kStationQueueStatusMs * 3 / 4 / static_cast<core::TimeMs>(turns));
         lastStationQueueStatus = now;
         stationRound = std::move(round);
     }
@@ -80,8 +87,8 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
                                         LINEQUEUESTATUS_UPDATEINFO, 0);
         sent += round.queues.size();
     }
-    // The next turn is due 1 ms after this one ended (not began): the engine loop runs a due
-    // timer before waiting tasks, so a gap measured from the start would leave them none.
+    // The next turn is due a gap after this one ended (not began): the engine loop runs a due
+    // timer before waiting tasks, so a gap measured from the start could leave them none.
     round.lastTurn = std::max(now, ctx.now());
     if (round.next >= round.devices.size())
         stationRound.reset();

@@ -54,10 +54,12 @@ void EngineLoop::setTimer(NextDue nextDue, std::function<void()> onDue)
         post(std::move(install));
 }
 
-void EngineLoop::setAfterWork(std::function<void()> afterWork)
+void EngineLoop::setAfterWork(std::function<void()> afterWork,
+                              std::chrono::microseconds minInterval)
 {
-    auto install = [this, afterWork = std::move(afterWork)]() mutable {
+    auto install = [this, afterWork = std::move(afterWork), minInterval]() mutable {
         m_afterWork = std::move(afterWork);
+        m_afterWorkInterval = minInterval;
     };
     if (inLoopThread())
         install();
@@ -95,23 +97,39 @@ void EngineLoop::run()
         std::lock_guard lock(m_mutex); // wait until the constructor has stored m_threadId
     }
     int sinceAfterWork = 0;
+    bool afterWorkOwed = false;
+    Clock::time_point lastAfterWork{};
+    auto afterWork = [&] {
+        sinceAfterWork = 0;
+        afterWorkOwed = false;
+        lastAfterWork = Clock::now();
+        if (m_afterWork)
+            m_afterWork();
+    };
     for (;;) {
         const std::optional<Clock::time_point> due = queryDue();
+        std::optional<Clock::time_point> wakeAt = due;
+        std::optional<Clock::time_point> afterWorkDue;
+        if (afterWorkOwed && m_afterWork) {
+            afterWorkDue = lastAfterWork + m_afterWorkInterval;
+            wakeAt = wakeAt ? std::min(*wakeAt, *afterWorkDue) : *afterWorkDue;
+        }
         std::function<void()> task;
         bool fire = false;
         bool drained = false;
+        bool finished = false;
         {
             std::unique_lock lock(m_mutex);
             auto ready = [this] { return !m_tasks.empty() || m_stopping; };
-            bool woken =
-                due ? m_wake.wait_until(lock, *due, ready) : (m_wake.wait(lock, ready), true);
+            bool woken = wakeAt ? m_wake.wait_until(lock, *wakeAt, ready)
+                                : (m_wake.wait(lock, ready), true);
             if (due && Clock::now() >= *due) {
                 fire = true;
             } else if (!m_tasks.empty()) {
                 task = std::move(m_tasks.front());
                 m_tasks.pop_front();
             } else if (woken && m_stopping) {
-                return;
+                finished = true;
             }
             drained = m_tasks.empty();
         }
@@ -122,11 +140,18 @@ void EngineLoop::run()
         } else if (task) {
             task();
         } else {
+            // Woken for an owed afterWork, or stopping (which makes any owed call first).
+            if (afterWorkOwed && (finished || !afterWorkDue || Clock::now() >= *afterWorkDue))
+                afterWork();
+            if (finished)
+                return;
             continue;
         }
         if (m_afterWork && (drained || ++sinceAfterWork >= kAfterWorkEvery)) {
-            sinceAfterWork = 0;
-            m_afterWork();
+            if (Clock::now() - lastAfterWork >= m_afterWorkInterval)
+                afterWork();
+            else
+                afterWorkOwed = true;
         }
     }
 }

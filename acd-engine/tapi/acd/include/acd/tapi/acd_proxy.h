@@ -61,8 +61,9 @@
 // LINE_QUEUESTATUS(queue, UPDATEINFO, 0) for each queue that changed, at most once per
 // kStationQueueStatusMs: the first change after a quiet interval at once, later ones at the
 // end of the interval (nextDue/onTime; the host's timer calls them). One round of them goes
-// out in turns of at most stationQueueStatusBatch messages, 1 ms between a turn's end and
-// the next, so thousands of desks do not stall the engine thread for one long burst.
+// out in turns of at most stationQueueStatusBatch messages spread over 3/4 of the interval
+// (at least 1 ms between a turn's end and the next), so thousands of desks cost the engine
+// thread a steady trickle, not a burst that delays the calls of that moment.
 #include "acd/tapi/acd_context.h"
 
 #include <memory>

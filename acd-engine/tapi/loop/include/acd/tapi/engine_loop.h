@@ -58,9 +58,12 @@ public:
 
     /// Installs `afterWork` (replacing any previous one; empty removes it), run on the loop
     /// thread after a burst of work: after a task or timer call that left no task waiting,
-    /// and at least every kAfterWorkEvery tasks while tasks keep coming. The engine service
-    /// writes the burst's queued network messages there.
-    void setAfterWork(std::function<void()> afterWork);
+    /// and at least every kAfterWorkEvery tasks while tasks keep coming; but at most once per
+    /// `minInterval`: a call that comes sooner is owed and made when the interval ends
+    /// (waiting for it if no work comes), and before the loop stops. The engine service
+    /// writes the queued network messages there.
+    void setAfterWork(std::function<void()> afterWork,
+                      std::chrono::microseconds minInterval = std::chrono::microseconds(0));
     static constexpr int kAfterWorkEvery = 32;
 
     /// Runs the tasks already posted, then joins the thread. Idempotent. Called on the loop
@@ -81,6 +84,7 @@ private:
     std::function<void()> m_onDue;
     std::optional<Clock::time_point> m_lastFired;
     std::function<void()> m_afterWork;
+    std::chrono::microseconds m_afterWorkInterval{0};
 
     std::mutex m_joinMutex;
     std::thread m_thread;
