@@ -39,6 +39,10 @@ std::ostream &operator<<(std::ostream &os, const Msg &m);
 /// The call-center status messages a sink got (LINE_AGENTSTATUS, _AGENTSTATUSEX,
 /// _AGENTSESSIONSTATUS, _QUEUESTATUS), in order.
 std::vector<Msg> statusMessages(const RecordingSink &sink);
+/// What the first agent's first login (hAgent 0x1000, session 0x2000) sends to an application
+/// on the agent's station line, and to one on another station's line.
+std::vector<Msg> firstLoginAtTheStation();
+std::vector<Msg> firstLoginElsewhere();
 
 class ProxyFixture : public ::testing::Test {
 protected:

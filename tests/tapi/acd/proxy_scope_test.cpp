@@ -9,9 +9,6 @@ namespace acd::tapi::acdtest {
 namespace {
 
 constexpr ClientId kWallboardClient = 2;
-constexpr DWORD kStatusEx = LINE_AGENTSTATUSEX;
-constexpr DWORD kStatus = LINE_AGENTSTATUS;
-constexpr DWORD kSession = LINE_AGENTSESSIONSTATUS;
 constexpr DWORD kQueue = LINE_QUEUESTATUS;
 
 class StationScope : public ProxyFixture {
@@ -54,14 +51,7 @@ TEST_F(StationScope, TheDeskGetsItsOwnAgentsAndSessionsStatusAsItHappens)
 {
     HAGENT agent = createAgent();
     ASSERT_EQ(createSession(agent, group(0)), 0x2000u);
-    const std::vector<Msg> expected = {
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_NEWSESSION, 0},
-        {kStatus, 0, LINEAGENTSTATUS_GROUP, 0},
-        {kStatusEx, 0x1000, LINEAGENTSTATUSEX_STATE, LINEAGENTSTATEEX_NOTREADY},
-        {kStatus, 0, LINEAGENTSTATUS_STATE | LINEAGENTSTATUS_NEXTSTATE, LINEAGENTSTATE_NOTREADY},
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_STATE, LINEAGENTSESSIONSTATE_NOTREADY},
-    };
-    EXPECT_EQ(statusMessages(*desk.sink), expected);
+    EXPECT_EQ(statusMessages(*desk.sink), firstLoginAtTheStation());
 }
 
 TEST_F(StationScope, ADeskOnAnotherStationGetsNothingOfThatAgent)
@@ -78,12 +68,7 @@ TEST_F(StationScope, AnUnscopedWallboardStillGetsEveryAgentsStatus)
 {
     HAGENT agent = createAgent();
     ASSERT_NE(createSession(agent, group(0)), 0u);
-    const std::vector<Msg> expected = {
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_NEWSESSION, 0},
-        {kStatusEx, 0x1000, LINEAGENTSTATUSEX_STATE, LINEAGENTSTATEEX_NOTREADY},
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_STATE, LINEAGENTSESSIONSTATE_NOTREADY},
-    };
-    EXPECT_EQ(statusMessages(*wallboard.sink), expected);
+    EXPECT_EQ(statusMessages(*wallboard.sink), firstLoginElsewhere());
 }
 
 TEST_F(StationScope, TheFirstQueueChangeReachesScopedDesksAtOnce)

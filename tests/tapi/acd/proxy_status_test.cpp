@@ -32,26 +32,14 @@ TEST_F(StatusMessages, LoggingInReportsTheNewSessionItsStateAndTheAgentsState)
     ASSERT_EQ(agent, 0x1000u);
     EXPECT_TRUE(statusMessages(*desk.sink).empty()); // creating an agent changes no state
     ASSERT_EQ(createSession(agent, group(0)), 0x2000u);
-    const std::vector<Msg> expected = {
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_NEWSESSION, 0},
-        {kStatus, 0, LINEAGENTSTATUS_GROUP, 0},
-        {kStatusEx, 0x1000, LINEAGENTSTATUSEX_STATE, LINEAGENTSTATEEX_NOTREADY},
-        {kStatus, 0, LINEAGENTSTATUS_STATE | LINEAGENTSTATUS_NEXTSTATE, LINEAGENTSTATE_NOTREADY},
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_STATE, LINEAGENTSESSIONSTATE_NOTREADY},
-    };
-    EXPECT_EQ(statusMessages(*desk.sink), expected);
+    EXPECT_EQ(statusMessages(*desk.sink), firstLoginAtTheStation());
 }
 
 TEST_F(StatusMessages, AppsOnOtherStationsGetThe22MessagesButNotTheStationsAgentStatus)
 {
     HAGENT agent = createAgent();
     ASSERT_NE(createSession(agent, group(0)), 0u);
-    const std::vector<Msg> expected = {
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_NEWSESSION, 0},
-        {kStatusEx, 0x1000, LINEAGENTSTATUSEX_STATE, LINEAGENTSTATEEX_NOTREADY},
-        {kSession, 0x2000, LINEAGENTSESSIONSTATUS_STATE, LINEAGENTSESSIONSTATE_NOTREADY},
-    };
-    EXPECT_EQ(statusMessages(*wallboard.sink), expected);
+    EXPECT_EQ(statusMessages(*wallboard.sink), firstLoginElsewhere());
 }
 
 TEST_F(StatusMessages, GoingReadyReportsTheNewStateInBothModelsAndTheSessionsState)
