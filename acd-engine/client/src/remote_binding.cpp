@@ -19,6 +19,7 @@
 #include <Poco/Net/WebSocket.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -663,23 +664,8 @@ private:
             }
             if (opcode != Poco::Net::WebSocket::FRAME_OP_TEXT)
                 continue;
-            Poco::JSON::Object::Ptr m;
-            try {
-                Poco::JSON::Parser parser;
-                m = parser.parse(std::string(buffer.begin(), buffer.size()))
-                        .extract<Poco::JSON::Object::Ptr>();
-            } catch (...) {
-                break; // the engine sent what it may not: treat as lost
-            }
-            try {
-                if (m->has("re"))
-                    onResponse(m);
-                else if (m->optValue<std::string>("ev", "") == "tapi")
-                    onEvent(m);
-                else if (m->optValue<std::string>("ev", "") == "shutdown")
-                    break;
-            } catch (...) {
-            }
+            if (!onText(std::string(buffer.begin(), buffer.size())))
+                break;
         }
         try {
             socket->shutdown();
@@ -688,6 +674,51 @@ private:
         lost();
     }
 
+public:
+    /// One text message from the engine (the reader thread's work for it); false when the
+    /// connection is to be treated as lost: not a JSON object, or the engine's shutdown.
+    bool onText(const std::string &text)
+    {
+        Poco::JSON::Object::Ptr m;
+        try {
+            Poco::JSON::Parser parser;
+            m = parser.parse(text).extract<Poco::JSON::Object::Ptr>();
+        } catch (...) {
+            return false; // the engine sent what it may not: treat as lost
+        }
+        try {
+            if (m->has("re"))
+                onResponse(m);
+            else if (m->optValue<std::string>("ev", "") == "tapi")
+                onEvent(m);
+            else if (m->optValue<std::string>("ev", "") == "shutdown")
+                return false;
+        } catch (...) {
+        }
+        return true;
+    }
+
+    /// For the fuzz target: an unconnected binding with one application (hLineApp 1), one
+    /// request waiting for its response (ID 1) and one for its LINE_REPLY (request ID 7), whose
+    /// outputs land in `buffers` (a DWORD, 16 fixed bytes, a 64-byte structure).
+    void primeForFuzzing(std::shared_ptr<MessageSink> sink, std::array<char, 84> &buffers)
+    {
+        std::lock_guard lock(m_mutex);
+        m_apps[1] = std::move(sink);
+        std::vector<Target> targets = {
+            {"lphCall", Target::Kind::Dword, buffers.data(), 4},
+            {"lpExtensionID", Target::Kind::Fixed, buffers.data() + 4, 16},
+            {"lpCallInfo", Target::Kind::VarStruct, buffers.data() + 20, 64},
+        };
+        auto pending = std::make_shared<Pending>();
+        pending->targets = targets;
+        pending->app = 1;
+        m_pending[1] = pending;
+        m_async[7] = Async{targets, 1, 0};
+        m_lines[1] = LineInfo{};
+    }
+
+private:
     void onResponse(const Poco::JSON::Object::Ptr &m)
     {
         std::lock_guard lock(m_mutex);
@@ -945,6 +976,27 @@ std::shared_ptr<Binding> makeRemoteBinding(const RemoteSettings &settings)
     static std::once_flag registered;
     std::call_once(registered, [] { std::atexit([] { setBinding(nullptr); }); });
     return std::make_shared<RemoteBinding>(settings);
+}
+
+void fuzzRemoteMessages(const std::string &text)
+{
+    class Discard final : public MessageSink {
+    public:
+        void deliver(const LINEMESSAGE &) override {}
+    };
+    alignas(8) std::array<char, 84> buffers{};
+    auto binding = std::make_shared<RemoteBinding>(RemoteSettings{});
+    binding->primeForFuzzing(std::make_shared<Discard>(), buffers);
+    // One message per line, as many as the input holds, until one would end the connection.
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        if (!binding->onText(text.substr(start, end - start)))
+            break;
+        start = end + 1;
+    }
 }
 
 } // namespace acd::tapi::client

@@ -42,4 +42,9 @@ std::optional<RemoteSettings> remoteSettings();
 /// A remote binding for `settings` (it connects at the first lineInitializeEx).
 std::shared_ptr<Binding> makeRemoteBinding(const RemoteSettings &settings);
 
+/// The fuzz target's entry (tests/fuzz/tapi_remote_fuzz.cpp): feeds `text`, one message per
+/// line, to the reader of an unconnected remote binding that has an application, a request
+/// waiting for its response and one waiting for its LINE_REPLY, as if the engine sent them.
+void fuzzRemoteMessages(const std::string &text);
+
 } // namespace acd::tapi::client
