@@ -118,7 +118,7 @@ SubmitStatus Writer::push(WriteItem item) {
     }
     const std::size_t queued = m_queue.size() + m_overflow.size();
     m_metrics.maxQueued = std::max(m_metrics.maxQueued, queued);
-    const bool wake = queued == 1;
+    const bool wake = queued == 1 || queued == m_options.maxBatch; // the first; a full batch
     lock.unlock();
     if (wake)
         m_wake.notify_one();
@@ -128,8 +128,10 @@ SubmitStatus Writer::push(WriteItem item) {
 void Writer::flush() {
     std::unique_lock lock(m_mutex);
     const std::uint64_t target = m_metrics.submitted;
+    ++m_flushWaiters;
     m_wake.notify_one();
     m_done.wait(lock, [&] { return m_metrics.written + m_metrics.failed >= target || m_finished; });
+    --m_flushWaiters;
 }
 
 void Writer::stop() {
@@ -159,6 +161,13 @@ void Writer::run() {
                         [&] { return m_stopping || !m_queue.empty() || !m_overflow.empty(); });
             if (m_queue.empty() && m_overflow.empty())
                 break; // stopping with nothing left
+            // Gather: the engine submits a few records per burst of its work; waiting a little
+            // lets one transaction carry many bursts.
+            if (m_options.gatherMs > 0)
+                m_wake.wait_for(lock, std::chrono::milliseconds(m_options.gatherMs), [&] {
+                    return m_stopping || m_flushWaiters > 0
+                           || m_queue.size() + m_overflow.size() >= m_options.maxBatch;
+                });
             taken.swap(m_queue);
             for (auto &item : m_overflow)
                 taken.push_back(std::move(item));

@@ -3,6 +3,8 @@
 #include "db_fixture.h"
 #include "fake_store.h"
 
+#include <chrono>
+
 #include <Poco/AutoPtr.h>
 #include <Poco/Channel.h>
 #include <Poco/Logger.h>
@@ -34,6 +36,32 @@ TEST(Writer, WritesEverySubmittedEffectInOrder) {
     EXPECT_EQ(m.written, 1000u);
     EXPECT_EQ(m.failed, 0u);
     EXPECT_EQ(m.queued, 0u);
+}
+
+TEST(Writer, RecordsSubmittedWhileItGathersGoInOneTransaction) {
+    FakeStore store;
+    WriterOptions options;
+    options.gatherMs = 60'000; // only flush() ends the gathering here
+    Writer writer(store, options);
+    for (std::uint64_t s = 1; s <= 10; ++s) // a burst each, as the engine submits them
+        writer.submit(queued(s));
+    writer.flush();
+    EXPECT_EQ(store.written(), seqs(1, 10));
+    EXPECT_EQ(writer.metrics().batches, 1u);
+}
+
+TEST(Writer, AFullBatchIsWrittenWithoutWaitingForTheGatheringToEnd) {
+    FakeStore store;
+    WriterOptions options;
+    options.gatherMs = 60'000;
+    options.maxBatch = 4;
+    Writer writer(store, options);
+    const auto start = std::chrono::steady_clock::now();
+    for (std::uint64_t s = 1; s <= 4; ++s)
+        writer.submit(queued(s));
+    store.waitForCalls(1); // without flush(): the fourth record completed the batch
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30)); // not 60 s
+    EXPECT_EQ(store.written(), seqs(1, 4));
 }
 
 TEST(Writer, LiveStateEffectsAreNotSentToTheStore) {

@@ -374,6 +374,7 @@ std::string EngineService::metricsText()
         db::WriterMetrics w = m_writer->metrics();
         in.writerQueued = w.queued;
         in.writerWritten = w.written;
+        in.writerBatches = w.batches;
         in.writerFailed = w.failed;
     }
     if (m_front) {

@@ -75,6 +75,9 @@ std::string buildMetrics(const MetricsInput &in)
     out << "acd_writer_backlog " << in.writerQueued << '\n';
     metric(out, "acd_writer_written_total", "counter", "Records committed to the database.");
     out << "acd_writer_written_total " << in.writerWritten << '\n';
+    metric(out, "acd_writer_transactions_total", "counter",
+           "Database transactions committed (written / transactions: records per transaction).");
+    out << "acd_writer_transactions_total " << in.writerBatches << '\n';
     metric(out, "acd_writer_failed_total", "counter", "Records the database refused.");
     out << "acd_writer_failed_total " << in.writerFailed << '\n';
     metric(out, "acd_network_bytes_received_total", "counter", "Bytes received from clients.");

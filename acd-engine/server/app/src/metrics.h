@@ -24,6 +24,7 @@ struct MetricsInput {
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
     std::uint64_t socketWrites = 0;
+    std::uint64_t writerBatches = 0;
 };
 
 std::string buildMetrics(const MetricsInput &in);
