@@ -37,37 +37,56 @@ SwitchResult RawCstaClient::request(const SwitchRequest &request) {
     if (send(m_fd, frame.data(), frame.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(frame.size()))
         return failed;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    char buffer[65536];
     while (std::chrono::steady_clock::now() < deadline) {
-        CstaFrame in;
-        std::string error;
-        auto status = m_reader.next(in, error);
-        if (status == CstaFrameReader::Status::Error)
+        std::optional<SwitchResult> response;
+        if (!readOne(invokeId, response))
             return failed;
-        if (status == CstaFrameReader::Status::NeedMore) {
-            pollfd p{m_fd, POLLIN, 0};
-            if (poll(&p, 1, 100) <= 0)
-                continue;
-            ssize_t n = recv(m_fd, buffer, sizeof buffer, 0);
-            if (n <= 0)
-                return failed;
-            m_reader.feed(buffer, static_cast<size_t>(n));
-            continue;
-        }
-        CstaMessage message;
-        if (!decodeCstaMessage(in.xml, message, error))
-            continue;
-        if (message.type == CstaMessageType::SystemStatus) {
-            std::string reply = encodeCstaFrame(in.invokeId, encodeSystemStatusResponse());
-            send(m_fd, reply.data(), reply.size(), MSG_NOSIGNAL);
-            continue;
-        }
-        if (in.invokeId == invokeId
-            && (message.type == CstaMessageType::Response
-                || message.type == CstaMessageType::Error))
-            return message.result;
+        if (response)
+            return *response;
     }
     return failed;
+}
+
+void RawCstaClient::waitForEvents(std::size_t count, int ms) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (m_fd >= 0 && m_events.size() < count && std::chrono::steady_clock::now() < deadline) {
+        std::optional<SwitchResult> none;
+        if (!readOne(-1, none))
+            return;
+    }
+}
+
+bool RawCstaClient::readOne(int invokeId, std::optional<SwitchResult> &response) {
+    CstaFrame in;
+    std::string error;
+    auto status = m_reader.next(in, error);
+    if (status == CstaFrameReader::Status::Error)
+        return false;
+    if (status == CstaFrameReader::Status::NeedMore) {
+        pollfd p{m_fd, POLLIN, 0};
+        if (poll(&p, 1, 100) <= 0)
+            return true;
+        char buffer[65536];
+        ssize_t n = recv(m_fd, buffer, sizeof buffer, 0);
+        if (n <= 0)
+            return false;
+        m_reader.feed(buffer, static_cast<size_t>(n));
+        return true;
+    }
+    CstaMessage message;
+    if (!decodeCstaMessage(in.xml, message, error))
+        return true;
+    if (message.type == CstaMessageType::SystemStatus) {
+        std::string reply = encodeCstaFrame(in.invokeId, encodeSystemStatusResponse());
+        send(m_fd, reply.data(), reply.size(), MSG_NOSIGNAL);
+    } else if (message.type == CstaMessageType::Event) {
+        m_events.push_back(message.event);
+    } else if (in.invokeId == invokeId
+               && (message.type == CstaMessageType::Response
+                   || message.type == CstaMessageType::Error)) {
+        response = message.result;
+    }
+    return true;
 }
 
 } // namespace acd::tsp::test
