@@ -7,6 +7,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <sstream>
 #include <type_traits>
@@ -246,10 +247,11 @@ void ProtocolService::Impl::deliver(Connection &c, const std::string &, const st
         return;
     }
     // The body is shared by every subscriber; only this head is per connection.
-    char head[40];
-    const int n = std::snprintf(head, sizeof head, "{\"seq\":%llu,",
-                                static_cast<unsigned long long>(c.seq + 1));
-    if (transport.sendParts(c.id, std::string_view(head, static_cast<std::size_t>(n)),
+    // (to_chars: this runs once per subscriber per event, hundreds of thousands a second.)
+    char head[40] = "{\"seq\":";
+    char *end = std::to_chars(head + 7, head + sizeof head - 1, c.seq + 1).ptr;
+    *end++ = ',';
+    if (transport.sendParts(c.id, std::string_view(head, static_cast<std::size_t>(end - head)),
                             std::string_view(body).substr(1))) {
         ++c.seq;
         ++counters.eventsSent;

@@ -26,6 +26,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstring>
 #include <optional>
@@ -577,18 +578,27 @@ bool ProtocolService::Impl::sendTapiEvent(Connection &c, Poco::JSON::Object::Ptr
 
 bool ProtocolService::Impl::sendTapiMessage(Connection &c, HLINEAPP app, const LINEMESSAGE &m)
 {
-    char text[320];
-    const int n = std::snprintf(
-        text, sizeof text,
-        "{\"seq\":%llu,\"ev\":\"tapi\",\"eseq\":%llu,\"at\":%lld,\"hApp\":%lu,"
-        "\"msg\":[%lu,%lu,%llu,%llu,%llu,%llu]}",
-        static_cast<unsigned long long>(++c.seq), static_cast<unsigned long long>(lastEffectSeq),
-        static_cast<long long>(clock()), static_cast<unsigned long>(app),
-        static_cast<unsigned long>(m.hDevice), static_cast<unsigned long>(m.dwMessageID),
-        static_cast<unsigned long long>(m.dwCallbackInstance),
-        static_cast<unsigned long long>(m.dwParam1), static_cast<unsigned long long>(m.dwParam2),
-        static_cast<unsigned long long>(m.dwParam3));
-    return sendTapiText(c, std::string(text, static_cast<std::size_t>(n)));
+    std::string text;
+    text.reserve(192);
+    char number[24];
+    auto put = [&](std::string_view literal, std::uint64_t value) {
+        text.append(literal);
+        text.append(number, std::to_chars(number, number + sizeof number, value).ptr);
+    };
+    put("{\"seq\":", ++c.seq);
+    put(",\"ev\":\"tapi\",\"eseq\":", lastEffectSeq);
+    const core::TimeMs now = clock();
+    text.append(",\"at\":");
+    text.append(number, std::to_chars(number, number + sizeof number, now).ptr);
+    put(",\"hApp\":", app);
+    put(",\"msg\":[", m.hDevice);
+    put(",", m.dwMessageID);
+    put(",", m.dwCallbackInstance);
+    put(",", m.dwParam1);
+    put(",", m.dwParam2);
+    put(",", m.dwParam3);
+    text.append("]}");
+    return sendTapiText(c, std::move(text));
 }
 
 bool ProtocolService::Impl::sendTapiText(Connection &c, std::string text)
