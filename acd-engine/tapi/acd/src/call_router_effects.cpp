@@ -55,14 +55,14 @@ void CallRouter::offer(const core::OfferCall &offer)
         data.dwWaitTime = static_cast<DWORD>(snapshot.value().waitMs / 1000);
         data.dwPriority = static_cast<DWORD>(snapshot.value().priority);
     }
+    // From the configuration, not the core's queue snapshot: that one counts the queue's
+    // agents (thousands) and this runs for every call.
     for (const core::QueueConfig &q : m_ctx.config.queues)
-        if (q.id == offer.queue)
+        if (q.id == offer.queue) {
             data.dwWrapUpTime = static_cast<DWORD>(q.wrapUpSeconds);
-    if (auto queue = m_ctx.engine.queue(offer.queue)) {
-        const std::string &name = queue.value().name;
-        std::memcpy(data.szQueueName, name.data(),
-                    std::min(name.size(), sizeof data.szQueueName - 1));
-    }
+            std::memcpy(data.szQueueName, q.name.data(),
+                        std::min(q.name.size(), sizeof data.szQueueName - 1));
+        }
     std::memcpy(data.szRoutePoint, routed.routePoint.data(),
                 std::min(routed.routePoint.size(), sizeof data.szRoutePoint - 1));
     m_ctx.server.lineSetCallData(kEngineClient, routed.atRoutePoint, &data, sizeof data);
