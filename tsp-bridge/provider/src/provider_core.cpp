@@ -84,6 +84,7 @@ ProviderCore::ProviderCore(ProviderConfig config, std::unique_ptr<SwitchLink> li
         Line line;
         line.index = static_cast<DWORD>(i);
         line.config = m_config.lines[i];
+        m_lineByDn.emplace(line.config.dn, i); // the first line of a number wins, as before
         m_lines.push_back(std::move(line));
     }
 }
@@ -259,11 +260,8 @@ ProviderCore::Line *ProviderCore::lineFor(HDRVLINE hdLine) {
 }
 
 ProviderCore::Line *ProviderCore::lineForDn(const std::string &dn) {
-    for (auto &line : m_lines) {
-        if (line.config.dn == dn)
-            return &line;
-    }
-    return nullptr;
+    const auto found = m_lineByDn.find(dn);
+    return found == m_lineByDn.end() ? nullptr : &m_lines[found->second];
 }
 
 ProviderCore::Call *ProviderCore::callFor(HDRVCALL hdCall) {

@@ -25,6 +25,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acd/tsp/switch_link.h"
@@ -190,6 +191,9 @@ private:
 
     mutable std::mutex m_mutex;
     std::vector<Line> m_lines;
+    /// Line index by directory number: every switch event names its device (thousands of
+    /// lines, hundreds of events a second).
+    std::unordered_map<std::string, std::size_t> m_lineByDn;
     std::map<uintptr_t, Call> m_calls;
     uintptr_t m_nextCallId = 1;
     std::set<DRV_REQUESTID> m_outstanding;
