@@ -644,6 +644,19 @@ TEST(WsServer, EndingTheHoldWritesWhatWasHeld)
     EXPECT_EQ(receive(*client.ws).payload, "not held");
 }
 
+TEST(WsServer, AServerDestroyedWhileItsThreadHeldFlushesLeavesTheNextOneUnheld)
+{
+    {
+        Fixture held;
+        held.server->holdFlushesOnThisThread(); // and never ended, as a failing test might
+    }
+    Fixture f; // may well be allocated where the first one was
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    EXPECT_TRUE(f.server->send(f.handler.opened[0], "not held"));
+    EXPECT_EQ(receive(*client.ws).payload, "not held"); // no release needed
+}
+
 TEST(WsServer, CloseFromTheApplicationSendsItsCodeAndReason)
 {
     Fixture f;

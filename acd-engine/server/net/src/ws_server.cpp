@@ -947,6 +947,12 @@ WsServer::WsServer(WsServerConfig config, WsHandler &handler)
 WsServer::~WsServer()
 {
     stop();
+    // A thread that held flushes and is destroying the server must not keep pointing at it:
+    // a later server at the same address would find its sends held.
+    if (t_held.server == m_impl.get()) {
+        t_held.connections.clear();
+        t_held.server = nullptr;
+    }
 }
 
 bool WsServer::start(std::string *error)
