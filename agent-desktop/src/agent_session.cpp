@@ -151,12 +151,9 @@ void AgentSession::createAgent(std::function<void()> next)
     auto handle = std::make_shared<HAGENT>(0);
     QByteArray id = m_request.agentId.toUtf8();
     QByteArray pin = m_request.pin.toUtf8();
-    const int generation = m_generation;
-    m_link.track(
+    trackCurrent(
         lineCreateAgent(m_line, id.data(), pin.data(), handle.get()),
-        [this, handle, generation, next = std::move(next)](LONG result) {
-            if (generation != m_generation)
-                return;
+        [this, handle, next = std::move(next)](LONG result) {
             switch (result) {
             case 0:
                 m_agent = *handle;
@@ -177,12 +174,9 @@ void AgentSession::createAgent(std::function<void()> next)
 void AgentSession::readGroups()
 {
     auto list = makeVar<LINEAGENTGROUPLIST>(16384);
-    const int generation = m_generation;
-    m_link.track(
+    trackCurrent(
         lineGetGroupList(m_line, list->get()),
-        [this, list, generation](LONG result) {
-            if (generation != m_generation)
-                return;
+        [this, list](LONG result) {
             if (result != 0)
                 return fail(
                     tr("The list of groups could not be read (%1).").arg(lineErrorName(result)));
@@ -366,12 +360,9 @@ void AgentSession::setReason(DWORD reason, std::function<void()> next)
     }
     auto params =
         std::make_shared<ACDAGENTSPECIFICPARAMS>(agentSpecific(ACDAGENTSPECIFIC_SETREASON, reason));
-    const int generation = m_generation;
-    m_link.track(
+    trackCurrent(
         lineAgentSpecific(m_line, 0, 0, params.get(), sizeof *params),
-        [this, generation, next = std::move(next)](LONG result) {
-            if (generation != m_generation)
-                return;
+        [this, next = std::move(next)](LONG result) {
             if (result != 0)
                 emit notice(tr("The reason could not be set (%1).").arg(lineErrorName(result)));
             next();
@@ -382,13 +373,11 @@ void AgentSession::setReason(DWORD reason, std::function<void()> next)
 void AgentSession::setAgentState(DWORD stateEx, const QString &what)
 {
     m_lastOwnRequest.start();
-    const int generation = m_generation;
-    m_link.track(
-        lineSetAgentStateEx(m_line, m_agent, stateEx, 0), [this, generation, what](LONG result) {
-            if (generation != m_generation || result == 0)
-                return;
-            emit notice(tr("%1 was refused by the engine (%2).").arg(what, lineErrorName(result)));
-        });
+    trackCurrent(lineSetAgentStateEx(m_line, m_agent, stateEx, 0), [this, what](LONG result) {
+        if (result == 0)
+            return;
+        emit notice(tr("%1 was refused by the engine (%2).").arg(what, lineErrorName(result)));
+    });
 }
 
 void AgentSession::goReady()
@@ -418,11 +407,10 @@ void AgentSession::endWrapUp()
     m_lastOwnRequest.start();
     auto params =
         std::make_shared<ACDAGENTSPECIFICPARAMS>(agentSpecific(ACDAGENTSPECIFIC_ENDWRAPUP, 0));
-    const int generation = m_generation;
-    m_link.track(
+    trackCurrent(
         lineAgentSpecific(m_line, 0, 0, params.get(), sizeof *params),
-        [this, generation](LONG result) {
-            if (generation == m_generation && result != 0)
+        [this](LONG result) {
+            if (result != 0)
                 emit notice(tr("Wrap-up could not be ended (%1).").arg(lineErrorName(result)));
         },
         params);
@@ -439,12 +427,9 @@ void AgentSession::logout(DWORD reason)
     }
     m_loggingOut = true;
     m_lastOwnRequest.start();
-    const int generation = m_generation;
-    setReason(reason, [this, generation] {
-        m_link.track(lineSetAgentStateEx(m_line, m_agent, LINEAGENTSTATEEX_RELEASED, 0),
-                     [this, generation](LONG result) {
-                         if (generation != m_generation)
-                             return;
+    setReason(reason, [this] {
+        trackCurrent(lineSetAgentStateEx(m_line, m_agent, LINEAGENTSTATEEX_RELEASED, 0),
+                     [this](LONG result) {
                          if (result != 0) {
                              m_loggingOut = false;
                              emit notice(tr("The logout was refused by the engine (%1).")
@@ -563,14 +548,26 @@ void AgentSession::applyState(AgentState state)
     emit stateChanged();
 }
 
+void AgentSession::trackCurrent(LONG request, TapiLink::ReplyHandler handler,
+                                std::shared_ptr<void> keepAlive)
+{
+    const int generation = m_generation;
+    m_link.track(
+        request,
+        [this, generation, handler = std::move(handler)](LONG result) {
+            if (generation == m_generation)
+                handler(result);
+        },
+        std::move(keepAlive));
+}
+
 void AgentSession::readStatus()
 {
     auto status = makeVar<LINEAGENTSTATUS>(4096);
-    const int generation = m_generation;
-    m_link.track(
+    trackCurrent(
         lineGetAgentStatus(m_line, 0, status->get()),
-        [this, status, generation](LONG result) {
-            if (generation != m_generation || result != 0)
+        [this, status](LONG result) {
+            if (result != 0)
                 return;
             applyState(fromLineAgentState((*status)->dwState));
             const AgentState next = (*status)->dwNextState
@@ -594,11 +591,10 @@ void AgentSession::readStatus()
 void AgentSession::readReasons()
 {
     auto list = makeVar<LINEAGENTACTIVITYLIST>(8192);
-    const int generation = m_generation;
-    m_link.track(
+    trackCurrent(
         lineGetAgentActivityList(m_line, 0, list->get()),
-        [this, list, generation](LONG result) {
-            if (generation != m_generation || result != 0)
+        [this, list](LONG result) {
+            if (result != 0)
                 return;
             m_reasons.clear();
             for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
@@ -616,14 +612,13 @@ void AgentSession::readLastChange()
 {
     auto params =
         std::make_shared<ACDAGENTSPECIFICPARAMS>(agentSpecific(ACDAGENTSPECIFIC_GETLASTCHANGE, 0));
-    const int generation = m_generation;
     const bool ownRequest =
         m_lastOwnRequest.isValid() && m_lastOwnRequest.elapsed() < kOwnChangeWindowMs;
     const AgentState stateAsked = m_state;
-    m_link.track(
+    trackCurrent(
         lineAgentSpecific(m_line, 0, 0, params.get(), sizeof *params),
-        [this, params, generation, ownRequest, stateAsked](LONG result) {
-            if (generation != m_generation || stateAsked != m_state)
+        [this, params, ownRequest, stateAsked](LONG result) {
+            if (stateAsked != m_state)
                 return;
             QString who;
             if (result == 0) {
@@ -669,13 +664,10 @@ void AgentSession::refreshFigures()
     if (!m_loggedIn || m_linkState != LinkState::Online || m_figuresInFlight)
         return;
     m_figuresInFlight = true;
-    const int generation = m_generation;
     auto info = makeVar<LINEAGENTINFO>(1024);
-    m_link.track(
+    trackCurrent(
         lineGetAgentInfo(m_line, m_agent, info->get()),
-        [this, info, generation](LONG result) {
-            if (generation != m_generation)
-                return;
+        [this, info](LONG result) {
             m_figuresInFlight = false;
             if (result != 0)
                 return;
@@ -693,11 +685,9 @@ void AgentSession::refreshFigures()
     auto remaining = std::make_shared<int>(static_cast<int>(m_sessions.size()));
     for (HAGENTSESSION s : m_sessions) {
         auto sessionInfo = makeVar<LINEAGENTSESSIONINFO>(1024);
-        m_link.track(
+        trackCurrent(
             lineGetAgentSessionInfo(m_line, s, sessionInfo->get()),
-            [this, sessionInfo, total, remaining, generation](LONG result) {
-                if (generation != m_generation)
-                    return;
+            [this, sessionInfo, total, remaining](LONG result) {
                 if (result == 0) {
                     total->calls += static_cast<int>((*sessionInfo)->dwNumberOfCalls);
                     total->talkSeconds += static_cast<int>((*sessionInfo)->dwTotalTalkTime);
@@ -837,15 +827,12 @@ void AgentSession::restoreLogin()
     m_calls->setLine(line);
     m_restoring = true;
     m_loggedIn = false; // until the sessions are back
-    const int generation = m_generation;
     auto handle = std::make_shared<HAGENT>(0);
     QByteArray id = m_request.agentId.toUtf8();
     QByteArray pin = m_request.pin.toUtf8();
-    m_link.track(
+    trackCurrent(
         lineCreateAgent(m_line, id.data(), pin.data(), handle.get()),
-        [this, handle, generation](LONG result) {
-            if (generation != m_generation)
-                return;
+        [this, handle](LONG result) {
             if (result != 0) {
                 emit notice(tr("Restoring the login failed (%1).").arg(lineErrorName(result)));
                 m_restoring = false;

@@ -109,6 +109,10 @@ signals:
     void tick();
 
 private:
+    /// m_link.track() for a reply that belongs to this connection: `handler` does not run when
+    /// the session reconnected or ended since the request (m_generation moved on).
+    void trackCurrent(LONG request, TapiLink::ReplyHandler handler,
+                      std::shared_ptr<void> keepAlive = {});
     void handleMessage(const LINEMESSAGE &m);
     bool openStation();
     void createAgent(std::function<void()> next);
