@@ -80,11 +80,14 @@ public:
     /// Not Ready (or Not Ready as next state) keeps the current reason.
     LONG requestAgentState(core::AgentId agent, core::AgentStateEx state, core::AgentStateEx next,
                            LONG invalidState);
+    /// On the proxy's line of `device` (to every other application with it open).
+    void sendOnDevice(DWORD device, DWORD msg, DWORD p1, DWORD p2, DWORD p3);
+    /// A station's device, LINEMAPPER for none or an unknown station.
+    DWORD stationDevice(const std::string &station) const;
     void sendAll(DWORD msg, DWORD p1, DWORD p2, DWORD p3);
     /// To the station's line when only station-scoped clients have it open (sendAll covers
     /// the others).
-    void sendToScopedStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
-                             DWORD p3);
+    void sendToScopedStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2, DWORD p3);
     /// A queue changed: LINE_QUEUESTATUS everywhere now, on station-scoped lines coalesced.
     void queueChanged(core::QueueId queue);
     std::optional<core::TimeMs> stationQueueStatusDue() const;

@@ -9,27 +9,33 @@
 
 namespace acd::tapi {
 
+void AcdProxy::Impl::sendOnDevice(DWORD device, DWORD msg, DWORD p1, DWORD p2, DWORD p3)
+{
+    if (auto line = lineByDevice.find(device); line != lineByDevice.end())
+        ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
+}
+
+DWORD AcdProxy::Impl::stationDevice(const std::string &station) const
+{
+    return station.empty() ? LINEMAPPER : ctx.server.deviceByAddress(station);
+}
+
 void AcdProxy::Impl::sendAll(DWORD msg, DWORD p1, DWORD p2, DWORD p3)
 {
     // Only lines some application outside the engine has open, and not only station-scoped
     // ones: elsewhere the message would reach nobody who wants it (thousands of lines, every
     // event).
     for (DWORD device : ctx.server.devicesWantingAllAcdStatus())
-        if (auto line = lineByDevice.find(device); line != lineByDevice.end())
-            ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
+        sendOnDevice(device, msg, p1, p2, p3);
 }
 
-void AcdProxy::Impl::sendToScopedStation(const std::string &station, DWORD msg, DWORD p1,
-                                         DWORD p2, DWORD p3)
+void AcdProxy::Impl::sendToScopedStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
+                                         DWORD p3)
 {
-    if (station.empty())
-        return;
-    const DWORD device = ctx.server.deviceByAddress(station);
-    if (device == LINEMAPPER || !ctx.server.devicesOfStationScopedClients().count(device)
-        || ctx.server.devicesWantingAllAcdStatus().count(device))
-        return;
-    if (auto line = lineByDevice.find(device); line != lineByDevice.end())
-        ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
+    const DWORD device = stationDevice(station);
+    if (ctx.server.devicesOfStationScopedClients().count(device)
+        && !ctx.server.devicesWantingAllAcdStatus().count(device))
+        sendOnDevice(device, msg, p1, p2, p3);
 }
 
 void AcdProxy::Impl::queueChanged(core::QueueId queue)
@@ -66,10 +72,10 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
         // Spread over three quarters of the interval: thousands of desks then cost the engine
         // a steady trickle, not a burst every interval that delays the calls of that moment.
         const std::size_t messages = round.devices.size() * round.queues.size();
-        const std::size_t turns =
-            std::max<std::size_t>(1, (messages + stationQueueStatusBatch - 1) / stationQueueStatusBatch);
-        round.gap = std::max<core::TimeMs>(
-            1, AcdProxy::kStationQueueStatusMs * 3 / 4 / static_cast<core::TimeMs>(turns));
+        const std::size_t turns = std::max<std::size_t>(1, (messages + stationQueueStatusBatch - 1)
+                                                               / stationQueueStatusBatch);
+        round.gap = std::max<core::TimeMs>(1, AcdProxy::kStationQueueStatusMs * 3 / 4
+                                                  / static_cast<core::TimeMs>(turns));
         lastStationQueueStatus = now;
         stationRound = std::move(round);
     }
@@ -79,12 +85,8 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
         const DWORD device = round.devices[round.next++];
         if (!ctx.server.devicesOfStationScopedClients().count(device))
             continue; // closed since the round began
-        auto line = lineByDevice.find(device);
-        if (line == lineByDevice.end())
-            continue;
         for (core::QueueId queue : round.queues)
-            ctx.server.lineProxyMessage(kEngineClient, line->second, 0, LINE_QUEUESTATUS, queue,
-                                        LINEQUEUESTATUS_UPDATEINFO, 0);
+            sendOnDevice(device, LINE_QUEUESTATUS, queue, LINEQUEUESTATUS_UPDATEINFO, 0);
         sent += round.queues.size();
     }
     // The next turn is due a gap after this one ended (not began): the engine loop runs a due
@@ -97,13 +99,9 @@ void AcdProxy::Impl::sendStationQueueStatus(core::TimeMs now)
 void AcdProxy::Impl::sendOnStation(const std::string &station, DWORD msg, DWORD p1, DWORD p2,
                                    DWORD p3)
 {
-    if (station.empty())
-        return;
-    DWORD device = ctx.server.deviceByAddress(station);
-    if (device == LINEMAPPER || !ctx.server.devicesOpenedByClients().count(device))
-        return;
-    if (auto line = lineByDevice.find(device); line != lineByDevice.end())
-        ctx.server.lineProxyMessage(kEngineClient, line->second, 0, msg, p1, p2, p3);
+    const DWORD device = stationDevice(station);
+    if (ctx.server.devicesOpenedByClients().count(device))
+        sendOnDevice(device, msg, p1, p2, p3);
 }
 
 void AcdProxy::Impl::onEffects(const std::vector<core::Effect> &effects)
