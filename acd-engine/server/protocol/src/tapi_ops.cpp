@@ -581,15 +581,13 @@ bool ProtocolService::Impl::sendTapiMessage(Connection &c, HLINEAPP app, const L
     std::string text;
     text.reserve(192);
     char number[24];
-    auto put = [&](std::string_view literal, std::uint64_t value) {
+    auto put = [&](std::string_view literal, auto value) {
         text.append(literal);
         text.append(number, std::to_chars(number, number + sizeof number, value).ptr);
     };
     put("{\"seq\":", ++c.seq);
     put(",\"ev\":\"tapi\",\"eseq\":", lastEffectSeq);
-    const core::TimeMs now = clock();
-    text.append(",\"at\":");
-    text.append(number, std::to_chars(number, number + sizeof number, now).ptr);
+    put(",\"at\":", clock());
     put(",\"hApp\":", app);
     put(",\"msg\":[", m.hDevice);
     put(",", m.dwMessageID);
