@@ -67,12 +67,18 @@ struct CstaServer::Impl {
     }
 
     void send(Client &client, int invokeId, const std::string &xml) {
-        std::string frame = encodeCstaFrame(invokeId, xml);
-        if (frame.empty()) {
-            logLine("frame for " + client.peer + " exceeds the frame cap; dropped");
-            return;
-        }
+        std::string frame;
+        appendFrame(client, frame, invokeId, xml);
         sendBytes(client, frame);
+    }
+
+    /// Appends the framed message to `out`; logs and drops one over the frame cap.
+    static void appendFrame(const Client &client, std::string &out, int invokeId,
+                            const std::string &xml) {
+        std::string frame = encodeCstaFrame(invokeId, xml);
+        if (frame.empty())
+            logLine("frame for " + client.peer + " exceeds the frame cap; dropped");
+        out += frame;
     }
 
     void sendBytes(Client &client, const std::string &bytes) {
@@ -112,10 +118,7 @@ struct CstaServer::Impl {
                     continue;
                 for (const std::string &crossRef : monitored->second) {
                     event.crossRefId = crossRef;
-                    std::string frame = encodeCstaFrame(kCstaEventInvokeId, encodeCstaEvent(event));
-                    if (frame.empty())
-                        logLine("frame for " + client->peer + " exceeds the frame cap; dropped");
-                    out += frame;
+                    appendFrame(*client, out, kCstaEventInvokeId, encodeCstaEvent(event));
                 }
             }
             sendBytes(*client, out);
