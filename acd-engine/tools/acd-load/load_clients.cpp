@@ -93,8 +93,9 @@ void setNonBlocking(int fd)
 
 } // namespace
 
-LoadClients::LoadClients(int port, std::vector<ClientSpec> clients)
+LoadClients::LoadClients(int port, std::vector<ClientSpec> clients, Latencies &latencies)
     : m_port(port)
+    , m_latencies(latencies)
 {
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
     for (ClientSpec &spec : clients) {
@@ -179,10 +180,14 @@ void LoadClients::run(int ms)
         poll(20);
 }
 
+void LoadClients::runUntil(const std::atomic<bool> &done)
+{
+    while (!done)
+        poll(20);
+}
+
 void LoadClients::resetMeasurements()
 {
-    m_results.engineToOfferEvent.clearSamples();
-    m_results.switchToLineOffering.clearSamples();
     m_results.offersSeen = 0;
     m_results.lineOfferings = 0;
     m_results.supervisorEvents = 0;
@@ -302,32 +307,22 @@ std::uint64_t sequenceOf(std::string_view text)
 
 } // namespace
 
-void LatencyPairs::start(std::uint64_t call, double atMs)
+LoadResults &LoadResults::operator+=(const LoadResults &other)
 {
-    if (auto early = m_endsFirst.find(call); early != m_endsFirst.end()) {
-        m_samples.push_back(early->second - atMs);
-        m_endedAt.push_back(early->second);
-        m_endsFirst.erase(early);
-        return;
-    }
-    m_starts[call] = atMs;
-}
-
-void LatencyPairs::end(std::uint64_t call, double atMs)
-{
-    if (auto started = m_starts.find(call); started != m_starts.end()) {
-        m_samples.push_back(atMs - started->second);
-        m_endedAt.push_back(atMs);
-        m_starts.erase(started);
-        return;
-    }
-    m_endsFirst.emplace(call, atMs);
-}
-
-void LatencyPairs::forget(std::uint64_t call)
-{
-    m_starts.erase(call);
-    m_endsFirst.erase(call);
+    connected += other.connected;
+    ready += other.ready;
+    failures += other.failures;
+    if (firstFailure.empty())
+        firstFailure = other.firstFailure;
+    offersSeen += other.offersSeen;
+    supervisorEvents += other.supervisorEvents;
+    gaps += other.gaps;
+    overflowNotices += other.overflowNotices;
+    answered += other.answered;
+    completed += other.completed;
+    queued += other.queued;
+    lineOfferings += other.lineOfferings;
+    return *this;
 }
 
 namespace {
@@ -383,9 +378,9 @@ void LoadClients::onAgentEvent(Client &c, std::string_view ev, const std::string
     if (ev == "call.offered") {
         const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
         ++m_results.offersSeen;
-        m_results.engineToOfferEvent.end(call, nowMs());
+        m_latencies.engineToOfferEvent.end(call, nowMs());
         if (c.lineOfferingAtMs > 0) { // the station rang before this event arrived
-            m_results.switchToLineOffering.end(call, c.lineOfferingAtMs);
+            m_latencies.switchToLineOffering.end(call, c.lineOfferingAtMs);
             c.lineOfferingAtMs = 0;
         } else {
             c.offeredCall = call;
@@ -401,7 +396,7 @@ void LoadClients::onAgentEvent(Client &c, std::string_view ev, const std::string
     ++m_results.lineOfferings;
     // An agent has one ACD call at a time: the OFFERING at its station is the call just offered.
     if (c.offeredCall) {
-        m_results.switchToLineOffering.end(c.offeredCall, received);
+        m_latencies.switchToLineOffering.end(c.offeredCall, received);
         c.offeredCall = 0;
     } else {
         c.lineOfferingAtMs = received;
@@ -430,18 +425,18 @@ void LoadClients::onMessage(Client &c, const std::string &text)
         } else if (ev == "call.queued" && text.find("\"flowedIn\":false") != std::string::npos) {
             const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
             ++m_results.queued;
-            m_results.engineToOfferEvent.start(call, numberField(text, "\"at\":"));
+            m_latencies.engineToOfferEvent.start(call, numberField(text, "\"at\":"));
             // pbx-sim made the caller ID the switch's arrival time in microseconds.
             const double arrivalUs = numberField(text, "\"ani\":\"");
             if (arrivalUs > 0)
-                m_results.switchToLineOffering.start(call, arrivalUs / 1000.0);
+                m_latencies.switchToLineOffering.start(call, arrivalUs / 1000.0);
         } else if (ev == "call.answered") {
             ++m_results.answered;
         } else if (ev == "call.completed") {
             ++m_results.completed;
             const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
-            m_results.engineToOfferEvent.forget(call);
-            m_results.switchToLineOffering.forget(call);
+            m_latencies.engineToOfferEvent.forget(call);
+            m_latencies.switchToLineOffering.forget(call);
         }
         return;
     }

@@ -5,11 +5,13 @@
 // remote TAPI (as libtapi does: lineInitializeEx, lineNegotiateAPIVersion, lineOpen), so they
 // receive its LINE_CALLSTATE messages; supervisor clients subscribe to everything and check
 // that no event is lost (consecutive sequence numbers).
+#include "latency_pairs.h"
+
+#include <atomic>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace acd::load {
@@ -22,30 +24,6 @@ struct ClientSpec {
     std::string station;
     std::uint32_t group = 1;
     std::uint32_t lineDevice = 0; ///< the station's TAPI device ID (checked against its address)
-};
-
-/// Pairs the start and the end of a call's measured span, whichever is seen first (they come
-/// from different connections), into latency samples in ms.
-class LatencyPairs {
-public:
-    void start(std::uint64_t call, double atMs);
-    void end(std::uint64_t call, double atMs);
-    /// Forgets the call (it ended); an end seen later is not paired.
-    void forget(std::uint64_t call);
-    void clearSamples()
-    {
-        m_samples.clear();
-        m_endedAt.clear();
-    }
-    const std::vector<double> &samples() const { return m_samples; }
-    /// When each sample's span ended (ms since the epoch), in the order of samples().
-    const std::vector<double> &endedAt() const { return m_endedAt; }
-
-private:
-    std::map<std::uint64_t, double> m_starts;
-    std::map<std::uint64_t, double> m_endsFirst;
-    std::vector<double> m_samples;
-    std::vector<double> m_endedAt;
 };
 
 struct LoadResults {
@@ -61,22 +39,25 @@ struct LoadResults {
     std::uint64_t completed = 0;
     std::uint64_t queued = 0;
     std::uint64_t lineOfferings = 0; ///< LINE_CALLSTATE OFFERING at agents' station lines
-    /// The switch's arrival of a call (its caller ID is the arrival time, pbx-sim
-    /// --caller-ids arrival-time) -> LINE_CALLSTATE OFFERING at the agent's station line.
-    LatencyPairs switchToLineOffering;
-    /// The call's arrival in the engine (call.queued `at`) -> the agent's call.offered event.
-    LatencyPairs engineToOfferEvent;
+
+    /// Adds another set of clients' results (the first failure seen stays).
+    LoadResults &operator+=(const LoadResults &other);
 };
 
+/// Clients on one thread. acd-load runs its agents and its supervisors as two of these on two
+/// threads, as they would be on different desktops: an agent's LINE_CALLSTATE is not read
+/// after the supervisors' share of the full event stream. Both record into one `Latencies`.
 class LoadClients {
 public:
-    LoadClients(int port, std::vector<ClientSpec> clients);
+    LoadClients(int port, std::vector<ClientSpec> clients, Latencies &latencies);
     ~LoadClients();
     /// Connects and logs everyone in, at most `connectsPerSecond` new connections a second;
     /// returns when all are ready or `timeoutMs` passed.
     bool start(int connectsPerSecond, int timeoutMs);
     /// Runs the event loop for `ms` milliseconds, measuring.
     void run(int ms);
+    /// Runs the event loop until `done` is set (by another thread).
+    void runUntil(const std::atomic<bool> &done);
     /// Only measure from now on (after the warm-up).
     void resetMeasurements();
     const LoadResults &results() const { return m_results; }
@@ -92,6 +73,7 @@ private:
     int m_epoll = -1;
     std::vector<std::unique_ptr<Client>> m_clients;
     void onAgentEvent(Client &c, std::string_view ev, const std::string &text);
+    Latencies &m_latencies;
     LoadResults m_results;
 };
 

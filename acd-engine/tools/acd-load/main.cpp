@@ -8,7 +8,8 @@
 // simulated agents answering at every station) and acd-engine (csta provider to that pbx-sim,
 // a generated contact center of N agents), connects N agent clients (each logs its agent in
 // at its station, goes Ready and opens its station's line through remote TAPI) and M
-// supervisor clients (subscribed to every event), runs for the duration and reports:
+// supervisor clients (subscribed to every event; read on a thread of their own, as they would
+// be on their own desktops), runs for the duration and reports:
 // offered/answered calls; the offer latency from the call's arrival at the switch to the
 // LINE_CALLSTATE OFFERING at the agent's station line, and from its arrival in the engine to
 // the agent's call.offered event (p50/p99/max); lost events at the supervisors; the engine's
@@ -19,10 +20,12 @@
 
 #include "db/secret_hash.h"
 
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -30,6 +33,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 namespace acd::load {
 namespace {
@@ -204,28 +208,51 @@ int main(int argc, char **argv)
         return 70;
     }
 
-    std::vector<ClientSpec> specs;
+    std::vector<ClientSpec> supervisorSpecs;
     for (int s = 0; s < o.supervisors; ++s)
-        specs.push_back({"s" + std::to_string(s), "load", 0, "", "", 1});
+        supervisorSpecs.push_back({"s" + std::to_string(s), "load", 0, "", "", 1});
+    std::vector<ClientSpec> agentSpecs;
     for (int a = 0; a < o.agents; ++a)
-        specs.push_back({"a" + std::to_string(a), "load", static_cast<std::uint32_t>(100000 + a),
-                         "load", std::to_string(firstStation + a), 1,
-                         // The provider's lines are its stations in order (checked per client).
-                         static_cast<std::uint32_t>(a)});
-    LoadClients clients(engine.port(), specs);
+        agentSpecs.push_back({"a" + std::to_string(a), "load",
+                              static_cast<std::uint32_t>(100000 + a), "load",
+                              std::to_string(firstStation + a), 1,
+                              // The provider's lines are its stations in order (checked per
+                              // client).
+                              static_cast<std::uint32_t>(a)});
+    Latencies latencies;
+    LoadClients supervisors(engine.port(), std::move(supervisorSpecs), latencies);
+    LoadClients agents(engine.port(), std::move(agentSpecs), latencies);
     double connectStart = nowMs();
-    bool ok = clients.start(o.connectRate, 120000);
+    // Agents and supervisors each on their own thread, as on their own desktops; the
+    // supervisors read their stream while the agents log in.
+    auto besideAgents = [&](auto agentWork) {
+        std::atomic<bool> agentsDone{false};
+        std::thread supervising([&] {
+            ::pthread_setname_np(::pthread_self(), "supervisors");
+            supervisors.runUntil(agentsDone);
+        });
+        agentWork();
+        agentsDone = true;
+        supervising.join();
+    };
+    bool ok = supervisors.start(o.connectRate, 120000);
+    besideAgents([&] { ok = agents.start(o.connectRate, 120000) && ok; });
     double connectSeconds = (nowMs() - connectStart) / 1000.0;
-    clients.run(o.warmup * 1000);
-    clients.resetMeasurements();
+    auto runBoth = [&](int ms) { besideAgents([&] { agents.run(ms); }); };
+    runBoth(o.warmup * 1000);
+    supervisors.resetMeasurements();
+    agents.resetMeasurements();
+    latencies.switchToLineOffering.clearSamples();
+    latencies.engineToOfferEvent.clearSamples();
     const ProcessUsage before = usageOf(engine.pid());
     const ProcessUsage pbxBefore = usageOf(pbx.pid());
     const ProcessUsage selfBefore = usageOf(::getpid());
-    clients.run(o.duration * 1000);
+    runBoth(o.duration * 1000);
     const ProcessUsage after = usageOf(engine.pid());
     const ProcessUsage pbxAfter = usageOf(pbx.pid());
     const ProcessUsage selfAfter = usageOf(::getpid());
-    const LoadResults &r = clients.results();
+    LoadResults r = supervisors.results();
+    r += agents.results();
     // A clean stop writes every record the run produced (the writer may be behind): allow a minute.
     int engineExit = engine.stop(60000);
     pbx.stop();
@@ -242,8 +269,8 @@ int main(int argc, char **argv)
     if (!o.latencyLog.empty()) {
         std::ofstream log(o.latencyLog);
         log << "offering_at_ms,switch_to_offering_ms\n";
-        const auto &at = r.switchToLineOffering.endedAt();
-        const auto &ms = r.switchToLineOffering.samples();
+        const auto at = latencies.switchToLineOffering.endedAt();
+        const auto ms = latencies.switchToLineOffering.samples();
         log.precision(15);
         for (std::size_t i = 0; i < at.size(); ++i)
             log << at[i] << "," << ms[i] << "\n";
@@ -255,8 +282,8 @@ int main(int argc, char **argv)
     auto spread = [](const std::vector<double> &v) {
         return Spread{v.size(), percentile(v, 0.50), percentile(v, 0.99), percentile(v, 1.0)};
     };
-    const Spread line = spread(r.switchToLineOffering.samples());
-    const Spread event = spread(r.engineToOfferEvent.samples());
+    const Spread line = spread(latencies.switchToLineOffering.samples());
+    const Spread event = spread(latencies.engineToOfferEvent.samples());
     if (o.json) {
         std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
                     "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"

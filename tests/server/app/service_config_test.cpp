@@ -32,6 +32,7 @@ target = file:/var/log/acd/acd-engine.log
 max-connections = 8000
 heartbeat-ms = 20000
 max-messages-per-second = 500
+stream-write-ms = 25
 )";
 
 TEST(ServiceConfig, AValidFileGivesEveryValue)
@@ -54,6 +55,7 @@ TEST(ServiceConfig, AValidFileGivesEveryValue)
     EXPECT_EQ(config->maxConnections, 8000u);
     EXPECT_EQ(config->heartbeatMs, 20000);
     EXPECT_EQ(config->maxMessagesPerSecond, 500u);
+    EXPECT_EQ(config->streamWriteMs, 25u);
 }
 
 TEST(ServiceConfig, AnUnknownKeyNamesFileLineAndField)
@@ -74,6 +76,21 @@ TEST(ServiceConfig, AnOutOfRangeLimitIsNamed)
     EXPECT_EQ(errorsOf("[limits]\nmax-connections = 0\n[provider a]\nlibrary = l\n"),
               (std::vector<std::string>{
                   "acd.conf:2: limits.max-connections: expected 1..1000000, got '0'"}));
+}
+
+TEST(ServiceConfig, AStreamWriteIntervalBeyondASecondIsNamed)
+{
+    EXPECT_EQ(errorsOf("[limits]\nstream-write-ms = 1001\n[provider a]\nlibrary = l\n"),
+              (std::vector<std::string>{
+                  "acd.conf:2: limits.stream-write-ms: expected 0..1000, got '1001'"}));
+}
+
+TEST(ServiceConfig, TheStreamIsPacedEvery10MsUnlessConfigured)
+{
+    std::vector<std::string> errors;
+    auto config = parseServiceConfig("[provider a]\nlibrary = l\n", "acd.conf", errors);
+    ASSERT_TRUE(config);
+    EXPECT_EQ(config->streamWriteMs, 10u);
 }
 
 TEST(ServiceConfig, AnUnknownSectionIsNamed)

@@ -617,6 +617,68 @@ TEST(WsServer, MessagesQueuedByAHoldingThreadLeaveInOneWriteWhenItReleases)
     f.server->holdFlushesOnThisThread(false);
 }
 
+TEST(WsServer, SendManyQueuesEachMessageAsItsOwnFrameInOrder)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const std::string messages = "abbccc" + std::string(300, 'd');
+    const std::uint32_t ends[] = {1, 3, 6, 306};
+    EXPECT_EQ(f.server->sendMany(f.handler.opened[0], messages, ends), 4u);
+    EXPECT_EQ(receive(*client.ws).payload, "a");
+    EXPECT_EQ(receive(*client.ws).payload, "bb");
+    EXPECT_EQ(receive(*client.ws).payload, "ccc");
+    EXPECT_EQ(receive(*client.ws).payload, std::string(300, 'd'));
+}
+
+TEST(WsServer, SendManyStopsAtTheFirstMessageThatDoesNotFitAndOverflowsOnce)
+{
+    WsServerConfig config;
+    config.maxOutboundBytes = 4096;
+    Fixture f(config);
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    EXPECT_TRUE(f.server->send(id, "first")); // the handshake's bytes have left once it arrives
+    EXPECT_EQ(receive(*client.ws).payload, "first");
+    f.server->holdFlushesOnThisThread(); // nothing leaves: what is queued stays counted
+    const std::string messages(4 * 1500, 'x');
+    const std::uint32_t ends[] = {1500, 3000, 4500, 6000}; // frames of 1,504 bytes: two fit
+    EXPECT_EQ(f.server->sendMany(id, messages, ends), 2u);
+    EXPECT_EQ(f.server->sendMany(id, messages, ends), 0u); // overflowed until resumed
+    EXPECT_EQ(f.server->stats().overflows, 1u);
+    f.server->holdFlushesOnThisThread(false);
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.overflowed.size() == 1; }));
+    EXPECT_EQ(receive(*client.ws).payload, std::string(1500, 'x'));
+    EXPECT_EQ(receive(*client.ws).payload, std::string(1500, 'x'));
+}
+
+TEST(WsServer, APacedConnectionWaitsOutItsIntervalAndGathersWhatCameMeanwhile)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    f.server->setMinWriteInterval(id, std::chrono::milliseconds(500));
+    EXPECT_TRUE(f.server->send(id, "first"));
+    EXPECT_EQ(receive(*client.ws).payload, "first");
+    for (int spins = 0; spins < 1'000'000 && f.server->stats().socketWrites < 2; ++spins)
+        std::this_thread::yield(); // the handshake's and this message's writes are counted
+    const std::uint64_t writesBefore = f.server->stats().socketWrites;
+    const auto sentAt = Clock::now();
+    for (const char *text : {"one", "two", "three"})
+        EXPECT_TRUE(f.server->send(id, text));
+    EXPECT_EQ(receive(*client.ws).payload, "one");
+    // "first" was written moments ago: the next write waits for the rest of the 500 ms.
+    EXPECT_GE(Clock::now() - sentAt, std::chrono::milliseconds(250));
+    EXPECT_EQ(receive(*client.ws).payload, "two");
+    EXPECT_EQ(receive(*client.ws).payload, "three");
+    for (int spins = 0; spins < 1'000'000 && f.server->stats().socketWrites == writesBefore;
+         ++spins)
+        std::this_thread::yield();
+    EXPECT_EQ(f.server->stats().socketWrites, writesBefore + 1);
+}
+
 TEST(WsServer, AnotherThreadsSendsAreNotHeld)
 {
     Fixture f;

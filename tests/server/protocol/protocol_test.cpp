@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <span>
 #include <sstream>
 
 namespace acd::server::test {
@@ -22,8 +23,23 @@ public:
     {
         if (full.count(connection))
             return false;
+        if (auto it = room.find(connection); it != room.end() && it->second-- == 0) {
+            room.erase(it);
+            full.insert(connection);
+            return false;
+        }
         sent[connection].push_back(std::move(text));
         return true;
+    }
+    std::size_t sendMany(ConnectionId connection, std::string_view messages,
+                         std::span<const std::uint32_t> ends) override
+    {
+        ++sendManyCalls[connection];
+        return Transport::sendMany(connection, messages, ends);
+    }
+    void setMinWriteInterval(ConnectionId connection, std::uint32_t ms) override
+    {
+        writeIntervalMs[connection] = ms;
     }
     void close(ConnectionId connection, std::uint16_t code, std::string reason) override
     {
@@ -40,6 +56,10 @@ public:
     std::map<ConnectionId, std::pair<std::uint16_t, std::string>> closed;
     std::map<ConnectionId, int> resumed;
     std::set<ConnectionId> full;
+    /// Messages a connection still takes before it is full (absent: no limit).
+    std::map<ConnectionId, std::size_t> room;
+    std::map<ConnectionId, int> sendManyCalls;
+    std::map<ConnectionId, std::uint32_t> writeIntervalMs;
 };
 
 core::CallArrival arrival(core::CallId id, core::QueueId queue, const std::string &ani)
@@ -345,6 +365,67 @@ TEST_F(Protocol, ASlowConsumerGetsOneOverflowNoticeAndTheGapIsVisible)
         }
     EXPECT_EQ(notices, 1u);
     EXPECT_GE(transport.resumed[sup], 1);
+}
+
+TEST_F(Protocol, TheEventsOfOneBurstReachTheFrontInOneCallPerConnection)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    const std::size_t before = events(sup).size();
+    transport.sendManyCalls.clear();
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    auto ev = events(sup);
+    ASSERT_GE(ev.size(), before + 2); // call.queued, queue.changed, ...
+    EXPECT_EQ(transport.sendManyCalls[sup], 1);
+    for (std::size_t i = before + 1; i < ev.size(); ++i)
+        EXPECT_EQ(ev[i]->getValue<std::uint64_t>("seq"),
+                  ev[i - 1]->getValue<std::uint64_t>("seq") + 1);
+}
+
+TEST_F(Protocol, ABurstThatOnlyPartlyFitsGivesBackTheNumbersOfTheEventsItDropped)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    const std::uint64_t before = events(sup).back()->getValue<std::uint64_t>("seq");
+    const std::uint64_t droppedBefore = service->counters().eventsDropped;
+    transport.room[sup] = 1; // the next burst's first event fits, the others do not
+    engine.callArrived(arrival(2, 10, "0171"), now);
+    flushEffects();
+    EXPECT_EQ(events(sup).back()->getValue<std::uint64_t>("seq"), before + 1);
+    EXPECT_GT(service->counters().eventsDropped, droppedBefore);
+    now += 1000;
+    flushEffects(); // resumes with the notice
+    auto last = events(sup).back();
+    EXPECT_EQ(last->getValue<std::string>("ev"), "overflow");
+    EXPECT_EQ(last->getValue<std::uint64_t>("lastSeq"), before + 1);
+    EXPECT_EQ(last->getValue<std::uint64_t>("seq"), before + 2);
+}
+
+TEST_F(Protocol, FollowingEverythingPacesTheConnectionAndUnfollowingEndsThePacing)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    EXPECT_EQ(transport.writeIntervalMs.count(sup), 0u);
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    EXPECT_EQ(transport.writeIntervalMs[sup], 10u);
+    request(sup, R"({"id":3,"op":"unsubscribe","topics":["all"]})");
+    EXPECT_EQ(transport.writeIntervalMs[sup], 0u);
+}
+
+TEST_F(Protocol, AConnectionFollowingEverythingAndAQueueGetsEachEventOnce)
+{
+    ConnectionId everything = connect("carol", "sup3rvise");
+    request(everything, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    ConnectionId both = connect("carol", "sup3rvise", "10.0.0.2");
+    request(both, R"({"id":2,"op":"subscribe","topics":["all","queue:10","agent:1001"]})");
+    const std::size_t everythingBefore = events(everything).size();
+    const std::size_t bothBefore = events(both).size();
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    EXPECT_GT(events(everything).size(), everythingBefore);
+    EXPECT_EQ(events(both).size() - bothBefore, events(everything).size() - everythingBefore);
 }
 
 TEST_F(Protocol, AConsumerThatKeepsOverflowingIsClosed)

@@ -213,8 +213,9 @@ TEST(EngineLoop, AfterWorkRunsOnceAfterTheLastTaskOfABurst)
     EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c", "after"}));
 }
 
-TEST(EngineLoop, AfterWorkRunsEveryThirtyTwoTasksWhileTasksKeepComing)
+TEST(EngineLoop, AfterWorkRunsEveryFourTasksWhileTasksKeepComing)
 {
+    static_assert(EngineLoop::kAfterWorkEvery == 4);
     EngineLoop loop;
     int tasksRun = 0; // loop thread only, like afterWorkAt until stop() joined
     std::vector<int> afterWorkAt;
@@ -223,11 +224,11 @@ TEST(EngineLoop, AfterWorkRunsEveryThirtyTwoTasksWhileTasksKeepComing)
             afterWorkAt.push_back(tasksRun);
     });
     Gate gate(loop); // taken with nothing behind it: afterWork follows it (not recorded)
-    for (int i = 0; i < 71; ++i)
+    for (int i = 0; i < 11; ++i)
         loop.post([&] { ++tasksRun; });
     gate.release();
-    loop.stop(); // runs all 71, then joins
-    EXPECT_EQ(afterWorkAt, (std::vector<int>{32, 64, 71}));
+    loop.stop(); // runs all 11, then joins
+    EXPECT_EQ(afterWorkAt, (std::vector<int>{4, 8, 11}));
 }
 
 TEST(EngineLoop, AfterWorkRunsAtMostOncePerIntervalAndAnOwedCallIsMadeWhenItEnds)

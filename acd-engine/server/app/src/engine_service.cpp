@@ -128,6 +128,7 @@ bool EngineService::start(std::string &error)
 
     ProtocolOptions options;
     options.heartbeatMs = m_config.heartbeatMs;
+    options.fullStreamWriteMs = m_config.streamWriteMs;
     m_host->loop().invoke([&] {
         m_protocol = std::make_unique<ProtocolService>(m_host->engine(), m_host->config(), *this,
                                                        &unixMs, options);
@@ -198,12 +199,12 @@ bool EngineService::start(std::string &error)
     m_front = std::make_unique<net::WsServer>(front, *this);
     if (!m_front->start(&error))
         return false;
-    // What the engine thread sends leaves after each burst of its work, and at most once a
-    // millisecond: one write per connection for many events (a supervisor of the full stream
-    // gets thousands a second), for at most a millisecond's delay.
+    // What the engine thread sends leaves after each burst of its work (at least every
+    // EngineLoop::kAfterWorkEvery tasks): one write per connection per burst, not per message.
+    // Connections of the full stream are paced besides (ProtocolOptions::fullStreamWriteMs),
+    // so releasing often costs writes only to the agents the burst concerned.
     m_host->loop().invoke([this] { m_front->holdFlushesOnThisThread(); });
-    m_host->loop().setAfterWork([this] { m_front->releaseHeldFlushes(); },
-                                std::chrono::milliseconds(1));
+    m_host->loop().setAfterWork([this] { m_front->releaseHeldFlushes(); });
     m_running = true;
     m_log.information("listening on %s:%hu", m_config.listenHost, m_front->port());
     return true;
@@ -353,6 +354,18 @@ void EngineService::close(ConnectionId connection, std::uint16_t code, std::stri
 {
     if (m_front)
         m_front->close(connection, code, std::move(reason));
+}
+
+std::size_t EngineService::sendMany(ConnectionId connection, std::string_view messages,
+                                    std::span<const std::uint32_t> ends)
+{
+    return m_front ? m_front->sendMany(connection, messages, ends) : 0;
+}
+
+void EngineService::setMinWriteInterval(ConnectionId connection, std::uint32_t ms)
+{
+    if (m_front)
+        m_front->setMinWriteInterval(connection, std::chrono::milliseconds(ms));
 }
 
 void EngineService::resume(ConnectionId connection, std::string notice)

@@ -68,6 +68,9 @@ public:
                    std::string_view tail) override;
     void close(ConnectionId connection, std::uint16_t code, std::string reason) override;
     void resume(ConnectionId connection, std::string notice) override;
+    void setMinWriteInterval(ConnectionId connection, std::uint32_t ms) override;
+    std::size_t sendMany(ConnectionId connection, std::string_view messages,
+                         std::span<const std::uint32_t> ends) override;
 
     /// The Prometheus text of /metrics (built on the engine thread).
     std::string metricsText();

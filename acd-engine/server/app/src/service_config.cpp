@@ -151,6 +151,9 @@ std::optional<ServiceConfig> parseServiceConfig(const std::string &text, const s
         } else if (section == "limits" && key == "max-messages-per-second") {
             if (!number<unsigned>(value, config.maxMessagesPerSecond, 10, 1000000))
                 error(field, "expected 10..1000000, got '" + value + "'");
+        } else if (section == "limits" && key == "stream-write-ms") {
+            if (!number<std::uint32_t>(value, config.streamWriteMs, 0, 1000))
+                error(field, "expected 0..1000, got '" + value + "'");
         } else if (section == "limits" && key == "io-threads") {
             if (!number<int>(value, config.ioThreads, 1, 64))
                 error(field, "expected 1..64, got '" + value + "'");

@@ -31,6 +31,8 @@ struct ServiceConfig {
     std::size_t outboundQueueBytes = 4u << 20;
     int heartbeatMs = 15000;
     int ioThreads = 1;
+    /// Connections subscribed to every event are written at most once per this many ms.
+    std::uint32_t streamWriteMs = 10;
     /// Inbound WebSocket frames per connection and second before it is closed (1008): a TAPI
     /// program reads two structures per line at start, a desktop on a large switch hundreds.
     unsigned maxMessagesPerSecond = 2000;

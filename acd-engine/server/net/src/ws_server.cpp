@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <iostream>
 #include <mutex>
@@ -36,6 +37,25 @@ constexpr std::uint64_t kWakeKey = 1;   // epoll key of a loop's eventfd
 constexpr std::uint64_t kListenKey = 2; // epoll key of the listening socket
 constexpr std::uint64_t kFirstConnectionId = 16;
 constexpr std::size_t kReadChunk = 64 * 1024;
+// Paced connections written per turn of a loop: between turns its tasks run, so an agent's
+// message does not wait behind a hundred supervisors' gathered writes.
+constexpr std::size_t kPacedWritesPerTurn = 8;
+// Pings sent per turn of a loop, for the same reason: thousands of connections opened within
+// seconds of each other are due for their ping in the same tick.
+constexpr std::size_t kPingsPerTurn = 16;
+
+/// How far into its ping period a connection starts, under half a period: spread by its ID,
+/// so that thousands of clients connecting within seconds (agents at the start of a shift)
+/// are not all pinged in the same few ticks for ever after. The first ping comes after half a
+/// period to a period.
+std::chrono::milliseconds pingPhase(std::uint64_t id, std::chrono::milliseconds period)
+{
+    const auto half = static_cast<std::uint64_t>(period.count() / 2);
+    if (half == 0)
+        return std::chrono::milliseconds(0);
+    const std::uint64_t mixed = (id * 0x9E3779B97F4A7C15ull) >> 32; // Fibonacci hashing
+    return std::chrono::milliseconds(mixed % half);
+}
 
 void logError(const std::string &what)
 {
@@ -122,6 +142,12 @@ struct Connection {
     Clock::time_point windowStart;
     std::string outBuf;
     std::size_t outOff = 0;
+    // Pacing (setMinWriteInterval): queued messages wait until `writeDue` when the last write
+    // was less than `minWriteInterval` ago.
+    std::chrono::milliseconds minWriteInterval{0};
+    Clock::time_point lastWrite{};
+    Clock::time_point writeDue{};
+    bool writeDeferred = false; // in the loop's `paced` list
     CloseInfo closeInfo;
     std::string address;
     std::uint16_t port = 0;
@@ -144,6 +170,9 @@ struct Loop {
     std::vector<char> readBuffer = std::vector<char>(kReadChunk);
     Clock::time_point lastTlsLog{};
     unsigned tlsLogsSuppressed = 0;
+    std::vector<std::shared_ptr<Connection>> paced; // writes deferred by pacing
+    Clock::time_point nextPacedWrite = Clock::time_point::max();
+    std::deque<std::shared_ptr<Connection>> pingsDue; // found by tick(), sent a few per turn
 
     void post(std::function<void()> task);
     void run();
@@ -159,6 +188,11 @@ struct Loop {
                  bool includeBody = true);
     void queueRaw(const std::shared_ptr<Connection> &c, std::string bytes);
     void flush(const std::shared_ptr<Connection> &c);
+    /// flush() for newly queued messages: a paced connection written to less than its
+    /// interval ago waits for its due time instead.
+    void flushQueued(const std::shared_ptr<Connection> &c);
+    void flushPacedDue(Clock::time_point now);
+    void sendDuePings();
     void setWantWrite(const std::shared_ptr<Connection> &c, bool want);
     void updateInterest(const std::shared_ptr<Connection> &c);
     void transportEnded(const std::shared_ptr<Connection> &c);
@@ -213,6 +247,12 @@ struct WsServer::Impl {
     /// Queues the message `head` + `tail` as one frame.
     bool enqueue(ConnectionId id, Opcode opcode, std::string_view head,
                  std::string_view tail = {});
+    /// Queues text frames (see WsServer::sendMany); how many were queued.
+    std::size_t enqueueMany(ConnectionId id, std::string_view messages,
+                            std::span<const std::uint32_t> ends);
+    /// After frames were queued on `c` and no flush was scheduled yet: holds it for this
+    /// thread's release, or posts it to the connection's loop.
+    void scheduleFlush(std::shared_ptr<Connection> c);
 };
 
 // ---- Loop -------------------------------------------------------------------------------
@@ -249,7 +289,12 @@ void Loop::run()
     Clock::time_point nextTick = Clock::now() + server->tickInterval;
     for (;;) {
         auto now = Clock::now();
-        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(nextTick - now);
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::min(nextTick, nextPacedWrite) - now);
+        if (nextPacedWrite < nextTick && nextPacedWrite > now)
+            wait += std::chrono::milliseconds(1); // round up: waking early would spin
+        if (!pingsDue.empty())
+            wait = std::chrono::milliseconds(0);
         if (server->stopping.load())
             wait = std::min(wait, std::chrono::milliseconds(10));
         int timeout = static_cast<int>(std::max<std::int64_t>(0, wait.count()));
@@ -275,6 +320,9 @@ void Loop::run()
         }
         runTasks();
         now = Clock::now();
+        if (now >= nextPacedWrite)
+            flushPacedDue(now);
+        sendDuePings();
         if (now >= nextTick) {
             tick(now);
             nextTick = now + server->tickInterval;
@@ -575,7 +623,8 @@ void Loop::upgrade(const std::shared_ptr<Connection> &c)
 
     auto now = Clock::now();
     c->state = State::Open;
-    c->lastReceive = c->lastPing = c->windowStart = now;
+    c->lastReceive = c->windowStart = now;
+    c->lastPing = now - pingPhase(c->id, server->config.pingInterval);
     {
         std::lock_guard lock(c->m);
         c->pending.insert(0, head);
@@ -707,6 +756,7 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
             return;
         }
         c->outOff += r.bytes;
+        c->lastWrite = Clock::now();
         server->bytesOut += r.bytes;
         ++server->socketWrites;
         std::lock_guard lock(c->m);
@@ -731,6 +781,42 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
             c->transport->shutdownWrite();
             c->writeShut = true;
         }
+    }
+}
+
+void Loop::flushQueued(const std::shared_ptr<Connection> &c)
+{
+    if (c->writeDeferred)
+        return; // its due write takes these messages too
+    const auto now = Clock::now();
+    const bool drained = c->outOff == c->outBuf.size();
+    if (c->minWriteInterval.count() > 0 && drained && c->state == State::Open && !c->dead
+        && now - c->lastWrite < c->minWriteInterval) {
+        c->writeDue = c->lastWrite + c->minWriteInterval;
+        c->writeDeferred = true;
+        paced.push_back(c);
+        nextPacedWrite = std::min(nextPacedWrite, c->writeDue);
+        return;
+    }
+    flush(c);
+}
+
+void Loop::flushPacedDue(Clock::time_point now)
+{
+    std::vector<std::shared_ptr<Connection>> due;
+    nextPacedWrite = Clock::time_point::max();
+    for (auto it = paced.begin(); it != paced.end();) {
+        if ((*it)->writeDue <= now && due.size() < kPacedWritesPerTurn) {
+            due.push_back(std::move(*it));
+            it = paced.erase(it);
+        } else {
+            nextPacedWrite = std::min(nextPacedWrite, (*it)->writeDue);
+            ++it;
+        }
+    }
+    for (const auto &c : due) {
+        c->writeDeferred = false;
+        flush(c);
     }
 }
 
@@ -868,6 +954,17 @@ void Loop::tick(Clock::time_point now)
         beginClose(c, close_code::GoingAway, "idle timeout");
     for (auto &c : toPing) {
         c->lastPing = now;
+        pingsDue.push_back(std::move(c));
+    }
+}
+
+void Loop::sendDuePings()
+{
+    for (std::size_t sent = 0; sent < kPingsPerTurn && !pingsDue.empty(); ++sent) {
+        std::shared_ptr<Connection> c = std::move(pingsDue.front());
+        pingsDue.pop_front();
+        if (c->dead || c->state != State::Open)
+            continue;
         queueRaw(c, encodeFrame(Opcode::Ping, {}));
         flush(c);
     }
@@ -924,13 +1021,62 @@ bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view he
             return false;
         }
     }
-    if (schedule) {
-        if (t_held.server == this)
-            t_held.connections.push_back(std::move(c));
-        else
-            c->loop->post([c] { c->loop->flush(c); });
-    }
+    if (schedule)
+        scheduleFlush(std::move(c));
     return true;
+}
+
+std::size_t WsServer::Impl::enqueueMany(ConnectionId id, std::string_view messages,
+                                        std::span<const std::uint32_t> ends)
+{
+    std::shared_ptr<Connection> c = find(id);
+    if (!c)
+        return 0;
+    std::size_t queued = 0;
+    bool schedule = false;
+    {
+        std::lock_guard lock(c->m);
+        if (!c->acceptSends || c->overflowed)
+            return 0;
+        std::size_t begin = 0;
+        for (std::uint32_t end : ends) {
+            const std::size_t payload = end - begin;
+            const std::size_t frameSize = payload
+                                          + (payload < 126       ? 2
+                                             : payload <= 0xFFFF ? 4
+                                                                 : 10);
+            if (c->queuedBytes + frameSize > config.maxOutboundBytes) {
+                c->overflowed = true;
+                c->overflowToReport = true;
+                ++overflows;
+                break;
+            }
+            appendFrameHeader(c->pending, Opcode::Text, payload);
+            c->pending.append(messages.substr(begin, payload));
+            c->queuedBytes += frameSize;
+            begin = end;
+            ++queued;
+        }
+        messagesOut += queued;
+        schedule = !c->flushScheduled;
+        c->flushScheduled = true;
+        if (c->overflowed) {
+            if (schedule)
+                c->loop->post([c] { c->loop->flush(c); });
+            return queued;
+        }
+    }
+    if (schedule)
+        scheduleFlush(std::move(c));
+    return queued;
+}
+
+void WsServer::Impl::scheduleFlush(std::shared_ptr<Connection> c)
+{
+    if (t_held.server == this)
+        t_held.connections.push_back(std::move(c));
+    else
+        c->loop->post([c] { c->loop->flushQueued(c); });
 }
 
 bool checkTlsFiles(const std::string &certificateFile, const std::string &keyFile,
@@ -1145,6 +1291,24 @@ void WsServer::close(ConnectionId id, std::uint16_t code, std::string reason)
     });
 }
 
+std::size_t WsServer::sendMany(ConnectionId id, std::string_view messages,
+                               std::span<const std::uint32_t> ends)
+{
+    return m_impl->enqueueMany(id, messages, ends);
+}
+
+void WsServer::setMinWriteInterval(ConnectionId id, std::chrono::milliseconds interval)
+{
+    std::shared_ptr<Connection> c = m_impl->find(id);
+    if (!c)
+        return;
+    c->loop->post([c, interval] {
+        c->minWriteInterval = std::max(interval, std::chrono::milliseconds(0));
+        if (c->minWriteInterval.count() == 0 && c->writeDeferred)
+            c->loop->flushPacedDue(Clock::time_point::max()); // no reason to wait any more
+    });
+}
+
 void WsServer::holdFlushesOnThisThread(bool hold)
 {
     if (hold) {
@@ -1170,7 +1334,7 @@ void WsServer::releaseHeldFlushes()
         if (!mine.empty())
             loop->post([mine = std::move(mine)] {
                 for (const auto &c : mine)
-                    c->loop->flush(c);
+                    c->loop->flushQueued(c);
             });
     }
 }

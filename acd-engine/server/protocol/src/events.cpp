@@ -2,13 +2,12 @@
 // number per connection; slow consumers get events dropped and one overflow notice.
 #include "protocol_impl.h"
 
-#include "core/enums.h"
+#include "flat_json.h"
 
-#include <Poco/JSON/Array.h>
+#include "core/enums.h"
 
 #include <algorithm>
 #include <charconv>
-#include <sstream>
 #include <type_traits>
 
 namespace acd::server {
@@ -21,144 +20,148 @@ struct Topics {
     bool intervals = false;
 };
 
-std::string sv(std::string_view v)
+std::string_view sv(std::string_view v)
 {
-    return std::string(v);
+    return v;
 }
 
 /// The event's name, its fields and its topics.
-const char *describe(const core::EffectBody &body, Poco::JSON::Object &o, Topics &t)
+const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
 {
     return std::visit(
         [&](const auto &e) -> const char * {
             using E = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<E, core::AgentStateChanged>) {
-                o.set("agent", e.agent);
-                o.set("state", sv(core::toString(e.state)));
-                o.set("nextState", sv(core::toString(e.nextState)));
-                o.set("activity", sv(core::toString(e.activity)));
-                o.set("reason", e.reason);
-                o.set("forcedBy", e.forcedBy);
+                o.field("agent", e.agent);
+                o.field("state", sv(core::toString(e.state)));
+                o.field("nextState", sv(core::toString(e.nextState)));
+                o.field("activity", sv(core::toString(e.activity)));
+                o.field("reason", e.reason);
+                o.field("forcedBy", e.forcedBy);
                 t.agents = {e.agent};
                 return "agent.state";
             } else if constexpr (std::is_same_v<E, core::SessionStarted>) {
-                o.set("session", e.session);
-                o.set("agent", e.agent);
-                o.set("group", e.group);
-                o.set("station", e.station);
+                o.field("session", e.session);
+                o.field("agent", e.agent);
+                o.field("group", e.group);
+                o.field("station", e.station);
                 t.agents = {e.agent};
                 return "session.started";
             } else if constexpr (std::is_same_v<E, core::SessionStateChanged>) {
-                o.set("session", e.session);
-                o.set("agent", e.agent);
-                o.set("group", e.group);
-                o.set("state", sv(core::toString(e.state)));
-                o.set("nextState", sv(core::toString(e.nextState)));
-                o.set("forcedBy", e.forcedBy);
+                o.field("session", e.session);
+                o.field("agent", e.agent);
+                o.field("group", e.group);
+                o.field("state", sv(core::toString(e.state)));
+                o.field("nextState", sv(core::toString(e.nextState)));
+                o.field("forcedBy", e.forcedBy);
                 t.agents = {e.agent};
                 return "session.state";
             } else if constexpr (std::is_same_v<E, core::CallQueued>) {
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("priority", e.priority);
-                o.set("flowedIn", e.flowedIn);
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("priority", e.priority);
+                o.field("flowedIn", e.flowedIn);
                 t.queues = {e.queue};
                 t.calls = {e.call};
                 return "call.queued";
             } else if constexpr (std::is_same_v<E, core::CallOffered>) {
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("agent", e.agent);
-                o.set("session", e.session);
-                o.set("waitMs", e.waitMs);
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("agent", e.agent);
+                o.field("session", e.session);
+                o.field("waitMs", e.waitMs);
                 t = {{e.queue}, {e.agent}, {e.call}, false};
                 return "call.offered";
             } else if constexpr (std::is_same_v<E, core::CallRequeued>) {
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("agent", e.agent);
-                o.set("reason", sv(core::toString(e.reason)));
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("agent", e.agent);
+                o.field("reason", sv(core::toString(e.reason)));
                 t = {{e.queue}, {e.agent}, {e.call}, false};
                 return "call.requeued";
             } else if constexpr (std::is_same_v<E, core::CallAnswered>) {
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("agent", e.agent);
-                o.set("waitMs", e.waitMs);
-                o.set("ringMs", e.ringMs);
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("agent", e.agent);
+                o.field("waitMs", e.waitMs);
+                o.field("ringMs", e.ringMs);
                 t = {{e.queue}, {e.agent}, {e.call}, false};
                 return "call.answered";
             } else if constexpr (std::is_same_v<E, core::CallRelaxed>) {
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("step", e.step);
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("step", e.step);
                 t = {{e.queue}, {}, {e.call}, false};
                 return "call.relaxed";
             } else if constexpr (std::is_same_v<E, core::CallOverflowed>) {
-                o.set("call", e.call);
-                o.set("fromQueue", e.fromQueue);
-                o.set("toQueue", e.toQueue);
-                o.set("reason", sv(core::toString(e.reason)));
-                o.set("waitMs", e.waitMs);
+                o.field("call", e.call);
+                o.field("fromQueue", e.fromQueue);
+                o.field("toQueue", e.toQueue);
+                o.field("reason", sv(core::toString(e.reason)));
+                o.field("waitMs", e.waitMs);
                 t.queues = {e.fromQueue};
                 if (e.toQueue)
                     t.queues.push_back(e.toQueue);
                 t.calls = {e.call};
                 return "call.overflowed";
             } else if constexpr (std::is_same_v<E, core::CallCompleted>) {
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("agent", e.agent);
-                o.set("disposition", sv(core::toString(e.disposition)));
-                o.set("arrivedAt", e.arrivedAt);
-                o.set("waitMs", e.waitMs);
-                o.set("ringMs", e.ringMs);
-                o.set("talkMs", e.talkMs);
-                o.set("holdMs", e.holdMs);
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("agent", e.agent);
+                o.field("disposition", sv(core::toString(e.disposition)));
+                o.field("arrivedAt", e.arrivedAt);
+                o.field("waitMs", e.waitMs);
+                o.field("ringMs", e.ringMs);
+                o.field("talkMs", e.talkMs);
+                o.field("holdMs", e.holdMs);
                 t.queues = {e.queue};
                 if (e.agent)
                     t.agents = {e.agent};
                 t.calls = {e.call};
                 return "call.completed";
             } else if constexpr (std::is_same_v<E, core::WrapUpEnded>) {
-                o.set("agent", e.agent);
-                o.set("call", e.call);
-                o.set("queue", e.queue);
-                o.set("wrapMs", e.wrapMs);
+                o.field("agent", e.agent);
+                o.field("call", e.call);
+                o.field("queue", e.queue);
+                o.field("wrapMs", e.wrapMs);
                 t = {{e.queue}, {e.agent}, {e.call}, false};
                 return "wrapup.ended";
             } else if constexpr (std::is_same_v<E, core::QueueChanged>) {
-                o.set("queue", e.queue);
-                o.set("waiting", e.waiting);
-                o.set("ringing", e.ringing);
+                o.field("queue", e.queue);
+                o.field("waiting", e.waiting);
+                o.field("ringing", e.ringing);
                 t.queues = {e.queue};
                 return "queue.changed";
             } else if constexpr (std::is_same_v<E, core::IntervalClosed>) {
-                o.set("start", e.report->start);
-                o.set("end", e.report->end);
-                Poco::JSON::Array::Ptr queues = new Poco::JSON::Array;
+                o.field("start", e.report->start);
+                o.field("end", e.report->end);
+                std::string queues = "[";
                 for (const auto &q : e.report->queues) {
-                    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-                    item->set("queue", q.queue);
-                    item->set("offered", q.counters.offered);
-                    item->set("answered", q.counters.answered);
-                    item->set("answeredInSl", q.counters.answeredInSl);
-                    item->set("abandoned", q.counters.abandoned);
-                    item->set("handled", q.counters.handled);
-                    queues->add(item);
+                    FlatJson item;
+                    item.field("queue", q.queue);
+                    item.field("offered", q.counters.offered);
+                    item.field("answered", q.counters.answered);
+                    item.field("answeredInSl", q.counters.answeredInSl);
+                    item.field("abandoned", q.counters.abandoned);
+                    item.field("handled", q.counters.handled);
+                    if (queues.size() > 1)
+                        queues += ',';
+                    queues += item.finish();
                 }
-                o.set("queues", queues);
-                Poco::JSON::Array::Ptr agents = new Poco::JSON::Array;
+                o.json("queues", queues + "]");
+                std::string agents = "[";
                 for (const auto &a : e.report->agents) {
-                    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-                    item->set("agent", a.agent);
-                    item->set("answered", a.counters.answered);
-                    item->set("handled", a.counters.handled);
-                    item->set("availableMs", a.counters.availableMs);
-                    item->set("onCallMs", a.counters.onCallMs);
-                    agents->add(item);
+                    FlatJson item;
+                    item.field("agent", a.agent);
+                    item.field("answered", a.counters.answered);
+                    item.field("handled", a.counters.handled);
+                    item.field("availableMs", a.counters.availableMs);
+                    item.field("onCallMs", a.counters.onCallMs);
+                    if (agents.size() > 1)
+                        agents += ',';
+                    agents += item.finish();
                 }
-                o.set("agents", agents);
+                o.json("agents", agents + "]");
                 t.intervals = true;
                 return "interval.closed";
             } else {
@@ -179,50 +182,63 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
     else if (const auto *done = std::get_if<core::CallCompleted>(&effect.body))
         activeCalls.erase(done->call);
 
-    Poco::JSON::Object o;
+    FlatJson o;
     Topics topics;
     const char *name = describe(effect.body, o, topics);
     if (!name)
         return;
     if (const auto *q = std::get_if<core::CallQueued>(&effect.body); q && !q->flowedIn)
         if (auto call = engine.call(q->call)) { // who is calling, for wallboards and grids
-            o.set("ani", call.value().ani);
-            o.set("dnis", call.value().dnis);
+            o.field("ani", call.value().ani);
+            o.field("dnis", call.value().dnis);
         }
-    o.set("ev", name);
-    o.set("eseq", effect.seq);
-    o.set("at", effect.at);
-    std::ostringstream out;
-    o.stringify(out, 0, -1);
-    const std::string body = out.str(); // "{...}": each connection prefixes its seq
-    std::vector<ConnectionId> targets;
-    auto add = [&](const std::set<ConnectionId> &set) {
-        targets.insert(targets.end(), set.begin(), set.end());
-    };
+    o.field("ev", name);
+    o.field("eseq", effect.seq);
+    o.field("at", effect.at);
+    const std::string body = o.finish(); // "{...}": each connection prefixes its seq
     if (topics.intervals) {
-        add(intervalSubscribers);
-    } else {
-        add(allSubscribers);
-        for (core::QueueId q : topics.queues)
-            if (auto it = queueSubscribers.find(q); it != queueSubscribers.end())
-                add(it->second);
-        for (core::AgentId a : topics.agents)
-            if (auto it = agentSubscribers.find(a); it != agentSubscribers.end())
-                add(it->second);
-        for (core::CallId id : topics.calls)
-            if (auto it = callSubscribers.find(id); it != callSubscribers.end())
-                add(it->second);
+        for (ConnectionId id : intervalSubscribers)
+            if (auto it = connections.find(id); it != connections.end())
+                deliver(it->second, name, body);
+        return;
     }
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    for (Connection *c : allConnections)
+        deliver(*c, name, body);
+    // Then the followers of the event's queues, agents and calls that do not follow
+    // everything already, each once.
+    std::vector<ConnectionId> &targets = eventTargets;
+    targets.clear();
+    auto add = [&](const auto &index, const auto &key) {
+        if (auto it = index.find(key); it != index.end())
+            targets.insert(targets.end(), it->second.begin(), it->second.end());
+    };
+    for (core::QueueId q : topics.queues)
+        add(queueSubscribers, q);
+    for (core::AgentId a : topics.agents)
+        add(agentSubscribers, a);
+    for (core::CallId id : topics.calls)
+        add(callSubscribers, id);
+    if (targets.size() > 1) {
+        std::sort(targets.begin(), targets.end());
+        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    }
     for (ConnectionId id : targets)
-        if (auto it = connections.find(id); it != connections.end())
+        if (auto it = connections.find(id); it != connections.end() && !it->second.all)
             deliver(it->second, name, body);
+}
+
+void ProtocolService::Impl::indexAllSubscribers()
+{
+    allConnections.clear();
+    for (ConnectionId id : allSubscribers)
+        if (auto it = connections.find(id); it != connections.end())
+            allConnections.push_back(&it->second);
 }
 
 void ProtocolService::Impl::forget(Connection &c)
 {
-    allSubscribers.erase(c.id);
+    if (allSubscribers.erase(c.id))
+        indexAllSubscribers();
     statsSubscribers.erase(c.id);
     intervalSubscribers.erase(c.id);
     overflowed.erase(c.id);
@@ -248,22 +264,49 @@ void ProtocolService::Impl::deliver(Connection &c, const std::string &, const st
     // The body is shared by every subscriber; only this head is per connection.
     // (to_chars: this runs once per subscriber per event, hundreds of thousands a second.)
     char head[40] = "{\"seq\":";
-    char *end = std::to_chars(head + 7, head + sizeof head - 1, c.seq + 1).ptr;
+    char *end = std::to_chars(head + 7, head + sizeof head - 1, ++c.seq).ptr;
     *end++ = ',';
-    if (transport.sendParts(c.id, std::string_view(head, static_cast<std::size_t>(end - head)),
-                            std::string_view(body).substr(1))) {
-        ++c.seq;
-        ++counters.eventsSent;
+    if (c.eventEnds.empty())
+        batched.push_back(c.id);
+    c.eventBatch.append(head, end).append(std::string_view(body).substr(1));
+    c.eventEnds.push_back(static_cast<std::uint32_t>(c.eventBatch.size()));
+}
+
+void ProtocolService::Impl::flushEvents(Connection &c)
+{
+    if (c.eventEnds.empty())
         return;
-    }
+    const std::size_t count = c.eventEnds.size();
+    const std::size_t queued =
+        c.overflowed ? 0 : transport.sendMany(c.id, c.eventBatch, c.eventEnds);
+    counters.eventsSent += queued;
+    c.eventBatch.clear();
+    c.eventEnds.clear();
+    if (queued == count)
+        return;
+    counters.eventsDropped += count - queued;
+    c.seq -= count - queued;
     // The front reports the overflow too; mark it here so nothing depends on the order.
     if (!c.overflowed)
         markOverflowed(c);
-    ++counters.eventsDropped;
+}
+
+void ProtocolService::Impl::flushEventBatches()
+{
+    for (ConnectionId id : batched)
+        if (auto it = connections.find(id); it != connections.end())
+            flushEvents(it->second);
+    batched.clear();
 }
 
 void ProtocolService::Impl::markOverflowed(Connection &c)
 {
+    if (!c.eventEnds.empty()) { // what is still batched is dropped, and numbered again later
+        counters.eventsDropped += c.eventEnds.size();
+        c.seq -= c.eventEnds.size();
+        c.eventBatch.clear();
+        c.eventEnds.clear();
+    }
     core::TimeMs now = clock();
     overflowed.insert(c.id);
     c.overflowed = true;
@@ -332,6 +375,10 @@ void ProtocolService::Impl::subscribe(Connection &c, Request &r, bool add)
             (topic == "all" ? c.all : c.intervals) = add;
             auto &index = topic == "all" ? allSubscribers : intervalSubscribers;
             add ? (void)index.insert(c.id) : (void)index.erase(c.id);
+            if (topic == "all") {
+                indexAllSubscribers();
+                transport.setMinWriteInterval(c.id, add ? options.fullStreamWriteMs : 0);
+            }
         } else if (topic.rfind("queue:", 0) == 0) {
             auto q = static_cast<core::QueueId>(number(6));
             if (!engine.queue(q))

@@ -29,6 +29,10 @@ struct Connection {
     std::set<core::AgentId> agents;
     std::set<core::CallId> calls;
     std::uint64_t seq = 0;       ///< events sent on this connection
+    /// Events numbered and not yet handed to the front, back to back, and where each ends:
+    /// the front gets them in one call per connection per burst (flushEvents).
+    std::string eventBatch;
+    std::vector<std::uint32_t> eventEnds;
     bool overflowed = false;     ///< dropping events until the overflow notice got through
     std::uint64_t lastSeqBeforeOverflow = 0;
     core::TimeMs overflowedAt = 0;
@@ -114,7 +118,15 @@ public:
     // events.cpp
     void subscribe(Connection &c, Request &r, bool add);
     void publish(const core::Effect &effect);
+    void indexAllSubscribers();
+    /// Numbers the event for `c` and adds it to c's batch (sent by flushEvents).
     void deliver(Connection &c, const std::string &event, const std::string &body);
+    /// Hands c's batch to the front. Whatever did not fit is dropped and gives its sequence
+    /// numbers back (the stream goes on from the last event queued, after the overflow
+    /// notice). Every message sent to `c` some other way first calls this: order is kept.
+    void flushEvents(Connection &c);
+    /// flushEvents for every connection with a batch: at the end of each burst of events.
+    void flushEventBatches();
     void retryOverflowed();
     void markOverflowed(Connection &c);
 
@@ -167,11 +179,16 @@ public:
     // Subscription indexes: an event reaches its subscribers without a scan of every
     // connection (thousands of agents each follow one agent).
     std::set<ConnectionId> allSubscribers;
+    /// allSubscribers' connections (their map nodes do not move), for the fan-out of every
+    /// event: rebuilt by indexAllSubscribers() whenever allSubscribers changes.
+    std::vector<Connection *> allConnections;
     std::set<ConnectionId> intervalSubscribers;
     std::map<core::QueueId, std::set<ConnectionId>> queueSubscribers;
     std::map<core::AgentId, std::set<ConnectionId>> agentSubscribers;
     std::map<core::CallId, std::set<ConnectionId>> callSubscribers;
     std::set<ConnectionId> overflowed;
+    std::vector<ConnectionId> batched;      ///< connections whose eventBatch is not empty
+    std::vector<ConnectionId> eventTargets; ///< publish()'s scratch list
     /// Drops a connection from every index (before it is erased).
     void forget(Connection &c);
     std::uint64_t lastEffectSeq = 0;

@@ -261,6 +261,7 @@ void ProtocolService::Impl::respondError(Connection &c, const Poco::Dynamic::Var
 
 void ProtocolService::Impl::sendRaw(Connection &c, std::string text, bool mayDrop)
 {
+    flushEvents(c);
     if (transport.send(c.id, std::move(text)))
         return;
     if (mayDrop)
@@ -280,6 +281,7 @@ void ProtocolService::onEffects(const std::vector<core::Effect> &effects)
 {
     for (const core::Effect &e : effects)
         m_impl->publish(e);
+    m_impl->flushEventBatches();
     m_impl->retryOverflowed();
 }
 
@@ -295,12 +297,14 @@ void ProtocolService::shutdown(const std::string &reason)
         event.set("reason", reason);
         std::ostringstream out;
         event.stringify(out, 0, -1);
+        s.flushEvents(c);
         s.transport.send(id, out.str());
         s.transport.close(id, 1001, reason);
         s.tapiClose(c);
     }
     s.connections.clear();
     s.allSubscribers.clear();
+    s.allConnections.clear();
     s.intervalSubscribers.clear();
     s.queueSubscribers.clear();
     s.agentSubscribers.clear();

@@ -116,6 +116,7 @@ void ProtocolService::announceRemoved(const std::string &kind, std::uint32_t id)
     for (ConnectionId c : targets)
         if (auto it = s.connections.find(c); it != s.connections.end())
             s.deliver(it->second, name, text);
+    s.flushEventBatches();
 }
 
 void ProtocolService::tick()
@@ -128,6 +129,7 @@ void ProtocolService::tick()
     if (everyQueue)
         s.lastFullStatsAt = now;
     s.flushStats(everyQueue);
+    s.flushEventBatches();
     s.retryOverflowed();
 }
 

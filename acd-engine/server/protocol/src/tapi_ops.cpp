@@ -602,6 +602,7 @@ bool ProtocolService::Impl::sendTapiMessage(Connection &c, HLINEAPP app, const L
 bool ProtocolService::Impl::sendTapiText(Connection &c, std::string text)
 {
     // Never dropped: a TAPI client cannot resync, so a full queue closes the connection.
+    flushEvents(c);
     if (!transport.send(c.id, std::move(text))) {
         transport.close(c.id, 1013, "outbound queue full (tapi)");
         return false;

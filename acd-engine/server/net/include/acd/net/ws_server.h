@@ -50,6 +50,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -173,6 +174,12 @@ public:
     /// Same for the text message `head` + `tail`, encoded straight into the connection's queue
     /// (no joined copy: the event fan-out's per-subscriber cost).
     bool sendParts(ConnectionId id, std::string_view head, std::string_view tail);
+    /// Queues the text messages held back to back in `messages` (`ends`: the offset just past
+    /// each) with one lookup and one lock: an event burst's per-subscriber cost. Returns how
+    /// many were queued, in order; the first that does not fit overflows the connection and
+    /// it and the rest are dropped.
+    std::size_t sendMany(ConnectionId id, std::string_view messages,
+                         std::span<const std::uint32_t> ends);
     /// Same, as a binary message.
     bool sendBinary(ConnectionId id, std::string data);
     /// Clears the overflow flag and queues `resyncNotice` (when not empty) past the byte limit.
@@ -181,6 +188,12 @@ public:
     /// Starts the close handshake with `code` (sent as is; 1005 sends an empty close frame).
     /// Queued messages are sent first. No-op for an unknown id.
     void close(ConnectionId id, std::uint16_t code = close_code::Normal, std::string reason = {});
+
+    /// Paces a connection that receives a bulk stream (a supervisor's every event of the
+    /// center): its messages are written at most once per `interval`, gathered into one
+    /// write, instead of one write per burst. The first message after a quiet interval is
+    /// written at once. 0 (the default) writes every burst as soon as it is queued.
+    void setMinWriteInterval(ConnectionId id, std::chrono::milliseconds interval);
 
     /// Makes the messages queued by the calling thread wait for releaseHeldFlushes() before
     /// they are written: a producer that sends bursts (the engine thread: every event of one

@@ -43,6 +43,9 @@ struct ProtocolOptions {
     /// A connection overflowing this often within overflowWindowMs is closed (1013).
     int maxOverflows = 3;
     core::TimeMs overflowWindowMs = 60000;
+    /// A connection subscribed to every event ('all') is written at most once per this many
+    /// ms (fewer, larger writes for the bulk stream; agents' own messages are not paced).
+    std::uint32_t fullStreamWriteMs = 10;
 };
 
 /// Counters the metrics endpoint shows.

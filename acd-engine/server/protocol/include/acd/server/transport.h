@@ -3,6 +3,7 @@
 // without blocking, close it, and resume a connection that overflowed. Implemented by the
 // WebSocket front (acd::net) and by test doubles.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,26 @@ public:
         text.reserve(head.size() + tail.size());
         text.append(head).append(tail);
         return send(connection, std::move(text));
+    }
+    /// The connection now receives (or no longer receives, 0) a bulk stream: the front may
+    /// gather its messages and write them at most once per `ms` milliseconds.
+    virtual void setMinWriteInterval(ConnectionId connection, std::uint32_t ms)
+    {
+        (void)connection, (void)ms;
+    }
+    /// Queues several messages at once: `messages` holds them back to back, `ends` the offset
+    /// just past each. Returns how many were queued, in order; the rest did not fit (the
+    /// front then reports an overflow once, as for send()) or the connection is gone.
+    virtual std::size_t sendMany(ConnectionId connection, std::string_view messages,
+                                 std::span<const std::uint32_t> ends)
+    {
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            if (!send(connection, std::string(messages.substr(begin, ends[i] - begin))))
+                return i;
+            begin = ends[i];
+        }
+        return ends.size();
     }
     virtual void close(ConnectionId connection, std::uint16_t code, std::string reason) = 0;
     /// After an overflow: clears the connection's overflow state and queues `notice` (the

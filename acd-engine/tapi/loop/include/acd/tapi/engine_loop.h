@@ -58,13 +58,14 @@ public:
 
     /// Installs `afterWork` (replacing any previous one; empty removes it), run on the loop
     /// thread after a burst of work: after a task or timer call that left no task waiting,
-    /// and at least every kAfterWorkEvery tasks while tasks keep coming; but at most once per
+    /// and at least every kAfterWorkEvery tasks while tasks keep coming (so what a task sends
+    /// waits behind at most a few others); but at most once per
     /// `minInterval`: a call that comes sooner is owed and made when the interval ends
     /// (waiting for it if no work comes), and before the loop stops. The engine service
     /// writes the queued network messages there.
     void setAfterWork(std::function<void()> afterWork,
                       std::chrono::microseconds minInterval = std::chrono::microseconds(0));
-    static constexpr int kAfterWorkEvery = 32;
+    static constexpr int kAfterWorkEvery = 4;
 
     /// Runs the tasks already posted, then joins the thread. Idempotent. Called on the loop
     /// thread itself it only asks the loop to finish (it cannot join itself).

@@ -1,0 +1,58 @@
+// A short acd-load run: the real engine, pbx-sim and the tool's clients on loopback. It checks
+// that the tool connects everyone, measures every offer and counts the supervisors' stream.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+namespace acd::load::test {
+namespace {
+
+struct LoadRun {
+    int exitCode = -1;
+    std::string output;
+};
+
+LoadRun runAcdLoad(const std::string &arguments)
+{
+    LoadRun run;
+    const std::string command = std::string(ACD_LOAD_BIN) + " " + arguments + " 2>/dev/null";
+    FILE *pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return run;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        run.output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
+{
+    const LoadRun run = runAcdLoad("--agents 20 --supervisors 3 --rate 10 --duration 3 --warmup 1 "
+                                   "--talk-s 1 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    Poco::JSON::Parser parser;
+    auto result = parser.parse(run.output).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(result->getValue<int>("connected"), 23);
+    EXPECT_EQ(result->getValue<int>("ready"), 20);
+    EXPECT_EQ(result->getValue<int>("failures"), 0);
+    EXPECT_EQ(result->getValue<int>("gaps"), 0);
+    EXPECT_EQ(result->getValue<int>("engineExit"), 0);
+    const auto offered = result->getValue<int>("offered");
+    EXPECT_GT(offered, 10); // about 30 calls in 3 s
+    auto latency = result->getObject("offerLatencyMs");
+    // Every station OFFERING is paired with the call's arrival at the switch, give or take
+    // the calls in flight at the ends of the measured window.
+    EXPECT_NEAR(latency->getValue<int>("samples"), offered, 3);
+    EXPECT_GT(latency->getValue<double>("p50"), 0.0);
+    EXPECT_GE(latency->getValue<double>("max"), latency->getValue<double>("p99"));
+    EXPECT_GT(result->getValue<int>("supervisorEvents"), offered);
+}
+
+} // namespace
+} // namespace acd::load::test
