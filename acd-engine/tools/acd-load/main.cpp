@@ -2,7 +2,7 @@
 //
 //   acd-load [--agents N] [--rate CALLS_PER_S] [--duration S] [--warmup S] [--supervisors M]
 //            [--talk-s S] [--route-points K] [--connect-rate PER_S] [--json] [--keep]
-//            [--latency-log FILE.csv] [--io-threads N]
+//            [--latency-log FILE.csv] [--io-threads N] [--stream-write-ms MS]
 //
 // It starts pbx-sim (traffic at the route points, each caller ID the switch's arrival time,
 // simulated agents answering at every station) and acd-engine (csta provider to that pbx-sim,
@@ -51,6 +51,7 @@ struct Options {
     bool keep = false; ///< keep the work directory (database, configuration) for inspection
     std::string latencyLog; ///< a CSV of every measured call: when it rang, its latency
     int ioThreads = 1;      ///< the engine's [limits] io-threads
+    int streamWriteMs = 10; ///< the engine's [limits] stream-write-ms
 };
 
 bool parse(int argc, char **argv, Options &o)
@@ -87,10 +88,13 @@ bool parse(int argc, char **argv, Options &o)
             o.latencyLog = v;
         else if (a == "--io-threads")
             o.ioThreads = std::atoi(v);
+        else if (a == "--stream-write-ms")
+            o.streamWriteMs = std::atoi(v);
         else
             return false;
     }
-    return o.ioThreads >= 1 && o.ioThreads <= 64 && o.agents > 0 && o.agents <= 9999 && o.rate > 0 && o.duration > 0 && o.routePoints > 0
+    return o.ioThreads >= 1 && o.ioThreads <= 64 && o.streamWriteMs >= 0 && o.streamWriteMs <= 1000
+           && o.agents > 0 && o.agents <= 9999 && o.rate > 0 && o.duration > 0 && o.routePoints > 0
            && o.routePoints <= 100 && o.supervisors >= 0;
 }
 
@@ -116,9 +120,11 @@ int main(int argc, char **argv)
     using namespace acd::load;
     Options o;
     if (!parse(argc, argv, o)) {
-        std::cerr << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
-                     " [--warmup S] [--supervisors M] [--talk-s S] [--route-points K]"
-                     " [--connect-rate PER_S] [--json] [--keep] [--latency-log FILE.csv] [--io-threads N]\n";
+        std::cerr
+            << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
+               " [--warmup S] [--supervisors M] [--talk-s S] [--route-points K]"
+               " [--connect-rate PER_S] [--json] [--keep] [--latency-log FILE.csv] [--io-threads N]"
+               " [--stream-write-ms MS]\n";
         return 64;
     }
     // Thousands of sockets here and in the engine (which inherits the limit).
@@ -201,7 +207,8 @@ int main(int argc, char **argv)
         << "/libtsp_csta.so\nconfig = host=127.0.0.1;port=" << pbx.port()
         << ";stations=" << stations << ";routepoints=" << routePoints
         << ";heartbeat_ms=0\n\n[log]\nlevel = warning\n\n[limits]\nmax-connections = "
-        << o.agents + o.supervisors + 100 << "\nio-threads = " << o.ioThreads << "\n";
+        << o.agents + o.supervisors + 100 << "\nio-threads = " << o.ioThreads
+        << "\nstream-write-ms = " << o.streamWriteMs << "\n";
     ChildProcess engine({bin + "/acd-engine", "--config", work + "/acd.conf"}, "listening on");
     if (!engine.running()) {
         std::cerr << "acd-load: acd-engine did not start: " << engine.failure() << "\n";

@@ -44,17 +44,33 @@ constexpr std::size_t kPacedWritesPerTurn = 8;
 // seconds of each other are due for their ping in the same tick.
 constexpr std::size_t kPingsPerTurn = 16;
 
+/// A connection's offset in [0, period), spread evenly over connection IDs (Fibonacci
+/// hashing): consecutive IDs land far apart.
+std::chrono::milliseconds spreadOffset(std::uint64_t id, std::chrono::milliseconds period)
+{
+    if (period.count() <= 0)
+        return std::chrono::milliseconds(0);
+    const std::uint64_t mixed = (id * 0x9E3779B97F4A7C15ull) >> 32;
+    return std::chrono::milliseconds(mixed % static_cast<std::uint64_t>(period.count()));
+}
+
 /// How far into its ping period a connection starts, under half a period: spread by its ID,
 /// so that thousands of clients connecting within seconds (agents at the start of a shift)
 /// are not all pinged in the same few ticks for ever after. The first ping comes after half a
 /// period to a period.
 std::chrono::milliseconds pingPhase(std::uint64_t id, std::chrono::milliseconds period)
 {
-    const auto half = static_cast<std::uint64_t>(period.count() / 2);
-    if (half == 0)
-        return std::chrono::milliseconds(0);
-    const std::uint64_t mixed = (id * 0x9E3779B97F4A7C15ull) >> 32; // Fibonacci hashing
-    return std::chrono::milliseconds(mixed % half);
+    return spreadOffset(id, period / 2);
+}
+
+/// The first time after `now` on the grid of `interval` shifted by `offset`: a paced
+/// connection's next write slot.
+Clock::time_point nextSlot(Clock::time_point now, std::chrono::milliseconds interval,
+                           std::chrono::milliseconds offset)
+{
+    const auto since = now.time_since_epoch() - offset;
+    const auto slots = since / interval + 1;
+    return Clock::time_point(offset + slots * interval);
 }
 
 void logError(const std::string &what)
@@ -142,10 +158,10 @@ struct Connection {
     Clock::time_point windowStart;
     std::string outBuf;
     std::size_t outOff = 0;
-    // Pacing (setMinWriteInterval): queued messages wait until `writeDue` when the last write
-    // was less than `minWriteInterval` ago.
+    // Pacing (setMinWriteInterval): queued messages wait for the connection's next slot,
+    // every `minWriteInterval` at `paceOffset` into it.
     std::chrono::milliseconds minWriteInterval{0};
-    Clock::time_point lastWrite{};
+    std::chrono::milliseconds paceOffset{0};
     Clock::time_point writeDue{};
     bool writeDeferred = false; // in the loop's `paced` list
     CloseInfo closeInfo;
@@ -188,8 +204,8 @@ struct Loop {
                  bool includeBody = true);
     void queueRaw(const std::shared_ptr<Connection> &c, std::string bytes);
     void flush(const std::shared_ptr<Connection> &c);
-    /// flush() for newly queued messages: a paced connection written to less than its
-    /// interval ago waits for its due time instead.
+    /// flush() for newly queued messages: a paced connection waits for its next slot
+    /// instead.
     void flushQueued(const std::shared_ptr<Connection> &c);
     void flushPacedDue(Clock::time_point now);
     void sendDuePings();
@@ -756,7 +772,6 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
             return;
         }
         c->outOff += r.bytes;
-        c->lastWrite = Clock::now();
         server->bytesOut += r.bytes;
         ++server->socketWrites;
         std::lock_guard lock(c->m);
@@ -788,11 +803,9 @@ void Loop::flushQueued(const std::shared_ptr<Connection> &c)
 {
     if (c->writeDeferred)
         return; // its due write takes these messages too
-    const auto now = Clock::now();
     const bool drained = c->outOff == c->outBuf.size();
-    if (c->minWriteInterval.count() > 0 && drained && c->state == State::Open && !c->dead
-        && now - c->lastWrite < c->minWriteInterval) {
-        c->writeDue = c->lastWrite + c->minWriteInterval;
+    if (c->minWriteInterval.count() > 0 && drained && c->state == State::Open && !c->dead) {
+        c->writeDue = nextSlot(Clock::now(), c->minWriteInterval, c->paceOffset);
         c->writeDeferred = true;
         paced.push_back(c);
         nextPacedWrite = std::min(nextPacedWrite, c->writeDue);
@@ -1304,6 +1317,7 @@ void WsServer::setMinWriteInterval(ConnectionId id, std::chrono::milliseconds in
         return;
     c->loop->post([c, interval] {
         c->minWriteInterval = std::max(interval, std::chrono::milliseconds(0));
+        c->paceOffset = spreadOffset(c->id, c->minWriteInterval);
         if (c->minWriteInterval.count() == 0 && c->writeDeferred)
             c->loop->flushPacedDue(Clock::time_point::max()); // no reason to wait any more
     });

@@ -190,9 +190,10 @@ public:
     void close(ConnectionId id, std::uint16_t code = close_code::Normal, std::string reason = {});
 
     /// Paces a connection that receives a bulk stream (a supervisor's every event of the
-    /// center): its messages are written at most once per `interval`, gathered into one
-    /// write, instead of one write per burst. The first message after a quiet interval is
-    /// written at once. 0 (the default) writes every burst as soon as it is queued.
+    /// center): what is queued for it is written once per `interval`, gathered into one write,
+    /// in the connection's own slot of the interval (slots are spread over connections by ID,
+    /// so a hundred paced connections do not all write at the same moment). A message waits at
+    /// most one interval. 0 (the default) writes every burst as soon as it is queued.
     void setMinWriteInterval(ConnectionId id, std::chrono::milliseconds interval);
 
     /// Makes the messages queued by the calling thread wait for releaseHeldFlushes() before
