@@ -218,6 +218,15 @@ WsEvent rawReceive(Poco::Net::StreamSocket &socket, FrameDecoder &decoder, WsEve
 
 const std::uint8_t kMask[4] = {1, 2, 3, 4};
 
+/// The server's socket write count once it differs from `before` (the I/O thread counts a
+/// write just after making it, so a received message's write may not be counted yet).
+std::uint64_t writesOnceCounted(const WsServer &server, std::uint64_t before)
+{
+    for (int spins = 0; spins < 1'000'000 && server.stats().socketWrites == before; ++spins)
+        std::this_thread::yield();
+    return server.stats().socketWrites;
+}
+
 std::size_t threadCount()
 {
     std::size_t n = 0;
@@ -608,12 +617,8 @@ TEST(WsServer, MessagesQueuedByAHoldingThreadLeaveInOneWriteWhenItReleases)
     EXPECT_EQ(receive(*client.ws).payload, "one");
     EXPECT_EQ(receive(*client.ws).payload, "two");
     EXPECT_EQ(receive(*client.ws).payload, "three");
-    // The I/O thread counts a write just after making it: wait (bounded) for the count.
     // Three writes would show at least two here, since the last one has been received.
-    for (int spins = 0; spins < 1'000'000 && f.server->stats().socketWrites == writesBefore;
-         ++spins)
-        std::this_thread::yield();
-    EXPECT_EQ(f.server->stats().socketWrites, writesBefore + 1);
+    EXPECT_EQ(writesOnceCounted(*f.server, writesBefore), writesBefore + 1);
     f.server->holdFlushesOnThisThread(false);
 }
 
@@ -673,10 +678,7 @@ TEST(WsServer, APacedConnectionWaitsOutItsIntervalAndGathersWhatCameMeanwhile)
     EXPECT_GE(Clock::now() - sentAt, std::chrono::milliseconds(250));
     EXPECT_EQ(receive(*client.ws).payload, "two");
     EXPECT_EQ(receive(*client.ws).payload, "three");
-    for (int spins = 0; spins < 1'000'000 && f.server->stats().socketWrites == writesBefore;
-         ++spins)
-        std::this_thread::yield();
-    EXPECT_EQ(f.server->stats().socketWrites, writesBefore + 1);
+    EXPECT_EQ(writesOnceCounted(*f.server, writesBefore), writesBefore + 1);
 }
 
 TEST(WsServer, AnotherThreadsSendsAreNotHeld)

@@ -266,6 +266,14 @@ struct WsServer::Impl {
     /// Queues text frames (see WsServer::sendMany); how many were queued.
     std::size_t enqueueMany(ConnectionId id, std::string_view messages,
                             std::span<const std::uint32_t> ends);
+    /// With c.m held: appends one frame of `head` + `tail`, or marks `c` overflowed (false).
+    bool appendFrame(Connection &c, Opcode opcode, std::string_view head,
+                     std::string_view tail = {});
+    /// Runs `appendFrames(Connection &) -> frames queued` under the connection's lock, then
+    /// has the connection flushed; how many were queued (0 for an unknown, closing or
+    /// overflowed connection).
+    template<class AppendFrames>
+    std::size_t enqueueFrames(ConnectionId id, AppendFrames appendFrames);
     /// After frames were queued on `c` and no flush was scheduled yet: holds it for this
     /// thread's release, or posts it to the connection's loop.
     void scheduleFlush(std::shared_ptr<Connection> c);
@@ -1003,44 +1011,26 @@ void Loop::beginStop()
 
 // ---- WsServer ---------------------------------------------------------------------------
 
-bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view head,
-                             std::string_view tail)
+bool WsServer::Impl::appendFrame(Connection &c, Opcode opcode, std::string_view head,
+                                 std::string_view tail)
 {
-    std::shared_ptr<Connection> c = find(id);
-    if (!c)
-        return false;
     const std::size_t payload = head.size() + tail.size();
     const std::size_t frameSize = payload + (payload < 126 ? 2 : payload <= 0xFFFF ? 4 : 10);
-    bool schedule = false;
-    {
-        std::lock_guard lock(c->m);
-        if (!c->acceptSends || c->overflowed)
-            return false;
-        if (c->queuedBytes + frameSize > config.maxOutboundBytes) {
-            c->overflowed = true;
-            c->overflowToReport = true;
-            ++overflows;
-        } else {
-            appendFrameHeader(c->pending, opcode, payload);
-            c->pending.append(head).append(tail);
-            c->queuedBytes += frameSize;
-            ++messagesOut;
-        }
-        schedule = !c->flushScheduled;
-        c->flushScheduled = true;
-        if (c->overflowed) {
-            if (schedule)
-                c->loop->post([c] { c->loop->flush(c); });
-            return false;
-        }
+    if (c.queuedBytes + frameSize > config.maxOutboundBytes) {
+        c.overflowed = true;
+        c.overflowToReport = true;
+        ++overflows;
+        return false;
     }
-    if (schedule)
-        scheduleFlush(std::move(c));
+    appendFrameHeader(c.pending, opcode, payload);
+    c.pending.append(head).append(tail);
+    c.queuedBytes += frameSize;
+    ++messagesOut;
     return true;
 }
 
-std::size_t WsServer::Impl::enqueueMany(ConnectionId id, std::string_view messages,
-                                        std::span<const std::uint32_t> ends)
+template<class AppendFrames>
+std::size_t WsServer::Impl::enqueueFrames(ConnectionId id, AppendFrames appendFrames)
 {
     std::shared_ptr<Connection> c = find(id);
     if (!c)
@@ -1051,29 +1041,10 @@ std::size_t WsServer::Impl::enqueueMany(ConnectionId id, std::string_view messag
         std::lock_guard lock(c->m);
         if (!c->acceptSends || c->overflowed)
             return 0;
-        std::size_t begin = 0;
-        for (std::uint32_t end : ends) {
-            const std::size_t payload = end - begin;
-            const std::size_t frameSize = payload
-                                          + (payload < 126       ? 2
-                                             : payload <= 0xFFFF ? 4
-                                                                 : 10);
-            if (c->queuedBytes + frameSize > config.maxOutboundBytes) {
-                c->overflowed = true;
-                c->overflowToReport = true;
-                ++overflows;
-                break;
-            }
-            appendFrameHeader(c->pending, Opcode::Text, payload);
-            c->pending.append(messages.substr(begin, payload));
-            c->queuedBytes += frameSize;
-            begin = end;
-            ++queued;
-        }
-        messagesOut += queued;
+        queued = appendFrames(*c);
         schedule = !c->flushScheduled;
         c->flushScheduled = true;
-        if (c->overflowed) {
+        if (c->overflowed) { // reported by the flush, at once
             if (schedule)
                 c->loop->post([c] { c->loop->flush(c); });
             return queued;
@@ -1082,6 +1053,31 @@ std::size_t WsServer::Impl::enqueueMany(ConnectionId id, std::string_view messag
     if (schedule)
         scheduleFlush(std::move(c));
     return queued;
+}
+
+bool WsServer::Impl::enqueue(ConnectionId id, Opcode opcode, std::string_view head,
+                             std::string_view tail)
+{
+    return enqueueFrames(id, [&](Connection &c) -> std::size_t {
+               return appendFrame(c, opcode, head, tail);
+           })
+           == 1;
+}
+
+std::size_t WsServer::Impl::enqueueMany(ConnectionId id, std::string_view messages,
+                                        std::span<const std::uint32_t> ends)
+{
+    return enqueueFrames(id, [&](Connection &c) {
+        std::size_t queued = 0;
+        std::size_t begin = 0;
+        for (std::uint32_t end : ends) {
+            if (!appendFrame(c, Opcode::Text, messages.substr(begin, end - begin)))
+                break;
+            begin = end;
+            ++queued;
+        }
+        return queued;
+    });
 }
 
 void WsServer::Impl::scheduleFlush(std::shared_ptr<Connection> c)

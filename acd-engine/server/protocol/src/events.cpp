@@ -25,6 +25,14 @@ std::string_view sv(std::string_view v)
     return v;
 }
 
+/// Adds an object to the JSON array being written in `array` (which starts "[").
+void appendItem(std::string &array, FlatJson &item)
+{
+    if (array.size() > 1)
+        array += ',';
+    array += item.finish();
+}
+
 /// The event's name, its fields and its topics.
 const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
 {
@@ -144,9 +152,7 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
                     item.field("answeredInSl", q.counters.answeredInSl);
                     item.field("abandoned", q.counters.abandoned);
                     item.field("handled", q.counters.handled);
-                    if (queues.size() > 1)
-                        queues += ',';
-                    queues += item.finish();
+                    appendItem(queues, item);
                 }
                 o.json("queues", queues + "]");
                 std::string agents = "[";
@@ -157,9 +163,7 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
                     item.field("handled", a.counters.handled);
                     item.field("availableMs", a.counters.availableMs);
                     item.field("onCallMs", a.counters.onCallMs);
-                    if (agents.size() > 1)
-                        agents += ',';
-                    agents += item.finish();
+                    appendItem(agents, item);
                 }
                 o.json("agents", agents + "]");
                 t.intervals = true;
