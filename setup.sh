@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-l10n-tools
     libxkbcommon-dev libgl-dev
-    libpoco-dev libsqlite3-dev sqlite3 libhowardhinnant-date-dev tzdata
+    libpoco-dev libexpat1-dev libsqlite3-dev sqlite3 libhowardhinnant-date-dev tzdata
     libgtest-dev libgmock-dev libbenchmark-dev
     clang libclang-rt-14-dev clang-format clang-tidy
     xvfb xauth

@@ -1,11 +1,9 @@
 #include "acd/tsp/csta_xml.h"
 
-#include <Poco/Exception.h>
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/SAXParser.h>
+#include <expat.h>
 
 #include <array>
+#include <limits>
 
 namespace acd::tsp {
 namespace {
@@ -17,6 +15,10 @@ constexpr std::array<std::string_view, 4> kAcceptedNamespaces{
     "http://www.ecma-international.org/standards/ecma-323/csta/ed6",
 };
 
+/// Between a namespace URI and a local name in expat's element names (no URI or XML name
+/// holds a tab).
+constexpr XML_Char kNamespaceSeparator = '\t';
+
 std::string trim(const std::string &s) {
     size_t a = s.find_first_not_of(" \t\r\n");
     if (a == std::string::npos)
@@ -25,63 +27,103 @@ std::string trim(const std::string &s) {
     return s.substr(a, b - a + 1);
 }
 
-class TreeBuilder : public Poco::XML::DefaultHandler {
-public:
-    explicit TreeBuilder(XmlElement &root)
-        : m_root(root) {}
+/// Builds the element tree from expat's callbacks.
+struct TreeBuilder {
+    XML_Parser parser;
+    XmlElement &root;
+    // Children vectors only grow at the back of the innermost open element, so pointers to
+    // the open elements stay valid.
+    std::vector<XmlElement *> stack;
+    size_t skipDepth = 0;
+    size_t count = 0;
+    std::string error; ///< set when a limit stopped the parse
 
-    void startElement(const Poco::XML::XMLString &uri, const Poco::XML::XMLString &localName,
-                      const Poco::XML::XMLString &qname, const Poco::XML::Attributes &) override {
-        if (m_skipDepth > 0) {
-            ++m_skipDepth;
+    void stop(std::string why)
+    {
+        error = std::move(why);
+        XML_StopParser(parser, XML_FALSE);
+    }
+
+    static void XMLCALL start(void *data, const XML_Char *qualified, const XML_Char **)
+    {
+        auto &b = *static_cast<TreeBuilder *>(data);
+        if (b.skipDepth > 0) {
+            ++b.skipDepth;
             return;
         }
-        if (++m_count > kXmlMaxElements)
-            throw Poco::DataException("more than " + std::to_string(kXmlMaxElements) + " elements");
-        if (m_stack.size() >= kXmlMaxDepth)
-            throw Poco::DataException("elements nested deeper than "
-                                      + std::to_string(kXmlMaxDepth));
-        const std::string &name = localName.empty() ? qname : localName;
-        if (name == "extensions" && !m_stack.empty()) {
-            m_skipDepth = 1;
+        if (++b.count > kXmlMaxElements)
+            return b.stop("more than " + std::to_string(kXmlMaxElements) + " elements");
+        if (b.stack.size() >= kXmlMaxDepth)
+            return b.stop("elements nested deeper than " + std::to_string(kXmlMaxDepth));
+        const std::string_view name(qualified);
+        const size_t separator = name.find(kNamespaceSeparator);
+        const std::string_view local =
+            separator == std::string_view::npos ? name : name.substr(separator + 1);
+        if (local == "extensions" && !b.stack.empty()) {
+            b.skipDepth = 1;
             return;
         }
         XmlElement *element = nullptr;
-        if (m_stack.empty()) {
-            element = &m_root;
+        if (b.stack.empty()) {
+            element = &b.root;
         } else {
-            m_stack.back()->children.emplace_back();
-            element = &m_stack.back()->children.back();
+            b.stack.back()->children.emplace_back();
+            element = &b.stack.back()->children.back();
         }
-        element->name = name;
-        element->ns = uri;
-        m_stack.push_back(element);
+        element->name = local;
+        if (separator != std::string_view::npos)
+            element->ns = name.substr(0, separator);
+        b.stack.push_back(element);
     }
 
-    void endElement(const Poco::XML::XMLString &, const Poco::XML::XMLString &,
-                    const Poco::XML::XMLString &) override {
-        if (m_skipDepth > 0) {
-            --m_skipDepth;
+    static void XMLCALL end(void *data, const XML_Char *)
+    {
+        auto &b = *static_cast<TreeBuilder *>(data);
+        if (b.skipDepth > 0) {
+            --b.skipDepth;
             return;
         }
-        if (!m_stack.empty()) {
-            m_stack.back()->text = trim(m_stack.back()->text);
-            m_stack.pop_back();
+        if (!b.stack.empty()) {
+            b.stack.back()->text = trim(b.stack.back()->text);
+            b.stack.pop_back();
         }
     }
 
-    void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-        if (m_skipDepth == 0 && !m_stack.empty())
-            m_stack.back()->text.append(ch + start, static_cast<size_t>(length));
+    static void XMLCALL characters(void *data, const XML_Char *text, int length)
+    {
+        auto &b = *static_cast<TreeBuilder *>(data);
+        if (b.skipDepth == 0 && !b.stack.empty())
+            b.stack.back()->text.append(text, static_cast<size_t>(length));
+    }
+};
+
+/// One expat parser per thread, reset for every document: creating and freeing a parser per
+/// frame was a fifth of the provider's link thread at 500 calls/s.
+class ThreadParser {
+public:
+    ThreadParser()
+        : m_parser(XML_ParserCreateNS(nullptr, kNamespaceSeparator))
+    {}
+    ~ThreadParser()
+    {
+        if (m_parser)
+            XML_ParserFree(m_parser);
+    }
+    ThreadParser(const ThreadParser &) = delete;
+    ThreadParser &operator=(const ThreadParser &) = delete;
+
+    /// The parser, reset for a new document (handlers cleared); null when out of memory.
+    XML_Parser fresh()
+    {
+        if (m_parser && !XML_ParserReset(m_parser, nullptr)) {
+            XML_ParserFree(m_parser);
+            m_parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
+        }
+        return m_parser;
     }
 
 private:
-    XmlElement &m_root;
-    // Children vectors only grow at the back of the innermost open element, so pointers to
-    // the open elements stay valid.
-    std::vector<XmlElement *> m_stack;
-    size_t m_skipDepth = 0;
-    size_t m_count = 0;
+    XML_Parser m_parser;
 };
 
 } // namespace
@@ -125,18 +167,26 @@ bool parseCstaXml(std::string_view xml, XmlElement &root, std::string &error) {
         error = "CSTA XML: DOCTYPE declarations are not accepted";
         return false;
     }
-    try {
-        TreeBuilder builder(root);
-        Poco::XML::SAXParser parser;
-        parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
-        parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACE_PREFIXES, false);
-        parser.setContentHandler(&builder);
-        parser.parseMemoryNP(xml.data(), xml.size());
-    } catch (const Poco::Exception &e) {
-        error = "CSTA XML: " + e.displayText();
+    thread_local ThreadParser threadParser;
+    XML_Parser parser = threadParser.fresh();
+    if (!parser) {
+        error = "CSTA XML: out of memory for the parser";
         return false;
-    } catch (const std::exception &e) {
-        error = std::string("CSTA XML: ") + e.what();
+    }
+    TreeBuilder builder{parser, root, {}, 0, 0, {}};
+    XML_SetUserData(parser, &builder);
+    XML_SetElementHandler(parser, &TreeBuilder::start, &TreeBuilder::end);
+    XML_SetCharacterDataHandler(parser, &TreeBuilder::characters);
+    if (xml.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+        error = "CSTA XML: document too large";
+        return false;
+    }
+    if (XML_Parse(parser, xml.data(), static_cast<int>(xml.size()), XML_TRUE) != XML_STATUS_OK) {
+        error = builder.error.empty()
+                    ? std::string("CSTA XML: ") + XML_ErrorString(XML_GetErrorCode(parser))
+                          + " at line " + std::to_string(XML_GetCurrentLineNumber(parser))
+                          + ", column " + std::to_string(XML_GetCurrentColumnNumber(parser))
+                    : "CSTA XML: " + builder.error;
         return false;
     }
     if (root.name.empty()) {
