@@ -681,6 +681,20 @@ TEST(WsServer, APacedConnectionWaitsOutItsIntervalAndGathersWhatCameMeanwhile)
     EXPECT_EQ(writesOnceCounted(*f.server, writesBefore), writesBefore + 1);
 }
 
+TEST(WsServer, UnpacingAConnectionWritesWhatWaitsForItsSlotAtOnce)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    f.server->setMinWriteInterval(id, std::chrono::minutes(10)); // its slot: minutes away
+    const auto sentAt = Clock::now();
+    EXPECT_TRUE(f.server->send(id, "waiting for its slot"));
+    f.server->setMinWriteInterval(id, std::chrono::milliseconds(0));
+    EXPECT_EQ(receive(*client.ws).payload, "waiting for its slot");
+    EXPECT_LT(Clock::now() - sentAt, std::chrono::seconds(5));
+}
+
 TEST(WsServer, AnotherThreadsSendsAreNotHeld)
 {
     Fixture f;

@@ -1,5 +1,6 @@
 #include "acd/net/ws_server.h"
 
+#include "pacing.h"
 #include "tls_transport.h"
 #include "transport.h"
 
@@ -32,6 +33,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using detail::IoResult;
+using detail::nextSlot;
+using detail::pingPhase;
+using detail::spreadOffset;
 
 constexpr std::uint64_t kWakeKey = 1;   // epoll key of a loop's eventfd
 constexpr std::uint64_t kListenKey = 2; // epoll key of the listening socket
@@ -43,35 +47,6 @@ constexpr std::size_t kPacedWritesPerTurn = 8;
 // Pings sent per turn of a loop, for the same reason: thousands of connections opened within
 // seconds of each other are due for their ping in the same tick.
 constexpr std::size_t kPingsPerTurn = 16;
-
-/// A connection's offset in [0, period), spread evenly over connection IDs (Fibonacci
-/// hashing): consecutive IDs land far apart.
-std::chrono::milliseconds spreadOffset(std::uint64_t id, std::chrono::milliseconds period)
-{
-    if (period.count() <= 0)
-        return std::chrono::milliseconds(0);
-    const std::uint64_t mixed = (id * 0x9E3779B97F4A7C15ull) >> 32;
-    return std::chrono::milliseconds(mixed % static_cast<std::uint64_t>(period.count()));
-}
-
-/// How far into its ping period a connection starts, under half a period: spread by its ID,
-/// so that thousands of clients connecting within seconds (agents at the start of a shift)
-/// are not all pinged in the same few ticks for ever after. The first ping comes after half a
-/// period to a period.
-std::chrono::milliseconds pingPhase(std::uint64_t id, std::chrono::milliseconds period)
-{
-    return spreadOffset(id, period / 2);
-}
-
-/// The first time after `now` on the grid of `interval` shifted by `offset`: a paced
-/// connection's next write slot.
-Clock::time_point nextSlot(Clock::time_point now, std::chrono::milliseconds interval,
-                           std::chrono::milliseconds offset)
-{
-    const auto since = now.time_since_epoch() - offset;
-    const auto slots = since / interval + 1;
-    return Clock::time_point(offset + slots * interval);
-}
 
 void logError(const std::string &what)
 {
@@ -1314,8 +1289,11 @@ void WsServer::setMinWriteInterval(ConnectionId id, std::chrono::milliseconds in
     c->loop->post([c, interval] {
         c->minWriteInterval = std::max(interval, std::chrono::milliseconds(0));
         c->paceOffset = spreadOffset(c->id, c->minWriteInterval);
-        if (c->minWriteInterval.count() == 0 && c->writeDeferred)
-            c->loop->flushPacedDue(Clock::time_point::max()); // no reason to wait any more
+        if (c->minWriteInterval.count() == 0 && c->writeDeferred) {
+            // No reason to wait for its slot any more: due now (the others keep theirs).
+            c->writeDue = Clock::now();
+            c->loop->nextPacedWrite = std::min(c->loop->nextPacedWrite, c->writeDue);
+        }
     });
 }
 
