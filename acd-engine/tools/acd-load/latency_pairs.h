@@ -38,6 +38,13 @@ struct Latencies {
     LatencyPairs switchToLineOffering;
     /// The call's arrival in the engine (call.queued `at`) -> the agent's call.offered event.
     LatencyPairs engineToOfferEvent;
+
+    /// After the warm-up: both keep their open calls and drop their samples.
+    void clearSamples()
+    {
+        switchToLineOffering.clearSamples();
+        engineToOfferEvent.clearSamples();
+    }
 };
 
 } // namespace acd::load

@@ -249,8 +249,7 @@ int main(int argc, char **argv)
     runBoth(o.warmup * 1000);
     supervisors.resetMeasurements();
     agents.resetMeasurements();
-    latencies.switchToLineOffering.clearSamples();
-    latencies.engineToOfferEvent.clearSamples();
+    latencies.clearSamples();
     const ProcessUsage before = usageOf(engine.pid());
     const ProcessUsage pbxBefore = usageOf(pbx.pid());
     const ProcessUsage selfBefore = usageOf(::getpid());

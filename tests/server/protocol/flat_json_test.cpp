@@ -45,6 +45,15 @@ TEST(FlatJson, QuotesBackslashesControlAndNonAsciiCharactersParseBackUnchanged)
     EXPECT_EQ(parsed->getValue<std::string>("forcedBy"), nasty);
 }
 
+TEST(FlatJson, AnArrayOfNumbersIsWrittenInOrder)
+{
+    FlatJson o;
+    o.field("hApp", 3u);
+    o.numbers("msg", {7, 0, 18446744073709551615ull});
+    o.numbers("none", {});
+    EXPECT_EQ(o.finish(), R"({"hApp":3,"msg":[7,0,18446744073709551615],"none":[]})");
+}
+
 TEST(FlatJson, AValueThatIsJsonAlreadyIsWrittenAsIs)
 {
     FlatJson o;

@@ -20,11 +20,6 @@ struct Topics {
     bool intervals = false;
 };
 
-std::string_view sv(std::string_view v)
-{
-    return v;
-}
-
 /// Adds an object to the JSON array being written in `array` (which starts "[").
 void appendItem(std::string &array, FlatJson &item)
 {
@@ -41,9 +36,9 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
             using E = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<E, core::AgentStateChanged>) {
                 o.field("agent", e.agent);
-                o.field("state", sv(core::toString(e.state)));
-                o.field("nextState", sv(core::toString(e.nextState)));
-                o.field("activity", sv(core::toString(e.activity)));
+                o.field("state", core::toString(e.state));
+                o.field("nextState", core::toString(e.nextState));
+                o.field("activity", core::toString(e.activity));
                 o.field("reason", e.reason);
                 o.field("forcedBy", e.forcedBy);
                 t.agents = {e.agent};
@@ -59,8 +54,8 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
                 o.field("session", e.session);
                 o.field("agent", e.agent);
                 o.field("group", e.group);
-                o.field("state", sv(core::toString(e.state)));
-                o.field("nextState", sv(core::toString(e.nextState)));
+                o.field("state", core::toString(e.state));
+                o.field("nextState", core::toString(e.nextState));
                 o.field("forcedBy", e.forcedBy);
                 t.agents = {e.agent};
                 return "session.state";
@@ -84,7 +79,7 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
                 o.field("call", e.call);
                 o.field("queue", e.queue);
                 o.field("agent", e.agent);
-                o.field("reason", sv(core::toString(e.reason)));
+                o.field("reason", core::toString(e.reason));
                 t = {{e.queue}, {e.agent}, {e.call}, false};
                 return "call.requeued";
             } else if constexpr (std::is_same_v<E, core::CallAnswered>) {
@@ -105,7 +100,7 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
                 o.field("call", e.call);
                 o.field("fromQueue", e.fromQueue);
                 o.field("toQueue", e.toQueue);
-                o.field("reason", sv(core::toString(e.reason)));
+                o.field("reason", core::toString(e.reason));
                 o.field("waitMs", e.waitMs);
                 t.queues = {e.fromQueue};
                 if (e.toQueue)
@@ -116,7 +111,7 @@ const char *describe(const core::EffectBody &body, FlatJson &o, Topics &t)
                 o.field("call", e.call);
                 o.field("queue", e.queue);
                 o.field("agent", e.agent);
-                o.field("disposition", sv(core::toString(e.disposition)));
+                o.field("disposition", core::toString(e.disposition));
                 o.field("arrivedAt", e.arrivedAt);
                 o.field("waitMs", e.waitMs);
                 o.field("ringMs", e.ringMs);
@@ -280,19 +275,22 @@ void ProtocolService::Impl::flushEvents(Connection &c)
 {
     if (c.eventEnds.empty())
         return;
-    const std::size_t count = c.eventEnds.size();
     const std::size_t queued =
         c.overflowed ? 0 : transport.sendMany(c.id, c.eventBatch, c.eventEnds);
     counters.eventsSent += queued;
+    const bool allQueued = queued == c.eventEnds.size();
+    dropBatch(c, c.eventEnds.size() - queued);
+    // The front reports the overflow too; mark it here so nothing depends on the order.
+    if (!allQueued && !c.overflowed)
+        markOverflowed(c);
+}
+
+void ProtocolService::Impl::dropBatch(Connection &c, std::size_t unsent)
+{
+    counters.eventsDropped += unsent;
+    c.seq -= unsent; // the next event sent takes the first number not delivered
     c.eventBatch.clear();
     c.eventEnds.clear();
-    if (queued == count)
-        return;
-    counters.eventsDropped += count - queued;
-    c.seq -= count - queued;
-    // The front reports the overflow too; mark it here so nothing depends on the order.
-    if (!c.overflowed)
-        markOverflowed(c);
 }
 
 void ProtocolService::Impl::flushEventBatches()
@@ -305,12 +303,7 @@ void ProtocolService::Impl::flushEventBatches()
 
 void ProtocolService::Impl::markOverflowed(Connection &c)
 {
-    if (!c.eventEnds.empty()) { // what is still batched is dropped, and numbered again later
-        counters.eventsDropped += c.eventEnds.size();
-        c.seq -= c.eventEnds.size();
-        c.eventBatch.clear();
-        c.eventEnds.clear();
-    }
+    dropBatch(c, c.eventEnds.size()); // what is still batched is dropped, numbered again later
     core::TimeMs now = clock();
     overflowed.insert(c.id);
     c.overflowed = true;

@@ -21,6 +21,18 @@ void FlatJson::field(std::string_view key, bool value)
     m_text.append(value ? "true" : "false");
 }
 
+void FlatJson::numbers(std::string_view key, std::initializer_list<std::uint64_t> values)
+{
+    name(key);
+    m_text.push_back('[');
+    for (std::uint64_t value : values) {
+        if (m_text.back() != '[')
+            m_text.push_back(',');
+        number(value);
+    }
+    m_text.push_back(']');
+}
+
 void FlatJson::json(std::string_view key, std::string_view value)
 {
     name(key);

@@ -4,6 +4,8 @@
 // its stringifier took a tenth of the engine thread. Strings are escaped by Poco.
 #include <charconv>
 #include <concepts>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -21,14 +23,14 @@ public:
     void field(std::string_view key, T value)
     {
         name(key);
-        char digits[24];
-        const char *end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-        m_text.append(digits, static_cast<std::size_t>(end - digits));
+        number(value);
     }
     void field(std::string_view key, bool value);
     /// A string value, escaped.
     void field(std::string_view key, std::string_view value);
     void field(std::string_view key, const char *value) { field(key, std::string_view(value)); }
+    /// An array of numbers.
+    void numbers(std::string_view key, std::initializer_list<std::uint64_t> values);
     /// A value that is JSON already (an array, an object).
     void json(std::string_view key, std::string_view value);
     /// The object's text; the writer is spent.
@@ -41,6 +43,13 @@ public:
 private:
     /// `"key":`, after a comma unless it is the first.
     void name(std::string_view key);
+    template<std::integral T>
+    void number(T value)
+    {
+        char digits[24];
+        const char *end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        m_text.append(digits, static_cast<std::size_t>(end - digits));
+    }
 
     std::string m_text;
 };

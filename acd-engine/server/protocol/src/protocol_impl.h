@@ -125,6 +125,9 @@ public:
     /// numbers back (the stream goes on from the last event queued, after the overflow
     /// notice). Every message sent to `c` some other way first calls this: order is kept.
     void flushEvents(Connection &c);
+    /// Empties c's batch, of which the last `unsent` events did not go out: they count as
+    /// dropped and give their sequence numbers back.
+    void dropBatch(Connection &c, std::size_t unsent);
     /// flushEvents for every connection with a batch: at the end of each burst of events.
     void flushEventBatches();
     void retryOverflowed();

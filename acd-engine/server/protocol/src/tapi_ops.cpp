@@ -19,6 +19,8 @@
 // `{"ev": "tapi", ...}` events for this connection alone.
 #include "protocol_impl.h"
 
+#include "flat_json.h"
+
 #include "../../../client/src/remote_wire.h"
 
 #include "acd/tapi/server.h"
@@ -26,7 +28,6 @@
 #include <Poco/JSON/Array.h>
 
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <cstring>
 #include <optional>
@@ -578,25 +579,15 @@ bool ProtocolService::Impl::sendTapiEvent(Connection &c, Poco::JSON::Object::Ptr
 
 bool ProtocolService::Impl::sendTapiMessage(Connection &c, HLINEAPP app, const LINEMESSAGE &m)
 {
-    std::string text;
-    text.reserve(192);
-    char number[24];
-    auto put = [&](std::string_view literal, auto value) {
-        text.append(literal);
-        text.append(number, std::to_chars(number, number + sizeof number, value).ptr);
-    };
-    put("{\"seq\":", ++c.seq);
-    put(",\"ev\":\"tapi\",\"eseq\":", lastEffectSeq);
-    put(",\"at\":", clock());
-    put(",\"hApp\":", app);
-    put(",\"msg\":[", m.hDevice);
-    put(",", m.dwMessageID);
-    put(",", m.dwCallbackInstance);
-    put(",", m.dwParam1);
-    put(",", m.dwParam2);
-    put(",", m.dwParam3);
-    text.append("]}");
-    return sendTapiText(c, std::move(text));
+    FlatJson text;
+    text.field("seq", ++c.seq);
+    text.field("ev", "tapi");
+    text.field("eseq", lastEffectSeq);
+    text.field("at", clock());
+    text.field("hApp", app);
+    text.numbers("msg", {m.hDevice, m.dwMessageID, m.dwCallbackInstance, m.dwParam1, m.dwParam2,
+                         m.dwParam3});
+    return sendTapiText(c, text.finish());
 }
 
 bool ProtocolService::Impl::sendTapiText(Connection &c, std::string text)
