@@ -120,6 +120,26 @@ TEST_F(SwitchModelTest, DeflectMovesTheAlertingConnectionAndKeepsTheCallId) {
               CstaError::InvalidDestination);
 }
 
+// Regression: the caller's connection (a caller ID too long for the short-string buffer) was
+// first in the call, so clearing it moved the station's entry into its heap buffer, and ending
+// the call then read the station's name from that freed entry: the station never got its
+// ConnectionCleared, pbx-sim's agent found no call to answer and the engine saw the call ring
+// until ring-no-answer (3 calls in 15,000 of an acd-load run).
+TEST_F(SwitchModelTest, ACallerHangingUpWhileADeflectedCallRingsClearsTheStation) {
+    const std::string caller = "+4930123456789012"; // 17 characters: not a short string
+    run(RequestKind::MakeCall, {}, caller, "9000");
+    ASSERT_TRUE(run(RequestKind::DeflectCall, {"0001", "9000"}, "", "101").ok());
+    seen.clear();
+    ASSERT_TRUE(run(RequestKind::ClearConnection, {"0001", caller}).ok());
+    EXPECT_EQ(seen, (std::vector<Seen>{
+                        {caller, EventKind::ConnectionCleared, ConnState::Null, 0},
+                        {"101", EventKind::ConnectionCleared, ConnState::Alerting, 0},
+                        {"101", EventKind::ConnectionCleared, ConnState::Null, 0},
+                    }));
+    EXPECT_EQ(model.callCount(), 0u);
+    EXPECT_EQ(model.freeTrunks(), 2);
+}
+
 TEST_F(SwitchModelTest, ConferenceKeepsThreePartiesUntilTwoRemain) {
     run(RequestKind::MakeCall, {}, "100", "101");
     run(RequestKind::AnswerCall, {"0001", "101"});

@@ -39,13 +39,15 @@ protected:
             q.overflowWhenNoAgents = false;
         }
         tsp::ProviderSpec provider = Host::demoProvider();
-        provider.config += ";external_answer_ms=-1";
+        provider.config += ";external_answer_ms=-1" + extraProviderConfig();
         config.providers = {provider};
         std::string error;
         host = Host::start(std::move(config), error);
         ASSERT_TRUE(host) << error;
         client::attachInProcess(host->loop(), host->server());
     }
+
+    virtual std::string extraProviderConfig() const { return {}; }
 
     void TearDown() override
     {
@@ -253,6 +255,65 @@ TEST_F(AcdFlow, ACallerWhoHangsUpInTheQueueIsAnAbandon)
     ASSERT_EQ(watcher.reply(lineGetQueueInfo(line, 10, queue)), 0);
     EXPECT_EQ(queue->dwTotalCallsAbandoned, 1u);
     EXPECT_EQ(queue->dwTotalCallsQueued, 1u);
+}
+
+TEST_F(AcdFlow, ACallerWhoHangsUpWhileTheAgentsPhoneRingsIsAnAbandonAndTheAgentStaysReady)
+{
+    agents.push_back(login("1001", "100"));
+    Agent &alice = agents.back();
+    HCALL call = dial("9000");
+    HCALL offered = alice.app->waitNewCall(alice.line);
+    ASSERT_NE(offered, 0u);
+    ASSERT_TRUE(alice.app->waitState(offered, LINECALLSTATE_OFFERING));
+    ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
+    EXPECT_TRUE(alice.app->waitState(offered, LINECALLSTATE_IDLE));
+    for (int i = 0; i < 500 && onEngine([&] { return host->engine().activeCallCount(); }) != 0; ++i)
+        alice.app->waitFor([](const LINEMESSAGE &) { return false; }, 10);
+    EXPECT_EQ(onEngine([&] { return host->engine().activeCallCount(); }), 0u);
+    core::AgentSnapshot a = onEngine([&] { return host->engine().agent(1001).value(); });
+    EXPECT_EQ(a.state, core::AgentStateEx::Ready); // not Not Ready by ring-no-answer
+    alignas(8) char qbuf[256] = {};
+    auto *queue = reinterpret_cast<LINEQUEUEINFO *>(qbuf);
+    queue->dwTotalSize = sizeof qbuf;
+    ASSERT_EQ(alice.app->reply(lineGetQueueInfo(alice.line, 10, queue)), 0);
+    EXPECT_EQ(queue->dwTotalCallsAbandoned, 1u);
+    EXPECT_EQ(queue->dwTotalCallsQueued, 1u);
+}
+
+/// The switch has station 118, but the provider gives it no line: the ACD cannot see calls
+/// ring there (as when a switch loses a station's events).
+class AcdFlowUnseenStation : public AcdFlow {
+protected:
+    std::string extraProviderConfig() const override { return ";lines=100-117,119,9000-9001"; }
+};
+
+TEST_F(AcdFlowUnseenStation, ACallThatNeverShowsAtTheStationEndsAtTheRingTimeoutInsteadOfHangingOn)
+{
+    // Carmen works at 118 (logged in through the core: there is no line to log in with).
+    onEngine([&] {
+        const core::TimeMs now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
+        core::Engine &engine = host->engine();
+        core::SessionId s = engine.createSession(1003, 1, "118", now).value();
+        ASSERT_TRUE(
+            engine.setSessionState(s, core::SessionState::Ready, core::SessionState::None, now));
+        ASSERT_TRUE(engine.setAgentState(1003, core::AgentStateEx::Ready, core::AgentStateEx::None,
+                                         0, now));
+    });
+    dial("9000");
+    // Offered to Carmen, redirected to 118, never seen ringing; after the 2-s ring timeout the
+    // call cannot be taken back, so the ACD ends it (before: it waited for the call's return
+    // forever and held its next offer, and that agent, with it).
+    for (int i = 0; i < 800 && onEngine([&] { return host->engine().activeCallCount(); }) == 0; ++i)
+        customer->waitFor([](const LINEMESSAGE &) { return false; }, 5);
+    for (int i = 0; i < 800 && onEngine([&] { return host->engine().activeCallCount(); }) != 0; ++i)
+        customer->waitFor([](const LINEMESSAGE &) { return false; }, 10);
+    EXPECT_EQ(onEngine([&] { return host->engine().activeCallCount(); }), 0u);
+    core::AgentSnapshot carmen = onEngine([&] { return host->engine().agent(1003).value(); });
+    EXPECT_EQ(carmen.state, core::AgentStateEx::NotReady); // ring-no-answer, as for any RONA
+    core::QueueSnapshot sales = onEngine([&] { return host->engine().queue(10).value(); });
+    EXPECT_EQ(sales.total.abandoned, 1u);
 }
 
 TEST_F(AcdFlow, AnAgentCanTransferTheCallToAnotherStation)

@@ -554,8 +554,7 @@ void SwitchModel::deliver(Call &call, const std::string &destination, const std:
     }
 }
 
-void SwitchModel::removeConnection(Call &call, const std::string &device,
-                                   const std::string &cause) {
+void SwitchModel::removeConnection(Call &call, std::string device, const std::string &cause) {
     call.connections.erase(std::remove_if(call.connections.begin(), call.connections.end(),
                                           [&](const Connection &c) { return c.device == device; }),
                            call.connections.end());

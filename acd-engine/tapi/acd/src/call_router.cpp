@@ -239,6 +239,20 @@ void CallRouter::leftStation(RoutedCall &routed, HCALL call)
 
 void CallRouter::onReply(DWORD requestId, LONG result)
 {
+    if (auto back = m_pendingRetracts.find(requestId); back != m_pendingRetracts.end()) {
+        core::CallId id = back->second;
+        m_pendingRetracts.erase(back);
+        auto call = m_calls.find(id);
+        if (result == 0 || call == m_calls.end())
+            return;
+        // The switch would not give the call back (it may no longer have it): drop what is
+        // left at the station and end the call, rather than wait for a return that never comes.
+        HCALL station = call->second.atStation;
+        endLostCall(id);
+        if (station)
+            m_ctx.server.lineDrop(kEngineClient, station, nullptr, 0);
+        return;
+    }
     auto it = m_pendingRedirects.find(requestId);
     if (it == m_pendingRedirects.end())
         return;

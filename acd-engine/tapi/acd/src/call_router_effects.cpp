@@ -86,9 +86,15 @@ void CallRouter::retract(const core::RetractCall &retract)
     if (it == m_calls.end())
         return;
     RoutedCall &routed = it->second;
+    if (routed.atStation == 0) {
+        // The switch took the redirect, but the station never showed the call for the whole
+        // ring time: its events were lost, or it rings where the ACD does not listen. Nothing
+        // can take it back, and waiting for it would hold its next offer (and that agent)
+        // forever, so the ACD ends it.
+        endLostCall(retract.call);
+        return;
+    }
     routed.retracting = true;
-    if (routed.atStation == 0)
-        return; // the station never showed it; it comes back by itself or is cleared
     // Our handle at the station monitors; taking the call back needs ownership.
     m_ctx.server.lineSetCallPrivilege(kEngineClient, routed.atStation, LINECALLPRIVILEGE_OWNER);
     LONG r =
@@ -98,7 +104,15 @@ void CallRouter::retract(const core::RetractCall &retract)
         routed.retracting = false;
         routed.deferredOffer.reset();
         m_ctx.server.lineDrop(kEngineClient, routed.atStation, nullptr, 0);
+        return;
     }
+    m_pendingRetracts[static_cast<DWORD>(r)] = retract.call;
+}
+
+void CallRouter::endLostCall(core::CallId id)
+{
+    forgetCall(id);
+    coreStatus(m_ctx.engine.callCleared(id, m_ctx.now()), "callCleared");
 }
 
 void CallRouter::disconnect(const core::DisconnectCall &disconnect)

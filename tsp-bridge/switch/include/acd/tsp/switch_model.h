@@ -114,7 +114,8 @@ private:
     /// Adds an alerting connection for `destination` (seizing a trunk for externals) and
     /// reports Delivered; reports Failed when no trunk is free.
     void deliver(Call &call, const std::string &destination, const std::string &cause);
-    void removeConnection(Call &call, const std::string &device, const std::string &cause);
+    /// `device` by value: callers pass a name held by the connection this erases.
+    void removeConnection(Call &call, std::string device, const std::string &cause);
     void endCallIfAlone(Call &call);
     void destroyCall(const std::string &callId);
     /// Sends `event` to every device of `call` plus `extra` (devices that just left),

@@ -74,6 +74,9 @@ private:
     void offer(const core::OfferCall &offer);
     void retract(const core::RetractCall &retract);
     void disconnect(const core::DisconnectCall &disconnect);
+    /// Ends a call the ACD can no longer reach at the switch (the station never showed it, or
+    /// the switch refused to give it back): the core closes it as a caller it lost.
+    void endLostCall(core::CallId id);
     void release(HCALL call);
     RoutedCall *bySwitchId(DWORD switchCallId);
     RoutedCall *byHandle(HCALL call);
@@ -96,6 +99,7 @@ private:
     std::map<HCALL, core::CallId> m_callByHandle;
     std::map<DWORD, core::CallId> m_callBySwitchId;
     std::map<DWORD, core::CallId> m_pendingRedirects; ///< request -> call being offered
+    std::map<DWORD, core::CallId> m_pendingRetracts;  ///< request -> call being taken back
     std::map<std::string, core::AgentId> m_agentAtStation;
     std::map<HCALL, core::AgentId> m_otherCalls; ///< non-ACD calls at an agent's station
     core::CallId m_nextCallId = 1;
