@@ -10,6 +10,7 @@
 // time-based state (the 30-minute statistics windows, ring timers, intervals) holds what it
 // would hold in production rather than what a benchmark loop could cram into it.
 #include "alloc_counter.h"
+#include "huge_page_heap.h"
 #include "naive_router.h"
 #include "workload.h"
 
@@ -17,6 +18,8 @@
 #include "sim/simulator.h"
 
 #include <benchmark/benchmark.h>
+
+#include <cstdlib>
 
 namespace acd::bench {
 namespace {
@@ -309,4 +312,15 @@ BENCHMARK(memory)->Name("memory")->Arg(10000)->Iterations(1);
 } // namespace
 } // namespace acd::bench
 
-BENCHMARK_MAIN();
+int main(int argc, char **argv)
+{
+    acd::bench::reexecWithHugePageHeap(argv);
+    benchmark::Initialize(&argc, argv);
+    const char *tunables = std::getenv("GLIBC_TUNABLES");
+    benchmark::AddCustomContext("GLIBC_TUNABLES", tunables ? tunables : "");
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

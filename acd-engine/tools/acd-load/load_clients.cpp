@@ -54,7 +54,7 @@ public:
     Step step = Step::Connecting;
     std::string in;
     std::string out;
-    net::FrameDecoder decoder{net::DecoderLimits{4u << 20, false}};
+    net::FrameDecoder decoder{net::DecoderLimits{4u << 20, false, false}}; // the engine's frames
     int nextId = 1;
     std::uint64_t session = 0;
     std::uint64_t lastSeq = 0;

@@ -171,6 +171,10 @@ int main(int argc, char **argv)
         std::to_string(firstStation) + "-" + std::to_string(firstStation + o.agents - 1);
     const std::string routePoints = "9000-" + std::to_string(9000 + o.routePoints - 1);
     const double perRoutePointPerHour = o.rate * 3600.0 / o.routePoints;
+    // The engine runs as its systemd unit runs it: on glibc's huge-page heap (docs/operations.md).
+    // A GLIBC_TUNABLES already set (e.g. glibc.malloc.hugetlb=0 to compare) is left alone.
+    if (!std::getenv("GLIBC_TUNABLES"))
+        ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
     ChildProcess pbx({bin + "/pbx-sim",
                       "--csta-listen",
                       "127.0.0.1:0",

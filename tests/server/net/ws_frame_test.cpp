@@ -163,6 +163,17 @@ TEST(WsFrame, InvalidUtf8TextIs1007ButBinaryIsNotChecked)
               WsEvent::Kind::Binary);
 }
 
+TEST(WsFrame, ADecoderForATrustedPeerPassesTextWithoutCheckingItsUtf8)
+{
+    DecoderLimits trusting;
+    trusting.checkUtf8 = false;
+    FrameDecoder decoder(trusting);
+    auto events = decodeAll(decoder, clientFrame(Opcode::Text, "\xff\xfe"));
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].kind, WsEvent::Kind::Text);
+    EXPECT_EQ(events[0].payload, "\xff\xfe");
+}
+
 TEST(WsFrame, Utf8ValidatorRejectsOverlongsSurrogatesAndTruncation)
 {
     EXPECT_TRUE(isValidUtf8("plain ascii"));

@@ -189,7 +189,7 @@ std::optional<WsEvent> FrameDecoder::next()
                 continue;
             }
             m_inMessage = false;
-            if (m_messageIsText && !isValidUtf8(m_message))
+            if (m_messageIsText && m_limits.checkUtf8 && !isValidUtf8(m_message))
                 return fail(close_code::InvalidPayload, "text message is not valid UTF-8");
             event.kind = m_messageIsText ? WsEvent::Kind::Text : WsEvent::Kind::Binary;
             event.payload = std::move(m_message);

@@ -9,7 +9,8 @@
 //    length with its top bit set: protocol error (1002).
 //  - A message (the sum of its fragments) larger than maxMessageBytes: 1009, reported as soon
 //    as the frame header announcing it is read (the payload is never buffered).
-//  - A text message that is not valid UTF-8, or a close reason that is not: 1007.
+//  - A text message that is not valid UTF-8 (unless limits.checkUtf8 is off), or a close
+//    reason that is not: 1007.
 //  - A close frame with a 1-byte payload or a code that may not be sent on the wire: 1002.
 // After an Error event the decoder is failed: further input is ignored and next() returns
 // nothing. Control frames (ping, pong, close) may arrive between the fragments of a message.
@@ -53,6 +54,9 @@ bool isValidUtf8(std::string_view text);
 struct DecoderLimits {
     std::size_t maxMessageBytes = 1024 * 1024; ///< per reassembled message
     bool requireMask = true;                   ///< true on a server; false to decode server frames
+    /// false only for a trusted peer's text: acd-load reading the engine's full stream, where
+    /// checking every message would make the tool, not the engine, the load
+    bool checkUtf8 = true;
 };
 
 /// One thing the decoder produced.
