@@ -390,7 +390,15 @@ void LoadClients::onAgentEvent(Client &c, std::string_view ev, const std::string
     if (ev != "tapi")
         return;
     std::uint64_t msg[6];
-    if (!lineMessage(text, msg) || msg[1] != LINE_CALLSTATE || msg[3] != LINECALLSTATE_OFFERING)
+    if (!lineMessage(text, msg) || msg[1] != LINE_CALLSTATE)
+        return;
+    if (msg[3] == LINECALLSTATE_IDLE) {
+        // As a desktop does (agent-desktop's call model): the call is over, its handle is
+        // given back, or the engine keeps it for this application.
+        c.tapi("lineDeallocateCall", "\"hCall\":" + std::to_string(msg[0]));
+        return;
+    }
+    if (msg[3] != LINECALLSTATE_OFFERING)
         return;
     const double received = nowMs();
     ++m_results.lineOfferings;

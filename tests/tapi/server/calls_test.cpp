@@ -260,6 +260,39 @@ TEST_F(Calls, MakeCallWithoutAHandlePointerIsAnInvalidPointer)
               LINEERR_INVALPOINTER);
 }
 
+TEST_F(Calls, AnApplicationThatNeverDeallocatesKeepsOnlyItsNewestIdleCallHandles)
+{
+    // The callee never deallocates; the caller does. One call more than the limit.
+    std::vector<HCALL> kept;
+    for (std::size_t i = 0; i <= Server::kMaxIdleCallHandlesPerLine; ++i) {
+        HCALL out = call100To101();
+        HCALL in = newCall(*callee.sink, i);
+        ASSERT_NE(in, 0u);
+        ASSERT_EQ(waitReply(*caller.sink, server->lineDrop(kClient, out, nullptr, 0)), 0);
+        ASSERT_TRUE(waitState(*callee.sink, in, LINECALLSTATE_IDLE));
+        ASSERT_EQ(server->lineDeallocateCall(kClient, out), 0);
+        kept.push_back(in);
+    }
+    EXPECT_EQ(server->lineDeallocateCall(kClient, kept.front()), LINEERR_INVALCALLHANDLE);
+    EXPECT_EQ(server->lineDeallocateCall(kClient, kept[1]), 0);
+    EXPECT_EQ(server->lineDeallocateCall(kClient, kept.back()), 0);
+}
+
+TEST_F(Calls, AnIdleHandleTheApplicationDeallocatedItselfDoesNotCountTowardsTheLimit)
+{
+    for (std::size_t i = 0; i <= Server::kMaxIdleCallHandlesPerLine; ++i) {
+        HCALL out = call100To101();
+        HCALL in = newCall(*callee.sink, i);
+        ASSERT_EQ(waitReply(*caller.sink, server->lineDrop(kClient, out, nullptr, 0)), 0);
+        ASSERT_TRUE(waitState(*callee.sink, in, LINECALLSTATE_IDLE));
+        ASSERT_EQ(server->lineDeallocateCall(kClient, out), 0);
+        if (i > 0) { // the first one stays with the application
+            ASSERT_EQ(server->lineDeallocateCall(kClient, in), 0);
+        }
+    }
+    EXPECT_EQ(server->lineDeallocateCall(kClient, newCall(*callee.sink, 0)), 0);
+}
+
 TEST_F(Calls, ClosingTheLineRemovesItsCallHandles)
 {
     HCALL out = call100To101();

@@ -53,8 +53,11 @@ void Server::Impl::removeHandle(HCALL h)
         return;
     if (auto c = calls.find(it->second.call); c != calls.end())
         c->second.handles.erase(it->second.line);
-    if (auto l = lines.find(it->second.line); l != lines.end())
+    if (auto l = lines.find(it->second.line); l != lines.end()) {
         l->second.calls.erase(h);
+        if (it->second.idleHeld)
+            --l->second.idleHeld;
+    }
     callHandles.erase(it);
 }
 
@@ -71,6 +74,30 @@ void Server::Impl::releaseCallIfUnused(std::uint32_t callId)
         tspi(call.device).lineCloseCall(call.hdCall);
     devices[call.device].calls.erase(callId);
     calls.erase(it);
+}
+
+void Server::Impl::noteIdleHandle(LineOpen &open, HCALL handle)
+{
+    CallHandle &ch = callHandles.at(handle);
+    if (ch.idleHeld)
+        return;
+    ch.idleHeld = true;
+    ++open.idleHeld;
+    open.idleCalls.push_back(handle);
+    // Handles are never reused: one no longer in callHandles was deallocated. Dropping those
+    // entries when they pile up keeps the list short for an application that deallocates.
+    if (open.idleCalls.size() > 2 * kMaxIdleCallHandlesPerLine)
+        std::erase_if(open.idleCalls, [&](HCALL h) { return !callHandles.count(h); });
+    while (open.idleHeld > kMaxIdleCallHandlesPerLine && !open.idleCalls.empty()) {
+        const HCALL oldest = open.idleCalls.front();
+        open.idleCalls.pop_front();
+        auto it = callHandles.find(oldest);
+        if (it == callHandles.end())
+            continue;
+        const std::uint32_t id = it->second.call;
+        removeHandle(oldest);
+        releaseCallIfUnused(id);
+    }
 }
 
 void Server::Impl::announce(Call &call)

@@ -77,8 +77,12 @@ void Server::Impl::onLineEvent(DWORD device, std::uint32_t callId, DWORD msg, DW
             ch.stateSent = true;
             sendToLine(lines.at(line), handle, LINE_CALLSTATE, state, mode, privilege);
         }
-        if (state == LINECALLSTATE_IDLE)
+        if (state == LINECALLSTATE_IDLE) {
+            for (auto [line, handle] : std::map<HLINE, HCALL>(call.handles))
+                noteIdleHandle(lines.at(line), handle);
+            // `call` may be gone now (its last handle trimmed); look it up again.
             releaseCallIfUnused(callId);
+        }
         break;
     }
     case LINE_CALLINFO:

@@ -57,6 +57,11 @@ struct LineOpen {
     DWORD lineStates = 0;
     DWORD addressStates = 0;
     std::set<HCALL> calls;
+    /// Handles of this open whose call went IDLE, oldest first (some may have been
+    /// deallocated since), and how many of them the application still holds (at most
+    /// Server::kMaxIdleCallHandlesPerLine).
+    std::deque<HCALL> idleCalls;
+    std::size_t idleHeld = 0;
     bool stationScoped = false; ///< counted as a station-scoped client's open
 };
 
@@ -80,6 +85,7 @@ struct CallHandle {
     std::uint32_t call = 0;
     DWORD privilege = LINECALLPRIVILEGE_MONITOR;
     bool stateSent = false; ///< the first LINE_CALLSTATE carries the privilege in dwParam3
+    bool idleHeld = false;  ///< its call went IDLE: counted in LineOpen::idleHeld
 };
 
 /// An asynchronous request in flight: completed exactly once by complete().
@@ -168,6 +174,9 @@ public:
     HCALL addHandle(Call &call, LineOpen &open, DWORD privilege);
     void removeHandle(HCALL h);
     void releaseCallIfUnused(std::uint32_t callId);
+    /// Records that `handle` of `open` is IDLE; deallocates the open's oldest idle handles
+    /// beyond Server::kMaxIdleCallHandlesPerLine.
+    void noteIdleHandle(LineOpen &open, HCALL handle);
     void announce(Call &call);
     /// The completion of a request that creates a call (make, consultation, conference): on
     /// success the call is confirmed and `*out` gets the app's handle; on failure the

@@ -16,6 +16,7 @@
 #include "acd/tapi/var_struct.h" // StringEncoding
 #include "tapi.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -61,6 +62,13 @@ using NewCallHook = std::function<std::vector<BYTE>(DWORD deviceId, const LINECA
 
 class Server {
 public:
+    /// Handles of calls that went IDLE an application may hold per open line without
+    /// deallocating them. Beyond this the server deallocates the oldest (lineDeallocateCall
+    /// on them then returns LINEERR_INVALCALLHANDLE): Windows keeps them until the line is
+    /// closed, but a remote program that never deallocates would grow the engine's memory by
+    /// a handle per call for as long as it stays connected.
+    static constexpr std::size_t kMaxIdleCallHandlesPerLine = 256;
+
     /// `providers` must be loaded already (device IDs 0..totalLines()-1) and outlive the server.
     /// The loader's ASYNC_COMPLETION must be Server::providerCompletion.
     Server(tsp::ProviderLoader &providers, Post post);
