@@ -99,6 +99,15 @@ protected:
         return call;
     }
 
+    /// Alice (1001) logs in at station 100 and the customer dials the sales line: returns
+    /// the call offered to her (0 if none came) and sets `customerCall` to the customer's end.
+    HCALL callOfferedToAlice(HCALL &customerCall)
+    {
+        agents.push_back(login("1001", "100"));
+        customerCall = dial("9000");
+        return agents.back().app->waitNewCall(agents.back().line);
+    }
+
     template<typename F>
     auto onEngine(F f)
     {
@@ -185,10 +194,9 @@ TEST_F(AcdFlow, TheLongestIdleAgentGetsTheFirstCallAndTheOtherTheSecond)
 
 TEST_F(AcdFlow, AnAnsweredHeldAndCompletedCallIsCountedExactlyAsTheCoreCountsIt)
 {
-    agents.push_back(login("1001", "100"));
+    HCALL customerCall = 0;
+    HCALL call = callOfferedToAlice(customerCall);
     Agent &alice = agents.back();
-    HCALL customerCall = dial("9000");
-    HCALL call = alice.app->waitNewCall(alice.line);
     ASSERT_NE(call, 0u);
     ASSERT_EQ(alice.app->reply(lineAnswer(call, nullptr, 0)), 0);
     ASSERT_TRUE(alice.app->waitState(call, LINECALLSTATE_CONNECTED));
@@ -259,10 +267,9 @@ TEST_F(AcdFlow, ACallerWhoHangsUpInTheQueueIsAnAbandon)
 
 TEST_F(AcdFlow, ACallerWhoHangsUpWhileTheAgentsPhoneRingsIsAnAbandonAndTheAgentStaysReady)
 {
-    agents.push_back(login("1001", "100"));
+    HCALL call = 0;
+    HCALL offered = callOfferedToAlice(call);
     Agent &alice = agents.back();
-    HCALL call = dial("9000");
-    HCALL offered = alice.app->waitNewCall(alice.line);
     ASSERT_NE(offered, 0u);
     ASSERT_TRUE(alice.app->waitState(offered, LINECALLSTATE_OFFERING));
     ASSERT_EQ(customer->reply(lineDrop(call, nullptr, 0)), 0);
