@@ -129,7 +129,8 @@ void Engine::Impl::joinPools(Index a, Index s)
         if (it == m_poolIndex.end())
             continue;
         const auto level = static_cast<std::uint8_t>(skill.level);
-        agent.memberships.push_back(Membership{it->second, level, s});
+        agent.memberships.push_back(
+            Membership{it->second, level, s, newIdleNode(a, it->second, level)});
         Pool &pool = m_pools[it->second];
         pool.members.emplace_back(a, level);
         ++pool.staffedAtLevel[level - 1];
@@ -143,6 +144,7 @@ void Engine::Impl::leavePools(Index a, Index s)
     for (const Membership &m : ms) {
         if (m.session != s)
             continue;
+        freeIdleNode(m.node);
         Pool &pool = m_pools[m.pool];
         --pool.staffedAtLevel[m.level - 1];
         auto it = std::find(pool.members.begin(), pool.members.end(), std::make_pair(a, m.level));

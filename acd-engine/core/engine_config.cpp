@@ -214,7 +214,8 @@ Index Engine::Impl::poolFor(Index group, SkillId skill)
         const bool wasIndexed = agent.idleIndexed;
         if (wasIndexed)
             unindexIdle(a);
-        agent.memberships.push_back(Membership{p, static_cast<std::uint8_t>(level), s});
+        agent.memberships.push_back(
+            Membership{p, static_cast<std::uint8_t>(level), s, newIdleNode(a, p, level)});
         m_pools[p].members.emplace_back(a, static_cast<std::uint8_t>(level));
         ++m_pools[p].staffedAtLevel[level - 1];
         if (wasIndexed)

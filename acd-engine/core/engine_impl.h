@@ -38,16 +38,17 @@ inline int keyedSlot(Strategy s)
     }
 }
 
-/// An idle agent in one (pool, level) bucket: a node of the bucket's FIFO list. A node is
-/// live while its agent is still idle in the same idle period (seq); when the agent leaves
-/// idle its nodes are left in place as stale and unlinked when a lookup or a compaction
-/// meets them, so taking an agent costs O(1) instead of touching ten lists.
+constexpr Index kDetached = 0xFFFFFFFEu; ///< IdleNode::prev of a node in no list
+
+/// An agent's place in one (pool, level) bucket of idle agents: one node per membership,
+/// made when the membership is and kept with it. While the agent is idle (and the
+/// membership's session Ready) the node is in its bucket's FIFO list; when the agent leaves
+/// idle its nodes are unlinked at once, so a lookup meets only idle agents.
 struct IdleNode {
     Index agent = kNil;
     std::uint32_t poolAndLevel = 0; ///< pool index in the low 27 bits, skill level above
-    Index prev = kNil;
+    Index prev = kDetached;
     Index next = kNil;
-    std::uint32_t seq = 0; ///< low bits of the agent's idleSeq when inserted
 
     static std::uint32_t pack(Index pool, int level)
     {
@@ -55,6 +56,7 @@ struct IdleNode {
     }
     Index pool() const { return poolAndLevel & 0x07FFFFFFu; }
     int level() const { return static_cast<int>(poolAndLevel >> 27); }
+    bool linked() const { return prev != kDetached; }
 };
 
 struct KeyedIdle {
@@ -145,6 +147,7 @@ struct Membership {
     Index pool;
     std::uint8_t level;
     Index session;
+    Index node = kNil; ///< its IdleNode in m_idleNodes
 };
 
 struct Agent {
@@ -174,7 +177,6 @@ struct Agent {
     std::uint64_t wrapTimer = 0;
     // Idle index membership and strategy keys, fixed while the agent stays idle.
     bool idleIndexed = false;
-    std::uint32_t idleNodeCount = 0;
     bool keyedIndexed = false; // some keyed set holds this agent (erased via memberships)
     std::uint64_t idleSeq = 0;
     std::array<std::uint64_t, kKeyedStrategies> idleKeys{};
@@ -327,11 +329,13 @@ public:
     void routeAgent(Index a); // agent just became available
     bool routeCall(Index c);  // call waits or was relaxed; true if offered
     Index findAgentFor(const Call &call);
-    /// First live node of a bucket whose agent qualifies for `call`; unlinks stale nodes met.
+    /// First node of a bucket whose agent qualifies for `call`.
     Index firstQualifying(Index pool, int level, const Call &call);
-    bool nodeLive(const IdleNode &node) const;
-    void unlinkNode(Index n);
-    void compactIdle();
+    /// A detached node for a new membership of agent `a` in (pool, level).
+    Index newIdleNode(Index a, Index pool, int level);
+    void freeIdleNode(Index n);
+    void linkNode(Index n);   ///< at the tail of its bucket
+    void unlinkNode(Index n); ///< out of its bucket; detached
     Index findCallFor(const Agent &agent) const;
     bool agentQualifies(const Agent &agent, const Call &call) const;
     void offer(Index c, Index a);
@@ -419,8 +423,8 @@ public:
     mutable std::vector<Queue> m_queues; // mutable: queries trim stale FIFO entries
     FlatIndex<QueueId> m_queueIndex;
     std::vector<Agent> m_agents;
-    /// Parallel to m_agents: the agent's idleSeq while it is in the idle index, else 0. Idle
-    /// nodes are checked against this small array rather than the (large) agent record.
+    /// Parallel to m_agents: the agent's idleSeq while it is in the idle index, else 0. The
+    /// idle order across pools is compared in this small array rather than the agent record.
     std::vector<std::uint64_t> m_idleLive;
     FlatIndex<AgentId> m_agentIndex;
     std::vector<Session> m_sessions;
@@ -436,11 +440,9 @@ public:
     mutable WindowTable<QueueCounters> m_queueWindows;
     mutable WindowTable<AgentCallCounters> m_agentWindows;
     std::unordered_map<std::uint64_t, Index> m_poolIndex; // (group << 32) | skill
-    std::vector<IdleNode> m_idleNodes;
+    std::vector<IdleNode> m_idleNodes; // one per membership (free ones listed below)
     std::vector<Index> m_freeIdleNodes;
     std::unordered_map<Index, std::string> m_pendingEndBy; // session -> forcedBy (rare)
-    std::size_t m_liveIdleNodes = 0;
-    std::size_t m_staleIdleNodes = 0;
     std::vector<Call> m_calls;
     std::vector<Index> m_freeCalls;
     FlatIndex<CallId> m_callIndex;

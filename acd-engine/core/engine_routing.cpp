@@ -45,10 +45,58 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
     }
 }
 
-bool Engine::Impl::nodeLive(const IdleNode &node) const
+Index Engine::Impl::newIdleNode(Index a, Index pool, int level)
 {
-    const std::uint64_t live = m_idleLive[node.agent];
-    return live != 0 && static_cast<std::uint32_t>(live) == node.seq;
+    Index n;
+    if (!m_freeIdleNodes.empty()) {
+        n = m_freeIdleNodes.back();
+        m_freeIdleNodes.pop_back();
+    } else {
+        n = static_cast<Index>(m_idleNodes.size());
+        reserveForOneMore(m_idleNodes);
+        m_idleNodes.emplace_back();
+    }
+    m_idleNodes[n] = IdleNode{a, IdleNode::pack(pool, level), kDetached, kNil};
+    return n;
+}
+
+void Engine::Impl::freeIdleNode(Index n)
+{
+    if (m_idleNodes[n].linked())
+        unlinkNode(n);
+    m_freeIdleNodes.push_back(n);
+}
+
+void Engine::Impl::linkNode(Index n)
+{
+    IdleNode &node = m_idleNodes[n];
+    IdleBucket &bucket = idleBucket(node.pool(), node.level());
+    node.prev = bucket.tail;
+    node.next = kNil;
+    if (bucket.tail != kNil)
+        m_idleNodes[bucket.tail].next = n;
+    else
+        bucket.head = n;
+    bucket.tail = n;
+    m_poolMasks[node.pool()].idle |= 1u << (node.level() - 1);
+}
+
+void Engine::Impl::unlinkNode(Index n)
+{
+    IdleNode &node = m_idleNodes[n];
+    IdleBucket &bucket = idleBucket(node.pool(), node.level());
+    if (node.prev != kNil)
+        m_idleNodes[node.prev].next = node.next;
+    else
+        bucket.head = node.next;
+    if (node.next != kNil)
+        m_idleNodes[node.next].prev = node.prev;
+    else
+        bucket.tail = node.prev;
+    if (bucket.head == kNil)
+        m_poolMasks[node.pool()].idle &= ~(1u << (node.level() - 1));
+    node.prev = kDetached;
+    node.next = kNil;
 }
 
 void Engine::Impl::indexIdle(Index a)
@@ -57,7 +105,6 @@ void Engine::Impl::indexIdle(Index a)
     agent.idleSeq = ++m_idleSeq;
     agent.idleIndexed = true;
     m_idleLive[a] = agent.idleSeq;
-    agent.idleNodeCount = 0;
     bool keysDrawn = false;
     for (const Membership &m : agent.memberships) {
         const Session &session = m_sessions[m.session];
@@ -68,24 +115,7 @@ void Engine::Impl::indexIdle(Index a)
                 agent.idleKeys[slot] = idleKeyFor(agent, slot);
             keysDrawn = true;
         }
-        Index n;
-        if (!m_freeIdleNodes.empty()) {
-            n = m_freeIdleNodes.back();
-            m_freeIdleNodes.pop_back();
-        } else {
-            n = static_cast<Index>(m_idleNodes.size());
-            reserveForOneMore(m_idleNodes);
-            m_idleNodes.emplace_back();
-        }
-        IdleBucket &bucket = idleBucket(m.pool, m.level);
-        m_idleNodes[n] = IdleNode{a, IdleNode::pack(m.pool, m.level), bucket.tail, kNil,
-                                  static_cast<std::uint32_t>(agent.idleSeq)};
-        if (bucket.tail != kNil)
-            m_idleNodes[bucket.tail].next = n;
-        else
-            bucket.head = n;
-        bucket.tail = n;
-        m_poolMasks[m.pool].idle |= 1u << (m.level - 1);
+        linkNode(m.node);
         if (const std::uint8_t keyedMask = m_poolMasks[m.pool].keyed) {
             Pool &pool = m_pools[m.pool];
             for (int slot = 0; slot < kKeyedStrategies; ++slot) {
@@ -95,9 +125,7 @@ void Engine::Impl::indexIdle(Index a)
             }
             agent.keyedIndexed = true;
         }
-        ++agent.idleNodeCount;
     }
-    m_liveIdleNodes += agent.idleNodeCount;
 }
 
 void Engine::Impl::unindexIdle(Index a)
@@ -122,62 +150,19 @@ void Engine::Impl::unindexIdle(Index a)
         }
         agent.keyedIndexed = false;
     }
-    // FIFO nodes become stale where they are (see IdleNode).
+    for (const Membership &m : agent.memberships) {
+        if (m_idleNodes[m.node].linked())
+            unlinkNode(m.node);
+    }
     agent.idleIndexed = false;
     m_idleLive[a] = 0;
-    m_liveIdleNodes -= agent.idleNodeCount;
-    m_staleIdleNodes += agent.idleNodeCount;
-    agent.idleNodeCount = 0;
-    if (m_staleIdleNodes > m_liveIdleNodes + 4096)
-        compactIdle();
-}
-
-void Engine::Impl::unlinkNode(Index n)
-{
-    const IdleNode node = m_idleNodes[n];
-    IdleBucket &bucket = idleBucket(node.pool(), node.level());
-    if (node.prev != kNil)
-        m_idleNodes[node.prev].next = node.next;
-    else
-        bucket.head = node.next;
-    if (node.next != kNil)
-        m_idleNodes[node.next].prev = node.prev;
-    else
-        bucket.tail = node.prev;
-    if (bucket.head == kNil)
-        m_poolMasks[node.pool()].idle &= ~(1u << (node.level() - 1));
-    m_freeIdleNodes.push_back(n);
-    --m_staleIdleNodes;
-}
-
-void Engine::Impl::compactIdle()
-{
-    // Amortised: runs after more stale nodes piled up than there are live ones.
-    for (Index p = 0; p < m_pools.size(); ++p) {
-        std::uint32_t mask = m_poolMasks[p].idle;
-        while (mask) {
-            const int l = std::countr_zero(mask);
-            mask &= mask - 1;
-            for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
-                const Index next = m_idleNodes[n].next;
-                if (!nodeLive(m_idleNodes[n]))
-                    unlinkNode(n);
-                n = next;
-            }
-        }
-    }
 }
 
 Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)
 {
-    for (Index n = idleBucket(p, l + 1).head; n != kNil;) {
-        const IdleNode &node = m_idleNodes[n];
-        const Index next = node.next;
-        if (!nodeLive(node))
-            unlinkNode(n);
-        else if (agentQualifies(m_agents[node.agent], call))
+    for (Index n = idleBucket(p, l + 1).head; n != kNil; n = m_idleNodes[n].next) {
+        if (agentQualifies(m_agents[m_idleNodes[n].agent], call))
             return n;
-        n = next;
     }
     return kNil;
 }
@@ -194,8 +179,6 @@ void Engine::Impl::addKeyedStrategy(Index p, int slot)
     for (int l = 0; l < kLevels; ++l) {
         for (Index n = idleBucket(p, l + 1).head; n != kNil; n = m_idleNodes[n].next) {
             const IdleNode &node = m_idleNodes[n];
-            if (!nodeLive(node))
-                continue;
             Agent &agent = m_agents[node.agent];
             (*pool.keyed)[l][slot].insert(
                 KeyedIdle{agent.idleKeys[slot], agent.idleSeq, node.agent});
