@@ -137,14 +137,7 @@ Status Engine::Impl::callArrived(const CallArrival &arrival)
             return s;
     }
 
-    Index c;
-    if (!m_freeCalls.empty()) {
-        c = m_freeCalls.back();
-        m_freeCalls.pop_back();
-    } else {
-        c = static_cast<Index>(m_calls.size());
-        m_calls.emplace_back();
-    }
+    const Index c = takeSlot(m_calls, m_freeCalls);
     Call &call = m_calls[c];
     resetCall(call); // keeps the capacity of its strings and vectors
     call.id = arrival.id;

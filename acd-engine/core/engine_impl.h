@@ -281,6 +281,21 @@ void reserveForOneMore(std::vector<T> &v)
         v.reserve(v.size() + v.size() / 4 + 16);
 }
 
+/// A slot of `table` for a new element: the last freed one, else a new one at the end (the
+/// element is left as it was: the caller resets it).
+template<typename T>
+Index takeSlot(std::vector<T> &table, std::vector<Index> &freeSlots)
+{
+    if (!freeSlots.empty()) {
+        const Index i = freeSlots.back();
+        freeSlots.pop_back();
+        return i;
+    }
+    reserveForOneMore(table);
+    table.emplace_back();
+    return static_cast<Index>(table.size() - 1);
+}
+
 class Engine::Impl {
 public:
     explicit Impl(EngineConfig config);

@@ -47,15 +47,7 @@ std::uint64_t Engine::Impl::idleKeyFor(const Agent &agent, int slot)
 
 Index Engine::Impl::newIdleNode(Index a, Index pool, int level)
 {
-    Index n;
-    if (!m_freeIdleNodes.empty()) {
-        n = m_freeIdleNodes.back();
-        m_freeIdleNodes.pop_back();
-    } else {
-        n = static_cast<Index>(m_idleNodes.size());
-        reserveForOneMore(m_idleNodes);
-        m_idleNodes.emplace_back();
-    }
+    const Index n = takeSlot(m_idleNodes, m_freeIdleNodes);
     m_idleNodes[n] = IdleNode{a, IdleNode::pack(pool, level), kDetached, kNil};
     return n;
 }
