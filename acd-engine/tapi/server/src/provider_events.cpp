@@ -75,14 +75,15 @@ void Server::Impl::onLineEvent(DWORD device, std::uint32_t callId, DWORD msg, DW
             }
             DWORD_PTR privilege = ch.stateSent ? 0 : ch.privilege;
             ch.stateSent = true;
-            sendToLine(lines.at(line), handle, LINE_CALLSTATE, state, mode, privilege);
+            LineOpen &open = lines.at(line);
+            sendToLine(open, handle, LINE_CALLSTATE, state, mode, privilege);
+            // May deallocate older idle handles of this open (never this call's: it is the
+            // newest), so the copy of the handle map above stays current.
+            if (state == LINECALLSTATE_IDLE)
+                noteIdleHandle(open, handle);
         }
-        if (state == LINECALLSTATE_IDLE) {
-            for (auto [line, handle] : std::map<HLINE, HCALL>(call.handles))
-                noteIdleHandle(lines.at(line), handle);
-            // `call` may be gone now (its last handle trimmed); look it up again.
+        if (state == LINECALLSTATE_IDLE)
             releaseCallIfUnused(callId);
-        }
         break;
     }
     case LINE_CALLINFO:
