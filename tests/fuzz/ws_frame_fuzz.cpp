@@ -16,10 +16,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
         return 0;
-    // Byte 0: chunk size (1..256). Byte 1: bit 0 = server side (mask required), bits 1..7 =
-    // message limit in KiB (0 → 125 bytes, so the 7/16/64-bit length paths all get limits).
-    const size_t chunk = static_cast<size_t>(data[0]) + 1;
+    // Byte 0: bits 0..6 = chunk size (1..128), bit 7 = trusted peer (no UTF-8 check). Byte 1:
+    // bit 0 = server side (mask required), bits 1..7 = message limit in KiB (0 → 125 bytes,
+    // so the 7/16/64-bit length paths all get limits).
+    const size_t chunk = static_cast<size_t>(data[0] & 0x7F) + 1;
     DecoderLimits limits;
+    limits.checkUtf8 = (data[0] & 0x80) == 0;
     limits.requireMask = (data[1] & 1) != 0;
     limits.maxMessageBytes = (data[1] >> 1) == 0 ? 125 : static_cast<size_t>(data[1] >> 1) * 1024;
     const char *bytes = reinterpret_cast<const char *>(data + 2);
@@ -42,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (event->kind == WsEvent::Kind::Text || event->kind == WsEvent::Kind::Binary) {
                 static const uint8_t key[4] = {0xde, 0xad, 0xbe, 0xef};
                 Opcode op = event->kind == WsEvent::Kind::Text ? Opcode::Text : Opcode::Binary;
-                FrameDecoder again(DecoderLimits{limits.maxMessageBytes, true});
+                FrameDecoder again(DecoderLimits{limits.maxMessageBytes, true, limits.checkUtf8});
                 again.feed(encodeFrame(op, event->payload, true, key));
                 auto back = again.next();
                 if (!back || back->payload != event->payload)
