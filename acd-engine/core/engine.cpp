@@ -232,6 +232,11 @@ Status Engine::callAnswered(CallId call, TimeMs now)
     return runAt(*m_impl, now, [&] { return m_impl->callAnswered(call); });
 }
 
+Status Engine::callAnsweredBy(CallId call, AgentId agent, TimeMs now)
+{
+    return runAt(*m_impl, now, [&] { return m_impl->callAnsweredBy(call, agent); });
+}
+
 Status Engine::callHeld(CallId call, TimeMs now)
 {
     return runAt(*m_impl, now, [&] { return m_impl->callHeld(call); });

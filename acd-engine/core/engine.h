@@ -91,6 +91,12 @@ public:
     Status callArrived(const CallArrival &call, TimeMs now);
     /// The agent's station answered the offered call.
     Status callAnswered(CallId call, TimeMs now);
+    /// The switch reports the call connected at `agent`'s station. As callAnswered when it
+    /// rings there. When the ACD had just taken it back from that agent at the ring timeout
+    /// (it is queued again, or rings at the next agent because the switch has not rung there
+    /// yet), the agent answered before the switch could give it back: the agent keeps the
+    /// call, the next agent's offer is withdrawn, and the ring-no-answer stays counted.
+    Status callAnsweredBy(CallId call, AgentId agent, TimeMs now);
     Status callHeld(CallId call, TimeMs now);
     Status callRetrieved(CallId call, TimeMs now);
     /// The call was cleared: an abandon while queued or ringing, a normal end after answer.

@@ -60,6 +60,8 @@ void resetCall(Call &call)
     call.session = kNil;
     call.offeredAt = 0;
     call.answeredAt = 0;
+    call.retractedFrom = kNil;
+    call.retractedOfferAt = 0;
     call.live = false;
 }
 
@@ -238,8 +240,12 @@ void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason
     call.ringTimer = 0;
     emit(RetractCall{call.id, agent.cfg.id, m_sessions[call.session].station, reason});
     emit(CallRequeued{call.id, queue.cfg.id, agent.cfg.id, reason});
-    if (reason == RequeueReason::RingNoAnswer)
+    call.retractedFrom = kNil;
+    if (reason == RequeueReason::RingNoAnswer) {
         agentStat(a, makeRecord(m_now, kAgentRingNoAnswer));
+        call.retractedFrom = a; // the switch may yet report the agent's answer
+        call.retractedOfferAt = call.offeredAt;
+    }
     --queue.ringing;
     ++queue.waiting;
     call.phase = CallPhase::Queued;
@@ -260,6 +266,7 @@ void Engine::Impl::requeue(Index c, RequeueReason reason, ReasonCode agentReason
         forcedBy = "system:offer-failed";
         break;
     case RequeueReason::AgentLeft:
+    case RequeueReason::LateAnswer: // not a requeue of this kind: see giveBackToAgent()
         break;
     }
     // becomeFree() also carries out session ends deferred while the call rang; that can
@@ -298,10 +305,82 @@ Status Engine::Impl::callAnswered(CallId id)
     if (!fc)
         return fc.status();
     const Index c = fc.value();
-    Call &call = m_calls[c];
-    if (call.phase != CallPhase::Ringing)
+    if (m_calls[c].phase != CallPhase::Ringing)
         return {ErrorCode::InvalidState,
-                callName(id) + " is " + phaseName(call.phase) + ", not ringing at an agent"};
+                callName(id) + " is " + phaseName(m_calls[c].phase) + ", not ringing at an agent"};
+    answer(c);
+    return {};
+}
+
+Status Engine::Impl::callAnsweredBy(CallId id, AgentId agentId)
+{
+    auto fc = findCall(id);
+    if (!fc)
+        return fc.status();
+    auto fa = findAgent(agentId);
+    if (!fa)
+        return fa.status();
+    const Index c = fc.value();
+    const Call &call = m_calls[c];
+    if (call.phase == CallPhase::Ringing && call.agent == fa.value()) {
+        answer(c);
+        return {};
+    }
+    if (call.phase == CallPhase::Connected || call.retractedFrom != fa.value())
+        return {ErrorCode::InvalidState, callName(id) + " is " + phaseName(call.phase)
+                                             + ", not offered to agent " + std::to_string(agentId)};
+    return giveBackToAgent(c, fa.value());
+}
+
+Status Engine::Impl::giveBackToAgent(Index c, Index a)
+{
+    Call &call = m_calls[c];
+    Agent &agent = m_agents[a];
+    const CallId id = call.id;
+    if (agent.activity == AgentActivity::LoggedOut || agent.sessions.empty())
+        return {ErrorCode::NotLoggedIn, callName(id) + ": agent " + std::to_string(agent.cfg.id)
+                                            + " is no longer logged in"};
+    if (agent.call != kNil)
+        return {ErrorCode::InvalidState, callName(id) + ": agent " + std::to_string(agent.cfg.id)
+                                             + " is busy with another ACD call"};
+    Queue &queue = m_queues[call.queue];
+    // Its next offer, made at the ring timeout, has not reached the switch yet (the router
+    // waits for the call to come back first): withdraw it; that agent did nothing wrong.
+    Index withdrawnFrom = kNil;
+    if (call.phase == CallPhase::Ringing) {
+        withdrawnFrom = call.agent;
+        emit(CallRequeued{id, queue.cfg.id, m_agents[withdrawnFrom].cfg.id,
+                          RequeueReason::LateAnswer});
+        m_agents[withdrawnFrom].call = kNil;
+        m_agents[withdrawnFrom].callSession = kNil;
+    } else {
+        if (call.indexed)
+            unindexCall(c);
+        --queue.waiting;
+        ++queue.ringing;
+    }
+    cancelCallTimers(call);
+    if (agent.idleIndexed)
+        unindexIdle(a);
+    const Index session = sessionFor(call, agent);
+    call.phase = CallPhase::Ringing;
+    call.agent = a;
+    call.session = session;
+    call.offeredAt = call.retractedOfferAt;
+    call.retractedFrom = kNil;
+    agent.call = c;
+    agent.callSession = session;
+    answer(c);
+    if (withdrawnFrom != kNil) {
+        const Agent &other = m_agents[withdrawnFrom];
+        becomeFree(withdrawnFrom, other.chosen, other.reason, {});
+    }
+    return {};
+}
+
+void Engine::Impl::answer(Index c)
+{
+    Call &call = m_calls[c];
     Queue &queue = m_queues[call.queue];
     const Index a = call.agent;
     Agent &agent = m_agents[a];
@@ -323,7 +402,6 @@ Status Engine::Impl::callAnswered(CallId id)
     emit(CallAnswered{call.id, queue.cfg.id, agent.cfg.id, wait, ring});
     setActivity(a, AgentActivity::OnCall);
     emitQueueChanged(call.queue);
-    return {};
 }
 
 Status Engine::Impl::callHeld(CallId id)

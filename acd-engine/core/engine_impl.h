@@ -222,6 +222,10 @@ struct Call {
     Index session = kNil;
     TimeMs offeredAt = 0;
     TimeMs answeredAt = 0;
+    // The agent it was last taken back from at the ring timeout, and when it was offered to
+    // them: a late answer there (callAnsweredBy) gives it to that agent after all.
+    Index retractedFrom = kNil;
+    TimeMs retractedOfferAt = 0;
     bool live = false;
 };
 
@@ -364,6 +368,14 @@ public:
     // engine_calls.cpp
     Status callArrived(const CallArrival &arrival);
     Status callAnswered(CallId id);
+    Status callAnsweredBy(CallId id, AgentId agentId);
+    /// Books the answer of a call ringing at its agent.
+    void answer(Index c);
+    /// A late answer: gives a call taken back from agent `a` to that agent, ringing.
+    Status giveBackToAgent(Index c, Index a);
+    /// The session of `agent` that receives call `call`: its session in the group of the first
+    /// target the agent serves, else its first session.
+    Index sessionFor(const Call &call, const Agent &agent) const;
     Status callHeld(CallId id);
     Status callRetrieved(CallId id);
     Status callCleared(CallId id);

@@ -333,6 +333,19 @@ bool Engine::Impl::routeCall(Index c)
     return false;
 }
 
+Index Engine::Impl::sessionFor(const Call &call, const Agent &agent) const
+{
+    // The queue's own group first, unless a relaxation step added another.
+    for (const CallTarget &t : call.targets) {
+        for (const Membership &m : agent.memberships) {
+            if (m.pool == t.pool && m.level >= t.minLevel
+                && m_sessions[m.session].chosen == SessionState::Ready)
+                return m.session;
+        }
+    }
+    return agent.sessions.front();
+}
+
 void Engine::Impl::offer(Index c, Index a)
 {
     Call &call = m_calls[c];
@@ -341,23 +354,7 @@ void Engine::Impl::offer(Index c, Index a)
     unindexIdle(a);
     if (call.indexed)
         unindexCall(c);
-    // The session that receives the call: the agent's session in the group of the first
-    // target the agent serves (the queue's own group unless a relaxation step added another).
-    Index session = kNil;
-    for (const CallTarget &t : call.targets) {
-        for (const Membership &m : agent.memberships) {
-            if (m.pool == t.pool && m.level >= t.minLevel
-                && m_sessions[m.session].chosen == SessionState::Ready) {
-                session = m.session;
-                break;
-            }
-        }
-        if (session != kNil)
-            break;
-    }
-    if (session == kNil)
-        session = agent.sessions.front();
-
+    const Index session = sessionFor(call, agent);
     --queue.waiting;
     ++queue.ringing;
     call.phase = CallPhase::Ringing;

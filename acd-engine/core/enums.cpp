@@ -57,6 +57,7 @@ constexpr Table<RequeueReason> kRequeueReason[] = {
     {RequeueReason::RingNoAnswer, "ring-no-answer"},
     {RequeueReason::OfferFailed, "offer-failed"},
     {RequeueReason::AgentLeft, "agent-left"},
+    {RequeueReason::LateAnswer, "late-answer"},
 };
 constexpr Table<RelaxAction> kRelaxAction[] = {
     {RelaxAction::LowerMinLevel, "lower-min-level"},

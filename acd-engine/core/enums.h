@@ -70,6 +70,7 @@ enum class RequeueReason : std::uint8_t {
     RingNoAnswer, ///< RONA timeout
     OfferFailed,  ///< the switch could not deliver the call to the station
     AgentLeft,    ///< the agent logged out or went Not Ready while it rang
+    LateAnswer,   ///< withdrawn: the agent it was taken back from answered it after all
 };
 
 /// One step of a queue's time-based relaxation schedule.

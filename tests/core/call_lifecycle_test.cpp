@@ -39,6 +39,94 @@ TEST_F(CallLifecycleTest, RequeuedCallKeepsItsWaitFromTheFirstEntry)
     EXPECT_EQ(all<CallAnswered>().at(0).ringMs, 3000);
 }
 
+TEST_F(CallLifecycleTest, AnAnswerReportedForTheRingingAgentIsAnOrdinaryAnswer)
+{
+    staff(1);
+    ASSERT_TRUE(arrive(500));
+    at(4);
+    ASSERT_TRUE(engine.callAnsweredBy(500, 1, now));
+    EXPECT_EQ(all<CallAnswered>().at(0).ringMs, 4000);
+    EXPECT_EQ(agent(1).activity, AgentActivity::OnCall);
+}
+
+TEST_F(CallLifecycleTest, AnAgentWhoAnswersAfterTheRingTimeoutKeepsTheCall)
+{
+    staff(1);
+    ASSERT_TRUE(arrive(500));
+    at(20); // RONA: back in the queue, agent 1 Not Ready
+    ASSERT_EQ(queue(kSalesQueue).waiting, 1);
+    at(20.3);
+    ASSERT_TRUE(engine.callAnsweredBy(500, 1, now));
+    const QueueSnapshot sales = queue(kSalesQueue);
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    EXPECT_EQ(sales.total.answered, 1u);
+    const AgentSnapshot a = agent(1);
+    EXPECT_EQ(a.activity, AgentActivity::OnCall);
+    EXPECT_EQ(a.currentCall, 500u);
+    EXPECT_EQ(a.total.ringNoAnswer, 1u);
+    EXPECT_EQ(a.total.answered, 1u);
+    const CallAnswered answered = all<CallAnswered>().at(0);
+    EXPECT_EQ(answered.agent, 1u);
+    EXPECT_EQ(answered.waitMs, 20300);
+    EXPECT_EQ(answered.ringMs, 20300); // from the offer to agent 1
+}
+
+TEST_F(CallLifecycleTest, ALateAnswerWithdrawsTheNextOfferAndLeavesThatAgentReady)
+{
+    staff(1);
+    ASSERT_TRUE(arrive(500));
+    staff(2);
+    at(20); // RONA for 1: offered to 2
+    ASSERT_EQ(offeredTo(500), 2u);
+    ASSERT_TRUE(engine.callAnsweredBy(500, 1, now));
+    const auto requeued = all<CallRequeued>();
+    ASSERT_EQ(requeued.size(), 2u);
+    EXPECT_EQ(requeued[1].agent, 2u);
+    EXPECT_EQ(requeued[1].reason, RequeueReason::LateAnswer);
+    EXPECT_EQ(agent(2).activity, AgentActivity::Available);
+    EXPECT_EQ(agent(2).state, AgentStateEx::Ready);
+    EXPECT_EQ(agent(1).currentCall, 500u);
+    EXPECT_EQ(queue(kSalesQueue).ringing, 0);
+}
+
+TEST_F(CallLifecycleTest, ALateAnswerEndsAsAnAnsweredCallNotAnAbandon)
+{
+    staff(1);
+    ASSERT_TRUE(arrive(500));
+    at(20);
+    ASSERT_TRUE(engine.callAnsweredBy(500, 1, now));
+    at(80);
+    clear(500);
+    const auto done = all<CallCompleted>();
+    ASSERT_EQ(done.size(), 1u);
+    EXPECT_EQ(done[0].disposition, Disposition::Answered);
+    EXPECT_EQ(done[0].agent, 1u);
+    EXPECT_EQ(queue(kSalesQueue).total.abandoned, 0u);
+}
+
+TEST_F(CallLifecycleTest, AnAnswerByAnAgentTheCallWasNeverOfferedToIsRefused)
+{
+    staff(1);
+    staff(2);
+    ASSERT_TRUE(arrive(500)); // rings at 1
+    const Status s = engine.callAnsweredBy(500, 2, now);
+    EXPECT_EQ(s.code(), ErrorCode::InvalidState);
+    EXPECT_EQ(s.message(), "call 500 is ringing, not offered to agent 2");
+    EXPECT_EQ(agent(1).activity, AgentActivity::Ringing);
+}
+
+TEST_F(CallLifecycleTest, ALateAnswerByAnAgentWhoHasLoggedOutIsRefused)
+{
+    staff(1);
+    ASSERT_TRUE(arrive(500));
+    at(20);
+    ASSERT_TRUE(engine.logoutAgent(1, now));
+    const Status s = engine.callAnsweredBy(500, 1, now);
+    EXPECT_EQ(s.code(), ErrorCode::NotLoggedIn);
+    EXPECT_EQ(queue(kSalesQueue).waiting, 1);
+}
+
 TEST_F(CallLifecycleTest, OfferFailureRequeuesAndMarksTheAgentNotReady)
 {
     staff(1);

@@ -40,8 +40,8 @@ TEST(EnumsTest, ActivitiesAndReasonsRoundTrip)
                             AgentActivity::Available, AgentActivity::Ringing, AgentActivity::OnCall,
                             AgentActivity::WrapUp, AgentActivity::OtherCall})
         EXPECT_EQ(agentActivityFromString(toString(a)), a);
-    for (RequeueReason r :
-         {RequeueReason::RingNoAnswer, RequeueReason::OfferFailed, RequeueReason::AgentLeft})
+    for (RequeueReason r : {RequeueReason::RingNoAnswer, RequeueReason::OfferFailed,
+                            RequeueReason::AgentLeft, RequeueReason::LateAnswer})
         EXPECT_EQ(requeueReasonFromString(toString(r)), r);
     for (OverflowReason r :
          {OverflowReason::MaxWait, OverflowReason::MaxLength, OverflowReason::NoAgents})

@@ -28,6 +28,7 @@ const char *const kConfig = R"({
     { "id": 1002, "name": "Bob", "pin": "4321", "skills": [ { "skill": 1, "level": 5 } ] }
   ],
   "stations": [ { "id": "100", "name": "Desk 100" }, { "id": "101", "name": "Desk 101" } ],
+  "routePoints": [ { "address": "9000", "name": "Sales line", "queue": 10 } ],
   "users": []
 })";
 
@@ -130,6 +131,11 @@ void ProxyFixture::SetUp()
         AcdContext{*engine, *server, config, [this] { return nowMs; }});
     proxy = std::make_unique<AcdProxy>(*context);
     ASSERT_EQ(proxy->start(), 0);
+    if (withRouter) {
+        router = std::make_unique<CallRouter>(*context);
+        std::string routerError;
+        ASSERT_EQ(router->start(routerError), 0) << routerError;
+    }
     server->setStationScoped(kClient, deskStationScoped);
     desk = initApp("desk");
     deskLine = open(desk, "100");
@@ -140,6 +146,9 @@ void ProxyFixture::SetUp()
 
 void ProxyFixture::TearDown()
 {
+    if (router)
+        router->stop();
+    router.reset();
     if (proxy)
         proxy->stop();
     proxy.reset();
@@ -168,9 +177,13 @@ void ProxyFixture::settle()
     for (int round = 0; round < 1000; ++round) {
         pump();
         bool busy = proxy->processMessages();
+        if (router)
+            busy = router->processMessages() || busy;
         std::vector<core::Effect> effects;
         engine->takeEffects(effects);
         if (!effects.empty()) {
+            if (router)
+                router->onEffects(effects);
             proxy->onEffects(effects);
             busy = true;
         }

@@ -4,6 +4,7 @@
 // runs what the host does: server posts, proxy.processMessages(), engine effects ->
 // proxy.onEffects(), until nothing is left.
 #include "acd/tapi/acd_proxy.h"
+#include "acd/tapi/call_router.h"
 #include "acd/tapi/values.h"
 #include "acd/tsp/provider_loader.h"
 #include "db/config_set.h"
@@ -83,6 +84,10 @@ protected:
     std::unique_ptr<AcdProxy> proxy;
     /// Set before SetUp: the desk's client is station-scoped (an agent user's desktop).
     bool deskStationScoped = false;
+    /// Set before SetUp: the call router runs too (route point 9000 feeds queue 10), as in
+    /// the host: its messages and the core's effects are part of settle().
+    bool withRouter = false;
+    std::unique_ptr<CallRouter> router;
     App desk; ///< the agent desktop on station "100"
     HLINE deskLine = 0;
 

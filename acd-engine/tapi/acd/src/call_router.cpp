@@ -143,8 +143,7 @@ void CallRouter::onCallState(HCALL call, DWORD state)
     switch (state) {
     case LINECALLSTATE_CONNECTED:
         if (!routed->answered) {
-            routed->answered = true;
-            coreStatus(m_ctx.engine.callAnswered(routed->id, now), "callAnswered");
+            answeredAtStation(*routed);
         } else if (routed->held) {
             routed->held = false;
             coreStatus(m_ctx.engine.callRetrieved(routed->id, now), "callRetrieved");
@@ -237,14 +236,52 @@ void CallRouter::leftStation(RoutedCall &routed, HCALL call)
     coreStatus(m_ctx.engine.callCleared(id, m_ctx.now()), "callCleared");
 }
 
+void CallRouter::answeredAtStation(RoutedCall &routed)
+{
+    if (routed.retracting) // the take-back made us owner; the agent's call is theirs again
+        m_ctx.server.lineSetCallPrivilege(kEngineClient, routed.atStation,
+                                          LINECALLPRIVILEGE_MONITOR);
+    routed.answered = true;
+    routed.retracting = false;
+    routed.deferredOffer.reset(); // the core withdraws it when it hears of the late answer
+    auto agent = m_agentAtStation.find(routed.station);
+    core::Status status = agent != m_agentAtStation.end()
+                              ? m_ctx.engine.callAnsweredBy(routed.id, agent->second, m_ctx.now())
+                              : m_ctx.engine.callAnswered(routed.id, m_ctx.now());
+    coreStatus(status, "callAnswered");
+    if (!status) {
+        // Answered where the ACD can no longer give it (the agent left meanwhile): the caller
+        // stays connected at the station, and the ACD stops tracking a call whose offers and
+        // take-backs it would otherwise ignore.
+        endLostCall(routed.id);
+    }
+}
+
+bool CallRouter::connectedAtStation(HCALL call)
+{
+    LINECALLSTATUS status{};
+    status.dwTotalSize = sizeof status;
+    if (call == 0 || m_ctx.server.lineGetCallStatus(kEngineClient, call, &status) != 0)
+        return false;
+    return (status.dwCallState
+            & (LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD | LINECALLSTATE_ONHOLDPENDTRANSFER
+               | LINECALLSTATE_ONHOLDPENDCONF | LINECALLSTATE_CONFERENCED))
+           != 0;
+}
+
 void CallRouter::onReply(DWORD requestId, LONG result)
 {
     if (auto back = m_pendingRetracts.find(requestId); back != m_pendingRetracts.end()) {
         core::CallId id = back->second;
         m_pendingRetracts.erase(back);
         auto call = m_calls.find(id);
-        if (result == 0 || call == m_calls.end())
+        if (result == 0 || call == m_calls.end() || call->second.answered)
             return;
+        if (connectedAtStation(call->second.atStation)) {
+            // The agent answered as the ring time ran out: the switch keeps the call there.
+            answeredAtStation(call->second);
+            return;
+        }
         // The switch would not give the call back (it may no longer have it): drop what is
         // left at the station and end the call, rather than wait for a return that never comes.
         HCALL station = call->second.atStation;

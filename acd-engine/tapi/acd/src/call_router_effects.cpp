@@ -37,6 +37,8 @@ void CallRouter::onEffects(const std::vector<core::Effect> &effects)
 void CallRouter::offer(const core::OfferCall &offer)
 {
     auto it = m_calls.find(offer.call);
+    if (it != m_calls.end() && it->second.answered)
+        return; // made before the agent it was taken back from answered it after all
     if (it != m_calls.end() && it->second.retracting) {
         it->second.deferredOffer = offer; // made when the call is back at the route point
         return;
@@ -86,6 +88,8 @@ void CallRouter::retract(const core::RetractCall &retract)
     if (it == m_calls.end())
         return;
     RoutedCall &routed = it->second;
+    if (routed.answered)
+        return; // the station answered as the ring time ran out: the agent keeps the call
     if (routed.atStation == 0) {
         // The switch took the redirect, but the station never showed the call for the whole
         // ring time: its events were lost, or it rings where the ACD does not listen. Nothing
@@ -100,6 +104,11 @@ void CallRouter::retract(const core::RetractCall &retract)
     LONG r =
         m_ctx.server.lineRedirect(kEngineClient, routed.atStation, routed.routePoint.c_str(), 0);
     if (r < 0) {
+        if (connectedAtStation(routed.atStation)) {
+            // The agent answered as the ring time ran out: the switch keeps the call there.
+            answeredAtStation(routed);
+            return;
+        }
         // It cannot come back: clear it, and the station's idle ends it in the core.
         routed.retracting = false;
         routed.deferredOffer.reset();

@@ -71,6 +71,11 @@ private:
     void arrivedAtRoutePoint(HCALL call, const std::string &routePoint);
     void arrivedAtStation(HCALL call, const std::string &station);
     void leftStation(RoutedCall &routed, HCALL call);
+    /// The station connected the call: the agent there answered it, even if the ACD is
+    /// taking it back after the ring timeout (a late answer: the agent keeps the caller).
+    void answeredAtStation(RoutedCall &routed);
+    /// Whether the switch has the call connected (or held) at the station now.
+    bool connectedAtStation(HCALL call);
     void offer(const core::OfferCall &offer);
     void retract(const core::RetractCall &retract);
     void disconnect(const core::DisconnectCall &disconnect);

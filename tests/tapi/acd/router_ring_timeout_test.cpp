@@ -1,0 +1,181 @@
+// The call router at the ring timeout, over the real sim provider, TAPI server and core with a
+// virtual clock: an agent who answers just as the ACD takes the call back keeps the caller (a
+// late answer), whichever of the two reaches the engine first.
+#include "core/engine.h"
+#include "proxy_fixture.h"
+
+namespace acd::tapi::acdtest {
+namespace {
+
+constexpr ClientId kBobClient = 2;
+constexpr ClientId kCustomerClient = 3;
+
+class RouterRingTimeout : public ProxyFixture {
+protected:
+    void SetUp() override
+    {
+        withRouter = true;
+        ProxyFixture::SetUp();
+    }
+
+    /// Logs `agentId` in at `line` of `app` (front office) and makes agent and session Ready.
+    void loginReady(const App &app, HLINE line, const char *agentId, const char *pin)
+    {
+        HAGENT agent = 0;
+        HAGENTSESSION session = 0;
+        const GUID frontOffice = group(0);
+        ASSERT_EQ(replyOf(app, server->lineCreateAgent(app.client, line, agentId, pin, &agent)), 0);
+        ASSERT_EQ(replyOf(app, server->lineCreateAgentSession(app.client, line, agent, pin, 0,
+                                                              &frontOffice, &session)),
+                  0);
+        ASSERT_EQ(replyOf(app, server->lineSetAgentStateEx(app.client, line, agent,
+                                                           LINEAGENTSTATEEX_READY, 0)),
+                  0);
+        ASSERT_EQ(replyOf(app, server->lineSetAgentSessionState(app.client, line, session,
+                                                                LINEAGENTSESSIONSTATE_READY, 0)),
+                  0);
+    }
+
+    LONG replyOf(const App &app, LONG requestId)
+    {
+        if (requestId <= 0)
+            return requestId;
+        settle();
+        return app.sink->reply(requestId);
+    }
+
+    /// Station 105 dials the sales route point; returns the call that then rings at the desk
+    /// (station 100), or 0.
+    HCALL callRingingAtTheDesk()
+    {
+        customer = initApp("customer", kCustomerClient);
+        HLINE customerLine = open(customer, "105");
+        HCALL customerCall = 0;
+        EXPECT_GT(
+            server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr),
+            0);
+        settle();
+        const auto offered = desk.sink->with(LINE_APPNEWCALL);
+        return offered.empty() ? 0 : static_cast<HCALL>(offered.back().dwParam2);
+    }
+
+    /// The last LINE_CALLSTATE state a sink got for a call (0 when none).
+    static DWORD lastState(const RecordingSink &sink, HCALL call)
+    {
+        DWORD state = 0;
+        for (const LINEMESSAGE &m : sink.with(LINE_CALLSTATE))
+            if (m.hDevice == call)
+                state = static_cast<DWORD>(m.dwParam1);
+        return state;
+    }
+
+    core::TimeMs ringTimeoutMs() const
+    {
+        return static_cast<core::TimeMs>(config.queues.at(0).ringTimeoutSeconds) * 1000; // sales
+    }
+
+    /// The agent answers at the desk; before the engine hears of it, the ring time runs out in
+    /// the core (the switch has the call connected, the answer's events are still queued).
+    void answerAsTheRingTimeRunsOut(HCALL offered)
+    {
+        ASSERT_GT(server->lineAnswer(kClient, offered, nullptr, 0), 0);
+        nowMs += ringTimeoutMs();
+        engine->advanceTo(nowMs);
+    }
+
+    core::AgentSnapshot agent(core::AgentId id) const { return engine->agent(id).value(); }
+
+    App customer;
+};
+
+TEST_F(RouterRingTimeout, AnAgentWhoAnswersAsTheRingTimeRunsOutKeepsTheCaller)
+{
+    loginReady(desk, deskLine, "1001", "1234");
+    const HCALL offered = callRingingAtTheDesk();
+    ASSERT_NE(offered, 0u);
+
+    answerAsTheRingTimeRunsOut(offered);
+    settle(); // the answer's events first, then the core's take-back
+
+    EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_CONNECTED));
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::OnCall);
+    EXPECT_EQ(alice.state, core::AgentStateEx::BusyAcd);
+    ASSERT_NE(alice.currentCall, 0u);
+    const core::CallSnapshot call = engine->call(alice.currentCall).value();
+    EXPECT_TRUE(call.connected);
+    EXPECT_EQ(call.agent, 1001u);
+    EXPECT_EQ(alice.total.ringNoAnswer, 1u); // the ring time did run out
+    EXPECT_EQ(alice.total.answered, 1u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    EXPECT_EQ(router->activeCalls(), 1u);
+}
+
+TEST_F(RouterRingTimeout, ALateAnswerIsAnAnsweredCallWhenTheCallerHangsUp)
+{
+    loginReady(desk, deskLine, "1001", "1234");
+    const HCALL offered = callRingingAtTheDesk();
+    ASSERT_NE(offered, 0u);
+    answerAsTheRingTimeRunsOut(offered);
+    settle();
+
+    ASSERT_GT(server->lineDrop(kClient, offered, nullptr, 0), 0);
+    settle();
+
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.total.answered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 0u);
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    EXPECT_EQ(agent(1001).activity, core::AgentActivity::WrapUp);
+    EXPECT_EQ(router->activeCalls(), 0u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
+TEST_F(RouterRingTimeout, ATakeBackTheSwitchRefusesBecauseTheAgentAnsweredLeavesTheCallWithThem)
+{
+    loginReady(desk, deskLine, "1001", "1234");
+    const HCALL offered = callRingingAtTheDesk();
+    ASSERT_NE(offered, 0u);
+    answerAsTheRingTimeRunsOut(offered);
+    // This time the router acts on the core's take-back before the answer's events arrive:
+    // its redirect meets a connected call.
+    std::vector<core::Effect> effects;
+    engine->takeEffects(effects);
+    router->onEffects(effects);
+    proxy->onEffects(effects);
+    settle();
+
+    EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_CONNECTED));
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::OnCall);
+    ASSERT_NE(alice.currentCall, 0u);
+    EXPECT_TRUE(engine->call(alice.currentCall).value().connected);
+    EXPECT_EQ(router->activeCalls(), 1u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
+TEST_F(RouterRingTimeout, ALateAnswerWithdrawsTheOfferToTheNextAgentWhoseStationNeverRang)
+{
+    loginReady(desk, deskLine, "1001", "1234");
+    const HCALL offered = callRingingAtTheDesk();
+    ASSERT_NE(offered, 0u);
+    // Bob becomes Ready while the call rings at Alice: the take-back offers it to him.
+    App bobDesk = initApp("bob's desk", kBobClient);
+    const HLINE bobLine = open(bobDesk, "101");
+    loginReady(bobDesk, bobLine, "1002", "4321");
+    answerAsTheRingTimeRunsOut(offered);
+    settle();
+
+    EXPECT_EQ(agent(1001).activity, core::AgentActivity::OnCall);
+    const core::AgentSnapshot bob = agent(1002);
+    EXPECT_EQ(bob.activity, core::AgentActivity::Available); // not Not Ready: no RONA of his
+    EXPECT_EQ(bob.state, core::AgentStateEx::Ready);
+    EXPECT_EQ(bob.currentCall, 0u);
+    EXPECT_TRUE(bobDesk.sink->with(LINE_APPNEWCALL).empty()); // his station never rang
+    EXPECT_EQ(engine->queue(10).value().ringing, 0);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
+} // namespace
+} // namespace acd::tapi::acdtest
