@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <iterator>
@@ -198,6 +199,7 @@ void LoadClients::poll(int timeoutMs)
 {
     epoll_event events[256];
     int n = epoll_wait(m_epoll, events, 256, timeoutMs);
+    net::WsEvent message; // one string for all messages of this poll, not one allocation each
     for (int i = 0; i < n; ++i) {
         auto &c = *static_cast<Client *>(events[i].data.ptr);
         if (c.fd < 0)
@@ -229,16 +231,17 @@ void LoadClients::poll(int timeoutMs)
                     } else {
                         c.decoder.feed(buffer, static_cast<std::size_t>(r));
                     }
-                    while (auto ev = c.decoder.next()) {
-                        if (ev->kind == net::WsEvent::Kind::Text)
-                            onMessage(c, ev->payload);
-                        else if (ev->kind == net::WsEvent::Kind::Ping) {
+                    while (c.decoder.next(message)) {
+                        if (message.kind == net::WsEvent::Kind::Text)
+                            onMessage(c, message.payload);
+                        else if (message.kind == net::WsEvent::Kind::Ping) {
                             static const std::uint8_t key[4] = {1, 2, 3, 4};
-                            c.out += net::encodeFrame(net::Opcode::Pong, ev->payload, true, key);
-                        } else if (ev->kind == net::WsEvent::Kind::Close
-                                   || ev->kind == net::WsEvent::Kind::Error) {
-                            fail(c, "closed by the engine: " + std::to_string(ev->code) + " "
-                                        + ev->payload);
+                            c.out +=
+                                net::encodeFrame(net::Opcode::Pong, message.payload, true, key);
+                        } else if (message.kind == net::WsEvent::Kind::Close
+                                   || message.kind == net::WsEvent::Kind::Error) {
+                            fail(c, "closed by the engine: " + std::to_string(message.code) + " "
+                                        + message.payload);
                             break;
                         }
                     }
@@ -284,11 +287,12 @@ double numberField(std::string_view text, std::string_view pattern)
     return std::strtod(text.data() + at + pattern.size(), nullptr);
 }
 
-/// The event name after `"ev":"` (up to the next quote), or "" for a response.
+/// The event name after `"ev":"` (up to the next quote), or "" for a response. The engine
+/// writes "ev" after an event's own fields, near the end: searched from there.
 std::string_view eventName(std::string_view text)
 {
     constexpr std::string_view pattern = "\"ev\":\"";
-    std::size_t at = text.find(pattern);
+    std::size_t at = text.rfind(pattern);
     if (at == std::string_view::npos)
         return {};
     at += pattern.size();
@@ -300,8 +304,11 @@ std::string_view eventName(std::string_view text)
 std::uint64_t sequenceOf(std::string_view text)
 {
     constexpr std::string_view head = "{\"seq\":";
-    if (text.substr(0, head.size()) == head)
-        return std::strtoull(text.data() + head.size(), nullptr, 10);
+    if (text.substr(0, head.size()) == head) {
+        std::uint64_t seq = 0;
+        std::from_chars(text.data() + head.size(), text.data() + text.size(), seq);
+        return seq;
+    }
     return static_cast<std::uint64_t>(numberField(text, "\"seq\":"));
 }
 

@@ -85,6 +85,42 @@ TEST(WsFrame, FragmentsAreReassembledAroundAnInterleavedPing)
     EXPECT_EQ(decoder.frameCount(), 4u);
 }
 
+TEST(WsFrame, ReadingIntoOneEventReusesItsStringForTheNextMessage)
+{
+    FrameDecoder decoder;
+    decoder.feed(clientFrame(Opcode::Text, std::string(100, 'a')) + clientFrame(Opcode::Text, "b"));
+    WsEvent event;
+    ASSERT_TRUE(decoder.next(event));
+    EXPECT_EQ(event.payload, std::string(100, 'a'));
+    const char *storage = event.payload.data();
+    ASSERT_TRUE(decoder.next(event));
+    EXPECT_EQ(event.kind, WsEvent::Kind::Text);
+    EXPECT_EQ(event.payload, "b");
+    EXPECT_EQ(event.payload.data(), storage); // no new allocation
+    EXPECT_FALSE(decoder.next(event));
+}
+
+TEST(WsFrame, ReadingIntoOneEventReassemblesFragmentsAroundAPing)
+{
+    FrameDecoder decoder;
+    decoder.feed(clientFrame(Opcode::Text, "Hel", false) + clientFrame(Opcode::Ping, "p")
+                 + clientFrame(Opcode::Continuation, "lo", true)
+                 + clientFrame(Opcode::Close, std::string("\x03\xe8"
+                                                          "bye",
+                                                          5)));
+    WsEvent event;
+    ASSERT_TRUE(decoder.next(event));
+    EXPECT_EQ(event.kind, WsEvent::Kind::Ping);
+    EXPECT_EQ(event.payload, "p");
+    ASSERT_TRUE(decoder.next(event));
+    EXPECT_EQ(event.kind, WsEvent::Kind::Text);
+    EXPECT_EQ(event.payload, "Hello");
+    ASSERT_TRUE(decoder.next(event));
+    EXPECT_EQ(event.kind, WsEvent::Kind::Close);
+    EXPECT_EQ(event.code, 1000);
+    EXPECT_EQ(event.payload, "bye");
+}
+
 TEST(WsFrame, UnmaskedClientFrameIsProtocolError1002)
 {
     FrameDecoder decoder;

@@ -104,12 +104,24 @@ WsEvent FrameDecoder::fail(std::uint16_t code, std::string reason)
 
 std::optional<WsEvent> FrameDecoder::next()
 {
-    if (m_failed)
+    WsEvent event;
+    if (!next(event))
         return std::nullopt;
+    return event;
+}
+
+bool FrameDecoder::next(WsEvent &event)
+{
+    if (m_failed)
+        return false;
+    auto failWith = [&](std::uint16_t code, std::string reason) {
+        event = fail(code, std::move(reason));
+        return true;
+    };
     for (;;) {
         const std::size_t avail = m_buffer.size() - m_pos;
         if (avail < 2)
-            return std::nullopt;
+            return false;
         const auto *p = reinterpret_cast<const unsigned char *>(m_buffer.data() + m_pos);
         const bool fin = (p[0] & 0x80) != 0;
         const unsigned rsv = p[0] & 0x70;
@@ -119,110 +131,112 @@ std::optional<WsEvent> FrameDecoder::next()
         std::size_t header = 2;
 
         if (rsv != 0)
-            return fail(close_code::ProtocolError, "reserved bits set");
+            return failWith(close_code::ProtocolError, "reserved bits set");
         const bool control = (op & 0x8) != 0;
         if (op != 0x0 && op != 0x1 && op != 0x2 && op != 0x8 && op != 0x9 && op != 0xA)
-            return fail(close_code::ProtocolError, "unknown opcode " + std::to_string(op));
+            return failWith(close_code::ProtocolError, "unknown opcode " + std::to_string(op));
         if (m_limits.requireMask && !masked)
-            return fail(close_code::ProtocolError, "unmasked client frame");
+            return failWith(close_code::ProtocolError, "unmasked client frame");
         if (control && (!fin || length > 125))
-            return fail(close_code::ProtocolError, "fragmented or oversized control frame");
+            return failWith(close_code::ProtocolError, "fragmented or oversized control frame");
 
         if (length == 126) {
             if (avail < 4)
-                return std::nullopt;
+                return false;
             length = (std::uint64_t(p[2]) << 8) | p[3];
             header = 4;
         } else if (length == 127) {
             if (avail < 10)
-                return std::nullopt;
+                return false;
             length = 0;
             for (int k = 0; k < 8; ++k)
                 length = (length << 8) | p[2 + k];
             header = 10;
             if (length >> 63)
-                return fail(close_code::ProtocolError, "64-bit length with the top bit set");
+                return failWith(close_code::ProtocolError, "64-bit length with the top bit set");
         }
 
         if (!control) {
             if (op == 0x0 && !m_inMessage)
-                return fail(close_code::ProtocolError, "continuation without a message");
+                return failWith(close_code::ProtocolError, "continuation without a message");
             if (op != 0x0 && m_inMessage)
-                return fail(close_code::ProtocolError, "new message inside a fragmented one");
+                return failWith(close_code::ProtocolError, "new message inside a fragmented one");
             const std::uint64_t total = (op == 0x0 ? m_message.size() : 0) + length;
             if (length > m_limits.maxMessageBytes || total > m_limits.maxMessageBytes)
-                return fail(close_code::MessageTooBig,
-                            "message larger than " + std::to_string(m_limits.maxMessageBytes)
-                                + " bytes");
+                return failWith(close_code::MessageTooBig,
+                                "message larger than " + std::to_string(m_limits.maxMessageBytes)
+                                    + " bytes");
         }
 
         const std::size_t maskBytes = masked ? 4 : 0;
         if (avail < header + maskBytes + length)
-            return std::nullopt;
+            return false;
         const unsigned char *key = p + header;
         const unsigned char *src = p + header + maskBytes;
         const auto n = static_cast<std::size_t>(length);
         m_pos += header + maskBytes + n;
         ++m_frames;
 
-        std::string payload;
-        std::string *dst = &payload;
-        if (!control) {
-            if (op != 0x0) {
-                m_message.clear();
-                m_messageIsText = (op == 0x1);
-            }
-            dst = &m_message;
-        }
-        const std::size_t base = dst->size();
-        dst->append(reinterpret_cast<const char *>(src), n);
+        // A whole message in one frame (the usual case) and control payloads go straight into
+        // the caller's event, whose string keeps its capacity from one event to the next;
+        // fragments collect in m_message.
+        const bool whole = control || (fin && op != 0x0);
+        std::string &dst = whole ? event.payload : m_message;
+        if (whole)
+            dst.clear();
+        else if (op != 0x0)
+            m_message.clear();
+        const std::size_t base = dst.size();
+        dst.append(reinterpret_cast<const char *>(src), n);
         if (masked) {
-            char *out = dst->data() + base;
+            char *out = dst.data() + base;
             for (std::size_t k = 0; k < n; ++k)
                 out[k] = static_cast<char>(out[k] ^ key[k & 3]);
         }
+        event.code = 0;
 
-        WsEvent event;
         if (!control) {
+            if (op != 0x0)
+                m_messageIsText = (op == 0x1);
             if (!fin) {
                 m_inMessage = true;
                 continue;
             }
-            m_inMessage = false;
-            if (m_messageIsText && m_limits.checkUtf8 && !isValidUtf8(m_message))
-                return fail(close_code::InvalidPayload, "text message is not valid UTF-8");
+            if (!whole) { // the last fragment: the collected message is the event's
+                m_inMessage = false;
+                event.payload.swap(m_message);
+                m_message.clear();
+            }
+            if (m_messageIsText && m_limits.checkUtf8 && !isValidUtf8(event.payload))
+                return failWith(close_code::InvalidPayload, "text message is not valid UTF-8");
             event.kind = m_messageIsText ? WsEvent::Kind::Text : WsEvent::Kind::Binary;
-            event.payload = std::move(m_message);
-            m_message = std::string();
-            return event;
+            return true;
         }
         if (op == 0x9) {
             event.kind = WsEvent::Kind::Ping;
-            event.payload = std::move(payload);
-            return event;
+            return true;
         }
         if (op == 0xA) {
             event.kind = WsEvent::Kind::Pong;
-            event.payload = std::move(payload);
-            return event;
+            return true;
         }
         // Close.
         event.kind = WsEvent::Kind::Close;
-        if (payload.empty()) {
+        if (event.payload.empty()) {
             event.code = close_code::NoStatus;
-            return event;
+            return true;
         }
-        if (payload.size() == 1)
-            return fail(close_code::ProtocolError, "close frame with a 1-byte payload");
-        const auto *c = reinterpret_cast<const unsigned char *>(payload.data());
+        if (event.payload.size() == 1)
+            return failWith(close_code::ProtocolError, "close frame with a 1-byte payload");
+        const auto *c = reinterpret_cast<const unsigned char *>(event.payload.data());
         event.code = static_cast<std::uint16_t>((c[0] << 8) | c[1]);
         if (!isSendableCloseCode(event.code))
-            return fail(close_code::ProtocolError,
-                        "close code " + std::to_string(event.code) + " may not be sent");
-        event.payload = payload.substr(2);
+            return failWith(close_code::ProtocolError,
+                            "close code " + std::to_string(event.code) + " may not be sent");
+        event.payload.erase(0, 2);
         if (!isValidUtf8(event.payload))
-            return fail(close_code::InvalidPayload, "close reason is not valid UTF-8");
-        return event;
+            return failWith(close_code::InvalidPayload, "close reason is not valid UTF-8");
+        return true;
     }
 }
 

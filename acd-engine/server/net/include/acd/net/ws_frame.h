@@ -79,6 +79,9 @@ public:
 
     /// The next complete event, or nothing when more bytes are needed (or after an Error).
     std::optional<WsEvent> next();
+    /// As next(), into `event` (false when more bytes are needed): its payload string keeps its
+    /// capacity, so a reader of many small messages does not allocate one string each.
+    bool next(WsEvent &event);
 
     bool failed() const { return m_failed; }
     /// Bytes fed but not yet consumed (a partial frame), plus a partial message.
