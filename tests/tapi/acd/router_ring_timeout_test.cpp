@@ -85,36 +85,47 @@ protected:
 
     core::AgentSnapshot agent(core::AgentId id) const { return engine->agent(id).value(); }
 
+    /// Alice (1001) Ready at the desk, and a customer's call ringing there (0 if none came).
+    HCALL callRingingAtAlice()
+    {
+        loginReady(desk, deskLine, "1001", "1234");
+        return callRingingAtTheDesk();
+    }
+
+    /// The switch, the core and the router agree: Alice is talking to the caller.
+    void expectAliceTalking(HCALL offered)
+    {
+        EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_CONNECTED));
+        const core::AgentSnapshot alice = agent(1001);
+        EXPECT_EQ(alice.activity, core::AgentActivity::OnCall);
+        EXPECT_EQ(alice.state, core::AgentStateEx::BusyAcd);
+        ASSERT_NE(alice.currentCall, 0u);
+        const core::CallSnapshot call = engine->call(alice.currentCall).value();
+        EXPECT_TRUE(call.connected);
+        EXPECT_EQ(call.agent, 1001u);
+        EXPECT_EQ(router->activeCalls(), 1u);
+        EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    }
+
     App customer;
 };
 
 TEST_F(RouterRingTimeout, AnAgentWhoAnswersAsTheRingTimeRunsOutKeepsTheCaller)
 {
-    loginReady(desk, deskLine, "1001", "1234");
-    const HCALL offered = callRingingAtTheDesk();
+    const HCALL offered = callRingingAtAlice();
     ASSERT_NE(offered, 0u);
 
     answerAsTheRingTimeRunsOut(offered);
     settle(); // the answer's events first, then the core's take-back
 
-    EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_CONNECTED));
-    const core::AgentSnapshot alice = agent(1001);
-    EXPECT_EQ(alice.activity, core::AgentActivity::OnCall);
-    EXPECT_EQ(alice.state, core::AgentStateEx::BusyAcd);
-    ASSERT_NE(alice.currentCall, 0u);
-    const core::CallSnapshot call = engine->call(alice.currentCall).value();
-    EXPECT_TRUE(call.connected);
-    EXPECT_EQ(call.agent, 1001u);
-    EXPECT_EQ(alice.total.ringNoAnswer, 1u); // the ring time did run out
-    EXPECT_EQ(alice.total.answered, 1u);
-    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
-    EXPECT_EQ(router->activeCalls(), 1u);
+    expectAliceTalking(offered);
+    EXPECT_EQ(agent(1001).total.ringNoAnswer, 1u); // the ring time did run out
+    EXPECT_EQ(agent(1001).total.answered, 1u);
 }
 
 TEST_F(RouterRingTimeout, ALateAnswerIsAnAnsweredCallWhenTheCallerHangsUp)
 {
-    loginReady(desk, deskLine, "1001", "1234");
-    const HCALL offered = callRingingAtTheDesk();
+    const HCALL offered = callRingingAtAlice();
     ASSERT_NE(offered, 0u);
     answerAsTheRingTimeRunsOut(offered);
     settle();
@@ -134,8 +145,7 @@ TEST_F(RouterRingTimeout, ALateAnswerIsAnAnsweredCallWhenTheCallerHangsUp)
 
 TEST_F(RouterRingTimeout, ATakeBackTheSwitchRefusesBecauseTheAgentAnsweredLeavesTheCallWithThem)
 {
-    loginReady(desk, deskLine, "1001", "1234");
-    const HCALL offered = callRingingAtTheDesk();
+    const HCALL offered = callRingingAtAlice();
     ASSERT_NE(offered, 0u);
     answerAsTheRingTimeRunsOut(offered);
     // This time the router acts on the core's take-back before the answer's events arrive:
@@ -146,19 +156,12 @@ TEST_F(RouterRingTimeout, ATakeBackTheSwitchRefusesBecauseTheAgentAnsweredLeaves
     proxy->onEffects(effects);
     settle();
 
-    EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_CONNECTED));
-    const core::AgentSnapshot alice = agent(1001);
-    EXPECT_EQ(alice.activity, core::AgentActivity::OnCall);
-    ASSERT_NE(alice.currentCall, 0u);
-    EXPECT_TRUE(engine->call(alice.currentCall).value().connected);
-    EXPECT_EQ(router->activeCalls(), 1u);
-    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    expectAliceTalking(offered);
 }
 
 TEST_F(RouterRingTimeout, ALateAnswerWithdrawsTheOfferToTheNextAgentWhoseStationNeverRang)
 {
-    loginReady(desk, deskLine, "1001", "1234");
-    const HCALL offered = callRingingAtTheDesk();
+    const HCALL offered = callRingingAtAlice();
     ASSERT_NE(offered, 0u);
     // Bob becomes Ready while the call rings at Alice: the take-back offers it to him.
     App bobDesk = initApp("bob's desk", kBobClient);
