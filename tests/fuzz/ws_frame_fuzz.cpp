@@ -1,12 +1,14 @@
 // libFuzzer target for the WebSocket frame decoder (acd-engine/server/net): arbitrary bytes,
 // fed in chunks whose sizes come from the input, under limits that come from the input.
 // Invariants: no crash, no event larger than the message limit, no further events after an
-// Error, and every decoded data message re-encodes (masked) to a frame that decodes back to
-// the same message.
+// Error, every decoded data message re-encodes (masked) to a frame that decodes back to the
+// same message, and a second decoder read into one reused WsEvent (next(WsEvent&)) gives the
+// same events as next() gives in fresh ones.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "acd/net/ws_frame.h"
 
@@ -28,11 +30,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const size_t length = size - 2;
 
     FrameDecoder decoder(limits);
+    FrameDecoder reusing(limits);
+    WsEvent reused;
     bool failed = false;
     for (size_t offset = 0; offset < length; offset += chunk) {
         size_t n = offset + chunk > length ? length - offset : chunk;
         decoder.feed(bytes + offset, n);
-        while (auto event = decoder.next()) {
+        reusing.feed(bytes + offset, n);
+        std::vector<WsEvent> fresh;
+        while (auto event = decoder.next())
+            fresh.push_back(*event);
+        for (const WsEvent &event : fresh) {
+            if (!reusing.next(reused) || reused.kind != event.kind || reused.code != event.code
+                || reused.payload != event.payload)
+                std::abort();
+        }
+        if (reusing.next(reused))
+            std::abort();
+        for (auto *event = fresh.data(); event != fresh.data() + fresh.size(); ++event) {
             if (failed)
                 std::abort(); // nothing may follow an Error
             if (event->kind == WsEvent::Kind::Error) {
