@@ -52,6 +52,10 @@ TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
     EXPECT_GT(latency->getValue<double>("p50"), 0.0);
     EXPECT_GE(latency->getValue<double>("max"), latency->getValue<double>("p99"));
     EXPECT_GT(result->getValue<int>("supervisorEvents"), offered);
+    // The host's interference is reported with the run: a share of the machine's time.
+    ASSERT_TRUE(result->has("hostSteal"));
+    EXPECT_GE(result->getValue<double>("hostSteal"), 0.0);
+    EXPECT_LT(result->getValue<double>("hostSteal"), 1.0);
 }
 
 } // namespace

@@ -15,6 +15,7 @@
 // the agent's call.offered event (p50/p99/max); lost events at the supervisors; the engine's
 // CPU (per thread) and memory, and the CPU of pbx-sim and of acd-load itself, which share the
 // machine. Everything on loopback with ephemeral ports; it stops itself.
+#include "host_steal.h"
 #include "load_clients.h"
 #include "processes.h"
 
@@ -257,7 +258,9 @@ int main(int argc, char **argv)
     const ProcessUsage before = usageOf(engine.pid());
     const ProcessUsage pbxBefore = usageOf(pbx.pid());
     const ProcessUsage selfBefore = usageOf(::getpid());
+    const MachineCpu machineBefore = readMachineCpu();
     runBoth(o.duration * 1000);
+    const double steal = stealShare(machineBefore, readMachineCpu());
     const ProcessUsage after = usageOf(engine.pid());
     const ProcessUsage pbxAfter = usageOf(pbx.pid());
     const ProcessUsage selfAfter = usageOf(::getpid());
@@ -305,7 +308,7 @@ int main(int argc, char **argv)
                     "\"supervisorEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
                     "\"engineCpu\":%.3f,\"engineRssKiB\":%ld,\"enginePeakRssKiB\":%ld,"
                     "\"engineThreads\":%d,\"engineExit\":%d,\"engineThreadCpu\":\"%s\","
-                    "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f}\n",
+                    "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f,\"hostSteal\":%.3f}\n",
                     o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
                     connectSeconds, static_cast<unsigned long long>(r.queued),
                     static_cast<unsigned long long>(r.offersSeen),
@@ -316,7 +319,8 @@ int main(int argc, char **argv)
                     static_cast<unsigned long long>(r.supervisorEvents),
                     static_cast<unsigned long long>(r.gaps),
                     static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
-                    after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu, selfCpu);
+                    after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu, selfCpu,
+                    steal);
     } else {
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
@@ -329,7 +333,8 @@ int main(int argc, char **argv)
             "supervisor stream: %llu events, %llu lost, %llu overflow notices\n"
             "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n"
             "engine threads: %s\n"
-            "same machine: pbx-sim %.0f %%, acd-load %.0f %% of one core\n",
+            "same machine: pbx-sim %.0f %%, acd-load %.0f %% of one core; the hypervisor stole"
+            " %.1f %% of the machine's CPU time (other tenants)\n",
             o.agents, r.ready, o.supervisors, r.connected, connectSeconds, r.failures,
             r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate, o.duration,
             o.warmup, static_cast<unsigned long long>(r.queued),
@@ -342,7 +347,7 @@ int main(int argc, char **argv)
             static_cast<unsigned long long>(r.gaps),
             static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,
             after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu * 100,
-            selfCpu * 100);
+            selfCpu * 100, steal * 100);
     }
     return ok && r.failures == 0 && r.gaps == 0 && engineExit == 0 ? 0 : 1;
 }
