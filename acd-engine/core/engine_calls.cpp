@@ -350,9 +350,7 @@ Status Engine::Impl::giveBackToAgent(Index c, Index a)
     if (call.phase == CallPhase::Ringing) {
         withdrawnFrom = call.agent;
         emit(CallRequeued{id, queue.cfg.id, m_agents[withdrawnFrom].cfg.id,
-                          RequeueReason::LateAnswer});
-        m_agents[withdrawnFrom].call = kNil;
-        m_agents[withdrawnFrom].callSession = kNil;
+                          RequeueReason::LateAnswer}); // becomeFree() below clears their call
     } else {
         if (call.indexed)
             unindexCall(c);
