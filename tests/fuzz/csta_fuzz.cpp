@@ -1,6 +1,6 @@
 // libFuzzer target for the CSTA wire parser: the frame reader (input fed in chunks whose
-// sizes come from the input) and the XML decoder. A decoded request must survive an
-// encode/decode round trip unchanged.
+// sizes come from the input) and the XML decoder. A decoded request or snapshot segment must
+// survive an encode/decode round trip unchanged.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,6 +20,11 @@ static void decodeOne(const std::string &xml) {
         CstaMessage again;
         if (!decodeCstaMessage(encodeCstaRequest(message.request), again, error)
             || !(again.request == message.request))
+            std::abort();
+    } else if (message.type == CstaMessageType::SnapshotDeviceData) {
+        CstaMessage again;
+        if (!decodeCstaMessage(encodeSnapshotDeviceData(message.segment), again, error)
+            || !(again.segment == message.segment))
             std::abort();
     } else if (message.type == CstaMessageType::Event) {
         CstaMessage again;

@@ -474,5 +474,94 @@ TEST(CstaCodec, LinkMessagesDecode) {
     EXPECT_EQ(m.type, CstaMessageType::SystemStatusResponse);
 }
 
+TEST(CstaCodec, ASnapshotAnsweredInSegmentsCarriesOnlyItsServiceCrossRefId)
+{
+    SwitchResult segmented;
+    segmented.serviceCrossRefId = "snapshot-7";
+    const std::string xml = encodeCstaResponse(RequestKind::SnapshotDevice, segmented);
+    EXPECT_NE(xml.find("<crossRefIDorSnapshotData><serviceCrossRefID>snapshot-7"
+                       "</serviceCrossRefID></crossRefIDorSnapshotData>"),
+              std::string::npos);
+    CstaMessage m;
+    std::string error;
+    ASSERT_TRUE(decodeCstaMessage(xml, m, error)) << error;
+    EXPECT_EQ(m.type, CstaMessageType::Response);
+    EXPECT_EQ(m.result.serviceCrossRefId, "snapshot-7");
+    EXPECT_TRUE(m.result.snapshot.empty());
+}
+
+TEST(CstaCodec, ASnapshotSegmentSurvivesAnEncodeDecodeRoundTrip)
+{
+    SnapshotSegment segment;
+    segment.serviceCrossRefId = "snapshot-7";
+    segment.segmentId = 3;
+    segment.lastSegment = true;
+    segment.entries = {{"0011", ConnState::Queued}, {"0012", ConnState::Alerting}};
+    CstaMessage m;
+    std::string error;
+    ASSERT_TRUE(decodeCstaMessage(encodeSnapshotDeviceData(segment), m, error)) << error;
+    EXPECT_EQ(m.type, CstaMessageType::SnapshotDeviceData);
+    EXPECT_EQ(m.segment, segment);
+}
+
+std::string snapshotData(const std::string &inner)
+{
+    return "<SnapshotDeviceData xmlns=\"http://www.ecma-international.org/standards/ecma-323/"
+           "csta/ed3\">"
+           + inner + "</SnapshotDeviceData>";
+}
+
+TEST(CstaXml, ASnapshotSegmentWithoutItsServiceCrossRefIdIsAnErrorNamingIt)
+{
+    CstaMessage m;
+    std::string error;
+    EXPECT_FALSE(decodeCstaMessage(
+        snapshotData("<segmentID>1</segmentID><lastSegment>true</lastSegment>"), m, error));
+    EXPECT_EQ(error, "CSTA <SnapshotDeviceData>: missing <serviceCrossRefID>");
+}
+
+TEST(CstaXml, ASnapshotSegmentNumberThatIsNotPositiveIsAnErrorNamingTheValue)
+{
+    CstaMessage m;
+    std::string error;
+    for (const std::string id : {"0", "-1", "x1", "123456789012"}) {
+        EXPECT_FALSE(
+            decodeCstaMessage(snapshotData("<serviceCrossRefID>s</serviceCrossRefID>"
+                                           "<segmentID>"
+                                           + id + "</segmentID><lastSegment>true</lastSegment>"),
+                              m, error))
+            << id;
+        EXPECT_EQ(error,
+                  "CSTA <SnapshotDeviceData>: segmentID '" + id + "' is not a positive number");
+    }
+}
+
+TEST(CstaXml, ASnapshotSegmentWhoseLastFlagIsNotABooleanIsAnErrorNamingTheValue)
+{
+    CstaMessage m;
+    std::string error;
+    EXPECT_FALSE(decodeCstaMessage(snapshotData("<serviceCrossRefID>s</serviceCrossRefID>"
+                                                "<segmentID>1</segmentID><lastSegment>maybe"
+                                                "</lastSegment>"),
+                                   m, error));
+    EXPECT_EQ(error, "CSTA <SnapshotDeviceData>: lastSegment 'maybe' is not true or false");
+}
+
+TEST(CstaXml, ASnapshotSegmentEntryWithAnUnknownStateIsAnErrorNamingTheMessage)
+{
+    CstaMessage m;
+    std::string error;
+    EXPECT_FALSE(decodeCstaMessage(
+        snapshotData("<serviceCrossRefID>s</serviceCrossRefID><segmentID>1</segmentID>"
+                     "<lastSegment>false</lastSegment><snapshotData><snapshotDeviceResponseInfo>"
+                     "<connectionIdentifier><callID>1</callID></connectionIdentifier>"
+                     "<localCallState><compoundCallState><localConnectionState>dancing"
+                     "</localConnectionState></compoundCallState></localCallState>"
+                     "</snapshotDeviceResponseInfo></snapshotData>"),
+        m, error));
+    EXPECT_EQ(error, "CSTA <SnapshotDeviceData>: entry without callID or with unknown "
+                     "localConnectionState 'dancing'");
+}
+
 } // namespace
 } // namespace acd::tsp

@@ -182,6 +182,30 @@ TEST_F(LinkFault, ResyncKeepsSurvivingCallsIdlesVanishedOnesAndAnnouncesNewOnes)
     EXPECT_TRUE(h.waitState(b, LINECALLSTATE_IDLE));
 }
 
+TEST_F(LinkFault, ARoutePointHoldingMoreCallersThanOneFrameCarriesOpensWithEveryCall)
+{
+    // 25 callers wait at route point 9001 before the provider opens it. Their snapshot (about
+    // 6 KB) exceeds this fixture's 4 KB frame cap: pbx-sim sends it in segments, and opening
+    // the line announces every caller.
+    const std::string queue = "9001";
+    RawCstaClient other(m_pbx->port());
+    ASSERT_TRUE(other.connected());
+    for (int i = 0; i < 25; ++i) {
+        SwitchRequest make;
+        make.kind = RequestKind::MakeCall;
+        make.device = "+4930200" + std::to_string(1000 + i);
+        make.destination = queue;
+        ASSERT_TRUE(other.request(make).ok()) << i;
+    }
+    ASSERT_TRUE(h.openLine(queue));
+    ASSERT_TRUE(h.waitFor([&] { return h.newCalls(queue).size() >= 25; }));
+    EXPECT_EQ(h.newCalls(queue).size(), 25u);
+    for (uintptr_t call : h.newCalls(queue))
+        EXPECT_EQ(h.states(call), (States{LINECALLSTATE_OFFERING})) << call;
+    // The link stayed up throughout.
+    EXPECT_EQ(h.lineEvents(A, LINE_LINEDEVSTATE), (LineStates{LINEDEVSTATE_INSERVICE}));
+}
+
 TEST_F(LinkFault, TwoMissedHeartbeatsTakeTheLinkDown) {
     auto start = std::chrono::steady_clock::now();
     m_relay->setSwallow(false, true);

@@ -56,6 +56,17 @@ void RawCstaClient::waitForEvents(std::size_t count, int ms) {
     }
 }
 
+void RawCstaClient::waitForLastSnapshotSegment(int ms)
+{
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (m_fd >= 0 && (m_segments.empty() || !m_segments.back().lastSegment)
+           && std::chrono::steady_clock::now() < deadline) {
+        std::optional<SwitchResult> none;
+        if (!readOne(-1, none))
+            return;
+    }
+}
+
 bool RawCstaClient::readOne(int invokeId, std::optional<SwitchResult> &response) {
     CstaFrame in;
     std::string error;
@@ -81,6 +92,8 @@ bool RawCstaClient::readOne(int invokeId, std::optional<SwitchResult> &response)
         send(m_fd, reply.data(), reply.size(), MSG_NOSIGNAL);
     } else if (message.type == CstaMessageType::Event) {
         m_events.push_back(message.event);
+    } else if (message.type == CstaMessageType::SnapshotDeviceData) {
+        m_segments.push_back(message.segment);
     } else if (in.invokeId == invokeId
                && (message.type == CstaMessageType::Response
                    || message.type == CstaMessageType::Error)) {

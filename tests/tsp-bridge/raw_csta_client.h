@@ -25,12 +25,17 @@ public:
     void waitForEvents(std::size_t count, int ms = 5000);
     /// The events received so far (during requests and waits), in order.
     const std::vector<SwitchEvent> &events() const { return m_events; }
+    /// Reads (bounded by `ms`) until a SnapshotDeviceData segment flagged last has arrived.
+    void waitForLastSnapshotSegment(int ms = 5000);
+    /// The SnapshotDeviceData segments received so far, in order.
+    const std::vector<SnapshotSegment> &snapshotSegments() const { return m_segments; }
 
 private:
     int m_fd = -1;
     int m_nextInvokeId = 1;
     CstaFrameReader m_reader;
     std::vector<SwitchEvent> m_events;
+    std::vector<SnapshotSegment> m_segments;
     /// Reads and handles one frame (waiting at most 100 ms for bytes); false on a broken link.
     /// Sets `response` when the frame is the answer to `invokeId`.
     bool readOne(int invokeId, std::optional<SwitchResult> &response);

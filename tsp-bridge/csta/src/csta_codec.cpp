@@ -179,6 +179,78 @@ bool readLocalState(const XmlElement &root, SwitchEvent &ev, std::string &error)
     return true;
 }
 
+/// snapshotData/snapshotDeviceResponseInfo*, in order (no element: no entries).
+bool readSnapshotData(const XmlElement &root, const XmlElement *data,
+                      std::vector<SnapshotEntry> &out, std::string &error)
+{
+    if (!data)
+        return true;
+    for (const auto &item : data->children) {
+        if (item.name != "snapshotDeviceResponseInfo")
+            continue;
+        SnapshotEntry entry;
+        const XmlElement *id = item.child("connectionIdentifier");
+        const XmlElement *state = item.find("localConnectionState");
+        entry.callId = id ? id->childText("callID") : std::string();
+        if (entry.callId.empty() || !state || !parseConnState(state->text, entry.state)) {
+            error = "CSTA <" + root.name
+                    + ">: entry without callID or with unknown localConnectionState '"
+                    + (state ? state->text : std::string()) + "'";
+            return false;
+        }
+        out.push_back(entry);
+    }
+    return true;
+}
+
+void writeSnapshotData(XmlWriter &w, const std::vector<SnapshotEntry> &entries)
+{
+    w.open("snapshotData");
+    for (const auto &entry : entries) {
+        w.open("snapshotDeviceResponseInfo");
+        w.open("connectionIdentifier").leaf("callID", entry.callId);
+        w.close("connectionIdentifier");
+        w.open("localCallState").open("compoundCallState");
+        w.leaf("localConnectionState", toString(entry.state));
+        w.close("compoundCallState").close("localCallState");
+        w.close("snapshotDeviceResponseInfo");
+    }
+    w.close("snapshotData");
+}
+
+bool decodeSnapshotDeviceData(const XmlElement &root, CstaMessage &out, std::string &error)
+{
+    out.type = CstaMessageType::SnapshotDeviceData;
+    SnapshotSegment &seg = out.segment;
+    if (!requireText(root, "serviceCrossRefID", seg.serviceCrossRefId, error))
+        return false;
+    std::string id;
+    if (!requireText(root, "segmentID", id, error))
+        return false;
+    seg.segmentId = 0;
+    for (char ch : id) {
+        if (ch < '0' || ch > '9' || seg.segmentId > 99999999) {
+            seg.segmentId = 0;
+            break;
+        }
+        seg.segmentId = seg.segmentId * 10 + (ch - '0');
+    }
+    if (seg.segmentId <= 0) {
+        error = "CSTA <SnapshotDeviceData>: segmentID '" + id + "' is not a positive number";
+        return false;
+    }
+    const std::string last = root.childText("lastSegment");
+    if (last == "true" || last == "1")
+        seg.lastSegment = true;
+    else if (last == "false" || last == "0")
+        seg.lastSegment = false;
+    else {
+        error = "CSTA <SnapshotDeviceData>: lastSegment '" + last + "' is not true or false";
+        return false;
+    }
+    return readSnapshotData(root, root.child("snapshotData"), seg.entries, error);
+}
+
 bool decodeRequest(const XmlElement &root, const OpSpec &spec, CstaMessage &out,
                    std::string &error) {
     SwitchRequest &r = out.request;
@@ -255,25 +327,19 @@ bool decodeResponse(const XmlElement &root, const OpSpec &spec, CstaMessage &out
         break;
     }
     case RequestKind::SnapshotDevice: {
-        // crossRefIDorSnapshotData/snapshotData/snapshotDeviceResponseInfo*, in order.
-        const XmlElement *data = root.find("snapshotData");
-        if (!data)
-            break;
-        for (const auto &item : data->children) {
-            if (item.name != "snapshotDeviceResponseInfo")
-                continue;
-            SnapshotEntry entry;
-            const XmlElement *id = item.child("connectionIdentifier");
-            const XmlElement *state = item.find("localConnectionState");
-            entry.callId = id ? id->childText("callID") : std::string();
-            if (entry.callId.empty() || !state || !parseConnState(state->text, entry.state)) {
-                error = "CSTA <SnapshotDeviceResponse>: entry without callID or with unknown "
-                        "localConnectionState '"
-                        + (state ? state->text : std::string()) + "'";
+        // crossRefIDorSnapshotData: the entries, or the reference their segments will carry.
+        const XmlElement *choice = root.child("crossRefIDorSnapshotData");
+        const XmlElement *ref = choice ? choice->child("serviceCrossRefID") : nullptr;
+        if (ref) {
+            res.serviceCrossRefId = ref->text;
+            if (res.serviceCrossRefId.empty()) {
+                error = "CSTA <SnapshotDeviceResponse>: <serviceCrossRefID> is empty";
                 return false;
             }
-            res.snapshot.push_back(entry);
+            break;
         }
+        if (!readSnapshotData(root, root.find("snapshotData"), res.snapshot, error))
+            return false;
         break;
     }
     default:
@@ -382,6 +448,8 @@ bool decodeCstaMessage(const XmlElement &root, CstaMessage &out, std::string &er
         out.type = CstaMessageType::SystemRegisterResponse;
         return true;
     }
+    if (name == "SnapshotDeviceData")
+        return decodeSnapshotDeviceData(root, out, error);
     if (name == "CSTAErrorCode") {
         out.type = CstaMessageType::Error;
         if (root.children.empty()) {
@@ -465,21 +533,26 @@ std::string encodeCstaResponse(RequestKind kind, const SwitchResult &result) {
         w.close("agentStateEntry").close("agentStateList");
         break;
     case RequestKind::SnapshotDevice:
-        w.open("crossRefIDorSnapshotData").open("snapshotData");
-        for (const auto &entry : result.snapshot) {
-            w.open("snapshotDeviceResponseInfo");
-            w.open("connectionIdentifier").leaf("callID", entry.callId);
-            w.close("connectionIdentifier");
-            w.open("localCallState").open("compoundCallState");
-            w.leaf("localConnectionState", toString(entry.state));
-            w.close("compoundCallState").close("localCallState");
-            w.close("snapshotDeviceResponseInfo");
-        }
-        w.close("snapshotData").close("crossRefIDorSnapshotData");
+        w.open("crossRefIDorSnapshotData");
+        if (!result.serviceCrossRefId.empty())
+            w.leaf("serviceCrossRefID", result.serviceCrossRefId);
+        else
+            writeSnapshotData(w, result.snapshot);
+        w.close("crossRefIDorSnapshotData");
         break;
     default:
         break;
     }
+    return w.finish();
+}
+
+std::string encodeSnapshotDeviceData(const SnapshotSegment &segment)
+{
+    XmlWriter w("SnapshotDeviceData");
+    w.leaf("serviceCrossRefID", segment.serviceCrossRefId);
+    w.leaf("segmentID", std::to_string(segment.segmentId));
+    w.leaf("lastSegment", segment.lastSegment ? "true" : "false");
+    writeSnapshotData(w, segment.entries);
     return w.finish();
 }
 

@@ -37,6 +37,10 @@ struct Client {
 } // namespace
 
 struct CstaServer::Impl {
+    /// The most snapshot entries one message carries (about 250 bytes each): longer
+    /// snapshots go in SnapshotDeviceData segments, well under any client's frame cap.
+    static constexpr size_t kSnapshotEntriesPerMessage = 10;
+
     PbxSimConfig config;
     SwitchModel model;
     std::unique_ptr<TrafficGenerator> traffic;
@@ -69,6 +73,12 @@ struct CstaServer::Impl {
     void send(Client &client, int invokeId, const std::string &xml) {
         std::string frame;
         appendFrame(client, frame, invokeId, xml);
+        if (frame.empty() && invokeId != kCstaEventInvokeId) {
+            // The requester must not wait for an answer that was dropped: it gets an error.
+            SwitchResult failed;
+            failed.error = CstaError::Unspecified;
+            appendFrame(client, frame, invokeId, encodeCstaResponse(RequestKind::MakeCall, failed));
+        }
         sendBytes(client, frame);
     }
 
@@ -76,8 +86,12 @@ struct CstaServer::Impl {
     static void appendFrame(const Client &client, std::string &out, int invokeId,
                             const std::string &xml) {
         std::string frame = encodeCstaFrame(invokeId, xml);
-        if (frame.empty())
-            logLine("frame for " + client.peer + " exceeds the frame cap; dropped");
+        if (frame.empty()) {
+            const auto declaration = xml.find("?>");
+            logLine("message for " + client.peer + " of " + std::to_string(xml.size())
+                    + " bytes exceeds the CSTA frame cap; dropped: "
+                    + xml.substr(declaration == std::string::npos ? 0 : declaration + 2, 80));
+        }
         out += frame;
     }
 
@@ -161,8 +175,35 @@ struct CstaServer::Impl {
         } else {
             result = model.execute(request);
         }
+        std::vector<SnapshotEntry> segmented;
+        if (request.kind == RequestKind::SnapshotDevice
+            && result.snapshot.size() > kSnapshotEntriesPerMessage) {
+            // Too long for one message (a route point holding hundreds of callers): the
+            // entries follow in segments under a service cross reference (ECMA-269).
+            result.serviceCrossRefId = "snapshot-" + std::to_string(++crossRefCounter);
+            segmented.swap(result.snapshot);
+        }
         send(client, invokeId, encodeCstaResponse(request.kind, result));
+        if (!segmented.empty())
+            sendSnapshotSegments(client, result.serviceCrossRefId, segmented);
         flushEvents();
+    }
+
+    void sendSnapshotSegments(Client &client, const std::string &serviceCrossRefId,
+                              const std::vector<SnapshotEntry> &entries)
+    {
+        std::string out;
+        SnapshotSegment segment;
+        segment.serviceCrossRefId = serviceCrossRefId;
+        for (size_t first = 0; first < entries.size(); first += kSnapshotEntriesPerMessage) {
+            const size_t end = std::min(entries.size(), first + kSnapshotEntriesPerMessage);
+            segment.entries.assign(entries.begin() + static_cast<std::ptrdiff_t>(first),
+                                   entries.begin() + static_cast<std::ptrdiff_t>(end));
+            ++segment.segmentId;
+            segment.lastSegment = end == entries.size();
+            appendFrame(client, out, kCstaEventInvokeId, encodeSnapshotDeviceData(segment));
+        }
+        sendBytes(client, out);
     }
 
     void handleFrame(Client &client, const CstaFrame &frame) {

@@ -220,6 +220,9 @@ void CstaLink::dispatch(const CstaFrame &frame) {
     case CstaMessageType::Error:
         handleResponse(frame.invokeId, message);
         break;
+    case CstaMessageType::SnapshotDeviceData:
+        handleSnapshotSegment(message.segment);
+        break;
     case CstaMessageType::Event: {
         std::string device;
         {
@@ -266,7 +269,49 @@ void CstaLink::handleResponse(int invokeId, const CstaMessage &message) {
         m_deviceByCrossRef[result.crossRefId] = pending.device;
         m_crossRefByDevice[pending.device] = result.crossRefId;
     }
+    if (pending.kind == RequestKind::SnapshotDevice && result.ok()
+        && !result.serviceCrossRefId.empty()) {
+        // The entries follow in segments; the request completes with the last one.
+        std::lock_guard lock(m_pendingMutex);
+        pending.deadline = nowMs() + m_config.requestTimeoutMs;
+        m_segmentedSnapshots[result.serviceCrossRefId] = {std::move(pending), {}, 0};
+        return;
+    }
     pending.done(result);
+}
+
+void CstaLink::handleSnapshotSegment(const SnapshotSegment &segment)
+{
+    Pending finished;
+    SwitchResult result;
+    {
+        std::lock_guard lock(m_pendingMutex);
+        auto it = m_segmentedSnapshots.find(segment.serviceCrossRefId);
+        if (it == m_segmentedSnapshots.end()) {
+            logLine("SnapshotDeviceData for unknown serviceCrossRefID '" + segment.serviceCrossRefId
+                    + "' ignored");
+            return;
+        }
+        SegmentedSnapshot &snapshot = it->second;
+        if (segment.segmentId != snapshot.lastSegmentId + 1) {
+            logLine("SnapshotDeviceData '" + segment.serviceCrossRefId + "': segment "
+                    + std::to_string(segment.segmentId) + " after segment "
+                    + std::to_string(snapshot.lastSegmentId) + "; the snapshot failed");
+            result.error = CstaError::Unspecified;
+        } else {
+            snapshot.entries.insert(snapshot.entries.end(), segment.entries.begin(),
+                                    segment.entries.end());
+            snapshot.lastSegmentId = segment.segmentId;
+            // A long snapshot that keeps arriving is not timed out from its request.
+            snapshot.request.deadline = nowMs() + m_config.requestTimeoutMs;
+            if (!segment.lastSegment)
+                return;
+            result.snapshot = std::move(snapshot.entries);
+        }
+        finished = std::move(snapshot.request);
+        m_segmentedSnapshots.erase(it);
+    }
+    finished.done(result);
 }
 
 void CstaLink::send(const SwitchRequest &request, Done done) {
@@ -353,14 +398,18 @@ bool CstaLink::writeFrame(int invokeId, const std::string &xml) {
 
 void CstaLink::failAll(CstaError error) {
     std::map<int, Pending> pending;
+    std::map<std::string, SegmentedSnapshot> snapshots;
     {
         std::lock_guard lock(m_pendingMutex);
         pending.swap(m_pending);
+        snapshots.swap(m_segmentedSnapshots);
     }
     SwitchResult failed;
     failed.error = error;
     for (auto &[id, p] : pending)
         p.done(failed);
+    for (auto &[ref, s] : snapshots)
+        s.request.done(failed);
 }
 
 void CstaLink::expireRequests() {
@@ -372,6 +421,16 @@ void CstaLink::expireRequests() {
             if (it->second.deadline < now) {
                 expired.push_back(std::move(it->second));
                 it = m_pending.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        for (auto it = m_segmentedSnapshots.begin(); it != m_segmentedSnapshots.end();) {
+            if (it->second.request.deadline < now) {
+                logLine("SnapshotDeviceData '" + it->first + "': no segment for "
+                        + std::to_string(m_config.requestTimeoutMs) + " ms; the snapshot failed");
+                expired.push_back(std::move(it->second.request));
+                it = m_segmentedSnapshots.erase(it);
             } else {
                 ++it;
             }

@@ -67,6 +67,8 @@ private:
     void linkUp(const std::string &note);
     void dispatch(const CstaFrame &frame);
     void handleResponse(int invokeId, const CstaMessage &message);
+    /// Adds a SnapshotDeviceData segment to its snapshot; the last one completes the request.
+    void handleSnapshotSegment(const SnapshotSegment &segment);
     bool writeFrame(int invokeId, const std::string &xml);
     void failAll(CstaError error);
     void expireRequests();
@@ -82,8 +84,16 @@ private:
     Poco::Net::StreamSocket m_socket;
     bool m_connected = false;
 
+    /// A SnapshotDevice the switch answers in segments: the request and the entries so far.
+    struct SegmentedSnapshot {
+        Pending request;
+        std::vector<SnapshotEntry> entries;
+        int lastSegmentId = 0;
+    };
+
     std::mutex m_pendingMutex;
     std::map<int, Pending> m_pending;
+    std::map<std::string, SegmentedSnapshot> m_segmentedSnapshots; ///< by serviceCrossRefID
     int m_nextInvokeId = 1;
     std::map<std::string, std::string> m_deviceByCrossRef;
     std::map<std::string, std::string> m_crossRefByDevice;

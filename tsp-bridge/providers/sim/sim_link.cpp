@@ -62,7 +62,9 @@ void SimLink::stop() {
 
 void SimLink::send(const SwitchRequest &request, Done done) {
     if (!m_up) {
-        done(SwitchResult{CstaError::LinkDown, {}, {}, {}, {}});
+        SwitchResult down;
+        down.error = CstaError::LinkDown;
+        done(down);
         return;
     }
     SwitchResult result;

@@ -196,7 +196,9 @@ SwitchResult SwitchModel::execute(const SwitchRequest &request) {
         return result;
     }
     }
-    return SwitchResult{CstaError::ServiceNotSupported, {}, {}, {}, {}};
+    SwitchResult unsupported;
+    unsupported.error = CstaError::ServiceNotSupported;
+    return unsupported;
 }
 
 SwitchResult SwitchModel::makeCall(const SwitchRequest &r) {

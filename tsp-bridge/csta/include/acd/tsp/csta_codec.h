@@ -20,6 +20,18 @@ enum class CstaMessageType {
     SystemStatusResponse,
     SystemRegister,
     SystemRegisterResponse,
+    SnapshotDeviceData, ///< one segment of a snapshot answered in segments (switch -> us)
+};
+
+/// One SnapshotDeviceData message: a switch whose snapshot of a device is too long for one
+/// message answers SnapshotDevice with a serviceCrossRefID and sends the entries in numbered
+/// segments under it, the last one flagged.
+struct SnapshotSegment {
+    std::string serviceCrossRefId;
+    int segmentId = 0; ///< 1, 2, ...
+    bool lastSegment = false;
+    std::vector<SnapshotEntry> entries;
+    bool operator==(const SnapshotSegment &) const = default;
 };
 
 struct CstaMessage {
@@ -30,6 +42,7 @@ struct CstaMessage {
     SwitchResult result;                            ///< Response / Error
     SwitchEvent event;                              ///< Event (crossRefId set)
     std::string systemStatus;                       ///< SystemStatus
+    SnapshotSegment segment;                        ///< SnapshotDeviceData
 };
 
 /// Decodes one XML document. Unknown root elements, missing mandatory children and
@@ -41,6 +54,7 @@ std::string encodeCstaRequest(const SwitchRequest &request);
 /// A positive response, or CSTAErrorCode when result.error is set.
 std::string encodeCstaResponse(RequestKind kind, const SwitchResult &result);
 std::string encodeCstaEvent(const SwitchEvent &event);
+std::string encodeSnapshotDeviceData(const SnapshotSegment &segment);
 std::string encodeSystemStatus(std::string_view status = "normal");
 std::string encodeSystemStatusResponse();
 std::string encodeSystemRegister();

@@ -114,6 +114,9 @@ struct SwitchResult {
     ConnectionId conn;
     AgentState agentState = AgentState::LoggedOff;
     std::vector<SnapshotEntry> snapshot;
+    /// SnapshotDevice answered in segments: the snapshot's entries follow in SnapshotDeviceData
+    /// messages under this reference (`snapshot` is then empty). Wire only.
+    std::string serviceCrossRefId;
     std::string crossRefId; ///< MonitorStart
     bool ok() const { return error == CstaError::None; }
     bool operator==(const SwitchResult &) const = default;
