@@ -90,6 +90,8 @@ void Engine::Impl::setActivity(Index a, AgentActivity activity, const std::strin
     Agent &agent = m_agents[a];
     flushActivityTime(agent);
     agent.activity = activity;
+    if (activity != AgentActivity::Available)
+        agent.idlePlaceKept = false; // the idle period is over
     reportStates(a, forcedBy);
 }
 
@@ -241,9 +243,7 @@ void Engine::Impl::finishSessionEnd(Index s, const std::string &forcedBy)
     Session &session = m_sessions[s];
     const Index a = session.agent;
     Agent &agent = m_agents[a];
-    const bool wasIndexed = agent.idleIndexed;
-    if (wasIndexed)
-        unindexIdle(a);
+    unindexIdleKeepingPlace(a);
     leavePools(a, s);
     session.ended = true;
     session.pendingEnd = false;
@@ -466,9 +466,7 @@ Status Engine::Impl::setSessionState(SessionId id, SessionState state, SessionSt
     const Index a = session.agent;
     Agent &agent = m_agents[a];
     if (state != SessionState::None && state != session.chosen) {
-        const bool wasIndexed = agent.idleIndexed;
-        if (wasIndexed)
-            unindexIdle(a);
+        unindexIdleKeepingPlace(a);
         session.chosen = state;
         if (agent.activity == AgentActivity::Available)
             routeAgent(a);

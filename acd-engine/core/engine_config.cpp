@@ -212,8 +212,7 @@ Index Engine::Impl::poolFor(Index group, SkillId skill)
         if (level == 0)
             continue;
         const bool wasIndexed = agent.idleIndexed;
-        if (wasIndexed)
-            unindexIdle(a);
+        unindexIdleKeepingPlace(a);
         agent.memberships.push_back(
             Membership{p, static_cast<std::uint8_t>(level), s, newIdleNode(a, p, level)});
         m_pools[p].members.emplace_back(a, static_cast<std::uint8_t>(level));
@@ -327,9 +326,7 @@ Status Engine::Impl::setAgentSkills(AgentId id, const std::vector<AgentSkill> &s
         return s;
     const Index a = found.value();
     Agent &agent = m_agents[a];
-    const bool wasIndexed = agent.idleIndexed;
-    if (wasIndexed)
-        unindexIdle(a);
+    unindexIdleKeepingPlace(a);
     const std::vector<Index> sessions = agent.sessions;
     for (Index s : sessions)
         leavePools(a, s);

@@ -178,6 +178,7 @@ struct Agent {
     // Idle index membership and strategy keys, fixed while the agent stays idle.
     bool idleIndexed = false;
     bool keyedIndexed = false; // some keyed set holds this agent (erased via memberships)
+    bool idlePlaceKept = false; // unindexIdleKeepingPlace(): indexIdle() reuses idleSeq, keys
     std::uint64_t idleSeq = 0;
     std::array<std::uint64_t, kKeyedStrategies> idleKeys{};
     std::uint64_t lastOfferSeq = 0;
@@ -353,13 +354,17 @@ public:
     /// A detached node for a new membership of agent `a` in (pool, level).
     Index newIdleNode(Index a, Index pool, int level);
     void freeIdleNode(Index n);
-    void linkNode(Index n);   ///< at the tail of its bucket
+    void linkNode(Index n);   ///< in its bucket, in idle order (the tail unless a place was kept)
     void unlinkNode(Index n); ///< out of its bucket; detached
     Index findCallFor(const Agent &agent) const;
     bool agentQualifies(const Agent &agent, const Call &call) const;
     void offer(Index c, Index a);
     void indexIdle(Index a);
     void unindexIdle(Index a);
+    /// Takes an idle agent out of the idle index while its sessions or skills change; the
+    /// next indexIdle() puts it back in its old place in the idle order, with the same
+    /// strategy keys. Such a change does not start a new idle period.
+    void unindexIdleKeepingPlace(Index a);
     void indexCall(Index c);
     void unindexCall(Index c);
     void addKeyedStrategy(Index pool, int slot);

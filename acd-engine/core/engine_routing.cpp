@@ -63,13 +63,23 @@ void Engine::Impl::linkNode(Index n)
 {
     IdleNode &node = m_idleNodes[n];
     IdleBucket &bucket = idleBucket(node.pool(), node.level());
-    node.prev = bucket.tail;
-    node.next = kNil;
-    if (bucket.tail != kNil)
-        m_idleNodes[bucket.tail].next = n;
+    // After the last node that went idle before this agent. A new idle period is the newest,
+    // so this stops at the tail at once; an agent put back in a kept place (a session or
+    // skill change) walks back past the agents that went idle since.
+    const std::uint64_t seq = m_idleLive[node.agent];
+    Index after = bucket.tail;
+    while (after != kNil && m_idleLive[m_idleNodes[after].agent] > seq)
+        after = m_idleNodes[after].prev;
+    node.prev = after;
+    node.next = after != kNil ? m_idleNodes[after].next : bucket.head;
+    if (node.next != kNil)
+        m_idleNodes[node.next].prev = n;
+    else
+        bucket.tail = n;
+    if (after != kNil)
+        m_idleNodes[after].next = n;
     else
         bucket.head = n;
-    bucket.tail = n;
     m_poolMasks[node.pool()].idle |= 1u << (node.level() - 1);
 }
 
@@ -94,10 +104,13 @@ void Engine::Impl::unlinkNode(Index n)
 void Engine::Impl::indexIdle(Index a)
 {
     Agent &agent = m_agents[a];
-    agent.idleSeq = ++m_idleSeq;
+    // A kept place was routable, so its keys were drawn then.
+    bool keysDrawn = agent.idlePlaceKept;
+    if (!agent.idlePlaceKept)
+        agent.idleSeq = ++m_idleSeq;
+    agent.idlePlaceKept = false;
     agent.idleIndexed = true;
     m_idleLive[a] = agent.idleSeq;
-    bool keysDrawn = false;
     for (const Membership &m : agent.memberships) {
         const Session &session = m_sessions[m.session];
         if (session.chosen != SessionState::Ready || session.pendingEnd)
@@ -148,6 +161,20 @@ void Engine::Impl::unindexIdle(Index a)
     }
     agent.idleIndexed = false;
     m_idleLive[a] = 0;
+}
+
+void Engine::Impl::unindexIdleKeepingPlace(Index a)
+{
+    Agent &agent = m_agents[a];
+    if (!agent.idleIndexed)
+        return;
+    // Only an agent some queue could reach (a node linked: a Ready session) has a place; one
+    // without starts its idle period when a session of it becomes Ready.
+    bool routable = false;
+    for (const Membership &m : agent.memberships)
+        routable = routable || m_idleNodes[m.node].linked();
+    unindexIdle(a);
+    agent.idlePlaceKept = routable;
 }
 
 Index Engine::Impl::firstQualifying(Index p, int l, const Call &call)

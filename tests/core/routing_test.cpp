@@ -58,6 +58,137 @@ TEST_F(RoutingTest, AgentReturningFromNotReadyGoesToTheBackOfTheIdleLine)
     EXPECT_EQ(offeredTo(500), 2u);
 }
 
+// A change to an idle agent's sessions or skills does not start a new idle period: the agent
+// keeps its place in the longest-idle order (it used to go to the back of the line).
+TEST_F(RoutingTest, AnIdleAgentWhoseSecondSessionBecomesReadyKeepsItsPlace)
+{
+    addAgent(1);
+    login(1, kGroup);
+    const SessionId back = login(1, kOtherGroup);
+    ASSERT_TRUE(engine.setSessionState(engine.sessionsOf(1).front(), SessionState::Ready,
+                                       SessionState::None, now));
+    ready(1);
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 1u);
+}
+
+TEST_F(RoutingTest, AnIdleAgentWhoseOtherSessionGoesNotReadyKeepsItsPlace)
+{
+    addAgent(1);
+    const SessionId front = login(1, kGroup);
+    const SessionId back = login(1, kOtherGroup);
+    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
+    ready(1);
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::NotReady, SessionState::None, now));
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 1u);
+}
+
+TEST_F(RoutingTest, AnIdleAgentWhoseOtherSessionEndsKeepsItsPlace)
+{
+    addAgent(1);
+    const SessionId front = login(1, kGroup);
+    const SessionId back = login(1, kOtherGroup);
+    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
+    ready(1);
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(engine.endSession(back, now));
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 1u);
+}
+
+TEST_F(RoutingTest, AnIdleAgentWhoseSkillsChangeKeepsItsPlace)
+{
+    staff(1);
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(engine.setAgentSkills(1, {{kSales, 7}, {kSupport, 5}, {kSpanish, 3}}));
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 1u);
+}
+
+TEST_F(RoutingTest, AKeptPlaceIsAmongTheAgentsWhoWentIdleBeforeAndAfterIt)
+{
+    staff(1);
+    at(1);
+    addAgent(2);
+    const SessionId front = login(2, kGroup);
+    const SessionId back = login(2, kOtherGroup);
+    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
+    ready(2);
+    at(2);
+    staff(3);
+    at(3);
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::NotReady, SessionState::None, now));
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
+    for (CallId c = 500; c < 503; ++c)
+        ASSERT_TRUE(arrive(c));
+    EXPECT_EQ(offeredTo(500), 1u);
+    EXPECT_EQ(offeredTo(501), 2u);
+    EXPECT_EQ(offeredTo(502), 3u);
+}
+
+TEST_F(RoutingTest, AnIdleAgentWhoseOnlySessionGoesNotReadyAndBackGoesToTheBackOfTheLine)
+{
+    // No queue could reach it meanwhile: as if the agent had gone Not Ready.
+    staff(1);
+    at(1);
+    staff(2);
+    at(2);
+    const SessionId s1 = engine.sessionsOf(1).front();
+    ASSERT_TRUE(engine.setSessionState(s1, SessionState::NotReady, SessionState::None, now));
+    ASSERT_TRUE(engine.setSessionState(s1, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 2u);
+}
+
+TEST_F(RoutingTest, AnAgentAvailableWithNoReadySessionQueuesBehindAgentsAlreadyIdle)
+{
+    // Agent 1 was Ready first but no queue could reach it: its idle period starts when its
+    // session becomes Ready, behind agent 2.
+    addAgent(1);
+    const SessionId s1 = login(1, kGroup);
+    ready(1);
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(engine.setSessionState(s1, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 2u);
+}
+
+TEST_F(RoutingTest, AnAgentWhoKeptItsPlaceGoesToTheBackOfTheLineAfterItsNextCall)
+{
+    addAgent(1);
+    const SessionId front = login(1, kGroup);
+    const SessionId back = login(1, kOtherGroup);
+    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
+    ready(1);
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(arrive(500));
+    ASSERT_EQ(offeredTo(500), 1u);
+    answer(500);
+    at(10);
+    clear(500);
+    ASSERT_TRUE(arrive(501));
+    EXPECT_EQ(offeredTo(501), 2u);
+}
+
 TEST_F(RoutingTest, MostSkilledPicksTheHighestLevelThenTheLongestIdle)
 {
     QueueConfig q = queueConfig(300, "vip", kSpanish);
