@@ -142,6 +142,7 @@ TEST_F(ConservationTest, QueueCountersBalance)
     EXPECT_EQ(answered, s_result.answered);
     EXPECT_EQ(abandoned, s_result.abandoned);
     EXPECT_EQ(disconnected, s_result.disconnected);
+    EXPECT_EQ(handled, s_result.answered); // every answered call's after-call work ended
     EXPECT_EQ(flowedIn, flowedOut);
 }
 
