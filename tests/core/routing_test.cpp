@@ -1,10 +1,45 @@
 // Which agent gets which call: strategies, priorities, greatest need, skill levels.
 #include "core_fixture.h"
 
+#include <functional>
+
 namespace acd::core::test {
 namespace {
 
-class RoutingTest : public CoreTest {};
+class RoutingTest : public CoreTest {
+protected:
+    /// Staffs agent `id` Ready in kGroup with a second session in kOtherGroup, Ready or Not
+    /// Ready; returns the second session.
+    SessionId staffInTwoGroups(AgentId id, SessionState second)
+    {
+        addAgent(id);
+        const SessionId front = login(id, kGroup);
+        const SessionId back = login(id, kOtherGroup);
+        EXPECT_TRUE(setSession(front, SessionState::Ready));
+        if (second != SessionState::NotReady) {
+            EXPECT_TRUE(setSession(back, second));
+        }
+        ready(id);
+        return back;
+    }
+
+    /// With agent 1 idle since now (staffed by the caller): agent 2 goes idle a second later,
+    /// `change` happens a second after that; returns whom the next sales call is offered to.
+    AgentId firstInLineAfter(const std::function<void()> &change)
+    {
+        at(1);
+        staff(2);
+        at(2);
+        change();
+        EXPECT_TRUE(arrive(500));
+        return offeredTo(500);
+    }
+
+    Status setSession(SessionId s, SessionState state)
+    {
+        return engine.setSessionState(s, state, SessionState::None, now);
+    }
+};
 
 TEST_F(RoutingTest, CallArrivingWhileAnAgentIsIdleIsOfferedToThatAgentAtOnce)
 {
@@ -59,80 +94,46 @@ TEST_F(RoutingTest, AgentReturningFromNotReadyGoesToTheBackOfTheIdleLine)
 }
 
 // A change to an idle agent's sessions or skills does not start a new idle period: the agent
-// keeps its place in the longest-idle order (it used to go to the back of the line).
+// keeps its place in the longest-idle order (it used to go to the back of the line). Agent 1
+// goes idle first, agent 2 a second later, then agent 1's sessions or skills change.
 TEST_F(RoutingTest, AnIdleAgentWhoseSecondSessionBecomesReadyKeepsItsPlace)
 {
-    addAgent(1);
-    login(1, kGroup);
-    const SessionId back = login(1, kOtherGroup);
-    ASSERT_TRUE(engine.setSessionState(engine.sessionsOf(1).front(), SessionState::Ready,
-                                       SessionState::None, now));
-    ready(1);
-    at(1);
-    staff(2);
-    at(2);
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 1u);
+    const SessionId back = staffInTwoGroups(1, SessionState::NotReady);
+    EXPECT_EQ(firstInLineAfter([&] { ASSERT_TRUE(setSession(back, SessionState::Ready)); }), 1u);
 }
 
 TEST_F(RoutingTest, AnIdleAgentWhoseOtherSessionGoesNotReadyKeepsItsPlace)
 {
-    addAgent(1);
-    const SessionId front = login(1, kGroup);
-    const SessionId back = login(1, kOtherGroup);
-    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
-    ready(1);
-    at(1);
-    staff(2);
-    at(2);
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::NotReady, SessionState::None, now));
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 1u);
+    const SessionId back = staffInTwoGroups(1, SessionState::Ready);
+    EXPECT_EQ(firstInLineAfter([&] { ASSERT_TRUE(setSession(back, SessionState::NotReady)); }), 1u);
 }
 
 TEST_F(RoutingTest, AnIdleAgentWhoseOtherSessionEndsKeepsItsPlace)
 {
-    addAgent(1);
-    const SessionId front = login(1, kGroup);
-    const SessionId back = login(1, kOtherGroup);
-    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
-    ready(1);
-    at(1);
-    staff(2);
-    at(2);
-    ASSERT_TRUE(engine.endSession(back, now));
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 1u);
+    const SessionId back = staffInTwoGroups(1, SessionState::NotReady);
+    EXPECT_EQ(firstInLineAfter([&] { ASSERT_TRUE(engine.endSession(back, now)); }), 1u);
 }
 
 TEST_F(RoutingTest, AnIdleAgentWhoseSkillsChangeKeepsItsPlace)
 {
     staff(1);
-    at(1);
-    staff(2);
-    at(2);
-    ASSERT_TRUE(engine.setAgentSkills(1, {{kSales, 7}, {kSupport, 5}, {kSpanish, 3}}));
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 1u);
+    EXPECT_EQ(
+        firstInLineAfter([&] {
+            ASSERT_TRUE(engine.setAgentSkills(1, {{kSales, 7}, {kSupport, 5}, {kSpanish, 3}}));
+        }),
+        1u);
 }
 
 TEST_F(RoutingTest, AKeptPlaceIsAmongTheAgentsWhoWentIdleBeforeAndAfterIt)
 {
     staff(1);
     at(1);
-    addAgent(2);
-    const SessionId front = login(2, kGroup);
-    const SessionId back = login(2, kOtherGroup);
-    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
-    ready(2);
+    const SessionId back = staffInTwoGroups(2, SessionState::Ready);
     at(2);
     staff(3);
     at(3);
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::NotReady, SessionState::None, now));
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
+    ASSERT_TRUE(setSession(back, SessionState::NotReady));
+    ASSERT_TRUE(setSession(back, SessionState::Ready));
     for (CallId c = 500; c < 503; ++c)
         ASSERT_TRUE(arrive(c));
     EXPECT_EQ(offeredTo(500), 1u);
@@ -144,14 +145,12 @@ TEST_F(RoutingTest, AnIdleAgentWhoseOnlySessionGoesNotReadyAndBackGoesToTheBackO
 {
     // No queue could reach it meanwhile: as if the agent had gone Not Ready.
     staff(1);
-    at(1);
-    staff(2);
-    at(2);
     const SessionId s1 = engine.sessionsOf(1).front();
-    ASSERT_TRUE(engine.setSessionState(s1, SessionState::NotReady, SessionState::None, now));
-    ASSERT_TRUE(engine.setSessionState(s1, SessionState::Ready, SessionState::None, now));
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 2u);
+    EXPECT_EQ(firstInLineAfter([&] {
+                  ASSERT_TRUE(setSession(s1, SessionState::NotReady));
+                  ASSERT_TRUE(setSession(s1, SessionState::Ready));
+              }),
+              2u);
 }
 
 TEST_F(RoutingTest, AnAgentAvailableWithNoReadySessionQueuesBehindAgentsAlreadyIdle)
@@ -161,27 +160,13 @@ TEST_F(RoutingTest, AnAgentAvailableWithNoReadySessionQueuesBehindAgentsAlreadyI
     addAgent(1);
     const SessionId s1 = login(1, kGroup);
     ready(1);
-    at(1);
-    staff(2);
-    at(2);
-    ASSERT_TRUE(engine.setSessionState(s1, SessionState::Ready, SessionState::None, now));
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 2u);
+    EXPECT_EQ(firstInLineAfter([&] { ASSERT_TRUE(setSession(s1, SessionState::Ready)); }), 2u);
 }
 
 TEST_F(RoutingTest, AnAgentWhoKeptItsPlaceGoesToTheBackOfTheLineAfterItsNextCall)
 {
-    addAgent(1);
-    const SessionId front = login(1, kGroup);
-    const SessionId back = login(1, kOtherGroup);
-    ASSERT_TRUE(engine.setSessionState(front, SessionState::Ready, SessionState::None, now));
-    ready(1);
-    at(1);
-    staff(2);
-    at(2);
-    ASSERT_TRUE(engine.setSessionState(back, SessionState::Ready, SessionState::None, now));
-    ASSERT_TRUE(arrive(500));
-    ASSERT_EQ(offeredTo(500), 1u);
+    const SessionId back = staffInTwoGroups(1, SessionState::NotReady);
+    ASSERT_EQ(firstInLineAfter([&] { ASSERT_TRUE(setSession(back, SessionState::Ready)); }), 1u);
     answer(500);
     at(10);
     clear(500);
