@@ -1,6 +1,7 @@
 #include "acd/tsp/csta_codec.h"
 
 #include <array>
+#include <charconv>
 
 namespace acd::tsp {
 namespace {
@@ -227,15 +228,8 @@ bool decodeSnapshotDeviceData(const XmlElement &root, CstaMessage &out, std::str
     std::string id;
     if (!requireText(root, "segmentID", id, error))
         return false;
-    seg.segmentId = 0;
-    for (char ch : id) {
-        if (ch < '0' || ch > '9' || seg.segmentId > 99999999) {
-            seg.segmentId = 0;
-            break;
-        }
-        seg.segmentId = seg.segmentId * 10 + (ch - '0');
-    }
-    if (seg.segmentId <= 0) {
+    const auto [end, status] = std::from_chars(id.data(), id.data() + id.size(), seg.segmentId);
+    if (status != std::errc() || end != id.data() + id.size() || seg.segmentId <= 0) {
         error = "CSTA <SnapshotDeviceData>: segmentID '" + id + "' is not a positive number";
         return false;
     }
