@@ -48,19 +48,18 @@ SwitchResult RawCstaClient::request(const SwitchRequest &request) {
 }
 
 void RawCstaClient::waitForEvents(std::size_t count, int ms) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (m_fd >= 0 && m_events.size() < count && std::chrono::steady_clock::now() < deadline) {
-        std::optional<SwitchResult> none;
-        if (!readOne(-1, none))
-            return;
-    }
+    readUntil([&] { return m_events.size() >= count; }, ms);
 }
 
 void RawCstaClient::waitForLastSnapshotSegment(int ms)
 {
+    readUntil([&] { return !m_segments.empty() && m_segments.back().lastSegment; }, ms);
+}
+
+void RawCstaClient::readUntil(const std::function<bool()> &done, int ms)
+{
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (m_fd >= 0 && (m_segments.empty() || !m_segments.back().lastSegment)
-           && std::chrono::steady_clock::now() < deadline) {
+    while (m_fd >= 0 && !done() && std::chrono::steady_clock::now() < deadline) {
         std::optional<SwitchResult> none;
         if (!readOne(-1, none))
             return;

@@ -4,6 +4,7 @@
 // the switch behind the provider's back (e.g. while the provider's link is down).
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ private:
     CstaFrameReader m_reader;
     std::vector<SwitchEvent> m_events;
     std::vector<SnapshotSegment> m_segments;
+    /// Reads frames until `done()` holds, the link breaks or `ms` have passed.
+    void readUntil(const std::function<bool()> &done, int ms);
     /// Reads and handles one frame (waiting at most 100 ms for bytes); false on a broken link.
     /// Sets `response` when the frame is the answer to `invokeId`.
     bool readOne(int invokeId, std::optional<SwitchResult> &response);
