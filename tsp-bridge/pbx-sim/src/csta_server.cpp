@@ -73,12 +73,6 @@ struct CstaServer::Impl {
     void send(Client &client, int invokeId, const std::string &xml) {
         std::string frame;
         appendFrame(client, frame, invokeId, xml);
-        if (frame.empty() && invokeId != kCstaEventInvokeId) {
-            // The requester must not wait for an answer that was dropped: it gets an error.
-            SwitchResult failed;
-            failed.error = CstaError::Unspecified;
-            appendFrame(client, frame, invokeId, encodeCstaResponse(RequestKind::MakeCall, failed));
-        }
         sendBytes(client, frame);
     }
 
