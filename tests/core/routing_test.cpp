@@ -174,6 +174,26 @@ TEST_F(RoutingTest, AnAgentWhoKeptItsPlaceGoesToTheBackOfTheLineAfterItsNextCall
     EXPECT_EQ(offeredTo(501), 2u);
 }
 
+TEST_F(RoutingTest, AnAgentWhoseSessionChangeBringsAWaitingCallStartsANewIdlePeriodAfterIt)
+{
+    // The back office call waits; agent 1's back-office session becoming Ready gives it that
+    // call at once instead of putting it back in its place, so after the call agent 1 is
+    // behind agent 2.
+    ASSERT_TRUE(engine.addQueue(queueConfig(300, "back", kSales, kOtherGroup)));
+    const SessionId back = staffInTwoGroups(1, SessionState::NotReady);
+    ASSERT_TRUE(arrive(499, 300));
+    at(1);
+    staff(2);
+    at(2);
+    ASSERT_TRUE(setSession(back, SessionState::Ready));
+    ASSERT_EQ(offeredTo(499), 1u);
+    answer(499);
+    at(10);
+    clear(499);
+    ASSERT_TRUE(arrive(500));
+    EXPECT_EQ(offeredTo(500), 2u);
+}
+
 TEST_F(RoutingTest, MostSkilledPicksTheHighestLevelThenTheLongestIdle)
 {
     QueueConfig q = queueConfig(300, "vip", kSpanish);
