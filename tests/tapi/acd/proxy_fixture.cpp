@@ -111,7 +111,7 @@ void ProxyFixture::SetUp()
 {
     loader = std::make_unique<tsp::ProviderLoader>(&Server::providerCompletion);
     std::string error;
-    ASSERT_TRUE(loader->load({TSP_SIM_PATH, "stations=100-105;routepoints=9000-9001;"
+    ASSERT_TRUE(loader->load({providerPath, "stations=100-105;routepoints=9000-9001;"
                                             "external_answer_ms=-1"},
                              error))
         << error;

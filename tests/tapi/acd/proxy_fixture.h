@@ -87,6 +87,8 @@ protected:
     /// Set before SetUp: the call router runs too (route point 9000 feeds queue 10), as in
     /// the host: its messages and the core's effects are part of settle().
     bool withRouter = false;
+    /// Set before SetUp: the provider library (the sim provider by default).
+    std::string providerPath = TSP_SIM_PATH;
     std::unique_ptr<CallRouter> router;
     App desk; ///< the agent desktop on station "100"
     HLINE deskLine = 0;

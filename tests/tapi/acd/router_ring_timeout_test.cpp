@@ -4,6 +4,8 @@
 #include "core/engine.h"
 #include "proxy_fixture.h"
 
+#include <dlfcn.h>
+
 namespace acd::tapi::acdtest {
 namespace {
 
@@ -50,7 +52,6 @@ protected:
     {
         customer = initApp("customer", kCustomerClient);
         HLINE customerLine = open(customer, "105");
-        HCALL customerCall = 0;
         EXPECT_GT(
             server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr),
             0);
@@ -108,6 +109,7 @@ protected:
     }
 
     App customer;
+    HCALL customerCall = 0; ///< the caller's side of the call callRingingAtTheDesk() made
 };
 
 TEST_F(RouterRingTimeout, AnAgentWhoAnswersAsTheRingTimeRunsOutKeepsTheCaller)
@@ -178,6 +180,71 @@ TEST_F(RouterRingTimeout, ALateAnswerWithdrawsTheOfferToTheNextAgentWhoseStation
     EXPECT_TRUE(bobDesk.sink->with(LINE_APPNEWCALL).empty()); // his station never rang
     EXPECT_EQ(engine->queue(10).value().ringing, 0);
     EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
+/// The same, over a switch whose events can lag behind its answers to requests.
+class RouterRingTimeoutWithLaggingEvents : public RouterRingTimeout {
+protected:
+    void SetUp() override
+    {
+        providerPath = TSP_SIM_DELAYED_PATH;
+        RouterRingTimeout::SetUp();
+        void *library = dlopen(TSP_SIM_DELAYED_PATH, RTLD_NOW | RTLD_NOLOAD);
+        ASSERT_NE(library, nullptr) << "the provider is not loaded";
+        holdEvents = reinterpret_cast<void (*)(int)>(dlsym(library, "tspTestHoldEvents"));
+        dlclose(library); // the loader's reference keeps it loaded
+        ASSERT_NE(holdEvents, nullptr);
+    }
+
+    void (*holdEvents)(int) = nullptr;
+};
+
+TEST_F(RouterRingTimeoutWithLaggingEvents, ACallerWhoHangsUpAsTheTakeBackGoesOutIsAbandonedOnce)
+{
+    const HCALL offered = callRingingAtAlice();
+    ASSERT_NE(offered, 0u);
+    // The caller hangs up; the switch's events saying so are still on their way when the ring
+    // time runs out, so the router asks for the call back and the switch refuses: it has no
+    // such call any more.
+    holdEvents(1);
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    advance(ringTimeoutMs());
+    settle();
+    holdEvents(0);
+    settle();
+
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.total.offered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 1u);
+    EXPECT_EQ(sales.total.abandonedRinging, 0u); // the ring timeout had put it back in the queue
+    EXPECT_EQ(sales.total.answered, 0u);
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    EXPECT_EQ(router->activeCalls(), 0u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_IDLE));
+}
+
+TEST_F(RouterRingTimeoutWithLaggingEvents,
+       AnAgentWhoseCallerHungUpAsTheTakeBackWentOutHasNoOtherCall)
+{
+    const HCALL offered = callRingingAtAlice();
+    ASSERT_NE(offered, 0u);
+    holdEvents(1);
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    advance(ringTimeoutMs());
+    settle();
+    holdEvents(0);
+    settle();
+
+    // The call's end at her station is the end of the ACD call the router gave up, not a
+    // call of her own.
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::NotReady); // ring-no-answer
+    EXPECT_EQ(alice.total.ringNoAnswer, 1u);
+    EXPECT_EQ(alice.total.incomingCalls, 0u);
+    EXPECT_EQ(alice.total.outgoingCalls, 0u);
+    EXPECT_EQ(alice.currentCall, 0u);
 }
 
 } // namespace

@@ -121,6 +121,13 @@ void CallRouter::onCallState(HCALL call, DWORD state)
     auto station = m_stationLines.find(line);
     if (station == m_stationLines.end())
         return;
+    if (auto gone = m_lettingGo.find(call); gone != m_lettingGo.end()) {
+        if (state == LINECALLSTATE_IDLE) {
+            m_lettingGo.erase(gone);
+            release(call);
+        }
+        return;
+    }
     RoutedCall *routed = byHandle(call);
     if (!routed && state != LINECALLSTATE_IDLE && !m_otherCalls.count(call)) {
         arrivedAtStation(call, station->second);
@@ -287,7 +294,7 @@ void CallRouter::onReply(DWORD requestId, LONG result)
         HCALL station = call->second.atStation;
         endLostCall(id);
         if (station)
-            m_ctx.server.lineDrop(kEngineClient, station, nullptr, 0);
+            dropLetGo(station);
         return;
     }
     auto it = m_pendingRedirects.find(requestId);

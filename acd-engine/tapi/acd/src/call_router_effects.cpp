@@ -129,10 +129,19 @@ void CallRouter::disconnect(const core::DisconnectCall &disconnect)
     auto it = m_calls.find(disconnect.call);
     if (it == m_calls.end())
         return;
-    HCALL call = it->second.atRoutePoint ? it->second.atRoutePoint : it->second.atStation;
+    const HCALL atRoutePoint = it->second.atRoutePoint;
+    const HCALL atStation = it->second.atStation;
     forgetCall(disconnect.call); // the core closed it already
-    if (call)
-        m_ctx.server.lineDrop(kEngineClient, call, nullptr, 0);
+    if (atRoutePoint)
+        m_ctx.server.lineDrop(kEngineClient, atRoutePoint, nullptr, 0);
+    else if (atStation)
+        dropLetGo(atStation);
+}
+
+void CallRouter::dropLetGo(HCALL station)
+{
+    m_lettingGo.insert(station);
+    m_ctx.server.lineDrop(kEngineClient, station, nullptr, 0);
 }
 
 } // namespace acd::tapi

@@ -82,6 +82,8 @@ private:
     /// Ends a call the ACD can no longer reach at the switch (the station never showed it, or
     /// the switch refused to give it back): the core closes it as a caller it lost.
     void endLostCall(core::CallId id);
+    /// Drops a forgotten call's connection at a station, and ignores what is left of it there.
+    void dropLetGo(HCALL station);
     void release(HCALL call);
     RoutedCall *bySwitchId(DWORD switchCallId);
     RoutedCall *byHandle(HCALL call);
@@ -107,6 +109,9 @@ private:
     std::map<DWORD, core::CallId> m_pendingRetracts;  ///< request -> call being taken back
     std::map<std::string, core::AgentId> m_agentAtStation;
     std::map<HCALL, core::AgentId> m_otherCalls; ///< non-ACD calls at an agent's station
+    /// Station handles of ACD calls the router let go (forgotten, their drop sent): their last
+    /// states are not an agent's own call. Released at IDLE.
+    std::set<HCALL> m_lettingGo;
     core::CallId m_nextCallId = 1;
     std::size_t m_refusals = 0;
     std::string m_lastRefusal;
