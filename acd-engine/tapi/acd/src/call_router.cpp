@@ -307,6 +307,15 @@ void CallRouter::onReply(DWORD requestId, LONG result)
     auto call = m_calls.find(id);
     if (call == m_calls.end())
         return;
+    if (result == LINEERR_INVALCALLHANDLE) {
+        // The switch no longer has the call: its caller hung up as the offer went out, and the
+        // events saying so are on their way. The caller abandoned; the agent did nothing wrong.
+        const HCALL atRoutePoint = call->second.atRoutePoint;
+        endLostCall(id);
+        if (atRoutePoint) // if anything is left of it there after all, it is no longer tracked
+            m_ctx.server.lineDrop(kEngineClient, atRoutePoint, nullptr, 0);
+        return;
+    }
     call->second.leavingRoutePoint = false;
     call->second.station.clear();
     coreStatus(m_ctx.engine.offerFailed(id, m_ctx.now()), "offerFailed");

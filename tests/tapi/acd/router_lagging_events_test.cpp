@@ -1,0 +1,91 @@
+// The call router over a switch whose events lag behind its answers: a caller who hangs up
+// just as the ACD moves the call finds the switch refusing the move, and the engine must end
+// the call once, as the caller's abandon, without blaming the agent.
+#include "router_fixture.h"
+
+namespace acd::tapi::acdtest {
+namespace {
+
+TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheTakeBackGoesOutIsAbandonedOnce)
+{
+    const HCALL offered = callRingingAtAlice();
+    ASSERT_NE(offered, 0u);
+    // The caller hangs up; the switch's events saying so are still on their way when the ring
+    // time runs out, so the router asks for the call back and the switch refuses: it has no
+    // such call any more.
+    holdEvents(true);
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    advance(ringTimeoutMs());
+    settle();
+    holdEvents(false);
+    settle();
+
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.total.offered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 1u);
+    EXPECT_EQ(sales.total.abandonedRinging, 0u); // the ring timeout had put it back in the queue
+    EXPECT_EQ(sales.total.answered, 0u);
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    EXPECT_EQ(router->activeCalls(), 0u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_IDLE));
+}
+
+TEST_F(RouterWithLaggingEvents, AnAgentWhoseCallerHungUpAsTheTakeBackWentOutHasNoOtherCall)
+{
+    const HCALL offered = callRingingAtAlice();
+    ASSERT_NE(offered, 0u);
+    holdEvents(true);
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    advance(ringTimeoutMs());
+    settle();
+    holdEvents(false);
+    settle();
+
+    // The call's end at her station is the end of the ACD call the router gave up, not a
+    // call of her own.
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::NotReady); // ring-no-answer
+    EXPECT_EQ(alice.total.ringNoAnswer, 1u);
+    EXPECT_EQ(alice.total.incomingCalls, 0u);
+    EXPECT_EQ(alice.total.outgoingCalls, 0u);
+    EXPECT_EQ(alice.currentCall, 0u);
+}
+
+TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutIsAbandonedAndTheAgentStaysReady)
+{
+    // The caller waits: nobody is logged in yet.
+    customer = initApp("customer", kCustomerClient);
+    const HLINE customerLine = open(customer, "105");
+    ASSERT_GT(
+        server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr), 0);
+    settle();
+    ASSERT_EQ(engine->queue(10).value().waiting, 1);
+    // The caller hangs up as Alice becomes Ready; the switch's events saying so are still on
+    // their way, so the router moves the call to her station and the switch refuses: it has
+    // no such call any more. Her station never rang; she did nothing wrong.
+    holdEvents(true);
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    loginReady(desk, deskLine, "1001", "1234");
+    holdEvents(false);
+    settle();
+
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::Available);
+    EXPECT_EQ(alice.state, core::AgentStateEx::Ready);
+    EXPECT_EQ(alice.total.offered, 1u);
+    EXPECT_EQ(alice.total.ringNoAnswer, 0u);
+    EXPECT_TRUE(desk.sink->with(LINE_APPNEWCALL).empty());
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.total.offered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 1u);
+    EXPECT_EQ(sales.total.abandonedRinging, 1u); // it was on its way to Alice
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    EXPECT_EQ(router->activeCalls(), 0u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
+} // namespace
+} // namespace acd::tapi::acdtest
