@@ -172,9 +172,8 @@ void CallRouter::onCallState(HCALL call, DWORD state)
 
 void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
 {
-    std::string callerId, calledId;
-    DWORD switchId = 0;
-    callInfo(call, callerId, calledId, switchId);
+    const CallFacts facts = callFacts(call);
+    const DWORD switchId = facts.switchId;
     if (RoutedCall *known = bySwitchId(switchId); known && switchId != 0) {
         // A call taken back from a station: the core has it in its queue already.
         setHandle(*known, known->atRoutePoint, call);
@@ -198,8 +197,8 @@ void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
     core::CallArrival arrival;
     arrival.id = routed.id;
     arrival.queue = rp->queue;
-    arrival.ani = callerId;
-    arrival.dnis = calledId.empty() ? routePoint : calledId;
+    arrival.ani = facts.callerId;
+    arrival.dnis = facts.calledId.empty() ? routePoint : facts.calledId;
     arrival.priority = rp->priority;
     m_calls[routed.id] = routed;
     m_callByHandle[call] = routed.id;
@@ -215,10 +214,8 @@ void CallRouter::arrivedAtRoutePoint(HCALL call, const std::string &routePoint)
 
 void CallRouter::arrivedAtStation(HCALL call, const std::string &station)
 {
-    std::string callerId, calledId;
-    DWORD switchId = 0;
-    callInfo(call, callerId, calledId, switchId);
-    RoutedCall *routed = switchId ? bySwitchId(switchId) : nullptr;
+    const CallFacts facts = callFacts(call);
+    RoutedCall *routed = facts.switchId ? bySwitchId(facts.switchId) : nullptr;
     if (routed && routed->station == station && routed->atStation == 0 && !routed->retracting) {
         setHandle(*routed, routed->atStation, call);
         return;
@@ -227,7 +224,11 @@ void CallRouter::arrivedAtStation(HCALL call, const std::string &station)
     auto agent = m_agentAtStation.find(station);
     if (agent == m_agentAtStation.end())
         return;
-    bool incoming = calledId == station;
+    // The switch's word on the direction; a call passed on to the station (redirected,
+    // transferred) is incoming although it was dialled to another number.
+    const bool incoming = facts.origin == LINECALLORIGIN_OUTBOUND  ? false
+                          : facts.origin != LINECALLORIGIN_UNKNOWN ? true
+                                                                   : facts.calledId == station;
     if (m_ctx.engine.otherCallStarted(agent->second, incoming, m_ctx.now()))
         m_otherCalls[call] = agent->second;
 }
@@ -372,20 +373,22 @@ void CallRouter::forgetCall(core::CallId id)
     m_calls.erase(it);
 }
 
-bool CallRouter::callInfo(HCALL call, std::string &callerId, std::string &calledId, DWORD &switchId)
+CallRouter::CallFacts CallRouter::callFacts(HCALL call)
 {
+    CallFacts facts;
     alignas(8) char buffer[2048] = {};
     auto *info = reinterpret_cast<LINECALLINFO *>(buffer);
     info->dwTotalSize = sizeof buffer;
     if (m_ctx.server.lineGetCallInfo(kEngineClient, call, info, StringEncoding::Utf8) != 0)
-        return false;
+        return facts;
     auto text = [&](DWORD size, DWORD offset) {
         return size > 1 ? std::string(buffer + offset, size - 1) : std::string();
     };
-    callerId = text(info->dwCallerIDSize, info->dwCallerIDOffset);
-    calledId = text(info->dwCalledIDSize, info->dwCalledIDOffset);
-    switchId = info->dwCallID;
-    return true;
+    facts.callerId = text(info->dwCallerIDSize, info->dwCallerIDOffset);
+    facts.calledId = text(info->dwCalledIDSize, info->dwCalledIDOffset);
+    facts.switchId = info->dwCallID;
+    facts.origin = info->dwOrigin;
+    return facts;
 }
 
 void CallRouter::coreStatus(const core::Status &status, const char *what)

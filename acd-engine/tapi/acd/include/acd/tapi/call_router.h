@@ -91,7 +91,14 @@ private:
     void setHandle(RoutedCall &routed, HCALL &field, HCALL value);
     /// Removes a call and its index entries.
     void forgetCall(core::CallId id);
-    bool callInfo(HCALL call, std::string &callerId, std::string &calledId, DWORD &switchId);
+    /// What the switch says of a call (empty, 0 and LINECALLORIGIN_UNKNOWN when it cannot).
+    struct CallFacts {
+        std::string callerId;
+        std::string calledId;
+        DWORD switchId = 0;
+        DWORD origin = LINECALLORIGIN_UNKNOWN;
+    };
+    CallFacts callFacts(HCALL call);
     void coreStatus(const core::Status &status, const char *what);
 
     AcdContext &m_ctx;
