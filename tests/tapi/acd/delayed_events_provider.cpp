@@ -1,14 +1,17 @@
 // libtsp_sim_delayed.so, for tests only: the sim provider (stations 100-105, route points
-// 9000-9001, external calls never answer) whose switch events can be held back. While held,
-// requests still reach the switch model and their results come back at once, but the events
-// they and others cause wait, as a real CSTA switch's events can lag behind its answers. The
-// test process holds and releases them through tspTestHoldEvents() (dlsym on this library).
+// 9000-9001, external calls never answer) whose switch messages can be held back, as a real
+// CSTA switch's can lag. Holding events only: requests still reach the switch model and their
+// results come back at once, but the events they and others cause wait (the provider's view
+// of its calls lags behind the switch). Holding everything: results wait too, in the order
+// the switch produced them with the events (a slow link). The test process holds and
+// releases through tspTestHold() (dlsym on this library).
 #include "acd/tsp/provider_core.h"
 #include "acd/tsp/provider_factory.h"
 #include "sim_link.h"
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <mutex>
 
 namespace acd::tsp {
@@ -17,7 +20,10 @@ namespace {
 class DelayedEventsLink;
 std::atomic<DelayedEventsLink *> g_link{nullptr};
 
-/// A SwitchLink over SimLink that forwards the switch's events only while not held.
+/// What tspTestHold() holds back.
+enum class Hold { Nothing = 0, Events = 1, Everything = 2 };
+
+/// A SwitchLink over SimLink that passes the switch's messages on only while not held.
 class DelayedEventsLink : public SwitchLink, private LinkListener {
 public:
     explicit DelayedEventsLink(SimLinkConfig config)
@@ -39,21 +45,30 @@ public:
     void stop() override { m_inner.stop(); }
     void send(const SwitchRequest &request, Done done) override
     {
-        m_inner.send(request, std::move(done));
+        m_inner.send(request, [this, done = std::move(done)](const SwitchResult &result) {
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_hold == Hold::Everything) {
+                    m_pending.push_back([done, result] { done(result); });
+                    return;
+                }
+            }
+            done(result);
+        });
     }
     bool isUp() const override { return m_inner.isUp(); }
 
-    void hold(bool on)
+    void hold(Hold what)
     {
-        std::deque<SwitchEvent> due;
+        std::deque<std::function<void()>> due;
         {
             std::lock_guard lock(m_mutex);
-            m_held = on;
-            if (!on)
+            m_hold = what;
+            if (what == Hold::Nothing)
                 due.swap(m_pending);
         }
-        for (const SwitchEvent &event : due)
-            m_listener->onSwitchEvent(event);
+        for (const auto &deliver : due)
+            deliver();
     }
 
 private:
@@ -61,8 +76,8 @@ private:
     {
         {
             std::lock_guard lock(m_mutex);
-            if (m_held) {
-                m_pending.push_back(event);
+            if (m_hold != Hold::Nothing) {
+                m_pending.push_back([this, event] { m_listener->onSwitchEvent(event); });
                 return;
             }
         }
@@ -74,8 +89,8 @@ private:
     SimLink m_inner;
     LinkListener *m_listener = nullptr;
     std::mutex m_mutex;
-    bool m_held = false;
-    std::deque<SwitchEvent> m_pending;
+    Hold m_hold = Hold::Nothing;
+    std::deque<std::function<void()>> m_pending; ///< held results and events, in order
 };
 
 } // namespace
@@ -99,9 +114,10 @@ std::unique_ptr<ProviderCore> createProvider(const std::string &, std::string &e
 
 } // namespace acd::tsp
 
-/// Holds (non-zero) or releases (0, delivering what was held, in order) the switch's events.
-extern "C" __attribute__((visibility("default"))) void tspTestHoldEvents(int hold)
+/// 0: delivers what was held, in order, and holds nothing more; 1: holds the switch's events;
+/// 2: holds its events and its results to requests.
+extern "C" __attribute__((visibility("default"))) void tspTestHold(int what)
 {
     if (acd::tsp::DelayedEventsLink *link = acd::tsp::g_link.load())
-        link->hold(hold != 0);
+        link->hold(static_cast<acd::tsp::Hold>(what));
 }

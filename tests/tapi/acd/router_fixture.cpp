@@ -10,9 +10,9 @@ void RouterWithLaggingEvents::SetUp()
     RouterFixture::SetUp();
     void *library = dlopen(TSP_SIM_DELAYED_PATH, RTLD_NOW | RTLD_NOLOAD);
     ASSERT_NE(library, nullptr) << "the provider is not loaded";
-    m_holdEvents = reinterpret_cast<void (*)(int)>(dlsym(library, "tspTestHoldEvents"));
+    m_hold = reinterpret_cast<void (*)(int)>(dlsym(library, "tspTestHold"));
     dlclose(library); // the loader's reference keeps it loaded
-    ASSERT_NE(m_holdEvents, nullptr);
+    ASSERT_NE(m_hold, nullptr);
 }
 
 } // namespace acd::tapi::acdtest

@@ -116,10 +116,13 @@ protected:
     void SetUp() override;
 
     /// Holds the switch's events back (true) or delivers what was held, in order (false).
-    void holdEvents(bool hold) { m_holdEvents(hold ? 1 : 0); }
+    void holdEvents(bool hold) { m_hold(hold ? 1 : 0); }
+    /// Holds the switch's events and its answers to requests back, in their order (a slow
+    /// link); holdEvents(false) delivers them.
+    void holdEverything() { m_hold(2); }
 
 private:
-    void (*m_holdEvents)(int) = nullptr;
+    void (*m_hold)(int) = nullptr;
 };
 
 } // namespace acd::tapi::acdtest

@@ -87,5 +87,39 @@ TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutIsAbandonedAnd
     EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
 }
 
+TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutOverASlowLinkIsAbandonedOnce)
+{
+    customer = initApp("customer", kCustomerClient);
+    const HLINE customerLine = open(customer, "105");
+    ASSERT_GT(
+        server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr), 0);
+    settle();
+    // As above, but everything the switch sends comes in its order: first that the call left
+    // the route point (the caller hung up), then the refusal of the move to Alice's station.
+    holdEverything();
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    loginReady(desk, deskLine, "1001", "1234");
+    // Bob is Ready too: a call the router could not move must not be offered to him next.
+    App bobDesk = initApp("bob's desk", kBobClient);
+    const HLINE bobLine = open(bobDesk, "101");
+    loginReady(bobDesk, bobLine, "1002", "4321");
+    holdEvents(false);
+    settle();
+
+    for (const core::AgentId id : {1001u, 1002u}) {
+        const core::AgentSnapshot a = agent(id);
+        EXPECT_EQ(a.activity, core::AgentActivity::Available) << id;
+        EXPECT_EQ(a.state, core::AgentStateEx::Ready) << id;
+    }
+    EXPECT_EQ(agent(1001).total.offered + agent(1002).total.offered, 1u);
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.total.offered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 1u);
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    EXPECT_EQ(router->activeCalls(), 0u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
 } // namespace
 } // namespace acd::tapi::acdtest

@@ -308,9 +308,11 @@ void CallRouter::onReply(DWORD requestId, LONG result)
     auto call = m_calls.find(id);
     if (call == m_calls.end())
         return;
-    if (result == LINEERR_INVALCALLHANDLE) {
-        // The switch no longer has the call: its caller hung up as the offer went out, and the
-        // events saying so are on their way. The caller abandoned; the agent did nothing wrong.
+    if (result == LINEERR_INVALCALLHANDLE || call->second.atRoutePoint == 0) {
+        // The switch no longer has the call (it says so, or the route point already reported
+        // the call gone): its caller hung up as the offer went out. The caller abandoned; the
+        // agent did nothing wrong, and an offer failure would put the call back in the queue,
+        // to fail the same way at every agent it is offered to next.
         const HCALL atRoutePoint = call->second.atRoutePoint;
         endLostCall(id);
         if (atRoutePoint) // if anything is left of it there after all, it is no longer tracked

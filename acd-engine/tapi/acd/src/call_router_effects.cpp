@@ -44,7 +44,9 @@ void CallRouter::offer(const core::OfferCall &offer)
         return;
     }
     if (it == m_calls.end() || it->second.atRoutePoint == 0) {
-        coreStatus(m_ctx.engine.offerFailed(offer.call, m_ctx.now()), "offerFailed");
+        // No switch call to move (never known here, or gone from the route point): nothing can
+        // deliver it. An offer failure would requeue it and fail at every agent in turn.
+        endLostCall(offer.call);
         return;
     }
     RoutedCall &routed = it->second;
