@@ -121,5 +121,45 @@ TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutOverASlowLinkI
     EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
 }
 
+TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheTakeBackGoesOutOverASlowLinkIsAbandonedOnce)
+{
+    const HCALL offered = callRingingAtAlice();
+    ASSERT_NE(offered, 0u);
+    // In the switch's order: the call gone from Alice's station, then the refused take-back.
+    holdEverything();
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    advance(ringTimeoutMs());
+    holdEvents(false);
+    settle();
+
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.total.offered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 1u);
+    EXPECT_EQ(sales.waiting, 0);
+    EXPECT_EQ(sales.ringing, 0);
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::NotReady); // her ring time did run out
+    EXPECT_EQ(alice.total.incomingCalls + alice.total.outgoingCalls, 0u);
+    EXPECT_EQ(router->activeCalls(), 0u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
+TEST_F(RouterWithLaggingEvents, AnAgentWhoAnswersAsTheTakeBackGoesOutOverASlowLinkKeepsTheCaller)
+{
+    const HCALL offered = callRingingAtAlice();
+    ASSERT_NE(offered, 0u);
+    // In the switch's order: Alice's answer, then the refused take-back (the call is connected
+    // at her station by the time the switch gets it).
+    holdEverything();
+    ASSERT_GT(server->lineAnswer(kClient, offered, nullptr, 0), 0);
+    advance(ringTimeoutMs());
+    holdEvents(false);
+    settle();
+
+    expectAliceTalking(offered);
+    EXPECT_EQ(agent(1001).total.answered, 1u);
+    EXPECT_EQ(engine->queue(10).value().total.abandoned, 0u);
+}
+
 } // namespace
 } // namespace acd::tapi::acdtest
