@@ -1,5 +1,6 @@
-// The call router's offers: a call it has no switch call for cannot be delivered, and must
-// not knock every Ready agent to Not Ready one after another.
+// The call router's offers: a call ringing at an agent who logs off goes to the next agent; a
+// call it has no switch call for cannot be delivered, and must not knock every Ready agent to
+// Not Ready one after another.
 #include "router_fixture.h"
 
 namespace acd::tapi::acdtest {
@@ -31,6 +32,34 @@ TEST_F(RouterOffer, ACallTheSwitchNeverReportedEndsInsteadOfFailingAtEveryAgent)
     EXPECT_EQ(sales.waiting, 0);
     EXPECT_EQ(sales.ringing, 0);
     EXPECT_EQ(engine->activeCallCount(), 0u);
+}
+
+TEST_F(RouterOffer, ACallRingingAtAnAgentWhoLogsOffGoesToTheNextAgent)
+{
+    loginReady(desk, deskLine, "1001", "1234");
+    App bobDesk = initApp("bob's desk", kBobClient);
+    loginReady(bobDesk, open(bobDesk, "101"), "1002", "4321");
+    const HCALL atAlice = callRingingAtTheDesk(); // Alice has been idle longest
+    ASSERT_NE(atAlice, 0u);
+
+    constexpr HAGENTSESSION kAlicesSession = 0x2000; // her first session on this server
+    ASSERT_EQ(result(server->lineSetAgentSessionState(kClient, deskLine, kAlicesSession,
+                                                      LINEAGENTSESSIONSTATE_ENDED, 0)),
+              0);
+
+    EXPECT_EQ(lastState(*desk.sink, atAlice), static_cast<DWORD>(LINECALLSTATE_IDLE));
+    const auto atBob = bobDesk.sink->with(LINE_APPNEWCALL);
+    ASSERT_EQ(atBob.size(), 1u);
+    EXPECT_EQ(lastState(*bobDesk.sink, static_cast<HCALL>(atBob.front().dwParam2)),
+              static_cast<DWORD>(LINECALLSTATE_OFFERING));
+    EXPECT_EQ(agent(1002).activity, core::AgentActivity::Ringing);
+    EXPECT_EQ(agent(1001).total.ringNoAnswer, 0u); // she left; she did not let it ring out
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.ringing, 1);
+    EXPECT_EQ(sales.total.offered, 1u);
+    EXPECT_EQ(sales.total.abandoned, 0u);
+    EXPECT_EQ(router->activeCalls(), 1u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
 }
 
 } // namespace
