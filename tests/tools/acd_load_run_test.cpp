@@ -56,6 +56,12 @@ TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
     ASSERT_TRUE(result->has("hostSteal"));
     EXPECT_GE(result->getValue<double>("hostSteal"), 0.0);
     EXPECT_LT(result->getValue<double>("hostSteal"), 1.0);
+    // ... and second by second: the 3 measured seconds, and the offers of the quiet ones.
+    EXPECT_GE(result->getValue<int>("measuredSeconds"), 3);
+    EXPECT_LE(result->getValue<int>("measuredSeconds"), 4); // the last one partly
+    EXPECT_LE(result->getValue<int>("quietSeconds"), result->getValue<int>("measuredSeconds"));
+    EXPECT_LE(result->getObject("quietOfferLatencyMs")->getValue<int>("samples"),
+              latency->getValue<int>("samples"));
 }
 
 } // namespace

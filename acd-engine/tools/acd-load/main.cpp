@@ -18,6 +18,7 @@
 #include "host_steal.h"
 #include "load_clients.h"
 #include "processes.h"
+#include "steal_timeline.h"
 
 #include "db/secret_hash.h"
 
@@ -27,6 +28,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -259,7 +261,21 @@ int main(int argc, char **argv)
     const ProcessUsage pbxBefore = usageOf(pbx.pid());
     const ProcessUsage selfBefore = usageOf(::getpid());
     const MachineCpu machineBefore = readMachineCpu();
+    // The steal time second by second, to tell the quiet seconds from the others.
+    std::vector<StealReading> stealReadings;
+    std::atomic<bool> measuring{true};
+    std::thread stealSampler([&] {
+        ::pthread_setname_np(::pthread_self(), "steal-sampler");
+        while (measuring) {
+            stealReadings.push_back({nowMs(), readMachineCpu()});
+            for (int i = 0; i < 100 && measuring; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        stealReadings.push_back({nowMs(), readMachineCpu()});
+    });
     runBoth(o.duration * 1000);
+    measuring = false;
+    stealSampler.join();
     const double steal = stealShare(machineBefore, readMachineCpu());
     const ProcessUsage after = usageOf(engine.pid());
     const ProcessUsage pbxAfter = usageOf(pbx.pid());
@@ -297,6 +313,11 @@ int main(int argc, char **argv)
     };
     const Spread line = spread(latencies.switchToLineOffering.samples());
     const Spread event = spread(latencies.engineToOfferEvent.samples());
+    constexpr double kQuietSteal = 0.02;
+    const QuietSamples quiet =
+        samplesInQuietIntervals(stealReadings, latencies.switchToLineOffering.endedAt(),
+                                latencies.switchToLineOffering.samples(), kQuietSteal);
+    const Spread quietLine = spread(quiet.samples);
     if (o.json) {
         std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
                     "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
@@ -308,7 +329,10 @@ int main(int argc, char **argv)
                     "\"supervisorEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
                     "\"engineCpu\":%.3f,\"engineRssKiB\":%ld,\"enginePeakRssKiB\":%ld,"
                     "\"engineThreads\":%d,\"engineExit\":%d,\"engineThreadCpu\":\"%s\","
-                    "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f,\"hostSteal\":%.3f}\n",
+                    "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f,\"hostSteal\":%.3f,"
+                    "\"quietSeconds\":%zu,\"measuredSeconds\":%zu,"
+                    "\"quietOfferLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
+                    "\"max\":%.2f}}\n",
                     o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
                     connectSeconds, static_cast<unsigned long long>(r.queued),
                     static_cast<unsigned long long>(r.offersSeen),
@@ -320,7 +344,8 @@ int main(int argc, char **argv)
                     static_cast<unsigned long long>(r.gaps),
                     static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
                     after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu, selfCpu,
-                    steal);
+                    steal, quiet.quietIntervals, quiet.intervals, quietLine.samples, quietLine.p50,
+                    quietLine.p99, quietLine.max);
     } else {
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
@@ -334,7 +359,9 @@ int main(int argc, char **argv)
             "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n"
             "engine threads: %s\n"
             "same machine: pbx-sim %.0f %%, acd-load %.0f %% of one core; the hypervisor stole"
-            " %.1f %% of the machine's CPU time (other tenants)\n",
+            " %.1f %% of the machine's CPU time (other tenants)\n"
+            "offer latency in the %zu of %zu seconds it stole at most 2 %%: p50 %.2f ms,"
+            " p99 %.2f ms, max %.2f ms over %zu calls\n",
             o.agents, r.ready, o.supervisors, r.connected, connectSeconds, r.failures,
             r.firstFailure.empty() ? "" : ": ", r.firstFailure.c_str(), o.rate, o.duration,
             o.warmup, static_cast<unsigned long long>(r.queued),
@@ -347,7 +374,8 @@ int main(int argc, char **argv)
             static_cast<unsigned long long>(r.gaps),
             static_cast<unsigned long long>(r.overflowNotices), cpu * 100, after.rssKiB,
             after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu * 100,
-            selfCpu * 100, steal * 100);
+            selfCpu * 100, steal * 100, quiet.quietIntervals, quiet.intervals, quietLine.p50,
+            quietLine.p99, quietLine.max, quietLine.samples);
     }
     return ok && r.failures == 0 && r.gaps == 0 && engineExit == 0 ? 0 : 1;
 }
