@@ -105,6 +105,33 @@ protected:
         EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
     }
 
+    /// Station 105 dials the sales route point while nobody is Ready: the call waits.
+    void callWaitingInTheQueue()
+    {
+        customer = initApp("customer", kCustomerClient);
+        const HLINE customerLine = open(customer, "105");
+        ASSERT_GT(
+            server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr),
+            0);
+        settle();
+        ASSERT_EQ(engine->queue(10).value().waiting, 1);
+    }
+
+    /// The sales queue's one call ended as an abandon, and neither the core nor the router
+    /// holds anything of it.
+    void expectTheOnlyCallAbandoned()
+    {
+        const core::QueueSnapshot sales = engine->queue(10).value();
+        EXPECT_EQ(sales.total.offered, 1u);
+        EXPECT_EQ(sales.total.abandoned, 1u);
+        EXPECT_EQ(sales.total.answered, 0u);
+        EXPECT_EQ(sales.waiting, 0);
+        EXPECT_EQ(sales.ringing, 0);
+        EXPECT_EQ(engine->activeCallCount(), 0u);
+        EXPECT_EQ(router->activeCalls(), 0u);
+        EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    }
+
     App customer;
     HCALL customerCall = 0; ///< the caller's side of the call callRingingAtTheDesk() made
 };
@@ -120,6 +147,18 @@ protected:
     /// Holds the switch's events and its answers to requests back, in their order (a slow
     /// link); holdEvents(false) delivers them.
     void holdEverything() { m_hold(2); }
+
+    /// The caller hangs up as the ring time at Alice runs out; what the switch sends meanwhile
+    /// is held (its events only, or everything in order over a slow link) until the router
+    /// has asked for the call back, then delivered.
+    void hangUpAsTheRingTimeRunsOut(bool slowLink)
+    {
+        slowLink ? holdEverything() : holdEvents(true);
+        ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+        advance(ringTimeoutMs());
+        holdEvents(false);
+        settle();
+    }
 
 private:
     void (*m_hold)(int) = nullptr;

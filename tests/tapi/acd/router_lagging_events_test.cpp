@@ -13,22 +13,11 @@ TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheTakeBackGoesOutIsAbandoned
     // The caller hangs up; the switch's events saying so are still on their way when the ring
     // time runs out, so the router asks for the call back and the switch refuses: it has no
     // such call any more.
-    holdEvents(true);
-    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
-    advance(ringTimeoutMs());
-    settle();
-    holdEvents(false);
-    settle();
+    hangUpAsTheRingTimeRunsOut(false);
 
-    const core::QueueSnapshot sales = engine->queue(10).value();
-    EXPECT_EQ(sales.total.offered, 1u);
-    EXPECT_EQ(sales.total.abandoned, 1u);
-    EXPECT_EQ(sales.total.abandonedRinging, 0u); // the ring timeout had put it back in the queue
-    EXPECT_EQ(sales.total.answered, 0u);
-    EXPECT_EQ(sales.waiting, 0);
-    EXPECT_EQ(sales.ringing, 0);
-    EXPECT_EQ(router->activeCalls(), 0u);
-    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    expectTheOnlyCallAbandoned();
+    // The ring timeout had put it back in the queue.
+    EXPECT_EQ(engine->queue(10).value().total.abandonedRinging, 0u);
     EXPECT_EQ(lastState(*desk.sink, offered), static_cast<DWORD>(LINECALLSTATE_IDLE));
 }
 
@@ -36,12 +25,7 @@ TEST_F(RouterWithLaggingEvents, AnAgentWhoseCallerHungUpAsTheTakeBackWentOutHasN
 {
     const HCALL offered = callRingingAtAlice();
     ASSERT_NE(offered, 0u);
-    holdEvents(true);
-    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
-    advance(ringTimeoutMs());
-    settle();
-    holdEvents(false);
-    settle();
+    hangUpAsTheRingTimeRunsOut(false);
 
     // The call's end at her station is the end of the ACD call the router gave up, not a
     // call of her own.
@@ -55,13 +39,7 @@ TEST_F(RouterWithLaggingEvents, AnAgentWhoseCallerHungUpAsTheTakeBackWentOutHasN
 
 TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutIsAbandonedAndTheAgentStaysReady)
 {
-    // The caller waits: nobody is logged in yet.
-    customer = initApp("customer", kCustomerClient);
-    const HLINE customerLine = open(customer, "105");
-    ASSERT_GT(
-        server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr), 0);
-    settle();
-    ASSERT_EQ(engine->queue(10).value().waiting, 1);
+    callWaitingInTheQueue();
     // The caller hangs up as Alice becomes Ready; the switch's events saying so are still on
     // their way, so the router moves the call to her station and the switch refuses: it has
     // no such call any more. Her station never rang; she did nothing wrong.
@@ -77,23 +55,13 @@ TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutIsAbandonedAnd
     EXPECT_EQ(alice.total.offered, 1u);
     EXPECT_EQ(alice.total.ringNoAnswer, 0u);
     EXPECT_TRUE(desk.sink->with(LINE_APPNEWCALL).empty());
-    const core::QueueSnapshot sales = engine->queue(10).value();
-    EXPECT_EQ(sales.total.offered, 1u);
-    EXPECT_EQ(sales.total.abandoned, 1u);
-    EXPECT_EQ(sales.total.abandonedRinging, 1u); // it was on its way to Alice
-    EXPECT_EQ(sales.waiting, 0);
-    EXPECT_EQ(sales.ringing, 0);
-    EXPECT_EQ(router->activeCalls(), 0u);
-    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    expectTheOnlyCallAbandoned();
+    EXPECT_EQ(engine->queue(10).value().total.abandonedRinging, 1u); // on its way to Alice
 }
 
 TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutOverASlowLinkIsAbandonedOnce)
 {
-    customer = initApp("customer", kCustomerClient);
-    const HLINE customerLine = open(customer, "105");
-    ASSERT_GT(
-        server->lineMakeCall(kCustomerClient, customerLine, &customerCall, "9000", 0, nullptr), 0);
-    settle();
+    callWaitingInTheQueue();
     // As above, but everything the switch sends comes in its order: first that the call left
     // the route point (the caller hung up), then the refusal of the move to Alice's station.
     holdEverything();
@@ -112,13 +80,7 @@ TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheOfferGoesOutOverASlowLinkI
         EXPECT_EQ(a.state, core::AgentStateEx::Ready) << id;
     }
     EXPECT_EQ(agent(1001).total.offered + agent(1002).total.offered, 1u);
-    const core::QueueSnapshot sales = engine->queue(10).value();
-    EXPECT_EQ(sales.total.offered, 1u);
-    EXPECT_EQ(sales.total.abandoned, 1u);
-    EXPECT_EQ(sales.waiting, 0);
-    EXPECT_EQ(sales.ringing, 0);
-    EXPECT_EQ(router->activeCalls(), 0u);
-    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+    expectTheOnlyCallAbandoned();
 }
 
 TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheTakeBackGoesOutOverASlowLinkIsAbandonedOnce)
@@ -126,22 +88,12 @@ TEST_F(RouterWithLaggingEvents, ACallerWhoHangsUpAsTheTakeBackGoesOutOverASlowLi
     const HCALL offered = callRingingAtAlice();
     ASSERT_NE(offered, 0u);
     // In the switch's order: the call gone from Alice's station, then the refused take-back.
-    holdEverything();
-    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
-    advance(ringTimeoutMs());
-    holdEvents(false);
-    settle();
+    hangUpAsTheRingTimeRunsOut(true);
 
-    const core::QueueSnapshot sales = engine->queue(10).value();
-    EXPECT_EQ(sales.total.offered, 1u);
-    EXPECT_EQ(sales.total.abandoned, 1u);
-    EXPECT_EQ(sales.waiting, 0);
-    EXPECT_EQ(sales.ringing, 0);
+    expectTheOnlyCallAbandoned();
     const core::AgentSnapshot alice = agent(1001);
     EXPECT_EQ(alice.activity, core::AgentActivity::NotReady); // her ring time did run out
     EXPECT_EQ(alice.total.incomingCalls + alice.total.outgoingCalls, 0u);
-    EXPECT_EQ(router->activeCalls(), 0u);
-    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
 }
 
 TEST_F(RouterWithLaggingEvents, AnAgentWhoAnswersAsTheTakeBackGoesOutOverASlowLinkKeepsTheCaller)

@@ -26,12 +26,7 @@ TEST_F(RouterOffer, ACallTheSwitchNeverReportedEndsInsteadOfFailingAtEveryAgent)
         EXPECT_EQ(a.activity, core::AgentActivity::Available) << id;
         EXPECT_EQ(a.state, core::AgentStateEx::Ready) << id;
     }
-    const core::QueueSnapshot sales = engine->queue(10).value();
-    EXPECT_EQ(sales.total.offered, 1u);
-    EXPECT_EQ(sales.total.abandoned, 1u);
-    EXPECT_EQ(sales.waiting, 0);
-    EXPECT_EQ(sales.ringing, 0);
-    EXPECT_EQ(engine->activeCallCount(), 0u);
+    expectTheOnlyCallAbandoned();
 }
 
 TEST_F(RouterOffer, ACallRingingAtAnAgentWhoLogsOffGoesToTheNextAgent)

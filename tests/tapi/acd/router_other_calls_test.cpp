@@ -25,6 +25,18 @@ protected:
         return calls.empty() ? 0 : static_cast<HCALL>(calls.back().dwParam2);
     }
 
+    /// Alice's state and her counts of incoming and outgoing calls of her own.
+    void expectAlice(core::AgentStateEx state, std::uint32_t incoming, std::uint32_t outgoing)
+    {
+        const core::AgentSnapshot alice = agent(1001);
+        EXPECT_EQ(alice.state, state);
+        EXPECT_EQ(alice.activity, state == core::AgentStateEx::Ready
+                                      ? core::AgentActivity::Available
+                                      : core::AgentActivity::OtherCall);
+        EXPECT_EQ(alice.total.incomingCalls, incoming);
+        EXPECT_EQ(alice.total.outgoingCalls, outgoing);
+    }
+
     HLINE customerLine = 0;
 };
 
@@ -34,11 +46,7 @@ TEST_F(RouterOtherCalls, ACallTheAgentDialsMakesHerBusyOutgoing)
     ASSERT_GT(server->lineMakeCall(kClient, deskLine, &call, "105", 0, nullptr), 0);
     settle();
 
-    const core::AgentSnapshot alice = agent(1001);
-    EXPECT_EQ(alice.activity, core::AgentActivity::OtherCall);
-    EXPECT_EQ(alice.state, core::AgentStateEx::BusyOutgoing);
-    EXPECT_EQ(alice.total.outgoingCalls, 1u);
-    EXPECT_EQ(alice.total.incomingCalls, 0u);
+    expectAlice(core::AgentStateEx::BusyOutgoing, 0, 1);
 }
 
 TEST_F(RouterOtherCalls, ACallToTheAgentsStationMakesHerBusyIncoming)
@@ -47,11 +55,7 @@ TEST_F(RouterOtherCalls, ACallToTheAgentsStationMakesHerBusyIncoming)
     ASSERT_GT(server->lineMakeCall(kCustomerClient, customerLine, &call, "100", 0, nullptr), 0);
     settle();
 
-    const core::AgentSnapshot alice = agent(1001);
-    EXPECT_EQ(alice.activity, core::AgentActivity::OtherCall);
-    EXPECT_EQ(alice.state, core::AgentStateEx::BusyIncoming);
-    EXPECT_EQ(alice.total.incomingCalls, 1u);
-    EXPECT_EQ(alice.total.outgoingCalls, 0u);
+    expectAlice(core::AgentStateEx::BusyIncoming, 1, 0);
 }
 
 TEST_F(RouterOtherCalls, ACallAColleagueRedirectsToTheAgentIsIncoming)
@@ -69,10 +73,7 @@ TEST_F(RouterOtherCalls, ACallAColleagueRedirectsToTheAgentIsIncoming)
     settle();
     ASSERT_EQ(colleague.sink->reply(redirect), 0);
 
-    const core::AgentSnapshot alice = agent(1001);
-    EXPECT_EQ(alice.state, core::AgentStateEx::BusyIncoming);
-    EXPECT_EQ(alice.total.incomingCalls, 1u);
-    EXPECT_EQ(alice.total.outgoingCalls, 0u);
+    expectAlice(core::AgentStateEx::BusyIncoming, 1, 0);
 }
 
 TEST_F(RouterOtherCalls, TheAgentIsReadyAgainWhenHerOwnCallEnds)
@@ -82,10 +83,7 @@ TEST_F(RouterOtherCalls, TheAgentIsReadyAgainWhenHerOwnCallEnds)
     settle();
     ASSERT_EQ(result(server->lineDrop(kClient, call, nullptr, 0)), 0);
 
-    const core::AgentSnapshot alice = agent(1001);
-    EXPECT_EQ(alice.activity, core::AgentActivity::Available);
-    EXPECT_EQ(alice.state, core::AgentStateEx::Ready);
-    EXPECT_EQ(alice.total.outgoingCalls, 1u);
+    expectAlice(core::AgentStateEx::Ready, 0, 1);
 }
 
 TEST_F(RouterOtherCalls, AnAgentOnACallOfHerOwnIsNotOfferedTheQueuesCalls)
