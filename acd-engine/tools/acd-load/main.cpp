@@ -1,7 +1,8 @@
 // acd-load: a load run against the real engine over the real protocol.
 //
 //   acd-load [--agents N] [--rate CALLS_PER_S] [--duration S] [--warmup S] [--supervisors M]
-//            [--talk-s S] [--route-points K] [--connect-rate PER_S] [--json] [--keep]
+//            [--talk-s S] [--patience-s S] [--route-points K] [--connect-rate PER_S] [--json]
+//            [--keep]
 //            [--latency-log FILE.csv] [--io-threads N] [--stream-write-ms MS]
 //
 // It starts pbx-sim (traffic at the route points, each caller ID the switch's arrival time,
@@ -48,6 +49,7 @@ struct Options {
     int warmup = 5;
     int supervisors = 2;
     double talkSeconds = 5;
+    double patienceSeconds = 600; ///< callers' mean patience at pbx-sim (exponential)
     int routePoints = 10;
     int connectRate = 2000;
     bool json = false;
@@ -83,6 +85,8 @@ bool parse(int argc, char **argv, Options &o)
             o.supervisors = std::atoi(v);
         else if (a == "--talk-s")
             o.talkSeconds = std::atof(v);
+        else if (a == "--patience-s")
+            o.patienceSeconds = std::atof(v);
         else if (a == "--route-points")
             o.routePoints = std::atoi(v);
         else if (a == "--connect-rate")
@@ -97,8 +101,8 @@ bool parse(int argc, char **argv, Options &o)
             return false;
     }
     return o.ioThreads >= 1 && o.ioThreads <= 64 && o.streamWriteMs >= 0 && o.streamWriteMs <= 1000
-           && o.agents > 0 && o.agents <= 9999 && o.rate > 0 && o.duration > 0 && o.routePoints > 0
-           && o.routePoints <= 100 && o.supervisors >= 0;
+           && o.agents > 0 && o.agents <= 9999 && o.rate > 0 && o.patienceSeconds > 0
+           && o.duration > 0 && o.routePoints > 0 && o.routePoints <= 100 && o.supervisors >= 0;
 }
 
 std::string executableDir()
@@ -125,7 +129,7 @@ int main(int argc, char **argv)
     if (!parse(argc, argv, o)) {
         std::cerr
             << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
-               " [--warmup S] [--supervisors M] [--talk-s S] [--route-points K]"
+               " [--warmup S] [--supervisors M] [--talk-s S] [--patience-s S] [--route-points K]"
                " [--connect-rate PER_S] [--json] [--keep] [--latency-log FILE.csv] [--io-threads N]"
                " [--stream-write-ms MS]\n";
         return 64;
@@ -188,7 +192,7 @@ int main(int argc, char **argv)
                       "--calls-per-hour",
                       std::to_string(static_cast<long>(perRoutePointPerHour)),
                       "--patience-s",
-                      "600",
+                      std::to_string(o.patienceSeconds),
                       "--agents",
                       stations,
                       "--ring-delay-ms",

@@ -57,5 +57,40 @@ TEST_F(RouterOffer, ACallRingingAtAnAgentWhoLogsOffGoesToTheNextAgent)
     EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
 }
 
+TEST_F(RouterOffer, ACallerWhoHungUpAsTheAgentBecameReadyIsAbandonedAndTheAgentStaysReady)
+{
+    // Alice logs in (Not Ready) while a caller waits.
+    HAGENT hAgent = 0;
+    HAGENTSESSION hSession = 0;
+    const GUID frontOffice = group(0);
+    ASSERT_EQ(replyOf(desk, server->lineCreateAgent(kClient, deskLine, "1001", "1234", &hAgent)),
+              0);
+    ASSERT_EQ(replyOf(desk, server->lineCreateAgentSession(kClient, deskLine, hAgent, "1234", 0,
+                                                           &frontOffice, &hSession)),
+              0);
+    callWaitingInTheQueue();
+    // The caller hangs up; the switch has told the provider, the news is still on its way to
+    // the router when Alice becomes Ready and the router moves the call to her: the provider
+    // refuses at once (the call is no longer offering at the route point).
+    ASSERT_GT(server->lineDrop(kCustomerClient, customerCall, nullptr, 0), 0);
+    const core::SessionId session = agent(1001).sessions.at(0);
+    ASSERT_TRUE(engine->setSessionState(session, core::SessionState::Ready,
+                                        core::SessionState::None, nowMs));
+    ASSERT_TRUE(
+        engine->setAgentState(1001, core::AgentStateEx::Ready, core::AgentStateEx::None, 0, nowMs));
+    std::vector<core::Effect> effects;
+    engine->takeEffects(effects);
+    router->onEffects(effects);
+    proxy->onEffects(effects);
+    settle();
+
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::Available);
+    EXPECT_EQ(alice.state, core::AgentStateEx::Ready);
+    EXPECT_EQ(alice.total.offered, 1u);
+    expectTheOnlyCallAbandoned();
+    EXPECT_EQ(engine->queue(10).value().total.abandonedRinging, 1u); // on its way to Alice
+}
+
 } // namespace
 } // namespace acd::tapi::acdtest

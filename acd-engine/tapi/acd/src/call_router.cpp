@@ -277,6 +277,18 @@ bool CallRouter::connectedAtStation(HCALL call)
            != 0;
 }
 
+bool CallRouter::callerLeftRoutePoint(const RoutedCall &routed)
+{
+    if (routed.atRoutePoint == 0)
+        return true; // the route point reported the call gone
+    LINECALLSTATUS status{};
+    status.dwTotalSize = sizeof status;
+    const LONG r = m_ctx.server.lineGetCallStatus(kEngineClient, routed.atRoutePoint, &status);
+    if (r == LINEERR_INVALCALLHANDLE)
+        return true; // the provider no longer has it
+    return r == 0 && (status.dwCallState & (LINECALLSTATE_DISCONNECTED | LINECALLSTATE_IDLE)) != 0;
+}
+
 void CallRouter::onReply(DWORD requestId, LONG result)
 {
     if (auto back = m_pendingRetracts.find(requestId); back != m_pendingRetracts.end()) {
@@ -308,7 +320,7 @@ void CallRouter::onReply(DWORD requestId, LONG result)
     auto call = m_calls.find(id);
     if (call == m_calls.end())
         return;
-    if (result == LINEERR_INVALCALLHANDLE || call->second.atRoutePoint == 0) {
+    if (result == LINEERR_INVALCALLHANDLE || callerLeftRoutePoint(call->second)) {
         // The switch no longer has the call (it says so, or the route point already reported
         // the call gone): its caller hung up as the offer went out. The caller abandoned; the
         // agent did nothing wrong, and an offer failure would put the call back in the queue,

@@ -43,6 +43,8 @@ void CallRouter::offer(const core::OfferCall &offer)
         it->second.deferredOffer = offer; // made when the call is back at the route point
         return;
     }
+    if (it == m_calls.end() && !m_ctx.engine.call(offer.call))
+        return; // the core closed it meanwhile (its caller hung up): an offer made before that
     if (it == m_calls.end() || it->second.atRoutePoint == 0) {
         // No switch call to move (never known here, or gone from the route point): nothing can
         // deliver it. An offer failure would requeue it and fail at every agent in turn.
@@ -78,6 +80,11 @@ void CallRouter::offer(const core::OfferCall &offer)
     if (request < 0) {
         routed.leavingRoutePoint = false;
         routed.station.clear();
+        if (callerLeftRoutePoint(routed)) {
+            // The switch had already reported the caller gone; that news is on its way here.
+            endLostCall(offer.call);
+            return;
+        }
         coreStatus(m_ctx.engine.offerFailed(offer.call, m_ctx.now()), "offerFailed");
         return;
     }

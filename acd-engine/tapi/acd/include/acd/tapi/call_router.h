@@ -76,6 +76,9 @@ private:
     void answeredAtStation(RoutedCall &routed);
     /// Whether the switch has the call connected (or held) at the station now.
     bool connectedAtStation(HCALL call);
+    /// Whether the caller of a call waiting at its route point has hung up: the route point
+    /// reported it gone, or the switch shows it disconnected there or no longer has it.
+    bool callerLeftRoutePoint(const RoutedCall &routed);
     void offer(const core::OfferCall &offer);
     void retract(const core::RetractCall &retract);
     void disconnect(const core::DisconnectCall &disconnect);
