@@ -138,9 +138,13 @@ Status SqliteStore::writeEffect(const core::Effect &effect) {
                 return queueEvent(at, e.call, e.queue, "requeued", e.agent, 0, toString(e.reason),
                                   0);
             } else if constexpr (std::is_same_v<T, core::CallAnswered>) {
-                if (Status s = m_db.execute("UPDATE calls SET answered_at = ?, agent_id = ?, "
-                                            "wait_ms = ?, ring_ms = ? WHERE id = " ACD_CALL_ROW,
-                                            at, e.agent, e.waitMs, e.ringMs, e.call);
+                // The offer that rang for ringMs at this agent: after a late answer, the last
+                // offer recorded was another agent's, since withdrawn.
+                const core::TimeMs offeredAt = at - e.ringMs;
+                if (Status s = m_db.execute(
+                        "UPDATE calls SET answered_at = ?, offered_at = ?, "
+                        "agent_id = ?, wait_ms = ?, ring_ms = ? WHERE id = " ACD_CALL_ROW,
+                        at, offeredAt, e.agent, e.waitMs, e.ringMs, e.call);
                     !s)
                     return s;
                 return queueEvent(at, e.call, e.queue, "answered", e.agent, 0, "", e.waitMs);

@@ -38,6 +38,26 @@ TEST_F(RecordsTest, AnAnsweredCallBecomesOneCompleteCallRecord) {
     EXPECT_EQ(c.disposition, Disposition::Answered);
 }
 
+TEST_F(RecordsTest, ALateAnswerRecordsTheOfferToTheAgentWhoAnsweredNotTheWithdrawnOne)
+{
+    // Offered to 1001, rang out after 2 s and was offered to 1002 at once; then 1001 picked up
+    // after all (a late answer), which withdrew the offer to 1002.
+    EffectLog log;
+    log.add(kT0, CallQueued{5, 10, 1, false})
+        .add(kT0 + 1000, CallOffered{5, 10, 1001, 1, 1000})
+        .add(kT0 + 3000, CallRequeued{5, 10, 1001, RequeueReason::RingNoAnswer})
+        .add(kT0 + 3000, CallOffered{5, 10, 1002, 1, 3000})
+        .add(kT0 + 3000, CallRequeued{5, 10, 1002, RequeueReason::LateAnswer})
+        .add(kT0 + 3000, CallAnswered{5, 10, 1001, 3000, 2000});
+    write(log);
+    const auto calls = allCalls();
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].agent, 1001u);
+    EXPECT_EQ(calls[0].offeredAt, kT0 + 1000);
+    EXPECT_EQ(calls[0].answeredAt, kT0 + 3000);
+    EXPECT_EQ(calls[0].ringMs, 2000);
+}
+
 TEST_F(RecordsTest, CallInfoHandedInAfterTheArrivalStillFillsAniAndDnis) {
     EffectLog log;
     log.add(kT0, CallQueued{2, 10, 1, false}).info(2, "5550002", "8001");

@@ -329,6 +329,7 @@ LoadResults &LoadResults::operator+=(const LoadResults &other)
     completed += other.completed;
     queued += other.queued;
     lineOfferings += other.lineOfferings;
+    readyAgainAfterRona += other.readyAgainAfterRona;
     return *this;
 }
 
@@ -391,6 +392,17 @@ void LoadClients::onAgentEvent(Client &c, std::string_view ev, const std::string
             c.lineOfferingAtMs = 0;
         } else {
             c.offeredCall = call;
+        }
+        return;
+    }
+    if (ev == "agent.state") {
+        // As an agent at the desk would: a call that rang out made them Not Ready; they make
+        // themselves Ready again (runs with ring times near the ring timeout rely on it).
+        if (text.find(R"("forcedBy":"system:rona")") != std::string::npos
+            && text.find(R"("state":"not-ready")") != std::string::npos) {
+            ++m_results.readyAgainAfterRona;
+            c.request(R"("op":"agent.setState","agent":)" + std::to_string(c.spec.agent)
+                      + R"(,"state":"ready","nextState":"ready")");
         }
         return;
     }

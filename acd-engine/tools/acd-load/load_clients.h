@@ -39,6 +39,8 @@ struct LoadResults {
     std::uint64_t completed = 0;
     std::uint64_t queued = 0;
     std::uint64_t lineOfferings = 0; ///< LINE_CALLSTATE OFFERING at agents' station lines
+    /// Agents put Not Ready by ring-no-answer, who then made themselves Ready again.
+    std::uint64_t readyAgainAfterRona = 0;
 
     /// Adds another set of clients' results (the first failure seen stays).
     LoadResults &operator+=(const LoadResults &other);

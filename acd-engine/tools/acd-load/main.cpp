@@ -1,7 +1,8 @@
 // acd-load: a load run against the real engine over the real protocol.
 //
 //   acd-load [--agents N] [--rate CALLS_PER_S] [--duration S] [--warmup S] [--supervisors M]
-//            [--talk-s S] [--patience-s S] [--route-points K] [--connect-rate PER_S] [--json]
+//            [--talk-s S] [--patience-s S] [--answer-ms MS] [--ring-timeout-s S] [--route-points K]
+//            [--connect-rate PER_S] [--json]
 //            [--keep]
 //            [--latency-log FILE.csv] [--io-threads N] [--stream-write-ms MS]
 //
@@ -50,6 +51,8 @@ struct Options {
     int supervisors = 2;
     double talkSeconds = 5;
     double patienceSeconds = 600; ///< callers' mean patience at pbx-sim (exponential)
+    int answerMs = 50;            ///< pbx-sim's agents answer a ringing call after this
+    int ringTimeoutSeconds = 20;  ///< the queues' ring-no-answer timeout
     int routePoints = 10;
     int connectRate = 2000;
     bool json = false;
@@ -87,6 +90,10 @@ bool parse(int argc, char **argv, Options &o)
             o.talkSeconds = std::atof(v);
         else if (a == "--patience-s")
             o.patienceSeconds = std::atof(v);
+        else if (a == "--answer-ms")
+            o.answerMs = std::atoi(v);
+        else if (a == "--ring-timeout-s")
+            o.ringTimeoutSeconds = std::atoi(v);
         else if (a == "--route-points")
             o.routePoints = std::atoi(v);
         else if (a == "--connect-rate")
@@ -102,7 +109,8 @@ bool parse(int argc, char **argv, Options &o)
     }
     return o.ioThreads >= 1 && o.ioThreads <= 64 && o.streamWriteMs >= 0 && o.streamWriteMs <= 1000
            && o.agents > 0 && o.agents <= 9999 && o.rate > 0 && o.patienceSeconds > 0
-           && o.duration > 0 && o.routePoints > 0 && o.routePoints <= 100 && o.supervisors >= 0;
+           && o.answerMs >= 0 && o.ringTimeoutSeconds >= 1 && o.duration > 0 && o.routePoints > 0
+           && o.routePoints <= 100 && o.supervisors >= 0;
 }
 
 std::string executableDir()
@@ -129,7 +137,8 @@ int main(int argc, char **argv)
     if (!parse(argc, argv, o)) {
         std::cerr
             << "usage: acd-load [--agents N (1..9999)] [--rate CALLS_PER_S] [--duration S]"
-               " [--warmup S] [--supervisors M] [--talk-s S] [--patience-s S] [--route-points K]"
+               " [--warmup S] [--supervisors M] [--talk-s S] [--patience-s S] [--answer-ms MS] "
+               "[--ring-timeout-s S] [--route-points K]"
                " [--connect-rate PER_S] [--json] [--keep] [--latency-log FILE.csv] [--io-threads N]"
                " [--stream-write-ms MS]\n";
         return 64;
@@ -156,7 +165,8 @@ int main(int argc, char **argv)
        << R"("groups":[{"id":1,"name":"all","guid":"6b29fc40-ca47-1067-b31d-00dd010662da"}],"queues":[)";
     for (int q = 0; q < o.routePoints; ++q)
         cc << (q ? "," : "") << R"({"id":)" << 10 + q << R"(,"name":"q)" << q
-           << R"(","group":1,"skill":1,"wrapUpSeconds":0,"overflowWhenNoAgents":false})";
+           << R"(","group":1,"skill":1,"wrapUpSeconds":0,"ringTimeoutSeconds":)"
+           << o.ringTimeoutSeconds << R"(,"overflowWhenNoAgents":false})";
     cc << R"(],"agents":[)";
     for (int a = 0; a < o.agents; ++a)
         cc << (a ? "," : "") << R"({"id":)" << 100000 + a << R"(,"name":"agent)" << a
@@ -196,7 +206,7 @@ int main(int argc, char **argv)
                       "--agents",
                       stations,
                       "--ring-delay-ms",
-                      "50",
+                      std::to_string(o.answerMs),
                       "--talk-s",
                       std::to_string(o.talkSeconds),
                       "--talk",
@@ -326,7 +336,7 @@ int main(int argc, char **argv)
         std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
                     "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
                     "\"queued\":%llu,\"offered\":%llu,\"lineOfferings\":%llu,"
-                    "\"answered\":%llu,\"completed\":%llu,"
+                    "\"answered\":%llu,\"completed\":%llu,\"readyAgainAfterRona\":%llu,"
                     "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
                     "\"offerEventLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
                     "\"max\":%.2f},"
@@ -342,8 +352,9 @@ int main(int argc, char **argv)
                     static_cast<unsigned long long>(r.offersSeen),
                     static_cast<unsigned long long>(r.lineOfferings),
                     static_cast<unsigned long long>(r.answered),
-                    static_cast<unsigned long long>(r.completed), line.samples, line.p50, line.p99,
-                    line.max, event.samples, event.p50, event.p99, event.max,
+                    static_cast<unsigned long long>(r.completed),
+                    static_cast<unsigned long long>(r.readyAgainAfterRona), line.samples, line.p50,
+                    line.p99, line.max, event.samples, event.p50, event.p99, event.max,
                     static_cast<unsigned long long>(r.supervisorEvents),
                     static_cast<unsigned long long>(r.gaps),
                     static_cast<unsigned long long>(r.overflowNotices), cpu, after.rssKiB,
@@ -354,7 +365,8 @@ int main(int argc, char **argv)
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
             "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu"
-            " (station OFFERING %llu), answered %llu, completed %llu\n"
+            " (station OFFERING %llu), answered %llu, completed %llu; agents Ready again after"
+            " ring-no-answer %llu\n"
             "offer latency (switch arrival -> agent's LINE_CALLSTATE OFFERING): p50 %.2f ms,"
             " p99 %.2f ms, max %.2f ms over %zu calls\n"
             "offer event latency (engine arrival -> agent's call.offered): p50 %.2f ms,"
@@ -372,7 +384,8 @@ int main(int argc, char **argv)
             static_cast<unsigned long long>(r.offersSeen),
             static_cast<unsigned long long>(r.lineOfferings),
             static_cast<unsigned long long>(r.answered),
-            static_cast<unsigned long long>(r.completed), line.p50, line.p99, line.max,
+            static_cast<unsigned long long>(r.completed),
+            static_cast<unsigned long long>(r.readyAgainAfterRona), line.p50, line.p99, line.max,
             line.samples, event.p50, event.p99, event.max, event.samples,
             static_cast<unsigned long long>(r.supervisorEvents),
             static_cast<unsigned long long>(r.gaps),
