@@ -92,5 +92,32 @@ TEST_F(RouterOffer, ACallerWhoHungUpAsTheAgentBecameReadyIsAbandonedAndTheAgentS
     EXPECT_EQ(engine->queue(10).value().total.abandonedRinging, 1u); // on its way to Alice
 }
 
+TEST_F(RouterOffer, AnOfferTheSwitchCannotDeliverPutsTheAgentNotReadyAndGoesToTheNextAgent)
+{
+    // Alice works at a "station" the switch cannot ring (logged in through the core: there is
+    // no such line to log in with); she has been idle longest, so she is offered the call.
+    const core::SessionId s = engine->createSession(1001, 1, "desk-x", nowMs).value();
+    ASSERT_TRUE(
+        engine->setSessionState(s, core::SessionState::Ready, core::SessionState::None, nowMs));
+    ASSERT_TRUE(
+        engine->setAgentState(1001, core::AgentStateEx::Ready, core::AgentStateEx::None, 0, nowMs));
+    settle();
+    App bobDesk = initApp("bob's desk", kBobClient);
+    loginReady(bobDesk, open(bobDesk, "101"), "1002", "4321");
+    ASSERT_EQ(callRingingAtTheDesk(), 0u); // not at the desk (station 100): nobody is there
+
+    const core::AgentSnapshot alice = agent(1001);
+    EXPECT_EQ(alice.activity, core::AgentActivity::NotReady);
+    EXPECT_EQ(alice.reason, 91u); // offerFailedReason
+    EXPECT_EQ(alice.total.offered, 1u);
+    EXPECT_EQ(agent(1002).activity, core::AgentActivity::Ringing);
+    EXPECT_EQ(bobDesk.sink->with(LINE_APPNEWCALL).size(), 1u);
+    const core::QueueSnapshot sales = engine->queue(10).value();
+    EXPECT_EQ(sales.ringing, 1);
+    EXPECT_EQ(sales.total.abandoned, 0u);
+    EXPECT_EQ(router->activeCalls(), 1u);
+    EXPECT_EQ(router->coreRefusals(), 0u) << router->lastRefusal();
+}
+
 } // namespace
 } // namespace acd::tapi::acdtest

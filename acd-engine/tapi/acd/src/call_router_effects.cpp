@@ -99,6 +99,8 @@ void CallRouter::retract(const core::RetractCall &retract)
     RoutedCall &routed = it->second;
     if (routed.answered)
         return; // the station answered as the ring time ran out: the agent keeps the call
+    if (routed.atRoutePoint != 0 && !routed.leavingRoutePoint)
+        return; // it never left the route point (the offer failed): there it waits already
     if (routed.atStation == 0) {
         // The switch took the redirect, but the station never showed the call for the whole
         // ring time: its events were lost, or it rings where the ACD does not listen. Nothing
