@@ -320,20 +320,25 @@ void CallRouter::onReply(DWORD requestId, LONG result)
     auto call = m_calls.find(id);
     if (call == m_calls.end())
         return;
-    if (result == LINEERR_INVALCALLHANDLE || callerLeftRoutePoint(call->second)) {
-        // The switch no longer has the call (it says so, or the route point already reported
-        // the call gone): its caller hung up as the offer went out. The caller abandoned; the
-        // agent did nothing wrong, and an offer failure would put the call back in the queue,
-        // to fail the same way at every agent it is offered to next.
-        const HCALL atRoutePoint = call->second.atRoutePoint;
-        endLostCall(id);
+    offerRefused(call->second, result);
+}
+
+void CallRouter::offerRefused(RoutedCall &routed, LONG result)
+{
+    if (result == LINEERR_INVALCALLHANDLE || callerLeftRoutePoint(routed)) {
+        // The switch no longer has the call (it says so, or has already reported it gone or
+        // disconnected at the route point): its caller hung up as the offer went out. The
+        // caller abandoned; the agent did nothing wrong, and an offer failure would put the
+        // call back in the queue, to fail the same way at every agent it is offered to next.
+        const HCALL atRoutePoint = routed.atRoutePoint;
+        endLostCall(routed.id);
         if (atRoutePoint) // if anything is left of it there after all, it is no longer tracked
             m_ctx.server.lineDrop(kEngineClient, atRoutePoint, nullptr, 0);
         return;
     }
-    call->second.leavingRoutePoint = false;
-    call->second.station.clear();
-    coreStatus(m_ctx.engine.offerFailed(id, m_ctx.now()), "offerFailed");
+    routed.leavingRoutePoint = false;
+    routed.station.clear();
+    coreStatus(m_ctx.engine.offerFailed(routed.id, m_ctx.now()), "offerFailed");
 }
 
 void CallRouter::release(HCALL call)

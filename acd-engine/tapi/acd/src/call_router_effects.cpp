@@ -78,14 +78,9 @@ void CallRouter::offer(const core::OfferCall &offer)
     LONG request =
         m_ctx.server.lineRedirect(kEngineClient, routed.atRoutePoint, offer.station.c_str(), 0);
     if (request < 0) {
-        routed.leavingRoutePoint = false;
-        routed.station.clear();
-        if (callerLeftRoutePoint(routed)) {
-            // The switch had already reported the caller gone; that news is on its way here.
-            endLostCall(offer.call);
-            return;
-        }
-        coreStatus(m_ctx.engine.offerFailed(offer.call, m_ctx.now()), "offerFailed");
+        // Refused at once: the provider may know already that the caller left (that news is
+        // on its way here).
+        offerRefused(routed, request);
         return;
     }
     m_pendingRedirects[static_cast<DWORD>(request)] = offer.call;

@@ -68,6 +68,9 @@ private:
     void onNewCall(HLINE line, HCALL call);
     void onCallState(HCALL call, DWORD state);
     void onReply(DWORD requestId, LONG result);
+    /// The switch refused to move a call to the agent's station (`result`, at once or by
+    /// LINE_REPLY): the caller's abandon if they left the route point, else an offer failure.
+    void offerRefused(RoutedCall &routed, LONG result);
     void arrivedAtRoutePoint(HCALL call, const std::string &routePoint);
     void arrivedAtStation(HCALL call, const std::string &station);
     void leftStation(RoutedCall &routed, HCALL call);
