@@ -35,6 +35,16 @@ protected:
         return offeredTo(500);
     }
 
+    /// The agent offered `handled` answers it and hangs up 10 s on; whom call `next` goes to.
+    AgentId offeredNextAfterHandling(CallId handled, CallId next)
+    {
+        answer(handled);
+        at(10);
+        clear(handled);
+        EXPECT_TRUE(arrive(next));
+        return offeredTo(next);
+    }
+
     Status setSession(SessionId s, SessionState state)
     {
         return engine.setSessionState(s, state, SessionState::None, now);
@@ -167,11 +177,7 @@ TEST_F(RoutingTest, AnAgentWhoKeptItsPlaceGoesToTheBackOfTheLineAfterItsNextCall
 {
     const SessionId back = staffInTwoGroups(1, SessionState::NotReady);
     ASSERT_EQ(firstInLineAfter([&] { ASSERT_TRUE(setSession(back, SessionState::Ready)); }), 1u);
-    answer(500);
-    at(10);
-    clear(500);
-    ASSERT_TRUE(arrive(501));
-    EXPECT_EQ(offeredTo(501), 2u);
+    EXPECT_EQ(offeredNextAfterHandling(500, 501), 2u);
 }
 
 TEST_F(RoutingTest, AnAgentWhoseSessionChangeBringsAWaitingCallStartsANewIdlePeriodAfterIt)
@@ -187,11 +193,7 @@ TEST_F(RoutingTest, AnAgentWhoseSessionChangeBringsAWaitingCallStartsANewIdlePer
     at(2);
     ASSERT_TRUE(setSession(back, SessionState::Ready));
     ASSERT_EQ(offeredTo(499), 1u);
-    answer(499);
-    at(10);
-    clear(499);
-    ASSERT_TRUE(arrive(500));
-    EXPECT_EQ(offeredTo(500), 2u);
+    EXPECT_EQ(offeredNextAfterHandling(499, 500), 2u);
 }
 
 TEST_F(RoutingTest, MostSkilledPicksTheHighestLevelThenTheLongestIdle)
