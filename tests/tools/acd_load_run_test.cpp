@@ -64,5 +64,19 @@ TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
               latency->getValue<int>("samples"));
 }
 
+TEST(AcdLoad, AgentsWhoseCallsRingOutMakeThemselvesReadyAgain)
+{
+    // Agents pick up after 1.5 s, the ring time is 1 s: every call rings out, over and over.
+    const LoadRun run = runAcdLoad("--agents 10 --supervisors 1 --rate 10 --duration 3 --warmup 1 "
+                                   "--talk-s 1 --answer-ms 1500 --ring-timeout-s 1 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    Poco::JSON::Parser parser;
+    auto result = parser.parse(run.output).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_GT(result->getValue<int>("readyAgainAfterRona"), 0);
+    // More offers than agents: each went Ready again after a ring-no-answer and was offered
+    // another call (an agent left Not Ready is offered nothing more).
+    EXPECT_GT(result->getValue<int>("offered"), 10);
+}
+
 } // namespace
 } // namespace acd::load::test
