@@ -131,6 +131,8 @@ public:
     class Impl;
 
 private:
+    friend class RoutingProbe; // the benchmark's view of the routing index alone
+
     std::unique_ptr<Impl> m_impl;
 };
 

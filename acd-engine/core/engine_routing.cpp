@@ -362,6 +362,9 @@ bool Engine::Impl::routeCall(Index c)
 
 Index Engine::Impl::sessionFor(const Call &call, const Agent &agent) const
 {
+    // Most agents work in one group: then that session it is, without reading the sessions.
+    if (agent.sessions.size() == 1)
+        return agent.sessions.front();
     // The queue's own group first, unless a relaxation step added another.
     for (const CallTarget &t : call.targets) {
         for (const Membership &m : agent.memberships) {

@@ -1,6 +1,23 @@
 #include "naive_router.h"
 
+#include "workload.h"
+
 namespace acd::bench {
+
+NaiveRouter NaiveRouter::forWorkload(const Workload &w)
+{
+    NaiveRouter router;
+    for (const auto &q : w.queues)
+        router.addQueue(q.group, q.skill, q.minLevel);
+    for (std::size_t a = 0; a < w.agents.size(); ++a) {
+        std::vector<Skill> skills;
+        for (const auto &[skill, level] : w.agents[a].skills)
+            skills.push_back({skill, level});
+        router.addAgent(w.agents[a].group, skills);
+        router.agentFree(static_cast<std::uint32_t>(a), 0);
+    }
+    return router;
+}
 
 void NaiveRouter::addQueue(std::uint32_t group, std::uint32_t skill, int minLevel)
 {

@@ -10,8 +10,13 @@
 
 namespace acd::bench {
 
+struct Workload;
+
 class NaiveRouter {
 public:
+    /// The workload's queues and agents, every agent free (idle in agent order).
+    static NaiveRouter forWorkload(const Workload &w);
+
     struct Skill {
         std::uint32_t skill;
         int level;

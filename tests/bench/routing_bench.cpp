@@ -1,20 +1,28 @@
-// acd-bench: routing decisions per second of the core against a naive scanning baseline,
-// simulator throughput, and memory per agent and per waiting call. Results and the command
-// that produced them are in docs/benchmarks.md.
+// acd-bench: routing decisions per second against a naive scanning baseline, the whole core's
+// cost per decision, simulator throughput, and memory per agent and per waiting call. Results
+// and the commands that produced them are in docs/benchmarks.md.
 //
 // A "decision" is one routing decision: a call arrives (offer it to the best idle agent or
 // queue it) or an agent becomes free (give it the best waiting call or make it idle). The
-// loop alternates an arrival and a completion, keeping about 95 % of agents busy so both
-// kinds of decision find and miss candidates. Offers are answered at once. Virtual time
-// advances at the rate such a center really sees (arrivals = 0.95 x agents / 180 s AHT), so
-// time-based state (the 30-minute statistics windows, ring timers, intervals) holds what it
-// would hold in production rather than what a benchmark loop could cram into it.
+// loops alternate an arrival and a completion, keeping about 95 % of agents busy so both
+// kinds of decision find and miss candidates.
+//
+// - routing/<agents>: the decisions alone, made by the core's own routing index through
+//   RoutingProbe; what naive_baseline/<agents> does by scanning, so the two compare like for
+//   like.
+// - core/<agents>: everything the core does around each decision as well (the call's
+//   answer and hang-up, agent and session states, statistics, timers, events). Offers are
+//   answered at once. Virtual time advances at the rate such a center really sees (arrivals
+//   = 0.95 x agents / 180 s AHT), so time-based state (the 30-minute statistics windows,
+//   ring timers, intervals) holds what it would hold in production.
 #include "alloc_counter.h"
+#include "core_center.h"
 #include "huge_page_heap.h"
 #include "naive_router.h"
 #include "workload.h"
 
 #include "core/engine.h"
+#include "core/routing_probe.h"
 #include "sim/simulator.h"
 
 #include <benchmark/benchmark.h>
@@ -26,108 +34,9 @@ namespace {
 
 using namespace acd::core;
 
-constexpr TimeMs kT0 = 1'700'001'000'000;
-
-// Builds "prefix<n>"; written out because GCC 12 warns falsely (-Wrestrict) on
-// "literal" + std::to_string(n).
-std::string label(const char *prefix, std::size_t n)
-{
-    std::string s(prefix);
-    s += std::to_string(n);
-    return s;
-}
-
-/// The core configured for a workload, with every agent logged in and Ready.
-class CoreCenter {
-public:
-    explicit CoreCenter(Workload &w)
-        : m_w(w)
-        , m_stepMs(std::max<TimeMs>(
-              1,
-              static_cast<TimeMs>(180000.0 / (0.95 * std::max<std::size_t>(1, w.agents.size())))))
-    {
-        for (std::uint32_t s = 1; s <= Workload::kSkills; ++s)
-            m_engine.addSkill({s, label("skill", s)});
-        for (std::uint32_t g = 0; g < Workload::kGroups; ++g) {
-            GroupConfig gc{g + 1, {}, label("group", g)};
-            gc.guid.bytes[0] = static_cast<std::uint8_t>(g + 1);
-            m_engine.addGroup(gc);
-        }
-        for (std::size_t q = 0; q < w.queues.size(); ++q) {
-            QueueConfig qc;
-            qc.id = static_cast<QueueId>(q + 1);
-            qc.name = label("q", q);
-            qc.group = w.queues[q].group + 1;
-            qc.skill = {w.queues[q].skill, w.queues[q].minLevel};
-            qc.overflowWhenNoAgents = false;
-            m_engine.addQueue(qc);
-        }
-        m_engine.reserveAgents(w.agents.size(), Workload::kSkillsPerAgent);
-        for (std::size_t a = 0; a < w.agents.size(); ++a) {
-            AgentConfig ac;
-            ac.id = static_cast<AgentId>(a + 1);
-            for (const auto &[skill, level] : w.agents[a].skills)
-                ac.skills.push_back({skill, level});
-            m_engine.addAgent(ac);
-            auto s = m_engine.createSession(ac.id, w.agents[a].group + 1, std::to_string(1000 + a),
-                                            m_now);
-            m_engine.setSessionState(s.value(), SessionState::Ready, SessionState::None, m_now);
-            m_engine.setAgentState(ac.id, AgentStateEx::Ready, AgentStateEx::None, 0, m_now);
-        }
-        m_engine.discardEffects();
-    }
-
-    void arrive()
-    {
-        m_now += m_stepMs;
-        CallArrival c;
-        c.id = ++m_lastCall;
-        c.queue = static_cast<QueueId>(m_w.pickQueue() + 1);
-        m_engine.callArrived(c, m_now);
-        settle();
-    }
-
-    void complete()
-    {
-        const std::size_t i = m_w.rng() % m_connected.size();
-        const CallId call = m_connected[i];
-        m_connected[i] = m_connected.back();
-        m_connected.pop_back();
-        m_engine.callCleared(call, m_now);
-        settle();
-    }
-
-    std::size_t connected() const { return m_connected.size(); }
-    TimeMs stepMs() const { return m_stepMs; }
-    Engine &engine() { return m_engine; }
-
-private:
-    void settle()
-    {
-        for (;;) {
-            m_fx.clear();
-            m_engine.takeEffects(m_fx);
-            if (m_fx.empty())
-                return;
-            for (const Effect &e : m_fx) {
-                if (const auto *o = std::get_if<OfferCall>(&e.body)) {
-                    m_engine.callAnswered(o->call, m_now);
-                    m_connected.push_back(o->call);
-                }
-            }
-        }
-    }
-
-    Workload &m_w;
-    TimeMs m_stepMs; // virtual time between arrivals
-    Engine m_engine;
-    TimeMs m_now = kT0;
-    CallId m_lastCall = 0;
-    std::vector<CallId> m_connected;
-    std::vector<Effect> m_fx;
-};
-
-void routing(benchmark::State &state)
+/// The whole core per decision: each arrival and completion goes through the Engine's API
+/// with everything that comes with it.
+void wholeCore(benchmark::State &state)
 {
     const int agents = static_cast<int>(state.range(0));
     Workload w(agents);
@@ -148,7 +57,7 @@ void routing(benchmark::State &state)
     state.counters["agents"] = agents;
 }
 
-/// One arrival and one completion per iteration, as in routing(). Not inlined, so that
+/// One arrival and one completion per iteration, as in wholeCore(). Not inlined, so that
 /// callgrind can count exactly these instructions (--toggle-collect='*measuredDecisions*').
 [[gnu::noinline]] std::uint64_t measuredDecisions(CoreCenter &center, std::size_t iterations)
 {
@@ -173,11 +82,11 @@ void routing(benchmark::State &state)
     }
 }
 
-/// routing() in steady state, for instruction counts: the same workload first runs for
+/// wholeCore() in steady state, for instruction counts: the same workload first runs for
 /// 105 % of the 30-minute measurement period of virtual time (so every statistics window is
 /// full and evicts as much as it adds), then 100,000 decisions (50,000 iterations) are made
 /// in measuredDecisions(). Decisions = 100,000 exactly.
-void routingSteady(benchmark::State &state)
+void wholeCoreSteady(benchmark::State &state)
 {
     const int agents = static_cast<int>(state.range(0));
     Workload w(agents);
@@ -194,21 +103,54 @@ void routingSteady(benchmark::State &state)
     state.counters["agents"] = agents;
 }
 
+/// The core's routing index making the decisions alone (RoutingProbe): the same workload,
+/// the same arrivals and completions as naiveBaseline(), the same bookkeeping (none).
+void routing(benchmark::State &state)
+{
+    const int agents = static_cast<int>(state.range(0));
+    Workload w(agents);
+    CoreCenter center(w);
+    RoutingProbe probe(center.engine());
+    std::vector<std::pair<CallId, AgentId>> connected;
+    CallId lastCall = 0;
+    auto arrive = [&] {
+        const CallId call = ++lastCall;
+        const AgentId agent =
+            probe.callArrives(static_cast<QueueId>(w.pickQueue() + 1), call, kMinPriority);
+        if (agent != 0)
+            connected.emplace_back(call, agent);
+    };
+    auto complete = [&] {
+        const std::size_t i = w.rng() % connected.size();
+        const AgentId agent = connected[i].second;
+        connected[i] = connected.back();
+        connected.pop_back();
+        const CallId next = probe.agentFrees(agent);
+        if (next != 0)
+            connected.emplace_back(next, agent);
+    };
+    while (connected.size() < static_cast<std::size_t>(agents * 0.95))
+        arrive();
+    std::uint64_t decisions = 0;
+    for (auto _ : state) {
+        arrive();
+        if (!connected.empty())
+            complete();
+        else
+            arrive();
+        decisions += 2;
+    }
+    state.counters["decisions_per_second"] =
+        benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
+    state.counters["agents"] = agents;
+}
+
 /// BASELINE: the same workload through NaiveRouter (scans all agents / all queues).
 void naiveBaseline(benchmark::State &state)
 {
     const int agents = static_cast<int>(state.range(0));
     Workload w(agents);
-    NaiveRouter router;
-    for (const auto &q : w.queues)
-        router.addQueue(q.group, q.skill, q.minLevel);
-    for (std::size_t a = 0; a < w.agents.size(); ++a) {
-        std::vector<NaiveRouter::Skill> skills;
-        for (const auto &[skill, level] : w.agents[a].skills)
-            skills.push_back({skill, level});
-        router.addAgent(w.agents[a].group, skills);
-        router.agentFree(static_cast<std::uint32_t>(a), 0);
-    }
+    NaiveRouter router = NaiveRouter::forWorkload(w);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> connected; // (call, agent)
     std::uint64_t lastCall = 0;
     std::int64_t now = 0;
@@ -287,7 +229,7 @@ void memory(benchmark::State &state)
             a.queue = static_cast<QueueId>(c % Workload::kQueues + 1);
             a.ani = "+4930123456";
             a.dnis = "8000";
-            idle.engine().callArrived(a, kT0);
+            idle.engine().callArrived(a, CoreCenter::kT0);
             idle.engine().discardEffects();
         }
         perCall = static_cast<double>(liveHeapBytes() - start) / 100000;
@@ -298,7 +240,8 @@ void memory(benchmark::State &state)
 }
 
 BENCHMARK(routing)->Name("routing")->Arg(100)->Arg(300)->Arg(1000)->Arg(3000)->Arg(10000);
-BENCHMARK(routingSteady)->Name("routing_steady")->Arg(10000)->Iterations(1);
+BENCHMARK(wholeCore)->Name("core")->Arg(100)->Arg(300)->Arg(1000)->Arg(3000)->Arg(10000);
+BENCHMARK(wholeCoreSteady)->Name("core_steady")->Arg(10000)->Iterations(1);
 BENCHMARK(naiveBaseline)
     ->Name("naive_baseline")
     ->Arg(100)
