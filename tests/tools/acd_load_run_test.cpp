@@ -43,6 +43,7 @@ TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
     EXPECT_EQ(result->getValue<int>("failures"), 0);
     EXPECT_EQ(result->getValue<int>("gaps"), 0);
     EXPECT_EQ(result->getValue<int>("engineExit"), 0);
+    EXPECT_EQ(result->getValue<int>("abandoned"), 0); // callers' patience: 600 s by default
     const auto offered = result->getValue<int>("offered");
     EXPECT_GT(offered, 10); // about 30 calls in 3 s
     auto latency = result->getObject("offerLatencyMs");
@@ -76,6 +77,19 @@ TEST(AcdLoad, AgentsWhoseCallsRingOutMakeThemselvesReadyAgain)
     // More offers than agents: each went Ready again after a ring-no-answer and was offered
     // another call (an agent left Not Ready is offered nothing more).
     EXPECT_GT(result->getValue<int>("offered"), 10);
+}
+
+TEST(AcdLoad, CallersWithLittlePatienceHangUpBeforeAnAnswer)
+{
+    // Two agents who talk for 5 s and ten calls a second: callers wait, and with a mean
+    // patience of half a second most hang up before an agent is free.
+    const LoadRun run = runAcdLoad("--agents 2 --supervisors 1 --rate 10 --duration 3 --warmup 1 "
+                                   "--talk-s 5 --patience-s 0.5 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    Poco::JSON::Parser parser;
+    auto result = parser.parse(run.output).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_GT(result->getValue<int>("abandoned"), 10);
+    EXPECT_LT(result->getValue<int>("answered"), result->getValue<int>("abandoned"));
 }
 
 } // namespace

@@ -50,6 +50,19 @@ TEST(LatencyPairs, ClearingTheSamplesKeepsTheCallsStillOpen)
     EXPECT_EQ(pairs.samples(), std::vector<double>{3.0});
 }
 
+TEST(LatencyPairs, AnEndSeenBeforeTheWindowIsNotASampleOfItWhenItsStartComesLate)
+{
+    // The agent saw the call ring before the warm-up ended; the supervisor's stream, lagging,
+    // brings the call's start after it: that call is not one of the window's offers.
+    LatencyPairs pairs;
+    pairs.end(1, 11.0);
+    pairs.clearSamples();
+    pairs.start(1, 10.0);
+    pairs.start(2, 20.0);
+    pairs.end(2, 23.0);
+    EXPECT_EQ(pairs.samples(), std::vector<double>{3.0});
+}
+
 TEST(LatencyPairs, StartsAndEndsFromTwoThreadsAreAllPaired)
 {
     LatencyPairs pairs;

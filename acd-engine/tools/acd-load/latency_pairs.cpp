@@ -38,6 +38,10 @@ void LatencyPairs::clearSamples()
     std::lock_guard lock(m_mutex);
     m_samples.clear();
     m_endedAt.clear();
+    // A sample belongs to the window its end falls in: an end already seen (its start still
+    // to come, on a lagging supervisor stream) is from before this window, as are the offers
+    // the caller counts in it.
+    m_endsFirst.clear();
 }
 
 std::vector<double> LatencyPairs::samples() const

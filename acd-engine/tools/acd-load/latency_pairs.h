@@ -17,6 +17,9 @@ public:
     /// Forgets the call (it ended); an end seen later is not paired. Called by the client that
     /// reports starts, after the call's start: an unpaired end left then never gets one.
     void forget(std::uint64_t call);
+    /// Starts a measuring window: drops the samples so far and the ends seen so far (a call
+    /// whose end came before the window is not one of its samples); starts still open are
+    /// kept, and paired with ends that come in the window.
     void clearSamples();
     /// The samples in ms, in the order they were paired.
     std::vector<double> samples() const;
@@ -39,7 +42,7 @@ struct Latencies {
     /// The call's arrival in the engine (call.queued `at`) -> the agent's call.offered event.
     LatencyPairs engineToOfferEvent;
 
-    /// After the warm-up: both keep their open calls and drop their samples.
+    /// After the warm-up: both keep their open starts and drop their samples and early ends.
     void clearSamples()
     {
         switchToLineOffering.clearSamples();

@@ -192,7 +192,7 @@ void LoadClients::resetMeasurements()
     m_results.offersSeen = 0;
     m_results.lineOfferings = 0;
     m_results.supervisorEvents = 0;
-    m_results.answered = m_results.completed = m_results.queued = 0;
+    m_results.answered = m_results.completed = m_results.abandoned = m_results.queued = 0;
 }
 
 void LoadClients::poll(int timeoutMs)
@@ -327,6 +327,7 @@ LoadResults &LoadResults::operator+=(const LoadResults &other)
     overflowNotices += other.overflowNotices;
     answered += other.answered;
     completed += other.completed;
+    abandoned += other.abandoned;
     queued += other.queued;
     lineOfferings += other.lineOfferings;
     readyAgainAfterRona += other.readyAgainAfterRona;
@@ -461,6 +462,9 @@ void LoadClients::onMessage(Client &c, const std::string &text)
             ++m_results.answered;
         } else if (ev == "call.completed") {
             ++m_results.completed;
+            // "abandoned" (in the queue) or "abandoned-ringing" (at an agent)
+            if (text.find("\"disposition\":\"abandoned") != std::string::npos)
+                ++m_results.abandoned;
             const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));
             m_latencies.engineToOfferEvent.forget(call);
             m_latencies.switchToLineOffering.forget(call);

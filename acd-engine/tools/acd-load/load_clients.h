@@ -37,6 +37,7 @@ struct LoadResults {
     std::uint64_t overflowNotices = 0;
     std::uint64_t answered = 0; ///< call.answered seen by supervisors
     std::uint64_t completed = 0;
+    std::uint64_t abandoned = 0; ///< of those completed: callers who hung up before an answer
     std::uint64_t queued = 0;
     std::uint64_t lineOfferings = 0; ///< LINE_CALLSTATE OFFERING at agents' station lines
     /// Agents put Not Ready by ring-no-answer, who then made themselves Ready again.

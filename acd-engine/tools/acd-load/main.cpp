@@ -335,7 +335,8 @@ int main(int argc, char **argv)
         std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
                     "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
                     "\"queued\":%llu,\"offered\":%llu,\"lineOfferings\":%llu,"
-                    "\"answered\":%llu,\"completed\":%llu,\"readyAgainAfterRona\":%llu,"
+                    "\"answered\":%llu,\"completed\":%llu,\"abandoned\":%llu,"
+                    "\"readyAgainAfterRona\":%llu,"
                     "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
                     "\"offerEventLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
                     "\"max\":%.2f},"
@@ -352,6 +353,7 @@ int main(int argc, char **argv)
                     static_cast<unsigned long long>(r.lineOfferings),
                     static_cast<unsigned long long>(r.answered),
                     static_cast<unsigned long long>(r.completed),
+                    static_cast<unsigned long long>(r.abandoned),
                     static_cast<unsigned long long>(r.readyAgainAfterRona), line.samples, line.p50,
                     line.p99, line.max, event.samples, event.p50, event.p99, event.max,
                     static_cast<unsigned long long>(r.supervisorEvents),
@@ -364,7 +366,8 @@ int main(int argc, char **argv)
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
             "traffic %.1f calls/s for %d s (after %d s warm-up): queued %llu, offered %llu"
-            " (station OFFERING %llu), answered %llu, completed %llu; agents Ready again after"
+            " (station OFFERING %llu), answered %llu, completed %llu (abandoned %llu); agents Ready"
+            " again after"
             " ring-no-answer %llu\n"
             "offer latency (switch arrival -> agent's LINE_CALLSTATE OFFERING): p50 %.2f ms,"
             " p99 %.2f ms, max %.2f ms over %zu calls\n"
@@ -384,6 +387,7 @@ int main(int argc, char **argv)
             static_cast<unsigned long long>(r.lineOfferings),
             static_cast<unsigned long long>(r.answered),
             static_cast<unsigned long long>(r.completed),
+            static_cast<unsigned long long>(r.abandoned),
             static_cast<unsigned long long>(r.readyAgainAfterRona), line.p50, line.p99, line.max,
             line.samples, event.p50, event.p99, event.max, event.samples,
             static_cast<unsigned long long>(r.supervisorEvents),
