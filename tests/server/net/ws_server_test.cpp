@@ -658,6 +658,78 @@ TEST(WsServer, SendManyStopsAtTheFirstMessageThatDoesNotFitAndOverflowsOnce)
     EXPECT_EQ(receive(*client.ws).payload, std::string(1500, 'x'));
 }
 
+/// A burst shared by several connections, as the protocol hands it over.
+struct SharedBodies {
+    std::string bodies;
+    std::vector<std::uint32_t> ends;
+};
+
+TEST(WsServer, NumberedMessagesArriveAsPrefixNumberAndBodyInOrderWithOtherSends)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    auto shared = std::make_shared<SharedBodies>();
+    shared->bodies = ",a}"
+                     ",bb}"
+                     + std::string(",") + std::string(300, 'c') + "}";
+    shared->ends = {3, 7, 309};
+    f.server->holdFlushesOnThisThread(); // all four queued before the I/O thread frames any
+    EXPECT_TRUE(f.server->send(id, "before"));
+    EXPECT_EQ(f.server->sendNumbered(id, "{\"seq\":", 41, shared, shared->bodies, 3,
+                                     std::span(shared->ends).subspan(1)),
+              2u); // from the second body on
+    EXPECT_TRUE(f.server->send(id, "after"));
+    f.server->holdFlushesOnThisThread(false);
+    EXPECT_EQ(receive(*client.ws).payload, "before");
+    EXPECT_EQ(receive(*client.ws).payload, "{\"seq\":41,bb}");
+    EXPECT_EQ(receive(*client.ws).payload, "{\"seq\":42," + std::string(300, 'c') + "}");
+    EXPECT_EQ(receive(*client.ws).payload, "after");
+}
+
+TEST(WsServer, TheFrontLetsGoOfNumberedMessagesOnceTheyAreWritten)
+{
+    Fixture f;
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    auto shared = std::make_shared<SharedBodies>();
+    shared->bodies = ",x}";
+    shared->ends = {3};
+    EXPECT_EQ(f.server->sendNumbered(f.handler.opened[0], "{\"seq\":", 1, shared, shared->bodies, 0,
+                                     shared->ends),
+              1u);
+    EXPECT_EQ(receive(*client.ws).payload, "{\"seq\":1,x}");
+    for (int spins = 0; spins < 1'000'000 && shared.use_count() > 1; ++spins)
+        std::this_thread::yield();
+    EXPECT_EQ(shared.use_count(), 1);
+}
+
+TEST(WsServer, NumberedMessagesThatDoNotFitOverflowTheConnectionAsSendManyDoes)
+{
+    WsServerConfig config;
+    config.maxOutboundBytes = 4096;
+    Fixture f(config);
+    WsClient client = connectClient(f.server->port());
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
+    const ConnectionId id = f.handler.opened[0];
+    EXPECT_TRUE(f.server->send(id, "first"));
+    EXPECT_EQ(receive(*client.ws).payload, "first");
+    f.server->holdFlushesOnThisThread();
+    auto shared = std::make_shared<SharedBodies>();
+    shared->bodies = std::string(4 * 1500, 'x');
+    shared->ends = {1500, 3000, 4500, 6000}; // "{"seq":7" + 1,500 bytes: frames of 1,512 bytes
+    EXPECT_EQ(f.server->sendNumbered(id, "{\"seq\":", 7, shared, shared->bodies, 0, shared->ends),
+              2u);
+    EXPECT_EQ(f.server->sendNumbered(id, "{\"seq\":", 9, shared, shared->bodies, 0, shared->ends),
+              0u); // overflowed until resumed
+    EXPECT_EQ(f.server->stats().overflows, 1u);
+    f.server->holdFlushesOnThisThread(false);
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.overflowed.size() == 1; }));
+    EXPECT_EQ(receive(*client.ws).payload, "{\"seq\":7" + std::string(1500, 'x'));
+    EXPECT_EQ(receive(*client.ws).payload, "{\"seq\":8" + std::string(1500, 'x'));
+}
+
 TEST(WsServer, APacedConnectionWaitsOutItsIntervalAndGathersWhatCameMeanwhile)
 {
     Fixture f;

@@ -37,6 +37,28 @@ public:
         ++sendManyCalls[connection];
         return Transport::sendMany(connection, messages, ends);
     }
+    std::size_t sendNumbered(ConnectionId connection, std::string_view prefix,
+                             std::uint64_t firstNumber, std::shared_ptr<const void> owner,
+                             std::string_view messages, std::size_t begin,
+                             std::span<const std::uint32_t> ends) override
+    {
+        // Kept by reference, as the front keeps them: a later change to what was handed over
+        // shows in burstsUnchanged().
+        const std::size_t end = ends.empty() ? begin : ends.back();
+        numbered.push_back(Numbered{connection, firstNumber, owner,
+                                    messages.substr(begin, end - begin),
+                                    std::string(messages.substr(begin, end - begin))});
+        return Transport::sendNumbered(connection, prefix, firstNumber, std::move(owner), messages,
+                                       begin, ends);
+    }
+    /// Whether every burst handed over by reference still holds what it held then.
+    bool burstsUnchanged() const
+    {
+        for (const Numbered &n : numbered)
+            if (n.view != n.copy)
+                return false;
+        return true;
+    }
     void setMinWriteInterval(ConnectionId connection, std::uint32_t ms) override
     {
         writeIntervalMs[connection] = ms;
@@ -60,6 +82,14 @@ public:
     std::map<ConnectionId, std::size_t> room;
     std::map<ConnectionId, int> sendManyCalls;
     std::map<ConnectionId, std::uint32_t> writeIntervalMs;
+    struct Numbered {
+        ConnectionId connection;
+        std::uint64_t firstNumber;
+        std::shared_ptr<const void> owner;
+        std::string_view view;
+        std::string copy;
+    };
+    std::vector<Numbered> numbered;
 };
 
 core::CallArrival arrival(core::CallId id, core::QueueId queue, const std::string &ani)
@@ -381,6 +411,74 @@ TEST_F(Protocol, TheEventsOfOneBurstReachTheFrontInOneCallPerConnection)
     for (std::size_t i = before + 1; i < ev.size(); ++i)
         EXPECT_EQ(ev[i]->getValue<std::uint64_t>("seq"),
                   ev[i - 1]->getValue<std::uint64_t>("seq") + 1);
+}
+
+TEST_F(Protocol, SupervisorsFollowingEverythingGetABurstFromOneSharedCopyEachWithItsOwnNumbers)
+{
+    ConnectionId first = connect("carol", "sup3rvise");
+    request(first, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    engine.callArrived(arrival(1, 10, "0170"), now); // numbers the first one's events ahead
+    flushEffects();
+    ConnectionId second = connect("carol", "sup3rvise");
+    request(second, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    const std::size_t firstBefore = events(first).size();
+    transport.numbered.clear();
+    engine.callArrived(arrival(2, 10, "0171"), now);
+    flushEffects();
+    ASSERT_EQ(transport.numbered.size(), 2u);
+    EXPECT_EQ(transport.numbered[0].owner, transport.numbered[1].owner); // one copy
+    const auto a = events(first);
+    const auto b = events(second);
+    ASSERT_EQ(a.size() - firstBefore, b.size());
+    ASSERT_GE(b.size(), 2u);
+    EXPECT_EQ(b.front()->getValue<std::uint64_t>("seq"), 1u);
+    EXPECT_EQ(a[firstBefore]->getValue<std::uint64_t>("seq"),
+              a[firstBefore - 1]->getValue<std::uint64_t>("seq") + 1);
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        EXPECT_EQ(a[firstBefore + i]->getValue<std::string>("ev"),
+                  b[i]->getValue<std::string>("ev"));
+        EXPECT_EQ(a[firstBefore + i]->getValue<std::uint64_t>("eseq"),
+                  b[i]->getValue<std::uint64_t>("eseq"));
+    }
+    EXPECT_TRUE(transport.burstsUnchanged());
+}
+
+TEST_F(Protocol, AnEventOfItsOwnInTheMiddleOfASharedBurstKeepsTheStreamInOrder)
+{
+    ConnectionId both = connect("carol", "sup3rvise");
+    request(both, R"({"id":2,"op":"subscribe","topics":["all","intervals"]})");
+    ConnectionId all = connect("carol", "sup3rvise");
+    request(all, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    // One burst: a call, then the 15-minute interval's end (only `both` follows intervals),
+    // then another call.
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    engine.callArrived(arrival(2, 10, "0171"), now + 200'000);
+    flushEffects();
+    const auto withInterval = events(both);
+    const auto without = events(all);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < withInterval.size(); ++i) {
+        names.push_back(withInterval[i]->getValue<std::string>("ev"));
+        EXPECT_EQ(withInterval[i]->getValue<std::uint64_t>("seq"), i + 1);
+        if (i > 0) {
+            EXPECT_GT(withInterval[i]->getValue<std::uint64_t>("eseq"),
+                      withInterval[i - 1]->getValue<std::uint64_t>("eseq"));
+        }
+    }
+    const auto interval = std::find(names.begin(), names.end(), "interval.closed");
+    ASSERT_NE(interval, names.end());
+    EXPECT_NE(interval, names.begin());   // the first call's events came before it
+    EXPECT_NE(interval + 1, names.end()); // and the second call's after it
+    ASSERT_EQ(without.size() + 1, withInterval.size());
+    for (std::size_t i = 0, j = 0; i < withInterval.size(); ++i) {
+        if (names[i] == "interval.closed")
+            continue;
+        EXPECT_EQ(without[j]->getValue<std::uint64_t>("eseq"),
+                  withInterval[i]->getValue<std::uint64_t>("eseq"));
+        EXPECT_EQ(without[j]->getValue<std::uint64_t>("seq"), j + 1);
+        ++j;
+    }
+    EXPECT_TRUE(transport.burstsUnchanged());
 }
 
 TEST_F(Protocol, ABurstThatOnlyPartlyFitsGivesBackTheNumbersOfTheEventsItDropped)

@@ -356,6 +356,17 @@ void EngineService::close(ConnectionId connection, std::uint16_t code, std::stri
         m_front->close(connection, code, std::move(reason));
 }
 
+std::size_t EngineService::sendNumbered(ConnectionId connection, std::string_view prefix,
+                                        std::uint64_t firstNumber,
+                                        std::shared_ptr<const void> owner,
+                                        std::string_view messages, std::size_t begin,
+                                        std::span<const std::uint32_t> ends)
+{
+    return m_front ? m_front->sendNumbered(connection, prefix, firstNumber, std::move(owner),
+                                           messages, begin, ends)
+                   : 0;
+}
+
 std::size_t EngineService::sendMany(ConnectionId connection, std::string_view messages,
                                     std::span<const std::uint32_t> ends)
 {

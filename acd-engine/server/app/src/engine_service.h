@@ -71,6 +71,10 @@ public:
     void setMinWriteInterval(ConnectionId connection, std::uint32_t ms) override;
     std::size_t sendMany(ConnectionId connection, std::string_view messages,
                          std::span<const std::uint32_t> ends) override;
+    std::size_t sendNumbered(ConnectionId connection, std::string_view prefix,
+                             std::uint64_t firstNumber, std::shared_ptr<const void> owner,
+                             std::string_view messages, std::size_t begin,
+                             std::span<const std::uint32_t> ends) override;
 
     /// The Prometheus text of /metrics (built on the engine thread).
     std::string metricsText();

@@ -1,5 +1,6 @@
 #include "acd/net/ws_server.h"
 
+#include "numbered_run.h"
 #include "pacing.h"
 #include "tls_transport.h"
 #include "transport.h"
@@ -106,6 +107,8 @@ struct Connection {
     // Shared with send()/resume() on any thread; guarded by m.
     std::mutex m;
     std::string pending;          // encoded frames not yet moved to outBuf
+    std::vector<detail::NumberedRun>
+        runs;                     // frames queued by reference, each at its place in pending
     std::size_t queuedBytes = 0;  // pending + unwritten outBuf
     bool acceptSends = false;
     bool overflowed = false;
@@ -238,6 +241,10 @@ struct WsServer::Impl {
     /// Queues the message `head` + `tail` as one frame.
     bool enqueue(ConnectionId id, Opcode opcode, std::string_view head,
                  std::string_view tail = {});
+    /// Queues numbered messages by reference (see WsServer::sendNumbered); how many.
+    std::size_t enqueueNumbered(ConnectionId id, std::string_view prefix, std::uint64_t firstNumber,
+                                std::shared_ptr<const void> owner, std::string_view messages,
+                                std::size_t begin, std::span<const std::uint32_t> ends);
     /// Queues text frames (see WsServer::sendMany); how many were queued.
     std::size_t enqueueMany(ConnectionId id, std::string_view messages,
                             std::span<const std::uint32_t> ends);
@@ -626,7 +633,7 @@ void Loop::upgrade(const std::shared_ptr<Connection> &c)
     c->lastPing = now - pingPhase(c->id, server->config.pingInterval);
     {
         std::lock_guard lock(c->m);
-        c->pending.insert(0, head);
+        c->pending.insert(0, head); // before acceptSends: no run refers to pending yet
         c->queuedBytes += head.size();
         c->acceptSends = true;
     }
@@ -726,9 +733,14 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
     if (c->dead)
         return;
     bool report = false;
+    std::vector<detail::NumberedRun> runs;
+    std::string bytes;
     {
         std::lock_guard lock(c->m);
-        if (!c->pending.empty()) {
+        if (!c->runs.empty()) { // framed below, outside the lock the producer takes
+            runs.swap(c->runs);
+            bytes.swap(c->pending);
+        } else if (!c->pending.empty()) {
             if (c->outOff == c->outBuf.size()) {
                 c->outBuf.swap(c->pending);
                 c->outOff = 0;
@@ -740,6 +752,13 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
         c->flushScheduled = false;
         report = c->overflowToReport;
         c->overflowToReport = false;
+    }
+    if (!runs.empty()) {
+        if (c->outOff == c->outBuf.size()) {
+            c->outBuf.clear();
+            c->outOff = 0;
+        }
+        detail::appendWithRuns(c->outBuf, bytes, runs);
     }
     if (report && c->opened && c->state == State::Open)
         guarded("onOverflow", [&] { server->handler.onOverflow(c->id); });
@@ -773,7 +792,7 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
         bool more;
         {
             std::lock_guard lock(c->m);
-            more = !c->pending.empty();
+            more = !c->pending.empty() || !c->runs.empty();
         }
         if (!more) {
             c->transport->shutdownWrite();
@@ -902,6 +921,7 @@ void Loop::destroy(const std::shared_ptr<Connection> &c)
         std::lock_guard lock(c->m);
         c->acceptSends = false;
         c->pending.clear();
+        c->runs.clear();
     }
     {
         std::unique_lock lock(server->registryMutex);
@@ -1051,6 +1071,40 @@ std::size_t WsServer::Impl::enqueueMany(ConnectionId id, std::string_view messag
             begin = end;
             ++queued;
         }
+        return queued;
+    });
+}
+
+std::size_t WsServer::Impl::enqueueNumbered(ConnectionId id, std::string_view prefix,
+                                            std::uint64_t firstNumber,
+                                            std::shared_ptr<const void> owner,
+                                            std::string_view messages, std::size_t begin,
+                                            std::span<const std::uint32_t> ends)
+{
+    return enqueueFrames(id, [&](Connection &c) -> std::size_t {
+        // Accounted now, as the frames will be, so overflow is decided here as for sendMany.
+        std::size_t queued = 0;
+        std::size_t bytes = 0;
+        std::size_t from = begin;
+        for (std::uint32_t end : ends) {
+            const std::size_t frame =
+                detail::numberedFrameSize(prefix.size(), firstNumber + queued, end - from);
+            if (c.queuedBytes + bytes + frame > config.maxOutboundBytes) {
+                c.overflowed = true;
+                c.overflowToReport = true;
+                ++overflows;
+                break;
+            }
+            bytes += frame;
+            from = end;
+            ++queued;
+        }
+        if (queued == 0)
+            return 0;
+        c.queuedBytes += bytes;
+        messagesOut += queued;
+        c.runs.push_back(detail::NumberedRun{std::move(owner), messages, begin, ends.first(queued),
+                                             firstNumber, std::string(prefix), c.pending.size()});
         return queued;
     });
 }
@@ -1279,6 +1333,15 @@ std::size_t WsServer::sendMany(ConnectionId id, std::string_view messages,
                                std::span<const std::uint32_t> ends)
 {
     return m_impl->enqueueMany(id, messages, ends);
+}
+
+std::size_t WsServer::sendNumbered(ConnectionId id, std::string_view prefix,
+                                   std::uint64_t firstNumber, std::shared_ptr<const void> owner,
+                                   std::string_view messages, std::size_t begin,
+                                   std::span<const std::uint32_t> ends)
+{
+    return m_impl->enqueueNumbered(id, prefix, firstNumber, std::move(owner), messages, begin,
+                                   ends);
 }
 
 void WsServer::setMinWriteInterval(ConnectionId id, std::chrono::milliseconds interval)

@@ -201,8 +201,19 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
                 deliver(it->second, name, body);
         return;
     }
-    for (Connection *c : allConnections)
-        deliver(*c, name, body);
+    if (!allConnections.empty()) {
+        // One copy of the event for every `all` subscriber (a hundred supervisors: the
+        // engine thread wrote a hundred copies that the I/O thread then read).
+        if (!burst)
+            burst = std::make_shared<SharedBurst>();
+        const std::shared_ptr<SharedBurst> current = burst; // a flush below may seal it
+        current->bodies += ',';
+        current->bodies.append(std::string_view(body).substr(1));
+        current->ends.push_back(static_cast<std::uint32_t>(current->bodies.size()));
+        const auto index = static_cast<std::uint32_t>(current->ends.size() - 1);
+        for (Connection *c : allConnections)
+            deliverShared(*c, current, index, body);
+    }
     // Then the followers of the event's queues, agents and calls that do not follow
     // everything already, each once.
     std::vector<ConnectionId> &targets = eventTargets;
@@ -254,12 +265,62 @@ void ProtocolService::Impl::forget(Connection &c)
     drop(callSubscribers, c.calls);
 }
 
+void ProtocolService::Impl::deliverShared(Connection &c, const std::shared_ptr<SharedBurst> &in,
+                                          std::uint32_t index, const std::string &body)
+{
+    if (c.overflowed) {
+        ++counters.eventsDropped;
+        return;
+    }
+    if (!c.eventEnds.empty()) { // events of its own in this burst: the copy keeps the order
+        deliver(c, {}, body);
+        return;
+    }
+    if (c.sharedCount > 0) {
+        if (c.sharedBurst == in && c.sharedFirst + c.sharedCount == index) {
+            ++c.sharedCount;
+            ++c.seq;
+            return;
+        }
+        flushEvents(c); // a run in an earlier burst: to the front, then a new run here
+        if (c.overflowed) {
+            ++counters.eventsDropped;
+            return;
+        }
+    }
+    c.sharedBurst = in;
+    c.sharedFirst = index;
+    c.sharedCount = 1;
+    c.sharedFirstSeq = ++c.seq;
+    batched.push_back(c.id);
+}
+
+void ProtocolService::Impl::materializeRun(Connection &c)
+{
+    const SharedBurst &b = *c.sharedBurst;
+    std::size_t from = c.sharedFirst == 0 ? 0 : b.ends[c.sharedFirst - 1];
+    std::uint64_t seq = c.sharedFirstSeq;
+    char head[32] = "{\"seq\":";
+    for (std::uint32_t i = 0; i < c.sharedCount; ++i) {
+        const std::uint32_t end = b.ends[c.sharedFirst + i];
+        char *headEnd = std::to_chars(head + 7, head + sizeof head, seq++).ptr;
+        c.eventBatch.append(head, headEnd)
+            .append(std::string_view(b.bodies).substr(from, end - from));
+        c.eventEnds.push_back(static_cast<std::uint32_t>(c.eventBatch.size()));
+        from = end;
+    }
+    c.sharedBurst.reset();
+    c.sharedCount = 0;
+}
+
 void ProtocolService::Impl::deliver(Connection &c, const std::string &, const std::string &body)
 {
     if (c.overflowed) {
         ++counters.eventsDropped;
         return;
     }
+    if (c.sharedCount > 0)
+        materializeRun(c); // then this event after them, in order
     // The body is shared by every subscriber; only this head is per connection.
     // (to_chars: this runs once per subscriber per event, hundreds of thousands a second.)
     char head[40] = "{\"seq\":";
@@ -271,8 +332,30 @@ void ProtocolService::Impl::deliver(Connection &c, const std::string &, const st
     c.eventEnds.push_back(static_cast<std::uint32_t>(c.eventBatch.size()));
 }
 
+void ProtocolService::Impl::flushRun(Connection &c)
+{
+    const std::shared_ptr<const SharedBurst> in = std::move(c.sharedBurst);
+    if (in == burst)
+        burst.reset(); // the front may read it from now on: the next events go to a new one
+    const std::size_t count = c.sharedCount;
+    const std::size_t begin = c.sharedFirst == 0 ? 0 : in->ends[c.sharedFirst - 1];
+    const std::size_t queued =
+        c.overflowed
+            ? 0
+            : transport.sendNumbered(c.id, "{\"seq\":", c.sharedFirstSeq, in, in->bodies, begin,
+                                     std::span(in->ends).subspan(c.sharedFirst, count));
+    counters.eventsSent += queued;
+    dropBatch(c, count - queued);
+    if (queued != count && !c.overflowed)
+        markOverflowed(c);
+}
+
 void ProtocolService::Impl::flushEvents(Connection &c)
 {
+    if (c.sharedCount > 0) {
+        flushRun(c);
+        return;
+    }
     if (c.eventEnds.empty())
         return;
     const std::size_t queued =
@@ -291,6 +374,8 @@ void ProtocolService::Impl::dropBatch(Connection &c, std::size_t unsent)
     c.seq -= unsent; // the next event sent takes the first number not delivered
     c.eventBatch.clear();
     c.eventEnds.clear();
+    c.sharedBurst.reset();
+    c.sharedCount = 0;
 }
 
 void ProtocolService::Impl::flushEventBatches()
@@ -303,7 +388,8 @@ void ProtocolService::Impl::flushEventBatches()
 
 void ProtocolService::Impl::markOverflowed(Connection &c)
 {
-    dropBatch(c, c.eventEnds.size()); // what is still batched is dropped, numbered again later
+    // What is still batched (or in a run) is dropped, numbered again later.
+    dropBatch(c, c.eventEnds.size() + c.sharedCount);
     core::TimeMs now = clock();
     overflowed.insert(c.id);
     c.overflowed = true;

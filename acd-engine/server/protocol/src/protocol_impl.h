@@ -14,6 +14,15 @@ namespace acd::server {
 
 struct TapiState; // tapi_ops.cpp: a connection's remote TAPI client
 
+/// The events of one burst as every `all` subscriber gets them, each body without its
+/// opening brace (`,"ev":...}`): a connection's copy is `{"seq":N` + body, and the front
+/// writes it from this one copy (Transport::sendNumbered). Appended to until the first
+/// connection's run in it is handed to the front, unchanged from then on.
+struct SharedBurst {
+    std::string bodies;
+    std::vector<std::uint32_t> ends;
+};
+
 enum class Role { Agent, Supervisor, Admin };
 
 struct Connection {
@@ -33,6 +42,13 @@ struct Connection {
     /// the front gets them in one call per connection per burst (flushEvents).
     std::string eventBatch;
     std::vector<std::uint32_t> eventEnds;
+    /// Or, while it got only shared events in this burst: the run of them it gets, events
+    /// [sharedFirst, sharedFirst + sharedCount) of `sharedBurst`, numbered from sharedFirstSeq.
+    /// (At most one of the batch and the run is non-empty.)
+    std::shared_ptr<const SharedBurst> sharedBurst;
+    std::uint32_t sharedFirst = 0;
+    std::uint32_t sharedCount = 0;
+    std::uint64_t sharedFirstSeq = 0;
     bool overflowed = false;     ///< dropping events until the overflow notice got through
     std::uint64_t lastSeqBeforeOverflow = 0;
     core::TimeMs overflowedAt = 0;
@@ -121,10 +137,19 @@ public:
     void indexAllSubscribers();
     /// Numbers the event for `c` and adds it to c's batch (sent by flushEvents).
     void deliver(Connection &c, const std::string &event, const std::string &body);
+    /// The same for an `all` subscriber and the burst's event `index` (whose body is `body`):
+    /// extends c's run in the shared burst instead of copying, when it can.
+    void deliverShared(Connection &c, const std::shared_ptr<SharedBurst> &in, std::uint32_t index,
+                       const std::string &body);
+    /// Copies c's run of shared events into its batch (before an event of its own).
+    void materializeRun(Connection &c);
     /// Hands c's batch to the front. Whatever did not fit is dropped and gives its sequence
     /// numbers back (the stream goes on from the last event queued, after the overflow
     /// notice). Every message sent to `c` some other way first calls this: order is kept.
     void flushEvents(Connection &c);
+    /// flushEvents for a connection with a run: hands the front a reference to the burst
+    /// (sealing it if it is the current one).
+    void flushRun(Connection &c);
     /// Empties c's batch, of which the last `unsent` events did not go out: they count as
     /// dropped and give their sequence numbers back.
     void dropBatch(Connection &c, std::size_t unsent);
@@ -190,7 +215,10 @@ public:
     std::map<core::AgentId, std::set<ConnectionId>> agentSubscribers;
     std::map<core::CallId, std::set<ConnectionId>> callSubscribers;
     std::set<ConnectionId> overflowed;
-    std::vector<ConnectionId> batched;      ///< connections whose eventBatch is not empty
+    std::vector<ConnectionId> batched; ///< connections whose eventBatch or run is not empty
+    /// The burst's events for the `all` subscribers; null until the burst's first event, and
+    /// again once a run in it went to the front (a new one then takes the next events).
+    std::shared_ptr<SharedBurst> burst;
     std::vector<ConnectionId> eventTargets; ///< publish()'s scratch list
     /// Drops a connection from every index (before it is erased).
     void forget(Connection &c);

@@ -180,7 +180,17 @@ public:
     /// it and the rest are dropped.
     std::size_t sendMany(ConnectionId id, std::string_view messages,
                          std::span<const std::uint32_t> ends);
-    /// Same, as a binary message.
+    /// Queues numbered text messages without copying them: message i is `prefix`, the decimal
+    /// number `firstNumber + i`, then its body. The bodies lie back to back in `messages` from
+    /// offset `begin`; `ends` holds the offset just past each. `owner` keeps `messages` and
+    /// `ends` alive and unchanged until the frames are written: the connection's I/O thread
+    /// writes them then, so a producer that sends one burst to a hundred connections writes
+    /// it once. Returns how many were queued, in order, as sendMany (the first that does not
+    /// fit overflows the connection).
+    std::size_t sendNumbered(ConnectionId id, std::string_view prefix, std::uint64_t firstNumber,
+                             std::shared_ptr<const void> owner, std::string_view messages,
+                             std::size_t begin, std::span<const std::uint32_t> ends);
+    /// Queues a binary message, as send() a text one.
     bool sendBinary(ConnectionId id, std::string data);
     /// Clears the overflow flag and queues `resyncNotice` (when not empty) past the byte limit.
     /// False when the connection is unknown or closing.

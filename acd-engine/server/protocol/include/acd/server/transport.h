@@ -3,9 +3,11 @@
 // without blocking, close it, and resume a connection that overflowed. Implemented by the
 // WebSocket front (acd::net) and by test doubles.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace acd::server {
 
@@ -45,6 +47,29 @@ public:
             begin = ends[i];
         }
         return ends.size();
+    }
+    /// Queues numbered messages that many connections share: message i is `prefix`, the
+    /// number `firstNumber + i`, then its body; the bodies lie back to back in `messages` from
+    /// `begin`, `ends` holds the offset just past each. `owner` keeps them alive and
+    /// unchanged, so a front may keep a reference and write the frames later on its own thread
+    /// instead of taking a copy for each connection. Returns how many were queued, as
+    /// sendMany.
+    virtual std::size_t sendNumbered(ConnectionId connection, std::string_view prefix,
+                                     std::uint64_t firstNumber, std::shared_ptr<const void> owner,
+                                     std::string_view messages, std::size_t begin,
+                                     std::span<const std::uint32_t> ends)
+    {
+        (void)owner; // copied here, so not needed after this call
+        std::string joined;
+        std::vector<std::uint32_t> joinedEnds;
+        std::size_t from = begin;
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            joined.append(prefix).append(std::to_string(firstNumber + i));
+            joined.append(messages.substr(from, ends[i] - from));
+            joinedEnds.push_back(static_cast<std::uint32_t>(joined.size()));
+            from = ends[i];
+        }
+        return sendMany(connection, joined, joinedEnds);
     }
     virtual void close(ConnectionId connection, std::uint16_t code, std::string reason) = 0;
     /// After an overflow: clears the connection's overflow state and queues `notice` (the
