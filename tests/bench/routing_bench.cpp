@@ -34,6 +34,28 @@ namespace {
 
 using namespace acd::core;
 
+/// The loop every routing benchmark runs: arrivals until 95 % of the agents are busy, then
+/// per iteration one arrival and one completion (another arrival when nobody is busy), two
+/// decisions; reports decisions_per_second.
+template<class Arrive, class Complete, class Busy>
+void runDecisions(benchmark::State &state, int agents, Arrive arrive, Complete complete, Busy busy)
+{
+    while (busy() < static_cast<std::size_t>(agents * 0.95))
+        arrive();
+    std::uint64_t decisions = 0;
+    for (auto _ : state) {
+        arrive();
+        if (busy() > 0)
+            complete();
+        else
+            arrive();
+        decisions += 2;
+    }
+    state.counters["decisions_per_second"] =
+        benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
+    state.counters["agents"] = agents;
+}
+
 /// The whole core per decision: each arrival and completion goes through the Engine's API
 /// with everything that comes with it.
 void wholeCore(benchmark::State &state)
@@ -41,20 +63,9 @@ void wholeCore(benchmark::State &state)
     const int agents = static_cast<int>(state.range(0));
     Workload w(agents);
     CoreCenter center(w);
-    while (center.connected() < static_cast<std::size_t>(agents * 0.95))
-        center.arrive();
-    std::uint64_t decisions = 0;
-    for (auto _ : state) {
-        center.arrive();
-        if (center.connected() > 0)
-            center.complete();
-        else
-            center.arrive();
-        decisions += 2;
-    }
-    state.counters["decisions_per_second"] =
-        benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
-    state.counters["agents"] = agents;
+    runDecisions(
+        state, agents, [&] { center.arrive(); }, [&] { center.complete(); },
+        [&] { return center.connected(); });
 }
 
 /// One arrival and one completion per iteration, as in wholeCore(). Not inlined, so that
@@ -129,20 +140,7 @@ void routing(benchmark::State &state)
         if (next != 0)
             connected.emplace_back(next, agent);
     };
-    while (connected.size() < static_cast<std::size_t>(agents * 0.95))
-        arrive();
-    std::uint64_t decisions = 0;
-    for (auto _ : state) {
-        arrive();
-        if (!connected.empty())
-            complete();
-        else
-            arrive();
-        decisions += 2;
-    }
-    state.counters["decisions_per_second"] =
-        benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
-    state.counters["agents"] = agents;
+    runDecisions(state, agents, arrive, complete, [&] { return connected.size(); });
 }
 
 /// BASELINE: the same workload through NaiveRouter (scans all agents / all queues).
@@ -169,20 +167,7 @@ void naiveBaseline(benchmark::State &state)
         if (next)
             connected.emplace_back(next, agent);
     };
-    while (connected.size() < static_cast<std::size_t>(agents * 0.95))
-        arrive();
-    std::uint64_t decisions = 0;
-    for (auto _ : state) {
-        arrive();
-        if (!connected.empty())
-            complete();
-        else
-            arrive();
-        decisions += 2;
-    }
-    state.counters["decisions_per_second"] =
-        benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
-    state.counters["agents"] = agents;
+    runDecisions(state, agents, arrive, complete, [&] { return connected.size(); });
 }
 
 /// Calls simulated per second by acd-sim's engine (M/M/N, 14 agents, AHT 180 s).

@@ -14,6 +14,13 @@ namespace {
 struct LoadRun {
     int exitCode = -1;
     std::string output;
+
+    /// The --json report.
+    Poco::JSON::Object::Ptr report() const
+    {
+        Poco::JSON::Parser parser;
+        return parser.parse(output).extract<Poco::JSON::Object::Ptr>();
+    }
 };
 
 LoadRun runAcdLoad(const std::string &arguments)
@@ -38,8 +45,7 @@ TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
     const LoadRun run = runAcdLoad("--agents 20 --supervisors 3 --rate 10 --duration 3 --warmup 1 "
                                    "--talk-s 1 --patience-s 1000000000 --json");
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    Poco::JSON::Parser parser;
-    auto result = parser.parse(run.output).extract<Poco::JSON::Object::Ptr>();
+    auto result = run.report();
     EXPECT_EQ(result->getValue<int>("connected"), 23);
     EXPECT_EQ(result->getValue<int>("ready"), 20);
     EXPECT_EQ(result->getValue<int>("failures"), 0);
@@ -73,8 +79,7 @@ TEST(AcdLoad, AgentsWhoseCallsRingOutMakeThemselvesReadyAgain)
     const LoadRun run = runAcdLoad("--agents 10 --supervisors 1 --rate 10 --duration 3 --warmup 1 "
                                    "--talk-s 1 --answer-ms 1500 --ring-timeout-s 1 --json");
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    Poco::JSON::Parser parser;
-    auto result = parser.parse(run.output).extract<Poco::JSON::Object::Ptr>();
+    auto result = run.report();
     EXPECT_GT(result->getValue<int>("readyAgainAfterRona"), 0);
     // More offers than agents: each went Ready again after a ring-no-answer and was offered
     // another call (an agent left Not Ready is offered nothing more).
@@ -88,8 +93,7 @@ TEST(AcdLoad, CallersWithLittlePatienceHangUpBeforeAnAnswer)
     const LoadRun run = runAcdLoad("--agents 2 --supervisors 1 --rate 10 --duration 3 --warmup 1 "
                                    "--talk-s 5 --patience-s 0.5 --json");
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    Poco::JSON::Parser parser;
-    auto result = parser.parse(run.output).extract<Poco::JSON::Object::Ptr>();
+    auto result = run.report();
     EXPECT_GT(result->getValue<int>("abandoned"), 10);
     EXPECT_LT(result->getValue<int>("answered"), result->getValue<int>("abandoned"));
 }
