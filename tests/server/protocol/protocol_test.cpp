@@ -45,9 +45,9 @@ public:
         // Kept by reference, as the front keeps them: a later change to what was handed over
         // shows in burstsUnchanged().
         const std::size_t end = ends.empty() ? begin : ends.back();
-        numbered.push_back(Numbered{connection, firstNumber, owner,
-                                    messages.substr(begin, end - begin),
-                                    std::string(messages.substr(begin, end - begin))});
+        numbered.push_back(
+            Numbered{connection, firstNumber, owner, messages.substr(begin, end - begin),
+                     std::string(messages.substr(begin, end - begin)), messages.size()});
         return Transport::sendNumbered(connection, prefix, firstNumber, std::move(owner), messages,
                                        begin, ends);
     }
@@ -88,6 +88,7 @@ public:
         std::shared_ptr<const void> owner;
         std::string_view view;
         std::string copy;
+        std::size_t burstBytes; ///< all of the burst handed over, not only this run
     };
     std::vector<Numbered> numbered;
 };
@@ -479,6 +480,24 @@ TEST_F(Protocol, AnEventOfItsOwnInTheMiddleOfASharedBurstKeepsTheStreamInOrder)
         ++j;
     }
     EXPECT_TRUE(transport.burstsUnchanged());
+}
+
+TEST_F(Protocol, ABurstNobodyCouldTakeIsNotCarriedIntoTheNext)
+{
+    ConnectionId sup = connect("carol", "sup3rvise");
+    request(sup, R"({"id":2,"op":"subscribe","topics":["all"]})");
+    transport.full.insert(sup);
+    service->onOverflow(sup); // its only follower drops this burst
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    now += 1000;
+    flushEffects(); // resumes with the notice
+    transport.numbered.clear();
+    engine.callArrived(arrival(2, 10, "0171"), now);
+    flushEffects();
+    ASSERT_EQ(transport.numbered.size(), 1u);
+    // The burst handed over holds this call's events only: the run is all of it.
+    EXPECT_EQ(transport.numbered[0].view.size(), transport.numbered[0].burstBytes);
 }
 
 TEST_F(Protocol, ABurstThatOnlyPartlyFitsGivesBackTheNumbersOfTheEventsItDropped)

@@ -384,6 +384,9 @@ void ProtocolService::Impl::flushEventBatches()
         if (auto it = connections.find(id); it != connections.end())
             flushEvents(it->second);
     batched.clear();
+    // The burst ends here even when no run in it went out (every follower of `all`
+    // overflowed): the next one starts empty instead of growing on.
+    burst.reset();
 }
 
 void ProtocolService::Impl::markOverflowed(Connection &c)
