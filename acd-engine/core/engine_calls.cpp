@@ -157,6 +157,14 @@ Status Engine::Impl::callArrived(const CallArrival &arrival)
     return {};
 }
 
+Index Engine::Impl::targetQueue(Call &call, const Queue &queue)
+{
+    const Index pool =
+        call.skill == queue.cfg.skill ? queue.pool : poolFor(queue.group, call.skill.skill);
+    call.targets.assign(1, CallTarget{pool, static_cast<std::uint8_t>(call.skill.minLevel)});
+    return pool;
+}
+
 void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn)
 {
     Call &call = m_calls[c];
@@ -166,9 +174,7 @@ void Engine::Impl::enterQueue(Index c, Index q, bool flowedIn)
     call.phase = CallPhase::Queued;
     call.relaxStep = 0;
     call.maxWaitExpired = false;
-    const Index pool =
-        call.skill == queue.cfg.skill ? queue.pool : poolFor(queue.group, call.skill.skill);
-    call.targets.assign(1, CallTarget{pool, static_cast<std::uint8_t>(call.skill.minLevel)});
+    const Index pool = targetQueue(call, queue);
     queueStat(q, makeRecord(m_now, kQueueEntered, static_cast<std::uint8_t>(flowedIn ? 1 : 0)));
     ++queue.waiting;
     queue.unanswered.push_back(UnansweredEntry{m_now, call.id, c});

@@ -386,6 +386,9 @@ public:
     Status callCleared(CallId id);
     Status offerFailed(CallId id);
     void enterQueue(Index c, Index q, bool flowedIn);
+    /// Makes the call's routing target the pool of `queue`'s group and the call's skill (at
+    /// the call's minimum level), as a call entering the queue has; returns that pool.
+    Index targetQueue(Call &call, const Queue &queue);
     /// Takes a waiting call out of its queue to the queue's target for `reason` (the closed
     /// queue for Closed, else the overflow queue), or disconnects it when there is none.
     void overflow(Index c, OverflowReason reason);

@@ -26,8 +26,7 @@ AgentId RoutingProbe::callArrives(QueueId queue, CallId call, int priority)
     rec.skill = queueRec.cfg.skill;
     rec.extraSkills.clear();
     rec.orderSeq = ++core.m_arrivalSeq;
-    rec.targets.assign(
-        1, CallTarget{queueRec.pool, static_cast<std::uint8_t>(queueRec.cfg.skill.minLevel)});
+    core.targetQueue(rec, queueRec);
     rec.indexed = false;
     rec.phase = CallPhase::Queued;
 

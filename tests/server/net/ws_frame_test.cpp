@@ -276,6 +276,18 @@ TEST(WsFrame, ServerFramesAreUnmaskedAndDecodeWithoutMaskRequirement)
     EXPECT_EQ(events[0].payload, "reply");
 }
 
+TEST(WsFrame, AFramesSizeIsItsHeaderAsAppendedPlusItsPayload)
+{
+    for (std::size_t payload : {0u, 125u, 126u, 65535u, 65536u}) {
+        std::string header;
+        appendFrameHeader(header, Opcode::Text, payload);
+        EXPECT_EQ(frameSize(payload), header.size() + payload) << payload;
+    }
+    EXPECT_EQ(frameSize(125), 127u);
+    EXPECT_EQ(frameSize(126), 130u);
+    EXPECT_EQ(frameSize(65536), 65546u);
+}
+
 TEST(WsFrame, DecoderSurvivesFiveHundredRandomBuffersAndMutatedFrames)
 {
     std::mt19937 rng(20240611);

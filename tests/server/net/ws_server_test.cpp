@@ -636,16 +636,27 @@ TEST(WsServer, SendManyQueuesEachMessageAsItsOwnFrameInOrder)
     EXPECT_EQ(receive(*client.ws).payload, std::string(300, 'd'));
 }
 
+/// The fixture's one connection once its handshake's bytes have left (a first message sent
+/// after them has arrived): from then on its queue counts only what the test queues. 0 when
+/// it did not open.
+ConnectionId openWithNothingQueued(Fixture &f, WsClient &client)
+{
+    if (!f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }))
+        return 0;
+    const ConnectionId id = f.handler.opened[0];
+    EXPECT_TRUE(f.server->send(id, "first"));
+    EXPECT_EQ(receive(*client.ws).payload, "first");
+    return id;
+}
+
 TEST(WsServer, SendManyStopsAtTheFirstMessageThatDoesNotFitAndOverflowsOnce)
 {
     WsServerConfig config;
     config.maxOutboundBytes = 4096;
     Fixture f(config);
     WsClient client = connectClient(f.server->port());
-    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
-    const ConnectionId id = f.handler.opened[0];
-    EXPECT_TRUE(f.server->send(id, "first")); // the handshake's bytes have left once it arrives
-    EXPECT_EQ(receive(*client.ws).payload, "first");
+    const ConnectionId id = openWithNothingQueued(f, client);
+    ASSERT_NE(id, 0u);
     f.server->holdFlushesOnThisThread(); // nothing leaves: what is queued stays counted
     const std::string messages(4 * 1500, 'x');
     const std::uint32_t ends[] = {1500, 3000, 4500, 6000}; // frames of 1,504 bytes: two fit
@@ -711,11 +722,9 @@ TEST(WsServer, NumberedMessagesThatDoNotFitOverflowTheConnectionAsSendManyDoes)
     config.maxOutboundBytes = 4096;
     Fixture f(config);
     WsClient client = connectClient(f.server->port());
-    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.opened.size() == 1; }));
-    const ConnectionId id = f.handler.opened[0];
-    EXPECT_TRUE(f.server->send(id, "first"));
-    EXPECT_EQ(receive(*client.ws).payload, "first");
-    f.server->holdFlushesOnThisThread();
+    const ConnectionId id = openWithNothingQueued(f, client);
+    ASSERT_NE(id, 0u);
+    f.server->holdFlushesOnThisThread(); // nothing leaves: what is queued stays counted
     auto shared = std::make_shared<SharedBodies>();
     shared->bodies = std::string(4 * 1500, 'x');
     shared->ends = {1500, 3000, 4500, 6000}; // "{"seq":7" + 1,500 bytes: frames of 1,512 bytes

@@ -7,11 +7,6 @@
 namespace acd::net::detail {
 namespace {
 
-std::size_t headerSize(std::size_t payload)
-{
-    return payload < 126 ? 2 : payload <= 0xFFFF ? 4 : 10;
-}
-
 void appendFrames(std::string &out, const NumberedRun &run)
 {
     std::size_t begin = run.begin;
@@ -35,8 +30,7 @@ std::size_t numberedFrameSize(std::size_t prefixSize, std::uint64_t number, std:
     char digits[24];
     const auto digitCount = static_cast<std::size_t>(
         std::to_chars(digits, digits + sizeof digits, number).ptr - digits);
-    const std::size_t payload = prefixSize + digitCount + bodySize;
-    return headerSize(payload) + payload;
+    return frameSize(prefixSize + digitCount + bodySize);
 }
 
 void appendWithRuns(std::string &out, std::string_view bytes, const std::vector<NumberedRun> &runs)

@@ -266,6 +266,11 @@ void appendFrameHeader(std::string &out, Opcode opcode, std::size_t size)
     appendHeader(out, opcode, size, true, false);
 }
 
+std::size_t frameSize(std::size_t payloadSize)
+{
+    return payloadSize + (payloadSize < 126 ? 2 : payloadSize <= 0xFFFF ? 4 : 10);
+}
+
 std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin,
                         const std::uint8_t *maskKey)
 {

@@ -248,6 +248,13 @@ struct WsServer::Impl {
     /// Queues text frames (see WsServer::sendMany); how many were queued.
     std::size_t enqueueMany(ConnectionId id, std::string_view messages,
                             std::span<const std::uint32_t> ends);
+    /// With c.m held: a message did not fit; the flush reports it (onOverflow) once.
+    void markOverflowed(Connection &c)
+    {
+        c.overflowed = true;
+        c.overflowToReport = true;
+        ++overflows;
+    }
     /// With c.m held: appends one frame of `head` + `tail`, or marks `c` overflowed (false).
     bool appendFrame(Connection &c, Opcode opcode, std::string_view head,
                      std::string_view tail = {});
@@ -1010,16 +1017,14 @@ bool WsServer::Impl::appendFrame(Connection &c, Opcode opcode, std::string_view 
                                  std::string_view tail)
 {
     const std::size_t payload = head.size() + tail.size();
-    const std::size_t frameSize = payload + (payload < 126 ? 2 : payload <= 0xFFFF ? 4 : 10);
-    if (c.queuedBytes + frameSize > config.maxOutboundBytes) {
-        c.overflowed = true;
-        c.overflowToReport = true;
-        ++overflows;
+    const std::size_t bytes = frameSize(payload);
+    if (c.queuedBytes + bytes > config.maxOutboundBytes) {
+        markOverflowed(c);
         return false;
     }
     appendFrameHeader(c.pending, opcode, payload);
     c.pending.append(head).append(tail);
-    c.queuedBytes += frameSize;
+    c.queuedBytes += bytes;
     ++messagesOut;
     return true;
 }
@@ -1090,9 +1095,7 @@ std::size_t WsServer::Impl::enqueueNumbered(ConnectionId id, std::string_view pr
             const std::size_t frame =
                 detail::numberedFrameSize(prefix.size(), firstNumber + queued, end - from);
             if (c.queuedBytes + bytes + frame > config.maxOutboundBytes) {
-                c.overflowed = true;
-                c.overflowToReport = true;
-                ++overflows;
+                markOverflowed(c);
                 break;
             }
             bytes += frame;

@@ -104,6 +104,8 @@ private:
 
 /// Appends the header of an unmasked final frame (a server's) with a payload of `size` bytes.
 void appendFrameHeader(std::string &out, Opcode opcode, std::size_t size);
+/// The bytes of such a frame, header included: what appendFrameHeader and the payload add.
+std::size_t frameSize(std::size_t payloadSize);
 
 /// Encodes one frame. Server frames are unmasked (maskKey null); a client passes 4 key bytes.
 std::string encodeFrame(Opcode opcode, std::string_view payload, bool fin = true,
