@@ -61,6 +61,34 @@ TEST(Http, GarbageIsBadAtTheFirstByte)
               HeadParse::Bad);
 }
 
+// Found by tests/fuzz/http_fuzz.cpp: a bare CR inside a header line was kept in its value.
+TEST(Http, AHeaderLineWithABareCarriageReturnIsBad)
+{
+    HttpRequest request;
+    std::size_t used = 0;
+    std::string error;
+    EXPECT_EQ(parseRequestHead("GET / HTTP/1.1\r\nHost: a\rX-Smuggled: 1\r\n\r\n", 8192, request,
+                               used, error),
+              HeadParse::Bad);
+    EXPECT_EQ(error, "header line 'Host' has a control character");
+}
+
+TEST(Http, ControlCharactersInTheRequestLineOrAValueAreBadButTabsAreNot)
+{
+    HttpRequest request;
+    std::size_t used = 0;
+    std::string error;
+    EXPECT_EQ(
+        parseRequestHead(std::string("GET /a\0b HTTP/1.1\r\n\r\n", 21), 8192, request, used, error),
+        HeadParse::Bad);
+    EXPECT_EQ(error, "request line has a control character");
+    EXPECT_EQ(parseRequestHead("GET / HTTP/1.1\r\nX-A: 1\x7f\r\n\r\n", 8192, request, used, error),
+              HeadParse::Bad);
+    ASSERT_EQ(parseRequestHead("GET / HTTP/1.1\r\nX-A: 1\t2\r\n\r\n", 8192, request, used, error),
+              HeadParse::Complete);
+    EXPECT_EQ(request.header("X-A"), "1\t2");
+}
+
 TEST(Http, ResponseHasLengthAndConnectionClose)
 {
     HttpResponse response{404, "text/plain", "nope", {{"X-A", "1"}}};

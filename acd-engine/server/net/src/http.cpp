@@ -32,6 +32,16 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
+/// A control character other than HTAB (a bare CR, NUL, ...): RFC 9112 makes a line with one
+/// invalid, and a proxy in front of us may have read it differently (request smuggling).
+bool hasControl(std::string_view s)
+{
+    return std::any_of(s.begin(), s.end(), [](char ch) {
+        const auto u = static_cast<unsigned char>(ch);
+        return (u < 0x20 && ch != '\t') || u == 0x7F;
+    });
+}
+
 bool isTokenChar(char c)
 {
     if (std::isalnum(static_cast<unsigned char>(c)))
@@ -116,6 +126,10 @@ HeadParse parseRequestHead(std::string_view buffer, std::size_t maxBytes, HttpRe
     std::string_view line = trim(head.substr(0, lineEnd));
     head.remove_prefix(lineEnd == std::string_view::npos ? head.size() : lineEnd + 1);
 
+    if (hasControl(line)) {
+        error = "request line has a control character";
+        return HeadParse::Bad;
+    }
     std::size_t sp1 = line.find(' ');
     std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
     if (sp1 == std::string_view::npos || sp2 == std::string_view::npos
@@ -151,6 +165,11 @@ HeadParse parseRequestHead(std::string_view buffer, std::size_t maxBytes, HttpRe
             h.remove_suffix(1);
         if (h.empty())
             continue;
+        if (hasControl(h)) {
+            error = "header line '" + std::string(h.substr(0, h.find(':'))).substr(0, 80)
+                    + "' has a control character";
+            return HeadParse::Bad;
+        }
         if (h.front() == ' ' || h.front() == '\t') {
             error = "obsolete header folding";
             return HeadParse::Bad;
