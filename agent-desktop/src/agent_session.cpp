@@ -182,11 +182,12 @@ void AgentSession::readGroups()
                     tr("The list of groups could not be read (%1).").arg(lineErrorName(result)));
             QList<Group> groups;
             for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                const auto *e = list->at<LINEAGENTGROUPENTRY>((*list)->dwListOffset
-                                                              + i * sizeof(LINEAGENTGROUPENTRY));
-                if (e)
-                    groups.append(Group{fromGroupId(&e->GroupID),
-                                        list->string(e->dwNameSize, e->dwNameOffset)});
+                const auto e = list->read<LINEAGENTGROUPENTRY>((*list)->dwListOffset
+                                                               + i * sizeof(LINEAGENTGROUPENTRY));
+                if (!e)
+                    break; // a count that runs past the buffer is not believed
+                groups.append(
+                    Group{fromGroupId(&e->GroupID), list->string(e->dwNameSize, e->dwNameOffset)});
             }
             QSet<QUuid> last;
             for (const QString &id :
@@ -230,10 +231,10 @@ void AgentSession::createSessions(const QList<QUuid> &groups, std::function<void
             QSet<QUuid> have;
             if (result == 0) {
                 for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                    const auto *e = list->at<LINEAGENTSESSIONENTRY>(
+                    const auto e = list->read<LINEAGENTSESSIONENTRY>(
                         (*list)->dwListOffset + i * sizeof(LINEAGENTSESSIONENTRY));
                     if (!e)
-                        continue;
+                        break; // a count that runs past the buffer is not believed
                     have.insert(fromGuid(e->GroupID));
                     m_sessions.append(e->hAgentSession);
                 }
@@ -598,10 +599,11 @@ void AgentSession::readReasons()
                 return;
             m_reasons.clear();
             for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                const auto *e = list->at<LINEAGENTACTIVITYENTRY>(
+                const auto e = list->read<LINEAGENTACTIVITYENTRY>(
                     (*list)->dwListOffset + i * sizeof(LINEAGENTACTIVITYENTRY));
-                if (e)
-                    m_reasons.append(Reason{e->dwID, list->string(e->dwNameSize, e->dwNameOffset)});
+                if (!e)
+                    break; // a count that runs past the buffer is not believed
+                m_reasons.append(Reason{e->dwID, list->string(e->dwNameSize, e->dwNameOffset)});
             }
             emit reasonsChanged();
         },

@@ -253,8 +253,8 @@ void CallModel::readInfo(int row)
         // Read only what the sender wrote (dwSize) and what we know: later versions append.
         ACDCALLDATA data;
         std::memset(&data, 0, sizeof data);
-        if (const auto *head = info.at<DWORD>(info->dwCallDataOffset);
-            head && info->dwCallDataOffset + info->dwCallDataSize <= info.size()) {
+        if (const std::optional<DWORD> head = info.read<DWORD>(info->dwCallDataOffset);
+            head && std::size_t(info->dwCallDataOffset) + info->dwCallDataSize <= info.size()) {
             const std::size_t n = std::min<std::size_t>(
                 {sizeof data, info->dwCallDataSize, static_cast<std::size_t>(*head)});
             std::memcpy(&data, info.bytes() + info->dwCallDataOffset, n);
@@ -429,8 +429,11 @@ void CallModel::adoptExisting()
         return;
     clearLost();
     for (DWORD i = 0; i < list->dwCallsNumEntries; ++i) {
-        const HCALL *h = list.at<HCALL>(list->dwCallsOffset + i * sizeof(HCALL));
-        if (!h || rowOf(*h) >= 0)
+        const std::optional<HCALL> h =
+            list.read<HCALL>(std::size_t(list->dwCallsOffset) + i * sizeof(HCALL));
+        if (!h)
+            break; // a count that runs past the buffer is not believed
+        if (rowOf(*h) >= 0)
             continue;
         // lineGetNewCalls gives monitor handles; the agent needs to control the call.
         lineSetCallPrivilege(*h, LINECALLPRIVILEGE_OWNER);

@@ -103,10 +103,11 @@ void QueueModel::load(HLINE line, const QList<QUuid> &groups)
                     return;
                 QList<QPair<DWORD, QString>> queues;
                 for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                    const auto *e = list->at<LINEQUEUEENTRY>((*list)->dwListOffset
-                                                             + i * sizeof(LINEQUEUEENTRY));
-                    if (e)
-                        queues.append({e->dwQueueID, list->string(e->dwNameSize, e->dwNameOffset)});
+                    const auto e = list->read<LINEQUEUEENTRY>((*list)->dwListOffset
+                                                              + i * sizeof(LINEQUEUEENTRY));
+                    if (!e)
+                        break; // a count that runs past the buffer is not believed
+                    queues.append({e->dwQueueID, list->string(e->dwNameSize, e->dwNameOffset)});
                 }
                 addQueues(queues);
             },

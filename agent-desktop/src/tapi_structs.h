@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace desk {
@@ -35,13 +36,16 @@ public:
     {
         return readString(bytes(), this->size(), size, offset);
     }
-    /// A fixed-size element of the variable part, or nullptr when outside the buffer.
+    /// A copy of a fixed-size element of the variable part, or nothing when it is not
+    /// wholly inside the buffer. Copied, not pointed to: the sender need not align it.
     template<typename E>
-    const E *at(DWORD offset) const
+    std::optional<E> read(std::size_t offset) const
     {
-        if (offset == 0 || offset + sizeof(E) > m_bytes.size())
-            return nullptr;
-        return reinterpret_cast<const E *>(m_bytes.data() + offset);
+        if (offset == 0 || offset > m_bytes.size() || sizeof(E) > m_bytes.size() - offset)
+            return std::nullopt;
+        E value;
+        std::memcpy(&value, m_bytes.data() + offset, sizeof(E));
+        return value;
     }
 
     static QString readString(const char *base, std::size_t total, DWORD size, DWORD offset);

@@ -4,6 +4,7 @@
 #include "agent_state.h"
 #include "day_totals.h"
 #include "figures_model.h"
+#include "tapi_structs.h"
 
 #include <QAbstractItemModelTester>
 #include <QSettings>
@@ -19,6 +20,29 @@ private slots:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("acd-suite-test"));
         QCoreApplication::setApplicationName(QStringLiteral("agent-desktop-view-model-test"));
+    }
+
+    // Found by the desktop's test under UBSan: the engine's call data sat at an offset that
+    // is not a multiple of 4, and the desktop read its first DWORD through a pointer there.
+    void aFixedSizeElementIsReadWhereverTheSenderPutIt()
+    {
+        VarStruct<LINECALLINFO> info(512);
+        const DWORD value = 0x01020304;
+        const std::size_t unaligned = sizeof(LINECALLINFO) + 1;
+        std::memcpy(const_cast<char *>(info.bytes()) + unaligned, &value, sizeof value);
+        const std::optional<DWORD> read = info.read<DWORD>(unaligned);
+        QVERIFY(read.has_value());
+        QCOMPARE(*read, value);
+    }
+
+    void aFixedSizeElementNotWhollyInTheBufferIsNotRead()
+    {
+        VarStruct<LINECALLINFO> info(512);
+        QVERIFY(!info.read<DWORD>(0).has_value()); // offset 0: absent in TAPI
+        QVERIFY(!info.read<DWORD>(509).has_value());
+        QVERIFY(info.read<DWORD>(508).has_value());
+        QVERIFY(!info.read<DWORD>(0xFFFFFFFFu).has_value());
+        QVERIFY(!info.read<DWORD>(std::size_t(-2)).has_value()); // would wrap around
     }
 
     void eachTapiAgentStateHasItsDesktopState_data()

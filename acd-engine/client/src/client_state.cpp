@@ -24,8 +24,18 @@ struct State {
 
 State &state()
 {
-    static State *s = new State; // never destroyed: usable from other static destructors
-    return *s;
+    // Never destroyed, so usable from other static destructors; and not on the heap, so a
+    // program that unloads libtapi (dlclose) leaves no unreachable block behind (the State
+    // is made while the library loads: the default host's registration).
+    union Storage {
+        Storage()
+            : state()
+        {}
+        ~Storage() {} // leaves `state` alone on purpose
+        State state;
+    };
+    static Storage storage;
+    return storage.state;
 }
 
 } // namespace

@@ -279,10 +279,18 @@ int main(int argc, char **argv)
     std::atomic<bool> measuring{true};
     std::thread stealSampler([&] {
         ::pthread_setname_np(::pthread_self(), "steal-sampler");
+        // A reading a second by the clock, not after a count of short sleeps: on a busy
+        // machine each sleep overruns, and a 3-s run under the sanitizers got one "second".
+        using Clock = std::chrono::steady_clock;
+        Clock::time_point due = Clock::now();
         while (measuring) {
             stealReadings.push_back({nowMs(), readMachineCpu()});
-            for (int i = 0; i < 100 && measuring; ++i)
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            const Clock::time_point now = Clock::now();
+            due = due + std::chrono::seconds(1) > now ? due + std::chrono::seconds(1)
+                                                      : now + std::chrono::seconds(1);
+            while (measuring && Clock::now() < due)
+                std::this_thread::sleep_until(
+                    std::min(due, Clock::now() + std::chrono::milliseconds(10)));
         }
         stealReadings.push_back({nowMs(), readMachineCpu()});
     });

@@ -4,8 +4,15 @@
 #      the prefix), run with LD_LIBRARY_PATH=<prefix>/lib; it must report that lineShutdown(0)
 #      returned LINEERR_INVALAPPHANDLE;
 #   2. a CMake project with find_package(Tapi) and Tapi::tapi (run through its RUNPATH).
-# Needs: tapi, tsp_sim and tsp_csta built. Inputs: BUILD_DIR, WORK_DIR, SOURCE, CMAKE_COMMAND.
+# Needs: tapi, tsp_sim and tsp_csta built. Inputs: BUILD_DIR, WORK_DIR, SOURCE, CMAKE_COMMAND,
+# SANITIZE (the build is ACD_SANITIZE: the consumers link the sanitizers too, since an
+# instrumented libtapi needs their runtime first in the program).
 cmake_minimum_required(VERSION 3.25)
+
+set(sanitize "")
+if(SANITIZE)
+    set(sanitize "-fsanitize=address,undefined")
+endif()
 
 function(run)
     cmake_parse_arguments(R "" "WHAT;EXPECT_OUTPUT" "COMMAND;ENV" ${ARGN})
@@ -41,7 +48,7 @@ endif()
 # 1. pkg-config + cc
 run(WHAT "pkg-config build"
     ENV PKG_CONFIG_PATH=${prefix}/lib/pkgconfig
-    COMMAND sh -c "cc -std=c99 -Wall -Werror -o '${WORK_DIR}/app' '${SOURCE}' $(pkg-config --cflags --libs tapi)")
+    COMMAND sh -c "cc -std=c99 -Wall -Werror ${sanitize} -o '${WORK_DIR}/app' '${SOURCE}' $(pkg-config --cflags --libs tapi)")
 run(WHAT "pkg-config program"
     ENV LD_LIBRARY_PATH=${prefix}/lib
     COMMAND ${WORK_DIR}/app
@@ -52,7 +59,7 @@ run(WHAT "pkg-config program"
 if(EXAMPLE)
     run(WHAT "example build"
         ENV PKG_CONFIG_PATH=${prefix}/lib/pkgconfig
-        COMMAND sh -c "cc -std=c99 -Wall -Werror -o '${WORK_DIR}/tapi_agent' '${EXAMPLE}' $(pkg-config --cflags --libs tapi)")
+        COMMAND sh -c "cc -std=c99 -Wall -Werror ${sanitize} -o '${WORK_DIR}/tapi_agent' '${EXAMPLE}' $(pkg-config --cflags --libs tapi)")
     run(WHAT "example program"
         ENV LD_LIBRARY_PATH=${prefix}/lib
         COMMAND ${WORK_DIR}/tapi_agent
@@ -74,7 +81,7 @@ target_link_libraries(app PRIVATE Tapi::tapi)
 ]=])
 run(WHAT "find_package configure"
     COMMAND ${CMAKE_COMMAND} -S ${consumer} -B ${consumer}/build -G Ninja
-            -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix})
+            -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix} "-DCMAKE_C_FLAGS=${sanitize}")
 run(WHAT "find_package build" COMMAND ${CMAKE_COMMAND} --build ${consumer}/build)
 run(WHAT "find_package program"
     COMMAND ${consumer}/build/app
