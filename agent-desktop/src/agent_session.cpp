@@ -181,14 +181,10 @@ void AgentSession::readGroups()
                 return fail(
                     tr("The list of groups could not be read (%1).").arg(lineErrorName(result)));
             QList<Group> groups;
-            for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                const auto e = list->read<LINEAGENTGROUPENTRY>((*list)->dwListOffset
-                                                               + i * sizeof(LINEAGENTGROUPENTRY));
-                if (!e)
-                    break; // a count that runs past the buffer is not believed
+            for (const auto &e :
+                 list->entries<LINEAGENTGROUPENTRY>((*list)->dwNumEntries, (*list)->dwListOffset))
                 groups.append(
-                    Group{fromGroupId(&e->GroupID), list->string(e->dwNameSize, e->dwNameOffset)});
-            }
+                    Group{fromGroupId(&e.GroupID), list->string(e.dwNameSize, e.dwNameOffset)});
             QSet<QUuid> last;
             for (const QString &id :
                  QSettings().value(QStringLiteral("login/groups")).toStringList())
@@ -230,13 +226,10 @@ void AgentSession::createSessions(const QList<QUuid> &groups, std::function<void
             m_sessions.clear();
             QSet<QUuid> have;
             if (result == 0) {
-                for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                    const auto e = list->read<LINEAGENTSESSIONENTRY>(
-                        (*list)->dwListOffset + i * sizeof(LINEAGENTSESSIONENTRY));
-                    if (!e)
-                        break; // a count that runs past the buffer is not believed
-                    have.insert(fromGuid(e->GroupID));
-                    m_sessions.append(e->hAgentSession);
+                for (const auto &e : list->entries<LINEAGENTSESSIONENTRY>((*list)->dwNumEntries,
+                                                                          (*list)->dwListOffset)) {
+                    have.insert(fromGuid(e.GroupID));
+                    m_sessions.append(e.hAgentSession);
                 }
             }
             auto remaining = std::make_shared<int>(0);
@@ -598,13 +591,9 @@ void AgentSession::readReasons()
             if (result != 0)
                 return;
             m_reasons.clear();
-            for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                const auto e = list->read<LINEAGENTACTIVITYENTRY>(
-                    (*list)->dwListOffset + i * sizeof(LINEAGENTACTIVITYENTRY));
-                if (!e)
-                    break; // a count that runs past the buffer is not believed
-                m_reasons.append(Reason{e->dwID, list->string(e->dwNameSize, e->dwNameOffset)});
-            }
+            for (const auto &e : list->entries<LINEAGENTACTIVITYENTRY>((*list)->dwNumEntries,
+                                                                       (*list)->dwListOffset))
+                m_reasons.append(Reason{e.dwID, list->string(e.dwNameSize, e.dwNameOffset)});
             emit reasonsChanged();
         },
         list);

@@ -428,24 +428,20 @@ void CallModel::adoptExisting()
     if (lineGetNewCalls(m_line, 0, LINECALLSELECT_LINE, list.get()) != 0)
         return;
     clearLost();
-    for (DWORD i = 0; i < list->dwCallsNumEntries; ++i) {
-        const std::optional<HCALL> h =
-            list.read<HCALL>(std::size_t(list->dwCallsOffset) + i * sizeof(HCALL));
-        if (!h)
-            break; // a count that runs past the buffer is not believed
-        if (rowOf(*h) >= 0)
+    for (const HCALL h : list.entries<HCALL>(list->dwCallsNumEntries, list->dwCallsOffset)) {
+        if (rowOf(h) >= 0)
             continue;
         // lineGetNewCalls gives monitor handles; the agent needs to control the call.
-        lineSetCallPrivilege(*h, LINECALLPRIVILEGE_OWNER);
+        lineSetCallPrivilege(h, LINECALLPRIVILEGE_OWNER);
         VarStruct<LINECALLSTATUS> status(1024);
         DWORD state = LINECALLSTATE_UNKNOWN;
-        if (lineGetCallStatus(*h, status.get()) == 0)
+        if (lineGetCallStatus(h, status.get()) == 0)
             state = status->dwCallState;
         if (state == LINECALLSTATE_IDLE) {
-            lineDeallocateCall(*h);
+            lineDeallocateCall(h);
             continue;
         }
-        addCall(*h, state);
+        addCall(h, state);
     }
 }
 

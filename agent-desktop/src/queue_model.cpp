@@ -102,13 +102,9 @@ void QueueModel::load(HLINE line, const QList<QUuid> &groups)
                 if (result != 0 || generation != m_generation)
                     return;
                 QList<QPair<DWORD, QString>> queues;
-                for (DWORD i = 0; i < (*list)->dwNumEntries; ++i) {
-                    const auto e = list->read<LINEQUEUEENTRY>((*list)->dwListOffset
-                                                              + i * sizeof(LINEQUEUEENTRY));
-                    if (!e)
-                        break; // a count that runs past the buffer is not believed
-                    queues.append({e->dwQueueID, list->string(e->dwNameSize, e->dwNameOffset)});
-                }
+                for (const auto &e :
+                     list->entries<LINEQUEUEENTRY>((*list)->dwNumEntries, (*list)->dwListOffset))
+                    queues.append({e.dwQueueID, list->string(e.dwNameSize, e.dwNameOffset)});
                 addQueues(queues);
             },
             keep);

@@ -48,6 +48,22 @@ public:
         return value;
     }
 
+    /// The `count` entries of type E listed from `offset` (a TAPI list: dwNumEntries,
+    /// dwListOffset), copied out. A count that runs past the buffer is not believed: the
+    /// list ends with the last entry wholly inside it.
+    template<typename E>
+    std::vector<E> entries(DWORD count, DWORD offset) const
+    {
+        std::vector<E> out;
+        for (DWORD i = 0; i < count; ++i) {
+            const std::optional<E> e = read<E>(std::size_t(offset) + i * sizeof(E));
+            if (!e)
+                break;
+            out.push_back(*e);
+        }
+        return out;
+    }
+
     static QString readString(const char *base, std::size_t total, DWORD size, DWORD offset);
 
 private:

@@ -45,6 +45,24 @@ private slots:
         QVERIFY(!info.read<DWORD>(std::size_t(-2)).has_value()); // would wrap around
     }
 
+    void aListWhoseCountRunsPastTheBufferEndsWithItsLastWholeEntry()
+    {
+        VarStruct<LINEQUEUELIST> list(sizeof(LINEQUEUELIST) + 2 * sizeof(LINEQUEUEENTRY) + 3);
+        const std::size_t offset = sizeof(LINEQUEUELIST) + 1; // not aligned either
+        for (DWORD i = 0; i < 2; ++i) {
+            LINEQUEUEENTRY e{};
+            e.dwQueueID = 100 + i;
+            std::memcpy(const_cast<char *>(list.bytes()) + offset + i * sizeof e, &e, sizeof e);
+        }
+        const std::vector<LINEQUEUEENTRY> entries =
+            list.entries<LINEQUEUEENTRY>(0xFFFFFFFFu, static_cast<DWORD>(offset));
+        QCOMPARE(entries.size(), std::size_t(2));
+        QCOMPARE(entries[0].dwQueueID, DWORD(100));
+        QCOMPARE(entries[1].dwQueueID, DWORD(101));
+        QCOMPARE(list.entries<LINEQUEUEENTRY>(1, static_cast<DWORD>(offset)).size(),
+                 std::size_t(1));
+    }
+
     void eachTapiAgentStateHasItsDesktopState_data()
     {
         QTest::addColumn<quint32>("tapi");
