@@ -46,6 +46,28 @@ Status SqliteStore::open() {
     if (!migrated)
         return migrated.status();
     m_version = migrated.value();
+    return startCheckpoints();
+}
+
+Status SqliteStore::startCheckpoints()
+{
+    // A file system without shared memory keeps the rollback journal: SQLite then has no
+    // WAL to checkpoint.
+    auto mode = m_db.prepare("PRAGMA journal_mode");
+    if (!mode)
+        return mode.status();
+    const bool wal = mode.value()->step() == SQLITE_ROW && mode.value()->textAt(0) == "wal";
+    mode.value()->reset();
+    if (!wal)
+        return {};
+    CheckpointOptions options;
+    options.fullSync = m_options.fullSync;
+    options.wakePages = m_options.walCheckpointPages;
+    options.writerPages = m_options.walWriterCheckpointPages;
+    auto checkpointer = WalCheckpointer::start(m_db, m_path, options);
+    if (!checkpointer)
+        return checkpointer.status();
+    m_checkpointer = std::move(checkpointer.value());
     return {};
 }
 

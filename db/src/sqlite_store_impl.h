@@ -2,7 +2,9 @@
 // The SQLite implementation of Store, split by job over sqlite_store*.cpp.
 #include "db/sqlite_store.h"
 #include "sqlite.h"
+#include "wal_checkpointer.h"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -38,6 +40,9 @@ public:
     Status backupTo(const std::string &path) override;
 
 private:
+    /// Hands the WAL's checkpoints to a thread of their own (wal_checkpointer.h).
+    Status startCheckpoints();
+
     // sqlite_store_write.cpp
     Status writeItem(const WriteItem &item);
     Status writeEffect(const core::Effect &effect);
@@ -58,6 +63,8 @@ private:
     std::string m_path;
     SqliteOptions m_options;
     sql::Connection m_db;
+    /// Declared after m_db: ends before the connection whose checkpoints it takes.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     int m_version = 0;
     std::int64_t m_runId = 0;
     TimeMs m_lastWriteAt = 0;

@@ -16,6 +16,13 @@ struct SqliteOptions {
     bool fullSync = false;
     /// How long a statement waits for another connection's lock before failing.
     int busyTimeoutMs = 5000;
+    /// WAL checkpoints run on a thread of their own, woken by a commit that leaves at least
+    /// this many pages in the WAL (SQLite's automatic threshold), so that a commit never waits
+    /// for a checkpoint's syncs (docs/database.md, "Durability").
+    int walCheckpointPages = 1000;
+    /// From this many pages in the WAL the writing connection checkpoints itself: the WAL's
+    /// bound when the checkpoint thread cannot catch up with a steady stream of commits.
+    int walWriterCheckpointPages = 10000;
 };
 
 /// Opens (creating if needed) and migrates the database at `path`. Fails with
