@@ -27,6 +27,20 @@ TEST(LatencyPairs, AnEndSeenBeforeItsStartIsPairedWhenTheStartComes)
     EXPECT_EQ(pairs.samples(), std::vector<double>{4.5});
 }
 
+TEST(LatencyPairs, AnEndAwaitsItsStartUntilTheStartComes)
+{
+    LatencyPairs pairs;
+    pairs.start(1, 10.0);
+    pairs.end(1, 11.0);
+    pairs.end(2, 21.0);
+    pairs.end(3, 31.0);
+    EXPECT_EQ(pairs.endsAwaitingStart(), 2u);
+    pairs.start(2, 20.0);
+    EXPECT_EQ(pairs.endsAwaitingStart(), 1u);
+    pairs.forget(3);
+    EXPECT_EQ(pairs.endsAwaitingStart(), 0u);
+}
+
 TEST(LatencyPairs, AForgottenCallIsNotPairedLater)
 {
     LatencyPairs pairs;

@@ -44,6 +44,12 @@ void LatencyPairs::clearSamples()
     m_endsFirst.clear();
 }
 
+std::size_t LatencyPairs::endsAwaitingStart() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_endsFirst.size();
+}
+
 std::vector<double> LatencyPairs::samples() const
 {
     std::lock_guard lock(m_mutex);

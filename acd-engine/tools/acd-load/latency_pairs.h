@@ -21,6 +21,8 @@ public:
     /// whose end came before the window is not one of its samples); starts still open are
     /// kept, and paired with ends that come in the window.
     void clearSamples();
+    /// Ends seen whose start has not come yet (a supervisor stream lagging behind the agents).
+    std::size_t endsAwaitingStart() const;
     /// The samples in ms, in the order they were paired.
     std::vector<double> samples() const;
     /// When each sample's span ended (ms since the epoch), in the order of samples().
@@ -47,6 +49,11 @@ struct Latencies {
     {
         switchToLineOffering.clearSamples();
         engineToOfferEvent.clearSamples();
+    }
+    /// Ends of either span still waiting for their start.
+    std::size_t endsAwaitingStart() const
+    {
+        return switchToLineOffering.endsAwaitingStart() + engineToOfferEvent.endsAwaitingStart();
     }
 };
 

@@ -187,6 +187,13 @@ void LoadClients::runUntil(const std::atomic<bool> &done)
         poll(20);
 }
 
+void LoadClients::runWhile(const std::function<bool()> &more, int maxMs)
+{
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(maxMs);
+    while (more() && std::chrono::steady_clock::now() < deadline)
+        poll(20);
+}
+
 void LoadClients::resetMeasurements()
 {
     m_results.offersSeen = 0;

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,8 @@ public:
     void run(int ms);
     /// Runs the event loop until `done` is set (by another thread).
     void runUntil(const std::atomic<bool> &done);
+    /// Runs the event loop while `more()` is true, at most `maxMs` milliseconds.
+    void runWhile(const std::function<bool()> &more, int maxMs);
     /// Only measure from now on (after the warm-up).
     void resetMeasurements();
     const LoadResults &results() const { return m_results; }
