@@ -154,6 +154,29 @@ std::string_view configKeyField(std::string_view kind)
     return "id";
 }
 
+std::string hashClearSecret(std::string_view kind, const std::string &itemJson, int iterations)
+{
+    const bool agent = kind == "agents";
+    if (!agent && kind != "users")
+        return itemJson;
+    const char *clear = agent ? "pin" : "password";
+    const char *hashed = agent ? "pinHash" : "passwordHash";
+    Object::Ptr item;
+    try {
+        item = parseObject(itemJson);
+    } catch (const Poco::Exception &) {
+        return itemJson;
+    }
+    if (!item || !item->has(clear) || item->has(hashed) || !item->get(clear).isString())
+        return itemJson;
+    const std::string secret = item->getValue<std::string>(clear);
+    if (agent && (secret.empty() || secret.find_first_not_of("0123456789") != std::string::npos))
+        return itemJson;
+    item->remove(clear);
+    item->set(hashed, hashSecret(secret, iterations));
+    return stringify(item);
+}
+
 ConfigEdit putConfigItem(const ConfigSet &current, std::string_view kind,
                          const std::string &itemJson, int iterations)
 {

@@ -5,6 +5,8 @@
 #include "db/writer.h"
 #include "db_fixture.h"
 
+#include <Poco/JSON/Parser.h>
+
 namespace acd::db::test {
 namespace {
 
@@ -109,6 +111,47 @@ TEST(ConfigEdit, DeletingASkillAQueueNeedsIsAConflictNamingTheQueue)
     EXPECT_EQ(edit.conflicts[0].kind, "queues");
     EXPECT_EQ(edit.conflicts[0].key, "10");
     EXPECT_EQ(edit.conflicts[0].field, "skill");
+}
+
+TEST(ConfigEdit, AClearPasswordIsHashedBeforeThePutAndThePutKeepsTheHash)
+{
+    const std::string item =
+        hashClearSecret("users", R"({"name":"dave","role":"admin","password":"d4ve"})", 1000);
+    Poco::JSON::Parser parser;
+    auto object = parser.parse(item).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_FALSE(object->has("password"));
+    const std::string hash = object->getValue<std::string>("passwordHash");
+    EXPECT_TRUE(verifySecret("d4ve", hash));
+    ConfigEdit edit = putConfigItem(sample(), "users", item, 1000);
+    ASSERT_TRUE(edit.ok()) << edit.errors.front().message;
+    EXPECT_EQ(edit.config.users.back().passwordHash, hash);
+}
+
+TEST(ConfigEdit, AClearPinOfDigitsIsHashedBeforeThePut)
+{
+    const std::string item = hashClearSecret("agents", R"({"id":1002,"pin":"0042"})", 1000);
+    Poco::JSON::Parser parser;
+    auto object = parser.parse(item).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_FALSE(object->has("pin"));
+    EXPECT_TRUE(verifySecret("0042", object->getValue<std::string>("pinHash")));
+}
+
+TEST(ConfigEdit, WhatThePutMustRefuseIsLeftForItToRefuse)
+{
+    for (const auto &[kind, item] : std::vector<std::pair<std::string, std::string>>{
+             {"agents", R"({"id":1002,"pin":"12ab"})"},
+             {"agents", R"({"id":1002,"pin":""})"},
+             {"agents", R"({"id":1002,"pin":1234})"},
+             {"users", R"({"name":"x","password":"a","passwordHash":"b"})"},
+             {"users", "{oops"},
+             {"skills", R"({"id":2,"name":"x","password":"y"})"},
+         })
+        EXPECT_EQ(hashClearSecret(kind, item, 1000), item) << kind << " " << item;
+    ConfigEdit edit = putConfigItem(
+        sample(), "agents",
+        hashClearSecret("agents", R"({"id":1002,"name":"Bob","pin":"12ab"})", 1000), 1000);
+    ASSERT_FALSE(edit.errors.empty());
+    EXPECT_EQ(edit.errors.front().field, "pin");
 }
 
 TEST(ConfigEdit, ItemsAreReadWithoutSecrets)

@@ -47,6 +47,14 @@ struct ConfigEdit {
 ConfigEdit putConfigItem(const ConfigSet &current, std::string_view kind,
                          const std::string &itemJson, int iterations = kDefaultPbkdf2Iterations);
 
+/// The item with an agent's clear "pin" (digits) or a user's clear "password" replaced by its
+/// PBKDF2 hash ("pinHash", "passwordHash"): a caller hashes here, away from the engine thread
+/// (100,000 rounds take about 150 ms), and putConfigItem then only copies the hash. Anything
+/// else (no secret, the secret and its hash both, a PIN that is not digits, text that is not
+/// a JSON object) comes back as it was, for putConfigItem to report.
+std::string hashClearSecret(std::string_view kind, const std::string &itemJson,
+                            int iterations = kDefaultPbkdf2Iterations);
+
 /// Deletes the item with `key`. `existed` is false when there is none; conflicts name the
 /// items that refer to it.
 ConfigEdit deleteConfigItem(const ConfigSet &current, std::string_view kind,

@@ -51,7 +51,7 @@ HttpResult httpGet(int port, const std::string &path)
     HttpResult r;
     try {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
-        session.setTimeout(Poco::Timespan(5, 0));
+        session.setTimeout(Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
                                        Poco::Net::HTTPRequest::HTTP_1_1);
         session.sendRequest(request);
@@ -260,7 +260,7 @@ TEST_F(EngineProcessTest, WithTlsConfiguredTheEngineServesWssAndHttpsOnly)
             "127.0.0.1", static_cast<Poco::UInt16>(engine.port()),
             new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", cert,
                                    Poco::Net::Context::VERIFY_RELAXED));
-        session.setTimeout(Poco::Timespan(5, 0));
+        session.setTimeout(Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/health",
                                        Poco::Net::HTTPRequest::HTTP_1_1);
         session.sendRequest(request);

@@ -61,7 +61,7 @@ Reply http(int port, const std::string &method, const std::string &path,
     Reply r;
     try {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
-        session.setTimeout(Poco::Timespan(10, 0));
+        session.setTimeout(Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPRequest::HTTP_1_1);
         if (!user.empty())
             Poco::Net::HTTPBasicCredentials(user, password).authenticate(request);
