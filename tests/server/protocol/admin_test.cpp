@@ -5,7 +5,9 @@
 #include "acd/server/protocol_service.h"
 #include "core/calendar.h"
 #include "core/engine.h"
+#include "db/config_edit.h"
 #include "db/json_config.h"
+#include "db/secret_hash.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -501,6 +503,121 @@ TEST_F(Admin, AFailedChangeIsNeitherPersistedNorAudited)
     EXPECT_EQ(code(put("skills", R"({"id":2})")), "invalid");
     EXPECT_TRUE(persisted.empty());
     EXPECT_TRUE(audits.empty());
+}
+
+// ---- A new PIN or password is hashed off the engine thread ------------------------------------
+
+class DeferredAdminPut : public Admin {
+protected:
+    void SetUp() override
+    {
+        Admin::SetUp();
+        service->setSecretHasher(
+            [this](std::string kind, std::string item, std::function<void(std::string)> done) {
+                if (refuse)
+                    return false;
+                hashes.push_back({std::move(kind), std::move(item), std::move(done)});
+                return true;
+            });
+    }
+    /// Hashes the oldest waiting item (as the worker would) and hands it back.
+    void finishHash()
+    {
+        ASSERT_FALSE(hashes.empty());
+        Hash hash = std::move(hashes.front());
+        hashes.erase(hashes.begin());
+        hash.done(db::hashClearSecret(hash.kind, hash.item, 1000));
+    }
+    /// "<re>:<code>" of every response on the connection, in order.
+    std::vector<std::string> responses(ConnectionId c)
+    {
+        std::vector<std::string> out;
+        for (const std::string &text : transport.sent[c]) {
+            Poco::JSON::Parser parser;
+            auto o = parser.parse(text).extract<Poco::JSON::Object::Ptr>();
+            if (o->has("re"))
+                out.push_back(o->get("re").toString() + ":" + code(o));
+        }
+        return out;
+    }
+    void send(ConnectionId c, int id, const std::string &fields)
+    {
+        service->onText(c, "{\"id\":" + std::to_string(id) + "," + fields + "}");
+    }
+    const core::AgentConfig *agentConfig(core::AgentId id) const
+    {
+        for (const core::AgentConfig &a : config.agents)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    }
+
+    struct Hash {
+        std::string kind;
+        std::string item;
+        std::function<void(std::string)> done;
+    };
+    std::vector<Hash> hashes;
+    bool refuse = false;
+};
+
+TEST_F(DeferredAdminPut, APutWithANewPinIsAnsweredWhenTheHashIsDoneAndLaterRequestsWaitInOrder)
+{
+    const std::size_t before = responses(root).size();
+    send(root, 100,
+         R"("op":"admin.put","kind":"agents","item":{"id":1003,"name":"Carol","pin":"5555"})");
+    send(root, 101, R"("op":"admin.get","kind":"agents","key":1003)");
+    EXPECT_EQ(responses(root).size(), before); // nothing before the hash is done
+    EXPECT_EQ(agentConfig(1003), nullptr);
+    ASSERT_EQ(hashes.size(), 1u);
+    EXPECT_EQ(hashes[0].item.find("5555") != std::string::npos, true);
+    finishHash();
+    const std::vector<std::string> all = responses(root);
+    ASSERT_EQ(all.size(), before + 2);
+    EXPECT_EQ(all[before], "100:ok");
+    EXPECT_EQ(all[before + 1], "101:ok");
+    ASSERT_NE(agentConfig(1003), nullptr);
+    EXPECT_TRUE(db::verifySecret("5555", agentConfig(1003)->pinHash));
+    ASSERT_EQ(audits.size(), 1u);
+    EXPECT_EQ(audits[0].object, "agents:1003");
+    EXPECT_EQ(audits[0].detail.find("5555"), std::string::npos);
+}
+
+TEST_F(DeferredAdminPut, APutWithoutANewSecretIsAnsweredAtOnce)
+{
+    EXPECT_EQ(code(put("agents", R"({"id":1001,"name":"Alice B."})")), "ok");
+    EXPECT_EQ(code(put("skills", R"({"id":2,"name":"french"})")), "ok");
+    EXPECT_TRUE(hashes.empty());
+}
+
+TEST_F(DeferredAdminPut, AHashThatEndsAfterTheAdminLeftChangesNothing)
+{
+    send(
+        root, 100,
+        R"("op":"admin.put","kind":"users","item":{"name":"dave","role":"admin","password":"d4ve"})");
+    service->onClose(root);
+    finishHash();
+    EXPECT_EQ(std::count_if(config.users.begin(), config.users.end(),
+                            [](const db::UserConfig &u) { return u.name == "dave"; }),
+              0);
+    EXPECT_TRUE(audits.empty());
+    EXPECT_TRUE(persisted.empty());
+}
+
+TEST_F(DeferredAdminPut, AnInvalidItemIsReportedWhenItsHashIsDone)
+{
+    send(root, 100, R"("op":"admin.put","kind":"agents","item":{"id":1003,"pin":"5555"})");
+    finishHash();
+    auto r = responses(root);
+    EXPECT_EQ(r.back(), "100:invalid");
+    EXPECT_EQ(agentConfig(1003), nullptr);
+}
+
+TEST_F(DeferredAdminPut, AHasherThatCannotTakeThePutMakesItOverloaded)
+{
+    refuse = true;
+    EXPECT_EQ(code(put("agents", R"({"id":1003,"name":"Carol","pin":"5555"})")), "overloaded");
+    EXPECT_EQ(code(get("queues", "10")), "ok"); // the connection is not left waiting
 }
 
 } // namespace

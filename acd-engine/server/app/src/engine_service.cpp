@@ -5,6 +5,7 @@
 #include "acd/tapi/call_router.h"
 #include "acd/tapi/host.h"
 #include "core/engine.h"
+#include "db/config_edit.h"
 #include "db/json_config.h"
 #include "db/secret_hash.h"
 #include "db/sqlite_store.h"
@@ -161,6 +162,17 @@ bool EngineService::start(std::string &error)
                             done(matches);
                     });
                 });
+            });
+        m_protocol->setSecretHasher(
+            [this](std::string kind, std::string item, std::function<void(std::string)> done) {
+                return m_secrets->submit(
+                    [this, kind = std::move(kind), item = std::move(item), done = std::move(done)] {
+                        std::string hashed = db::hashClearSecret(kind, item);
+                        m_host->loop().post([this, done, hashed = std::move(hashed)] {
+                            if (m_protocol)
+                                done(hashed);
+                        });
+                    });
             });
         m_protocol->setReportRunner([this](const ReportJob &job, auto done) {
             return m_reports->submit(

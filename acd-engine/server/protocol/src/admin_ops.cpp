@@ -379,6 +379,14 @@ void ProtocolService::Impl::adminOperation(Connection &c, Request &r,
     } else if (op == "admin.put") {
         Poco::JSON::Object::Ptr item = r.object("item");
         r.rejectUnknown();
+        // 100,000 PBKDF2 rounds would hold every call's routing up for about 150 ms.
+        const bool clearSecret =
+            (kind == "agents" && item->has("pin")) || (kind == "users" && item->has("password"));
+        if (clearSecret && secretHasher) {
+            deferAdminPut(c, r.id(), kind, toJson(item));
+            result = nullptr; // answered when the hash is done
+            return;
+        }
         out = admin->put(kind, toJson(item));
     } else if (op == "admin.delete") {
         const std::string key = keyParameter(r);
@@ -387,11 +395,43 @@ void ProtocolService::Impl::adminOperation(Connection &c, Request &r,
     } else {
         throw RequestError{"bad_request", "unknown op '" + op + "'", "", "op"};
     }
+    result = adminResult(c, op, out);
+}
+
+Poco::JSON::Object::Ptr ProtocolService::Impl::adminResult(Connection &c, const std::string &op,
+                                                           const AdminOutcome &out)
+{
     if (!out.ok)
         throw RequestError{out.error.code, out.error.message, out.error.item, out.error.field};
     if (!out.auditObject.empty())
         audit(c, op, out.auditObject, out.auditDetail);
-    result = parseResult(out.resultJson);
+    return parseResult(out.resultJson);
+}
+
+void ProtocolService::Impl::deferAdminPut(Connection &c, const Poco::Dynamic::Var &id,
+                                          const std::string &kind, std::string itemJson)
+{
+    const ConnectionId connection = c.id;
+    auto done = [this, connection, id, kind](std::string hashedItemJson) {
+        auto it = connections.find(connection);
+        if (it == connections.end())
+            return; // the admin left before the answer: nothing is changed
+        Connection &conn = it->second;
+        conn.awaitingWorker = false;
+        try {
+            if (!admin)
+                throw RequestError{"internal", "the admin API is not available in this engine"};
+            respond(conn, id, adminResult(conn, "admin.put", admin->put(kind, hashedItemJson)));
+        } catch (const RequestError &e) {
+            respondError(conn, id, e);
+        }
+        replayDeferred(connection);
+    };
+    c.awaitingWorker = true;
+    if (!secretHasher(kind, std::move(itemJson), std::move(done))) {
+        c.awaitingWorker = false;
+        throw RequestError{"overloaded", "too many secrets are being hashed; retry later"};
+    }
 }
 
 } // namespace acd::server

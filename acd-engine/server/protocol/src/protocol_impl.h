@@ -54,8 +54,9 @@ struct Connection {
     core::TimeMs overflowedAt = 0;
     std::deque<core::TimeMs> recentOverflows; ///< a client that keeps overflowing is closed
     std::shared_ptr<TapiState> tapi;          ///< set by the first `tapi` request
-    /// While `hello`'s password check runs elsewhere, later requests wait here (in order).
-    bool helloPending = false;
+    /// While `hello`'s password check or an `admin.put`'s hashing of a new secret runs
+    /// elsewhere, later requests wait here (in order).
+    bool awaitingWorker = false;
     std::deque<std::string> deferred;
 };
 
@@ -111,7 +112,7 @@ public:
 
     // protocol_service.cpp
     void handleText(ConnectionId connection, const std::string &text);
-    /// Runs the requests that waited for `hello` (after it was answered).
+    /// Runs the requests that waited for `hello` or an `admin.put` (after it was answered).
     void replayDeferred(ConnectionId connection);
     void dispatch(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
     void respond(Connection &c, const Poco::Dynamic::Var &id, Poco::JSON::Object::Ptr result);
@@ -177,6 +178,13 @@ public:
 
     // admin_ops.cpp
     void adminOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
+    /// An admin op's outcome as its result (audited), or a RequestError.
+    Poco::JSON::Object::Ptr adminResult(Connection &c, const std::string &op,
+                                        const AdminOutcome &out);
+    /// admin.put of an item with a clear PIN or password: hashed by the secret hasher, put
+    /// when that is done (answered then; later requests wait).
+    void deferAdminPut(Connection &c, const Poco::Dynamic::Var &id, const std::string &kind,
+                       std::string itemJson);
 
     // tapi_ops.cpp
     void tapiOperation(Connection &c, Request &r, Poco::JSON::Object::Ptr &result);
@@ -202,6 +210,7 @@ public:
     AdminApi *admin = nullptr; ///< the admin ops' backend (setAdmin), not owned
     ReportRunner reportRunner;  ///< where `report` runs (setReportRunner)
     SecretChecker secretChecker; ///< where `hello` checks secrets (setSecretChecker)
+    SecretHasher secretHasher;   ///< where `admin.put` hashes new secrets (setSecretHasher)
     std::map<ConnectionId, Connection> connections;
     std::set<core::CallId> activeCalls; ///< for snapshots (the core has no call listing)
     // Subscription indexes: an event reaches its subscribers without a scan of every

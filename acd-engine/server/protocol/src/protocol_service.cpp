@@ -57,6 +57,11 @@ void ProtocolService::setSecretChecker(SecretChecker checker)
     m_impl->secretChecker = std::move(checker);
 }
 
+void ProtocolService::setSecretHasher(SecretHasher hasher)
+{
+    m_impl->secretHasher = std::move(hasher);
+}
+
 void ProtocolService::setReportRunner(ReportRunner runner)
 {
     m_impl->reportRunner = std::move(runner);
@@ -111,7 +116,7 @@ void ProtocolService::Impl::replayDeferred(ConnectionId connection)
 {
     for (;;) {
         auto it = connections.find(connection);
-        if (it == connections.end() || it->second.helloPending || it->second.deferred.empty())
+        if (it == connections.end() || it->second.awaitingWorker || it->second.deferred.empty())
             return;
         std::string text = std::move(it->second.deferred.front());
         it->second.deferred.pop_front();
@@ -126,10 +131,11 @@ void ProtocolService::Impl::handleText(ConnectionId connection, const std::strin
     if (it == s.connections.end())
         return;
     Connection &c = it->second;
-    if (c.helloPending) {
+    if (c.awaitingWorker) {
         // Bounded: a client that floods before its hello is answered loses the connection.
         if (c.deferred.size() >= 64) {
-            s.transport.close(connection, 1008, "too many requests before hello was answered");
+            s.transport.close(connection, 1008,
+                              "too many requests before the previous one was answered");
             return;
         }
         c.deferred.push_back(text);

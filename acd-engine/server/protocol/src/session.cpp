@@ -133,7 +133,7 @@ void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object:
         if (it == connections.end())
             return; // gone meanwhile
         Connection &conn = it->second;
-        conn.helloPending = false;
+        conn.awaitingWorker = false;
         if (!matches || !known) {
             recordFailure(user, conn.peer, clock());
             respondError(conn, id, RequestError{"auth_failed", "wrong user or password"});
@@ -155,13 +155,13 @@ void ProtocolService::Impl::hello(Connection &c, Request &r, Poco::JSON::Object:
         replayDeferred(connection);
     };
     result = nullptr; // answered by `done`
-    c.helloPending = true;
+    c.awaitingWorker = true;
     if (!secretChecker) {
         done(db::verifySecret(password, hash));
         return;
     }
     if (!secretChecker(password, hash, std::move(done))) {
-        c.helloPending = false;
+        c.awaitingWorker = false;
         throw RequestError{"overloaded", "too many logins at once; retry later"};
     }
 }

@@ -74,6 +74,13 @@ class AdminApi;
 using SecretChecker = std::function<bool(std::string secret, std::string hash,
                                          std::function<void(bool matches)> done)>;
 
+/// Hashes a new PIN or password of an `admin.put` item away from the engine thread (the
+/// service's worker runs db::hashClearSecret(kind, itemJson)) and calls `done` with the item
+/// later ON THE ENGINE THREAD. Returns false when it cannot take the work now (`admin.put`
+/// then fails with `overloaded`).
+using SecretHasher = std::function<bool(std::string kind, std::string itemJson,
+                                        std::function<void(std::string hashedItemJson)> done)>;
+
 /// A `report` request: one of the db's reports over [from, to).
 struct ReportJob {
     db::ReportKind kind = db::ReportKind::QueueIntervals;
@@ -116,6 +123,8 @@ public:
     void setAdmin(AdminApi *admin);
     /// Where `hello` checks passwords and PINs; without one it checks them inline.
     void setSecretChecker(SecretChecker checker);
+    /// Where `admin.put` hashes a new PIN or password; without one it hashes inline.
+    void setSecretHasher(SecretHasher hasher);
     /// Where `report` requests run; without one they fail with `internal`.
     void setReportRunner(ReportRunner runner);
     /// Login rate limiting, shared by `hello` and the REST surface (engine thread): the
