@@ -58,7 +58,7 @@ Status SqliteStore::startCheckpoints()
         return mode.status();
     const bool wal = mode.value()->step() == SQLITE_ROW && mode.value()->textAt(0) == "wal";
     mode.value()->reset();
-    if (!wal)
+    if (!wal || m_options.walCheckpointPages <= 0)
         return {};
     CheckpointOptions options;
     options.fullSync = m_options.fullSync;
