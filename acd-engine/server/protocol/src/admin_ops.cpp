@@ -9,6 +9,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
+#include <exception>
 
 namespace acd::server {
 namespace {
@@ -424,6 +425,8 @@ void ProtocolService::Impl::deferAdminPut(Connection &c, const Poco::Dynamic::Va
             respond(conn, id, adminResult(conn, "admin.put", admin->put(kind, hashedItemJson)));
         } catch (const RequestError &e) {
             respondError(conn, id, e);
+        } catch (const std::exception &e) { // as handleText answers it
+            respondError(conn, id, RequestError{"internal", e.what()});
         }
         replayDeferred(connection);
     };
