@@ -154,13 +154,22 @@ std::string_view configKeyField(std::string_view kind)
     return "id";
 }
 
+const char *clearSecretField(std::string_view kind)
+{
+    if (kind == "agents")
+        return "pin";
+    if (kind == "users")
+        return "password";
+    return nullptr;
+}
+
 std::string hashClearSecret(std::string_view kind, const std::string &itemJson, int iterations)
 {
-    const bool agent = kind == "agents";
-    if (!agent && kind != "users")
+    const char *clear = clearSecretField(kind);
+    if (!clear)
         return itemJson;
-    const char *clear = agent ? "pin" : "password";
-    const char *hashed = agent ? "pinHash" : "passwordHash";
+    const bool agent = kind == "agents";
+    const std::string hashed = std::string(clear) + "Hash"; // pinHash, passwordHash
     Object::Ptr item;
     try {
         item = parseObject(itemJson);

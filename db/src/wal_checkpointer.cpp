@@ -60,10 +60,8 @@ int WalCheckpointer::afterCommit(void *self, sqlite3 *db, const char *schema, in
     auto &checkpointer = *static_cast<WalCheckpointer *>(self);
     if (pages >= checkpointer.m_options.writerPages) {
         // Busy at once, without waiting, while the thread is in a checkpoint of its own.
-        int walPages = 0;
-        int copied = 0;
         const int rc =
-            sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+            sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         if (!checkpointer.m_writerCheckpointing && rc == SQLITE_OK) {
             checkpointer.m_writerCheckpointing = true;
             logger().warning("the WAL reached %d pages: the writer checkpoints it itself until "
@@ -93,10 +91,8 @@ void WalCheckpointer::run()
                 return;
             m_requested = false;
         }
-        int walPages = 0;
-        int copied = 0;
         const int rc = sqlite3_wal_checkpoint_v2(m_own.handle(), "main", SQLITE_CHECKPOINT_PASSIVE,
-                                                 &walPages, &copied);
+                                                 nullptr, nullptr);
         // Busy: the writer is checkpointing itself; the next commit wakes the thread again.
         if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
             logger().warning("checkpoint of the WAL failed: %s",

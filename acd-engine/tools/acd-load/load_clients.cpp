@@ -176,9 +176,7 @@ bool LoadClients::start(int connectsPerSecond, int timeoutMs)
 
 void LoadClients::run(int ms)
 {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (std::chrono::steady_clock::now() < deadline)
-        poll(20);
+    runWhile([] { return true; }, ms);
 }
 
 void LoadClients::runUntil(const std::atomic<bool> &done)

@@ -47,6 +47,10 @@ struct ConfigEdit {
 ConfigEdit putConfigItem(const ConfigSet &current, std::string_view kind,
                          const std::string &itemJson, int iterations = kDefaultPbkdf2Iterations);
 
+/// The field of a kind's item that carries a clear secret: "pin" (agents), "password"
+/// (users), or nullptr for the other kinds.
+const char *clearSecretField(std::string_view kind);
+
 /// The item with an agent's clear "pin" (digits) or a user's clear "password" replaced by its
 /// PBKDF2 hash ("pinHash", "passwordHash"): a caller hashes here, away from the engine thread
 /// (100,000 rounds take about 150 ms), and putConfigItem then only copies the hash. Anything

@@ -104,6 +104,18 @@ bool EngineService::openDatabase(std::string &error)
     return true;
 }
 
+template<typename Work, typename Done>
+bool EngineService::onSecretWorker(Work work, Done done)
+{
+    return m_secrets->submit([this, work = std::move(work), done = std::move(done)] {
+        auto value = work();
+        m_host->loop().post([this, done, value = std::move(value)] {
+            if (m_protocol)
+                done(value);
+        });
+    });
+}
+
 bool EngineService::start(std::string &error)
 {
     if (!openDatabase(error))
@@ -154,25 +166,19 @@ bool EngineService::start(std::string &error)
         m_protocol->setAdmin(m_admin.get());
         m_protocol->setSecretChecker(
             [this](std::string secret, std::string hash, std::function<void(bool)> done) {
-                return m_secrets->submit([this, secret = std::move(secret),
-                                          hash = std::move(hash), done = std::move(done)] {
-                    const bool matches = db::verifySecret(secret, hash);
-                    m_host->loop().post([this, done, matches] {
-                        if (m_protocol)
-                            done(matches);
-                    });
-                });
+                return onSecretWorker(
+                    [secret = std::move(secret), hash = std::move(hash)] {
+                        return db::verifySecret(secret, hash);
+                    },
+                    std::move(done));
             });
         m_protocol->setSecretHasher(
             [this](std::string kind, std::string item, std::function<void(std::string)> done) {
-                return m_secrets->submit(
-                    [this, kind = std::move(kind), item = std::move(item), done = std::move(done)] {
-                        std::string hashed = db::hashClearSecret(kind, item);
-                        m_host->loop().post([this, done, hashed = std::move(hashed)] {
-                            if (m_protocol)
-                                done(hashed);
-                        });
-                    });
+                return onSecretWorker(
+                    [kind = std::move(kind), item = std::move(item)] {
+                        return db::hashClearSecret(kind, item);
+                    },
+                    std::move(done));
             });
         m_protocol->setReportRunner([this](const ReportJob &job, auto done) {
             return m_reports->submit(

@@ -85,6 +85,10 @@ private:
     void persist(const core::Engine &engine, const std::vector<core::Effect> &effects);
     /// Logs an audit entry and submits it to the writer (table audit_log). Engine thread.
     void recordAudit(const AuditEntry &entry);
+    /// Runs `work` on the secret worker and hands its value to `done` on the engine thread
+    /// (not when the protocol is gone by then); false when the worker's queue is full.
+    template<typename Work, typename Done>
+    bool onSecretWorker(Work work, Done done);
     /// The REST surface of the admin API: /api/v1/<kind>[/<key>] (rest_api.cpp). I/O thread.
     net::HttpResponse onRest(const net::HttpRequest &request);
 
@@ -94,7 +98,7 @@ private:
     std::unique_ptr<db::Writer> m_writer;
     std::unique_ptr<ReportWorker> m_reports; ///< the protocol's `report` queries
     std::unique_ptr<Ticker> m_ticker;        ///< the protocol's 100 ms tick (stats topic)
-    std::unique_ptr<WorkerThread> m_secrets; ///< hello's PBKDF2 checks, off the engine thread
+    std::unique_ptr<WorkerThread> m_secrets; ///< PBKDF2 (hello, admin.put), off the engine thread
     std::unique_ptr<db::ConfigSet> m_contactCenter;
     std::unique_ptr<db::ConfigSet> m_seed;
     std::unique_ptr<tapi::Host> m_host;

@@ -381,9 +381,8 @@ void ProtocolService::Impl::adminOperation(Connection &c, Request &r,
         Poco::JSON::Object::Ptr item = r.object("item");
         r.rejectUnknown();
         // 100,000 PBKDF2 rounds would hold every call's routing up for about 150 ms.
-        const bool clearSecret =
-            (kind == "agents" && item->has("pin")) || (kind == "users" && item->has("password"));
-        if (clearSecret && secretHasher) {
+        const char *clearSecret = db::clearSecretField(kind);
+        if (clearSecret && item->has(clearSecret) && secretHasher) {
             deferAdminPut(c, r.id(), kind, toJson(item));
             result = nullptr; // answered when the hash is done
             return;

@@ -132,7 +132,8 @@ void ProtocolService::Impl::handleText(ConnectionId connection, const std::strin
         return;
     Connection &c = it->second;
     if (c.awaitingWorker) {
-        // Bounded: a client that floods before its hello is answered loses the connection.
+        // Bounded: a client that floods while its hello or admin.put waits for the worker
+        // loses the connection.
         if (c.deferred.size() >= 64) {
             s.transport.close(connection, 1008,
                               "too many requests before the previous one was answered");
