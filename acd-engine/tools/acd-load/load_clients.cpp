@@ -328,6 +328,7 @@ LoadResults &LoadResults::operator+=(const LoadResults &other)
         firstFailure = other.firstFailure;
     offersSeen += other.offersSeen;
     supervisorEvents += other.supervisorEvents;
+    statsEvents += other.statsEvents;
     gaps += other.gaps;
     overflowNotices += other.overflowNotices;
     answered += other.answered;
@@ -446,10 +447,15 @@ void LoadClients::onMessage(Client &c, const std::string &text)
             onAgentEvent(c, ev, text);
             return;
         }
+        // Every event to a connection is numbered, the `stats` figures too.
         const std::uint64_t seq = sequenceOf(text);
         if (c.lastSeq && seq != c.lastSeq + 1)
             m_results.gaps += seq - c.lastSeq - 1;
         c.lastSeq = seq;
+        if (ev == "queue.stats" || ev == "agent.stats") {
+            ++m_results.statsEvents;
+            return;
+        }
         ++m_results.supervisorEvents;
         const bool counting = c.spec.user == "s0"; // the first supervisor counts the calls
         if (ev == "overflow") {
@@ -503,7 +509,8 @@ void LoadClients::onMessage(Client &c, const std::string &text)
         ++m_results.connected;
         if (c.spec.agent == 0) {
             c.step = Step::Subscribe;
-            c.request(R"("op":"subscribe","topics":["all"])");
+            c.request(c.spec.stats ? R"("op":"subscribe","topics":["all","stats"])"
+                                   : R"("op":"subscribe","topics":["all"])");
         } else {
             c.step = Step::Login;
             c.request(R"("op":"agent.login","agent":)" + std::to_string(c.spec.agent)

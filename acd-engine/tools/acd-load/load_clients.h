@@ -3,8 +3,9 @@
 // handshake and frames of acd::net (client side: masked frames out), JSON via Poco. Agent
 // clients log their agent in at their station, go Ready and open their station's line through
 // remote TAPI (as libtapi does: lineInitializeEx, lineNegotiateAPIVersion, lineOpen), so they
-// receive its LINE_CALLSTATE messages; supervisor clients subscribe to everything and check
-// that no event is lost (consecutive sequence numbers).
+// receive its LINE_CALLSTATE messages; supervisor clients subscribe to everything (and to the
+// `stats` figures, as the supervisor console does) and check that no event is lost
+// (consecutive sequence numbers).
 #include "latency_pairs.h"
 
 #include <atomic>
@@ -25,6 +26,9 @@ struct ClientSpec {
     std::string station;
     std::uint32_t group = 1;
     std::uint32_t lineDevice = 0; ///< the station's TAPI device ID (checked against its address)
+    /// A supervisor also subscribes to `stats` (the queues' and agents' figures), as the
+    /// supervisor console does.
+    bool stats = false;
 };
 
 struct LoadResults {
@@ -33,7 +37,8 @@ struct LoadResults {
     std::size_t failures = 0;  ///< connections lost or requests refused
     std::string firstFailure;
     std::uint64_t offersSeen = 0; ///< call.offered events at agent clients
-    std::uint64_t supervisorEvents = 0;
+    std::uint64_t supervisorEvents = 0; ///< the `all` stream's events
+    std::uint64_t statsEvents = 0;      ///< queue.stats and agent.stats
     std::uint64_t gaps = 0; ///< missing sequence numbers at supervisors
     std::uint64_t overflowNotices = 0;
     std::uint64_t answered = 0; ///< call.answered seen by supervisors

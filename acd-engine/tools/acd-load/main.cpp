@@ -4,18 +4,19 @@
 //            [--talk-s S] [--patience-s S] [--answer-ms MS] [--ring-timeout-s S]
 //            [--route-points K] [--connect-rate PER_S] [--json] [--keep]
 //            [--latency-log FILE.csv] [--io-threads N] [--stream-write-ms MS]
+//            [--no-supervisor-stats]
 //
 // It starts pbx-sim (traffic at the route points, each caller ID the switch's arrival time,
 // simulated agents answering at every station) and acd-engine (csta provider to that pbx-sim,
 // a generated contact center of N agents), connects N agent clients (each logs its agent in
 // at its station, goes Ready and opens its station's line through remote TAPI) and M
-// supervisor clients (subscribed to every event; read on a thread of their own, as they would
-// be on their own desktops), runs for the duration and reports:
-// offered/answered calls; the offer latency from the call's arrival at the switch to the
-// LINE_CALLSTATE OFFERING at the agent's station line, and from its arrival in the engine to
-// the agent's call.offered event (p50/p99/max); lost events at the supervisors; the engine's
-// CPU (per thread) and memory, and the CPU of pbx-sim and of acd-load itself, which share the
-// machine. Everything on loopback with ephemeral ports; it stops itself.
+// supervisor clients (subscribed to every event and, as the supervisor console, to the `stats`
+// figures; read on a thread of their own, as they would be on their own desktops), runs for the
+// duration and reports: offered/answered calls; the offer latency from the call's arrival at the
+// switch to the LINE_CALLSTATE OFFERING at the agent's station line, and from its arrival in the
+// engine to the agent's call.offered event (p50/p99/max); lost events at the supervisors; the
+// engine's CPU (per thread) and memory, and the CPU of pbx-sim and of acd-load itself, which share
+// the machine. Everything on loopback with ephemeral ports; it stops itself.
 #include "host_steal.h"
 #include "load_clients.h"
 #include "processes.h"
@@ -59,6 +60,8 @@ struct Options {
     std::string latencyLog; ///< a CSV of every measured call: when it rang, its latency
     int ioThreads = 1;      ///< the engine's [limits] io-threads
     int streamWriteMs = 10; ///< the engine's [limits] stream-write-ms
+    /// Supervisors subscribe to `stats` as well as `all`, as the supervisor console does.
+    bool supervisorStats = true;
 };
 
 bool parse(int argc, char **argv, Options &o)
@@ -71,6 +74,8 @@ bool parse(int argc, char **argv, Options &o)
             o.json = true;
         else if (a == "--keep")
             o.keep = true;
+        else if (a == "--no-supervisor-stats")
+            o.supervisorStats = false;
         else if (a == "--help" || a == "-h")
             return false;
         else if (!(v = value()))
@@ -139,7 +144,7 @@ int main(int argc, char **argv)
                " [--warmup S] [--supervisors M] [--talk-s S] [--patience-s S] [--answer-ms MS] "
                "[--ring-timeout-s S] [--route-points K]"
                " [--connect-rate PER_S] [--json] [--keep] [--latency-log FILE.csv] [--io-threads N]"
-               " [--stream-write-ms MS]\n";
+               " [--stream-write-ms MS] [--no-supervisor-stats]\n";
         return 64;
     }
     // Thousands of sockets here and in the engine (which inherits the limit).
@@ -237,7 +242,8 @@ int main(int argc, char **argv)
 
     std::vector<ClientSpec> supervisorSpecs;
     for (int s = 0; s < o.supervisors; ++s)
-        supervisorSpecs.push_back({"s" + std::to_string(s), "load", 0, "", "", 1});
+        supervisorSpecs.push_back(
+            {"s" + std::to_string(s), "load", 0, "", "", 1, 0, o.supervisorStats});
     std::vector<ClientSpec> agentSpecs;
     for (int a = 0; a < o.agents; ++a)
         agentSpecs.push_back({"a" + std::to_string(a), "load",
@@ -346,37 +352,38 @@ int main(int argc, char **argv)
                                 latencies.switchToLineOffering.samples(), kQuietSteal);
     const Spread quietLine = spread(quiet.samples);
     if (o.json) {
-        std::printf("{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
-                    "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
-                    "\"queued\":%llu,\"offered\":%llu,\"lineOfferings\":%llu,"
-                    "\"answered\":%llu,\"completed\":%llu,\"abandoned\":%llu,"
-                    "\"readyAgainAfterRona\":%llu,"
-                    "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
-                    "\"offerEventLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
-                    "\"max\":%.2f},"
-                    "\"supervisorEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
-                    "\"supervisorCatchUpMs\":%.1f,\"engineCpu\":%.3f,\"engineRssKiB\":%ld,"
-                    "\"enginePeakRssKiB\":%ld,"
-                    "\"engineThreads\":%d,\"engineExit\":%d,\"engineThreadCpu\":\"%s\","
-                    "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f,\"hostSteal\":%.3f,"
-                    "\"quietSeconds\":%zu,\"measuredSeconds\":%zu,"
-                    "\"quietOfferLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
-                    "\"max\":%.2f}}\n",
-                    o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
-                    connectSeconds, static_cast<unsigned long long>(r.queued),
-                    static_cast<unsigned long long>(r.offersSeen),
-                    static_cast<unsigned long long>(r.lineOfferings),
-                    static_cast<unsigned long long>(r.answered),
-                    static_cast<unsigned long long>(r.completed),
-                    static_cast<unsigned long long>(r.abandoned),
-                    static_cast<unsigned long long>(r.readyAgainAfterRona), line.samples, line.p50,
-                    line.p99, line.max, event.samples, event.p50, event.p99, event.max,
-                    static_cast<unsigned long long>(r.supervisorEvents),
-                    static_cast<unsigned long long>(r.gaps),
-                    static_cast<unsigned long long>(r.overflowNotices), supervisorCatchUpMs, cpu,
-                    after.rssKiB, after.peakRssKiB, after.threads, engineExit, threads.c_str(),
-                    pbxCpu, selfCpu, steal, quiet.quietIntervals, quiet.intervals,
-                    quietLine.samples, quietLine.p50, quietLine.p99, quietLine.max);
+        std::printf(
+            "{\"agents\":%d,\"supervisors\":%d,\"rate\":%.1f,\"duration\":%d,"
+            "\"connected\":%zu,\"ready\":%zu,\"failures\":%zu,\"connectSeconds\":%.2f,"
+            "\"queued\":%llu,\"offered\":%llu,\"lineOfferings\":%llu,"
+            "\"answered\":%llu,\"completed\":%llu,\"abandoned\":%llu,"
+            "\"readyAgainAfterRona\":%llu,"
+            "\"offerLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
+            "\"offerEventLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
+            "\"max\":%.2f},"
+            "\"supervisorEvents\":%llu,\"statsEvents\":%llu,\"gaps\":%llu,\"overflowNotices\":%llu,"
+            "\"supervisorCatchUpMs\":%.1f,\"engineCpu\":%.3f,\"engineRssKiB\":%ld,"
+            "\"enginePeakRssKiB\":%ld,"
+            "\"engineThreads\":%d,\"engineExit\":%d,\"engineThreadCpu\":\"%s\","
+            "\"pbxSimCpu\":%.3f,\"loadToolCpu\":%.3f,\"hostSteal\":%.3f,"
+            "\"quietSeconds\":%zu,\"measuredSeconds\":%zu,"
+            "\"quietOfferLatencyMs\":{\"samples\":%zu,\"p50\":%.2f,\"p99\":%.2f,"
+            "\"max\":%.2f}}\n",
+            o.agents, o.supervisors, o.rate, o.duration, r.connected, r.ready, r.failures,
+            connectSeconds, static_cast<unsigned long long>(r.queued),
+            static_cast<unsigned long long>(r.offersSeen),
+            static_cast<unsigned long long>(r.lineOfferings),
+            static_cast<unsigned long long>(r.answered),
+            static_cast<unsigned long long>(r.completed),
+            static_cast<unsigned long long>(r.abandoned),
+            static_cast<unsigned long long>(r.readyAgainAfterRona), line.samples, line.p50,
+            line.p99, line.max, event.samples, event.p50, event.p99, event.max,
+            static_cast<unsigned long long>(r.supervisorEvents),
+            static_cast<unsigned long long>(r.statsEvents), static_cast<unsigned long long>(r.gaps),
+            static_cast<unsigned long long>(r.overflowNotices), supervisorCatchUpMs, cpu,
+            after.rssKiB, after.peakRssKiB, after.threads, engineExit, threads.c_str(), pbxCpu,
+            selfCpu, steal, quiet.quietIntervals, quiet.intervals, quietLine.samples, quietLine.p50,
+            quietLine.p99, quietLine.max);
     } else {
         std::printf(
             "agents %d (ready %zu), supervisors %d, connected %zu in %.2f s, failures %zu%s%s\n"
@@ -388,8 +395,8 @@ int main(int argc, char **argv)
             " p99 %.2f ms, max %.2f ms over %zu calls\n"
             "offer event latency (engine arrival -> agent's call.offered): p50 %.2f ms,"
             " p99 %.2f ms, max %.2f ms over %zu calls\n"
-            "supervisor stream: %llu events, %llu lost, %llu overflow notices; %.0f ms behind"
-            " the agents' at the window's end\n"
+            "supervisor stream: %llu events, %llu lost, %llu overflow notices, %llu stats"
+            " events; %.0f ms behind the agents' at the window's end\n"
             "engine: %.0f %% of one core, RSS %ld KiB (peak %ld KiB), %d threads, exit %d\n"
             "engine threads: %s\n"
             "same machine: pbx-sim %.0f %%, acd-load %.0f %% of one core; the hypervisor stole"
@@ -408,7 +415,8 @@ int main(int argc, char **argv)
             line.samples, event.p50, event.p99, event.max, event.samples,
             static_cast<unsigned long long>(r.supervisorEvents),
             static_cast<unsigned long long>(r.gaps),
-            static_cast<unsigned long long>(r.overflowNotices), supervisorCatchUpMs, cpu * 100,
+            static_cast<unsigned long long>(r.overflowNotices),
+            static_cast<unsigned long long>(r.statsEvents), supervisorCatchUpMs, cpu * 100,
             after.rssKiB, after.peakRssKiB, after.threads, engineExit, threads.c_str(),
             pbxCpu * 100, selfCpu * 100, steal * 100, quiet.quietIntervals, quiet.intervals,
             kQuietSteal * 100, quietLine.p50, quietLine.p99, quietLine.max, quietLine.samples);

@@ -804,6 +804,14 @@ protected:
                   (std::vector<std::string>{"queue.stats 10", "queue.stats 20"}));
         return sup;
     }
+    /// A parsed object written out again: parsed objects sort their keys, so two with the
+    /// same fields and values give the same text.
+    static std::string written(const Poco::JSON::Object::Ptr &object)
+    {
+        std::ostringstream out;
+        object->stringify(out);
+        return out.str();
+    }
     std::size_t seen = 0;
 };
 
@@ -845,6 +853,113 @@ TEST_F(Stats, AnAgentLoggingInSendsTheAgentAndTheQueuesItStaffs)
     service->tick();
     EXPECT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10", "queue.stats 20",
                                                           "agent.stats 1001"}));
+}
+
+TEST_F(Stats, AQueuesStatsEventCarriesWhatTheSnapshotSaysOfIt)
+{
+    ConnectionId sup = subscribedSupervisor();
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    now += 100;
+    service->tick();
+    ASSERT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10"}));
+    const auto event = parse(transport.sent[sup].back());
+    auto r = request(sup, R"({"id":3,"op":"snapshot","scope":"all"})");
+    ASSERT_EQ(errorCode(r), "ok");
+    auto queues = r->getObject("result")->getArray("queues");
+    Poco::JSON::Object::Ptr inSnapshot;
+    for (std::size_t i = 0; i < queues->size(); ++i)
+        if (queues->getObject(i)->getValue<int>("id") == 10)
+            inSnapshot = queues->getObject(i);
+    ASSERT_TRUE(inSnapshot);
+    // Both parsed (keys sorted) and written out again: the same fields, the same values.
+    EXPECT_EQ(written(event->getObject("queue")), written(inSnapshot));
+}
+
+TEST_F(Stats, AnAgentsStatsEventCarriesWhatTheSnapshotSaysOfIt)
+{
+    ConnectionId sup = subscribedSupervisor();
+    ConnectionId alice = connect("alice", "s3cret");
+    ASSERT_EQ(errorCode(request(alice, R"({"id":2,"op":"agent.login","agent":1001,"pin":"1234",
+                                           "station":"100","groups":[1]})")),
+              "ok");
+    now += 100;
+    service->tick();
+    ASSERT_EQ(statsSince(sup).back(), "agent.stats 1001");
+    const auto event = parse(transport.sent[sup].back());
+    auto r = request(sup, R"({"id":3,"op":"snapshot","scope":"all"})");
+    ASSERT_EQ(errorCode(r), "ok");
+    auto agents = r->getObject("result")->getArray("agents");
+    Poco::JSON::Object::Ptr inSnapshot;
+    for (std::size_t i = 0; i < agents->size(); ++i)
+        if (agents->getObject(i)->getValue<int>("id") == 1001)
+            inSnapshot = agents->getObject(i);
+    ASSERT_TRUE(inSnapshot);
+    ASSERT_EQ(inSnapshot->getArray("sessions")->size(), 1u);
+    EXPECT_EQ(written(event->getObject("agent")), written(inSnapshot));
+}
+
+TEST_F(Stats, SubscribersGetTheStatsFromOneSharedCopyEachInItsOwnNumbering)
+{
+    ConnectionId first = connect("carol", "sup3rvise");
+    ASSERT_EQ(errorCode(request(first, R"({"id":2,"op":"subscribe","topics":["all","stats"]})")),
+              "ok");
+    engine.callArrived(arrival(1, 10, "0170"), now); // numbers the first one's events ahead
+    flushEffects();
+    service->tick();
+    ConnectionId second = connect("carol", "sup3rvise");
+    ASSERT_EQ(errorCode(request(second, R"({"id":2,"op":"subscribe","topics":["stats"]})")), "ok");
+    service->tick(); // every queue to the newcomer
+    const std::size_t firstBefore = events(first).size();
+    const std::size_t secondBefore = events(second).size();
+    transport.numbered.clear();
+    engine.callArrived(arrival(2, 20, "0171"), now);
+    flushEffects();
+    now += 100;
+    service->tick();
+    // The first gets the call's events and then the queue's figures, the second the figures
+    // only: the same copy for both.
+    ASSERT_EQ(transport.numbered.size(), 3u);
+    EXPECT_EQ(transport.numbered[1].connection, first);
+    EXPECT_EQ(transport.numbered[2].connection, second);
+    EXPECT_EQ(transport.numbered[1].owner, transport.numbered[2].owner);
+    const auto a = events(first);
+    const auto b = events(second);
+    ASSERT_EQ(secondBefore, 2u);
+    ASSERT_EQ(b.size(), 3u);
+    EXPECT_EQ(b[2]->getValue<std::string>("ev"), "queue.stats");
+    EXPECT_EQ(b[2]->getObject("queue")->getValue<int>("id"), 20);
+    EXPECT_EQ(b[2]->getValue<std::uint64_t>("seq"), 3u);
+    EXPECT_EQ(written(a.back()->getObject("queue")), written(b[2]->getObject("queue")));
+    ASSERT_GT(a.size(), firstBefore + 1);
+    for (std::size_t i = firstBefore; i < a.size(); ++i)
+        EXPECT_EQ(a[i]->getValue<std::uint64_t>("seq"),
+                  a[i - 1]->getValue<std::uint64_t>("seq") + 1);
+    EXPECT_TRUE(transport.burstsUnchanged());
+}
+
+TEST_F(Stats, ALaterSubscriberGetsEveryQueueAtItsFirstTickAndOnlyItDoes)
+{
+    ConnectionId first = subscribedSupervisor();
+    ConnectionId second = connect("carol", "sup3rvise");
+    ASSERT_EQ(errorCode(request(second, R"({"id":2,"op":"subscribe","topics":["stats"]})")), "ok");
+    ASSERT_EQ(errorCode(request(second, R"({"id":3,"op":"unsubscribe","topics":["stats"]})")),
+              "ok");
+    ASSERT_EQ(errorCode(request(second, R"({"id":4,"op":"subscribe","topics":["stats"]})")), "ok");
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    now += 100;
+    service->tick();
+    EXPECT_EQ(statsSince(first), (std::vector<std::string>{"queue.stats 10"}));
+    std::vector<std::string> secondGot;
+    for (const auto &e : events(second))
+        secondGot.push_back(e->getValue<std::string>("ev") + " "
+                            + e->getObject("queue")->getValue<std::string>("id"));
+    EXPECT_EQ(secondGot, (std::vector<std::string>{"queue.stats 10", "queue.stats 20"}));
+    now += 100;
+    service->tick();
+    EXPECT_TRUE(statsSince(first).empty());
+    EXPECT_EQ(events(second).size(), 2u);
 }
 
 TEST_F(Stats, AgentsMayNotSubscribeToStats)

@@ -221,19 +221,7 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
                 deliver(it->second, name, body);
         return;
     }
-    if (!allConnections.empty()) {
-        // One copy of the event for every `all` subscriber (a hundred supervisors: the
-        // engine thread wrote a hundred copies that the I/O thread then read).
-        if (!burst)
-            burst = std::make_shared<SharedBurst>();
-        const std::shared_ptr<SharedBurst> current = burst; // a flush below may seal it
-        current->bodies += ',';
-        current->bodies.append(std::string_view(body).substr(1));
-        current->ends.push_back(static_cast<std::uint32_t>(current->bodies.size()));
-        const auto index = static_cast<std::uint32_t>(current->ends.size() - 1);
-        for (Connection *c : allConnections)
-            deliverShared(*c, current, index, body);
-    }
+    shareEvent(allConnections, body);
     // Then the followers of the event's queues, agents and calls that do not follow
     // everything already, each once.
     std::vector<ConnectionId> &targets = eventTargets;
@@ -257,19 +245,41 @@ void ProtocolService::Impl::publish(const core::Effect &effect)
             deliver(it->second, name, body);
 }
 
-void ProtocolService::Impl::indexAllSubscribers()
+void ProtocolService::Impl::shareEvent(const std::vector<Connection *> &subscribers,
+                                       const std::string &body)
 {
-    allConnections.clear();
-    for (ConnectionId id : allSubscribers)
-        if (auto it = connections.find(id); it != connections.end())
-            allConnections.push_back(&it->second);
+    if (subscribers.empty())
+        return;
+    // One copy of the event for all of them (a hundred supervisors: the engine thread wrote a
+    // hundred copies that the I/O thread then read).
+    if (!burst)
+        burst = std::make_shared<SharedBurst>();
+    const std::shared_ptr<SharedBurst> current = burst; // a flush below may seal it
+    current->bodies += ',';
+    current->bodies.append(std::string_view(body).substr(1));
+    current->ends.push_back(static_cast<std::uint32_t>(current->bodies.size()));
+    const auto index = static_cast<std::uint32_t>(current->ends.size() - 1);
+    for (Connection *c : subscribers)
+        deliverShared(*c, current, index, body);
+}
+
+void ProtocolService::Impl::indexSubscriberConnections()
+{
+    auto index = [this](const std::set<ConnectionId> &ids, std::vector<Connection *> &out) {
+        out.clear();
+        for (ConnectionId id : ids)
+            if (auto it = connections.find(id); it != connections.end())
+                out.push_back(&it->second);
+    };
+    index(allSubscribers, allConnections);
+    index(statsSubscribers, statsConnections);
 }
 
 void ProtocolService::Impl::forget(Connection &c)
 {
-    if (allSubscribers.erase(c.id))
-        indexAllSubscribers();
-    statsSubscribers.erase(c.id);
+    const bool indexed = allSubscribers.erase(c.id) + statsSubscribers.erase(c.id) > 0;
+    if (indexed)
+        indexSubscriberConnections();
     intervalSubscribers.erase(c.id);
     overflowed.erase(c.id);
     auto drop = [&](auto &index, const auto &keys) {
@@ -464,7 +474,11 @@ void ProtocolService::Impl::subscribe(Connection &c, Request &r, bool add)
         if (topic == "stats") {
             if (!privileged)
                 throw RequestError{"forbidden", "agents may not subscribe to 'stats'", "", field};
-            add ? (void)statsSubscribers.insert(c.id) : (void)statsSubscribers.erase(c.id);
+            if (add ? statsSubscribers.insert(c.id).second : statsSubscribers.erase(c.id) > 0) {
+                if (add)
+                    newStatsSubscribers.push_back(c.id);
+                indexSubscriberConnections();
+            }
         } else if (topic == "all" || topic == "intervals") {
             if (!privileged)
                 throw RequestError{"forbidden", "agents may not subscribe to '" + topic + "'",
@@ -473,7 +487,7 @@ void ProtocolService::Impl::subscribe(Connection &c, Request &r, bool add)
             auto &index = topic == "all" ? allSubscribers : intervalSubscribers;
             add ? (void)index.insert(c.id) : (void)index.erase(c.id);
             if (topic == "all") {
-                indexAllSubscribers();
+                indexSubscriberConnections();
                 transport.setMinWriteInterval(c.id, add ? options.fullStreamWriteMs : 0);
             }
         } else if (topic.rfind("queue:", 0) == 0) {

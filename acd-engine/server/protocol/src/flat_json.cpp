@@ -23,14 +23,7 @@ void FlatJson::field(std::string_view key, bool value)
 
 void FlatJson::numbers(std::string_view key, std::initializer_list<std::uint64_t> values)
 {
-    name(key);
-    m_text.push_back('[');
-    for (std::uint64_t value : values) {
-        if (m_text.back() != '[')
-            m_text.push_back(',');
-        number(value);
-    }
-    m_text.push_back(']');
+    numberList(key, values);
 }
 
 void FlatJson::json(std::string_view key, std::string_view value)

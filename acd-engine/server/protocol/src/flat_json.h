@@ -31,6 +31,27 @@ public:
     void field(std::string_view key, const char *value) { field(key, std::string_view(value)); }
     /// An array of numbers.
     void numbers(std::string_view key, std::initializer_list<std::uint64_t> values);
+    /// An array of the numbers in `values` (any range of integers).
+    template<class Range>
+    void numberList(std::string_view key, const Range &values)
+    {
+        name(key);
+        m_text.push_back('[');
+        for (const auto value : values) {
+            if (m_text.back() != '[')
+                m_text.push_back(',');
+            number(value);
+        }
+        m_text.push_back(']');
+    }
+    /// A nested object whose fields `fill(FlatJson &)` writes.
+    template<class Fill>
+    void object(std::string_view key, Fill fill)
+    {
+        FlatJson inner;
+        fill(inner);
+        json(key, inner.finish());
+    }
     /// A value that is JSON already (an array, an object).
     void json(std::string_view key, std::string_view value);
     /// The object's text; the writer is spent.

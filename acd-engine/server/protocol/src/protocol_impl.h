@@ -14,8 +14,8 @@ namespace acd::server {
 
 struct TapiState; // tapi_ops.cpp: a connection's remote TAPI client
 
-/// The events of one burst as every `all` subscriber gets them, each body without its
-/// opening brace (`,"ev":...}`): a connection's copy is `{"seq":N` + body, and the front
+/// The events of one burst as every `all` (or `stats`) subscriber gets them, each body without
+/// its opening brace (`,"ev":...}`): a connection's copy is `{"seq":N` + body, and the front
 /// writes it from this one copy (Transport::sendNumbered). Appended to until the first
 /// connection's run in it is handed to the front, unchanged from then on.
 struct SharedBurst {
@@ -135,11 +135,14 @@ public:
     // events.cpp
     void subscribe(Connection &c, Request &r, bool add);
     void publish(const core::Effect &effect);
-    void indexAllSubscribers();
+    /// Rebuilds allConnections and statsConnections from the subscriber sets.
+    void indexSubscriberConnections();
+    /// Adds `body` to the burst once and delivers it to every one of `subscribers` from there.
+    void shareEvent(const std::vector<Connection *> &subscribers, const std::string &body);
     /// Numbers the event for `c` and adds it to c's batch (sent by flushEvents).
     void deliver(Connection &c, const std::string &event, const std::string &body);
-    /// The same for an `all` subscriber and the burst's event `index` (whose body is `body`):
-    /// extends c's run in the shared burst instead of copying, when it can.
+    /// The same for a subscriber of shared events and the burst's event `index` (whose body is
+    /// `body`): extends c's run in the shared burst instead of copying, when it can.
     void deliverShared(Connection &c, const std::shared_ptr<SharedBurst> &in, std::uint32_t index,
                        const std::string &body);
     /// Copies c's run of shared events into its batch (before an event of its own).
@@ -166,6 +169,9 @@ public:
     void markStatsDirty(const core::Effect &effect);
     void flushStats(bool everyQueue);
     std::set<ConnectionId> statsSubscribers;
+    std::vector<Connection *> statsConnections; ///< statsSubscribers' connections
+    /// Subscribed since the last tick: they get every queue at the next one.
+    std::vector<ConnectionId> newStatsSubscribers;
     bool queueStatsDirty = false;
     std::set<core::AgentId> dirtyAgents;
     core::TimeMs lastFullStatsAt = 0;
@@ -217,7 +223,8 @@ public:
     // connection (thousands of agents each follow one agent).
     std::set<ConnectionId> allSubscribers;
     /// allSubscribers' connections (their map nodes do not move), for the fan-out of every
-    /// event: rebuilt by indexAllSubscribers() whenever allSubscribers changes.
+    /// event: rebuilt with statsConnections by indexSubscriberConnections() whenever
+    /// allSubscribers or statsSubscribers changes.
     std::vector<Connection *> allConnections;
     std::set<ConnectionId> intervalSubscribers;
     std::map<core::QueueId, std::set<ConnectionId>> queueSubscribers;
@@ -242,7 +249,8 @@ public:
     std::map<std::string, Failures> addressFailures;
 };
 
-/// The snapshot's objects (snapshot.cpp), also the bodies of queue.stats and agent.stats.
+/// The snapshot's objects (snapshot.cpp; the stats stream writes the same fields with FlatJson:
+/// snapshot_fields.h).
 Poco::JSON::Object::Ptr queueJson(const core::QueueSnapshot &q);
 Poco::JSON::Object::Ptr agentJson(const core::AgentSnapshot &a);
 

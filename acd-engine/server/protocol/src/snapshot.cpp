@@ -1,100 +1,64 @@
 // snapshot: queues, agents, sessions and calls as of an effect sequence number, so a client
 // can (re)build its view and then apply the events that follow.
 #include "protocol_impl.h"
+#include "snapshot_fields.h"
 
 #include "core/enums.h"
 
 #include <Poco/JSON/Array.h>
 
+#include <string_view>
+#include <type_traits>
+
 namespace acd::server {
 namespace {
 
-Poco::JSON::Object::Ptr queueCounters(const core::QueueCounters &c)
-{
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("offered", c.offered);
-    o->set("answered", c.answered);
-    o->set("answeredInSl", c.answeredInSl);
-    o->set("abandoned", c.abandoned);
-    o->set("abandonedShort", c.abandonedShort);
-    o->set("flowedIn", c.flowedIn);
-    o->set("flowedOut", c.flowedOut);
-    o->set("disconnected", c.disconnected);
-    o->set("handled", c.handled);
-    o->set("waitAnsweredMs", c.waitAnsweredMs);
-    o->set("waitAbandonedMs", c.waitAbandonedMs);
-    o->set("maxWaitMs", c.maxWaitMs);
-    o->set("talkMs", c.talkMs);
-    o->set("holdMs", c.holdMs);
-    o->set("wrapMs", c.wrapMs);
-    return o;
-}
+/// snapshot_fields.h's writer interface on a Poco::JSON tree.
+class PocoOut {
+public:
+    template<class T>
+    void field(std::string_view key, const T &value)
+    {
+        if constexpr (std::is_convertible_v<T, std::string_view>)
+            m_object->set(std::string(key), std::string(std::string_view(value)));
+        else
+            m_object->set(std::string(key), value);
+    }
+    template<class Fill>
+    void object(std::string_view key, Fill fill)
+    {
+        PocoOut inner;
+        fill(inner);
+        m_object->set(std::string(key), inner.m_object);
+    }
+    template<class Range>
+    void numberList(std::string_view key, const Range &values)
+    {
+        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+        for (const auto value : values)
+            array->add(value);
+        m_object->set(std::string(key), array);
+    }
+    Poco::JSON::Object::Ptr object() const { return m_object; }
 
-Poco::JSON::Object::Ptr agentCounters(const core::AgentCounters &c)
-{
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("offered", c.offered);
-    o->set("answered", c.answered);
-    o->set("ringNoAnswer", c.ringNoAnswer);
-    o->set("handled", c.handled);
-    o->set("incomingCalls", c.incomingCalls);
-    o->set("outgoingCalls", c.outgoingCalls);
-    o->set("talkMs", c.talkMs);
-    o->set("holdMs", c.holdMs);
-    o->set("wrapMs", c.wrapMs);
-    o->set("availableMs", c.availableMs);
-    o->set("notReadyMs", c.notReadyMs);
-    o->set("onCallMs", c.onCallMs);
-    o->set("wrapUpMs", c.wrapUpMs);
-    return o;
-}
+private:
+    Poco::JSON::Object::Ptr m_object = new Poco::JSON::Object;
+};
 
 } // namespace
 
 Poco::JSON::Object::Ptr queueJson(const core::QueueSnapshot &q)
 {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("id", q.id);
-    o->set("name", q.name);
-    o->set("group", q.group);
-    o->set("waiting", q.waiting);
-    o->set("ringing", q.ringing);
-    o->set("open", q.open);
-    o->set("longestWaitMs", q.currentLongestWaitMs);
-    o->set("agentsStaffed", q.agentsStaffed);
-    o->set("agentsAvailable", q.agentsAvailable);
-    o->set("agentsOnCall", q.agentsOnCall);
-    o->set("agentsWrapUp", q.agentsWrapUp);
-    o->set("agentsNotReady", q.agentsNotReady);
-    o->set("agentsOtherCall", q.agentsOtherCall);
-    o->set("measurementPeriodMs", q.measurementPeriodMs);
-    o->set("period", queueCounters(q.period));
-    o->set("interval", queueCounters(q.interval));
-    o->set("total", queueCounters(q.total));
-    return o;
+    PocoOut out;
+    writeQueue(out, q);
+    return out.object();
 }
 
 Poco::JSON::Object::Ptr agentJson(const core::AgentSnapshot &a)
 {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("id", a.id);
-    o->set("name", a.name);
-    o->set("state", std::string(core::toString(a.state)));
-    o->set("nextState", std::string(core::toString(a.nextState)));
-    o->set("activity", std::string(core::toString(a.activity)));
-    o->set("reason", a.reason);
-    o->set("activitySince", a.activitySince);
-    o->set("currentCall", a.currentCall);
-    o->set("currentQueue", a.currentQueue);
-    Poco::JSON::Array::Ptr sessions = new Poco::JSON::Array;
-    for (core::SessionId s : a.sessions)
-        sessions->add(s);
-    o->set("sessions", sessions);
-    o->set("measurementPeriodMs", a.measurementPeriodMs);
-    o->set("period", agentCounters(a.period));
-    o->set("interval", agentCounters(a.interval));
-    o->set("total", agentCounters(a.total));
-    return o;
+    PocoOut out;
+    writeAgent(out, a);
+    return out.object();
 }
 
 namespace {

@@ -4,21 +4,27 @@
 // polling. Only objects whose serialised figures differ from what was last sent go out; a
 // queue's longestWaitMs alone does not count as a change (it ages by itself: clients add the
 // time since `at` while calls wait). Also the removal of a queue or agent by an admin.
+#include "flat_json.h"
 #include "protocol_impl.h"
+#include "snapshot_fields.h"
 
+#include <algorithm>
 #include <sstream>
 #include <variant>
 
 namespace acd::server {
 namespace {
 
-std::string withoutLongestWait(Poco::JSON::Object::Ptr queue)
+/// `{"<key>":<body>,"ev":"<name>","eseq":N,"at":T}`: a stats event as every subscriber gets it.
+std::string statsEvent(const char *name, const char *key, std::string_view body, std::uint64_t eseq,
+                       core::TimeMs at)
 {
-    const Poco::Dynamic::Var longest = queue->get("longestWaitMs");
-    queue->remove("longestWaitMs");
-    std::string text = toJson(queue);
-    queue->set("longestWaitMs", longest);
-    return text;
+    FlatJson event;
+    event.json(key, body);
+    event.field("ev", name);
+    event.field("eseq", eseq);
+    event.field("at", at);
+    return event.finish();
 }
 
 } // namespace
@@ -42,45 +48,54 @@ void ProtocolService::Impl::markStatsDirty(const core::Effect &effect)
 
 void ProtocolService::Impl::flushStats(bool everyQueue)
 {
+    std::vector<Connection *> newcomers;
+    std::sort(newStatsSubscribers.begin(), newStatsSubscribers.end()); // subscribed twice: once
+    newStatsSubscribers.erase(std::unique(newStatsSubscribers.begin(), newStatsSubscribers.end()),
+                              newStatsSubscribers.end());
+    for (ConnectionId id : newStatsSubscribers)
+        if (auto it = connections.find(id); it != connections.end() && statsSubscribers.count(id))
+            newcomers.push_back(&it->second);
+    newStatsSubscribers.clear();
     if (statsSubscribers.empty()) {
         queueStatsDirty = false;
         dirtyAgents.clear();
         return;
     }
     const core::TimeMs now = clock();
-    auto send = [&](const char *name, const char *key, Poco::JSON::Object::Ptr body) {
-        Poco::JSON::Object event;
-        event.set("ev", name);
-        event.set("eseq", lastEffectSeq);
-        event.set("at", now);
-        event.set(key, body);
-        std::ostringstream out;
-        event.stringify(out, 0, -1);
-        const std::string text = out.str();
-        for (ConnectionId id : statsSubscribers)
-            if (auto it = connections.find(id); it != connections.end())
-                deliver(it->second, name, text);
+    // Each object is written once (FlatJson) and shared by every subscriber's run of the
+    // burst, as the `all` events are: a hundred supervisors' wallboards do not cost a hundred
+    // copies of every agent's figures on this thread.
+    auto send = [&](const std::vector<Connection *> &to, const char *name, const char *key,
+                    std::string_view body) {
+        shareEvent(to, statsEvent(name, key, body, lastEffectSeq, now));
     };
-    // Sends `body` unless `compared` equals what was last sent for the object.
-    auto sendIfChanged = [&](std::string &sent, std::string compared, const char *name,
-                             const char *key, Poco::JSON::Object::Ptr body) {
-        if (compared == sent)
-            return;
-        sent = std::move(compared);
-        send(name, key, body);
-    };
-    if (queueStatsDirty || everyQueue) {
+    if (queueStatsDirty || everyQueue || !newcomers.empty()) {
         for (core::QueueId id : engine.queueIds())
             if (auto snap = engine.queue(id)) {
-                Poco::JSON::Object::Ptr body = queueJson(snap.value());
-                sendIfChanged(sentQueueStats[id], withoutLongestWait(body), "queue.stats", "queue",
-                              body);
+                FlatJson compared;
+                writeQueue(compared, snap.value(), false);
+                std::string &sent = sentQueueStats[id];
+                std::string text = compared.finish();
+                const bool changed = text != sent;
+                if (!changed && newcomers.empty())
+                    continue;
+                sent = std::move(text);
+                FlatJson body;
+                writeQueue(body, snap.value());
+                // A queue that did not change goes to the new subscribers only.
+                send(changed ? statsConnections : newcomers, "queue.stats", "queue", body.finish());
             }
     }
     for (core::AgentId id : dirtyAgents)
         if (auto snap = engine.agent(id)) {
-            Poco::JSON::Object::Ptr body = agentJson(snap.value());
-            sendIfChanged(sentAgentStats[id], toJson(body), "agent.stats", "agent", body);
+            FlatJson body;
+            writeAgent(body, snap.value());
+            std::string text = body.finish();
+            std::string &sent = sentAgentStats[id];
+            if (text == sent)
+                continue;
+            send(statsConnections, "agent.stats", "agent", text);
+            sent = std::move(text);
         }
     queueStatsDirty = false;
     dirtyAgents.clear();
