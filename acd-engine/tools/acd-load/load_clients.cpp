@@ -197,6 +197,7 @@ void LoadClients::resetMeasurements()
     m_results.offersSeen = 0;
     m_results.lineOfferings = 0;
     m_results.supervisorEvents = 0;
+    m_results.statsEvents = 0;
     m_results.answered = m_results.completed = m_results.abandoned = m_results.queued = 0;
 }
 
@@ -331,6 +332,9 @@ LoadResults &LoadResults::operator+=(const LoadResults &other)
     statsEvents += other.statsEvents;
     gaps += other.gaps;
     overflowNotices += other.overflowNotices;
+    if (other.firstOverflowAtMs > 0
+        && (firstOverflowAtMs == 0 || other.firstOverflowAtMs < firstOverflowAtMs))
+        firstOverflowAtMs = other.firstOverflowAtMs;
     answered += other.answered;
     completed += other.completed;
     abandoned += other.abandoned;
@@ -459,7 +463,8 @@ void LoadClients::onMessage(Client &c, const std::string &text)
         ++m_results.supervisorEvents;
         const bool counting = c.spec.user == "s0"; // the first supervisor counts the calls
         if (ev == "overflow") {
-            ++m_results.overflowNotices;
+            if (m_results.overflowNotices++ == 0)
+                m_results.firstOverflowAtMs = nowMs();
         } else if (!counting) {
         } else if (ev == "call.queued" && text.find("\"flowedIn\":false") != std::string::npos) {
             const auto call = static_cast<std::uint64_t>(numberField(text, "\"call\":"));

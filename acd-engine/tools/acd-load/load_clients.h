@@ -40,7 +40,8 @@ struct LoadResults {
     std::uint64_t supervisorEvents = 0; ///< the `all` stream's events
     std::uint64_t statsEvents = 0;      ///< queue.stats and agent.stats
     std::uint64_t gaps = 0; ///< missing sequence numbers at supervisors
-    std::uint64_t overflowNotices = 0;
+    std::uint64_t overflowNotices = 0; ///< from the first connection on, not only the window
+    double firstOverflowAtMs = 0;      ///< when the first came (nowMs()), 0 if none
     std::uint64_t answered = 0; ///< call.answered seen by supervisors
     std::uint64_t completed = 0;
     std::uint64_t abandoned = 0; ///< of those completed: callers who hung up before an answer
