@@ -28,6 +28,8 @@ struct QueueSnapshot {
     QueueCounters period;   ///< over the measurement period
     QueueCounters interval; ///< since the current interval began
     QueueCounters total;    ///< since the engine started
+
+    bool operator==(const QueueSnapshot &) const = default;
 };
 
 struct AgentSnapshot {

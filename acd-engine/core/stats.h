@@ -47,6 +47,8 @@ struct QueueCounters {
     double ahtSeconds() const;         ///< (talk + hold + wrap-up) / handled
     double abandonRate() const;        ///< abandoned / (answered + abandoned)
     double averageAbandonSeconds() const;
+
+    bool operator==(const QueueCounters &) const = default;
 };
 
 /// An agent's call figures: what the measurement window keeps. Counts are 32-bit (TAPI

@@ -114,6 +114,28 @@ void wholeCoreSteady(benchmark::State &state)
     state.counters["agents"] = agents;
 }
 
+/// What the `stats` topic's tick and /metrics cost: a snapshot of every queue (its agents by
+/// state counted from its members) of a center whose agents are 95 % busy.
+void queueSnapshots(benchmark::State &state)
+{
+    const int agents = static_cast<int>(state.range(0));
+    Workload w(agents);
+    CoreCenter center(w);
+    while (center.connected() < static_cast<std::size_t>(agents * 0.95))
+        center.arrive();
+    const std::vector<core::QueueId> queues = center.engine().queueIds();
+    std::int64_t staffed = 0;
+    for (auto _ : state)
+        for (core::QueueId id : queues)
+            if (auto snap = center.engine().queue(id))
+                staffed += snap.value().agentsStaffed;
+    benchmark::DoNotOptimize(staffed);
+    state.counters["queues"] = static_cast<double>(queues.size());
+    state.counters["agents"] = agents;
+    state.counters["snapshots_per_second"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * queues.size()), benchmark::Counter::kIsRate);
+}
+
 /// The core's routing index making the decisions alone (RoutingProbe): the same workload,
 /// the same arrivals and completions as naiveBaseline(), the same bookkeeping (none).
 void routing(benchmark::State &state)
@@ -235,6 +257,11 @@ BENCHMARK(naiveBaseline)
     ->Arg(3000)
     ->Arg(10000);
 BENCHMARK(simulator)->Name("simulator")->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(queueSnapshots)
+    ->Name("queue_snapshots")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(memory)->Name("memory")->Arg(10000)->Iterations(1);
 
 } // namespace

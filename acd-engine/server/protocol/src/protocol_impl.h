@@ -176,7 +176,7 @@ public:
     std::set<core::AgentId> dirtyAgents;
     core::TimeMs lastFullStatsAt = 0;
     /// What was last sent per object (queues without longestWaitMs, which only ages).
-    std::map<core::QueueId, std::string> sentQueueStats;
+    std::map<core::QueueId, core::QueueSnapshot> sentQueueStats;
     std::map<core::AgentId, std::string> sentAgentStats;
 
     // agent_ops.cpp

@@ -46,10 +46,8 @@ void writeAgentCounters(Out &o, const core::AgentCounters &c)
     o.field("wrapUpMs", c.wrapUpMs);
 }
 
-/// Without `longestWaitMs` when `withLongestWait` is false: the stats stream compares a
-/// queue's figures without the wait that only ages.
 template<class Out>
-void writeQueue(Out &o, const core::QueueSnapshot &q, bool withLongestWait = true)
+void writeQueue(Out &o, const core::QueueSnapshot &q)
 {
     o.field("id", q.id);
     o.field("name", std::string_view(q.name));
@@ -57,8 +55,7 @@ void writeQueue(Out &o, const core::QueueSnapshot &q, bool withLongestWait = tru
     o.field("waiting", q.waiting);
     o.field("ringing", q.ringing);
     o.field("open", q.open);
-    if (withLongestWait)
-        o.field("longestWaitMs", q.currentLongestWaitMs);
+    o.field("longestWaitMs", q.currentLongestWaitMs);
     o.field("agentsStaffed", q.agentsStaffed);
     o.field("agentsAvailable", q.agentsAvailable);
     o.field("agentsOnCall", q.agentsOnCall);
