@@ -17,6 +17,13 @@ void writeDword(void *base, std::size_t offset, DWORD v)
     std::memcpy(static_cast<char *>(base) + offset, &v, sizeof v);
 }
 
+/// Where a field goes when the previous one ended at `end`.
+DWORD startOf(const VarField &f, DWORD end)
+{
+    constexpr DWORD kBinaryAlignment = 4; // DWORD data, as TAPI structures hold it
+    return f.text ? end : (end + kBinaryAlignment - 1) / kBinaryAlignment * kBinaryAlignment;
+}
+
 } // namespace
 
 std::string_view fieldBytes(const void *structure, std::size_t sizeMember, std::size_t offsetMember)
@@ -33,7 +40,7 @@ LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<Var
 {
     std::vector<std::string> converted;
     converted.reserve(fields.size());
-    DWORD needed = fixedSize;
+    DWORD needed = fixedSize; // the end of every field placed, as a retry of that size places them
     for (const VarField &f : fields) {
         if (f.text && encoding == StringEncoding::Utf16 && !f.bytes.empty()) {
             std::string_view text = f.bytes;
@@ -43,7 +50,8 @@ LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<Var
         } else {
             converted.emplace_back(f.bytes);
         }
-        needed += static_cast<DWORD>(converted.back().size());
+        if (!converted.back().empty())
+            needed = startOf(f, needed) + static_cast<DWORD>(converted.back().size());
     }
     DWORD total = readDword(dst, 0);
     if (total < fixedSize) {
@@ -56,11 +64,13 @@ LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<Var
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string &value = converted[i];
         DWORD size = 0, offset = 0;
-        if (!value.empty() && used + value.size() <= total) {
-            std::memcpy(out + used, value.data(), value.size());
+        const DWORD at = startOf(fields[i], used);
+        if (!value.empty() && at <= total && value.size() <= total - at) {
+            std::memset(out + used, 0, at - used);
+            std::memcpy(out + at, value.data(), value.size());
             size = static_cast<DWORD>(value.size());
-            offset = used;
-            used += size;
+            offset = at;
+            used = at + size;
         }
         writeDword(dst, fields[i].sizeMember, size);
         writeDword(dst, fields[i].offsetMember, offset);

@@ -24,7 +24,11 @@ std::string_view fieldBytes(const void *structure, std::size_t sizeMember,
 
 /// Writes `fixed` (fixedSize bytes; its first 12 bytes are replaced by the header) and the
 /// fields into `dst`, whose dwTotalSize the app set. LINEERR_STRUCTURETOOSMALL (with
-/// dwNeededSize set) when the fixed part does not fit, else 0.
+/// dwNeededSize set) when the fixed part does not fit, else 0. Text goes where the field before
+/// it ended; a binary field (call data, user-user info, device-specific blocks) starts at a
+/// multiple of 4 bytes from the structure, zero bytes before it, because C programs read such
+/// blocks in place through a pointer to their own structure (ACDCALLDATA-like DWORDs) and a
+/// UTF-8 string before it may end anywhere. dwNeededSize counts that padding.
 LONG repack(void *dst, const void *fixed, DWORD fixedSize, const std::vector<VarField> &fields,
             StringEncoding encoding);
 
