@@ -804,6 +804,19 @@ protected:
                   (std::vector<std::string>{"queue.stats 10", "queue.stats 20"}));
         return sup;
     }
+    /// The object with `id` in the `list` ("queues", "agents") of a full snapshot `c` asks for;
+    /// null when there is none.
+    Poco::JSON::Object::Ptr snapshotObject(ConnectionId c, const std::string &list, int id)
+    {
+        auto r = request(c, R"({"id":90,"op":"snapshot","scope":"all"})");
+        if (errorCode(r) != "ok")
+            return nullptr;
+        auto objects = r->getObject("result")->getArray(list);
+        for (std::size_t i = 0; i < objects->size(); ++i)
+            if (objects->getObject(i)->getValue<int>("id") == id)
+                return objects->getObject(i);
+        return nullptr;
+    }
     /// A parsed object written out again: parsed objects sort their keys, so two with the
     /// same fields and values give the same text.
     static std::string written(const Poco::JSON::Object::Ptr &object)
@@ -864,13 +877,7 @@ TEST_F(Stats, AQueuesStatsEventCarriesWhatTheSnapshotSaysOfIt)
     service->tick();
     ASSERT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10"}));
     const auto event = parse(transport.sent[sup].back());
-    auto r = request(sup, R"({"id":3,"op":"snapshot","scope":"all"})");
-    ASSERT_EQ(errorCode(r), "ok");
-    auto queues = r->getObject("result")->getArray("queues");
-    Poco::JSON::Object::Ptr inSnapshot;
-    for (std::size_t i = 0; i < queues->size(); ++i)
-        if (queues->getObject(i)->getValue<int>("id") == 10)
-            inSnapshot = queues->getObject(i);
+    const auto inSnapshot = snapshotObject(sup, "queues", 10);
     ASSERT_TRUE(inSnapshot);
     // Both parsed (keys sorted) and written out again: the same fields, the same values.
     EXPECT_EQ(written(event->getObject("queue")), written(inSnapshot));
@@ -887,13 +894,7 @@ TEST_F(Stats, AnAgentsStatsEventCarriesWhatTheSnapshotSaysOfIt)
     service->tick();
     ASSERT_EQ(statsSince(sup).back(), "agent.stats 1001");
     const auto event = parse(transport.sent[sup].back());
-    auto r = request(sup, R"({"id":3,"op":"snapshot","scope":"all"})");
-    ASSERT_EQ(errorCode(r), "ok");
-    auto agents = r->getObject("result")->getArray("agents");
-    Poco::JSON::Object::Ptr inSnapshot;
-    for (std::size_t i = 0; i < agents->size(); ++i)
-        if (agents->getObject(i)->getValue<int>("id") == 1001)
-            inSnapshot = agents->getObject(i);
+    const auto inSnapshot = snapshotObject(sup, "agents", 1001);
     ASSERT_TRUE(inSnapshot);
     ASSERT_EQ(inSnapshot->getArray("sessions")->size(), 1u);
     EXPECT_EQ(written(event->getObject("agent")), written(inSnapshot));
