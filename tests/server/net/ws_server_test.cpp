@@ -64,6 +64,19 @@ public:
             return HttpResponse{200, "text/plain; charset=utf-8", "ok\n", {}};
         return HttpResponse{404, "text/plain; charset=utf-8", "no route\n", {}};
     }
+    /// /later: the responder is kept (answered by the test); /dropped: it is dropped unanswered.
+    void onHttpAsync(const HttpRequest &request, HttpResponder respond) override
+    {
+        if (request.path == "/later") {
+            std::lock_guard lock(m);
+            held.push_back(std::move(respond));
+            cv.notify_all();
+            return;
+        }
+        if (request.path == "/dropped")
+            return;
+        respond(onHttp(request));
+    }
     void onOverflow(ConnectionId id) override
     {
         std::lock_guard lock(m);
@@ -86,6 +99,7 @@ public:
     std::map<ConnectionId, CloseInfo> closed;
     std::vector<std::string> httpPaths;
     std::vector<ConnectionId> overflowed;
+    std::vector<HttpResponder> held; ///< cleared before the server goes (its contract)
 };
 
 struct Fixture {
@@ -568,6 +582,71 @@ TEST(WsServer, PlainGetHealthIsRoutedToOnHttp)
     EXPECT_EQ(response.getStatus(), 404);
     std::lock_guard lock(f.handler.m);
     EXPECT_EQ(f.handler.httpPaths, (std::vector<std::string>{"GET /health", "GET /nope"}));
+}
+
+/// Status and body of a GET on `session` (which must not have been used).
+std::pair<int, std::string> get(Poco::Net::HTTPClientSession &session, const std::string &path)
+{
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream &body = session.receiveResponse(response);
+    std::string text;
+    Poco::StreamCopier::copyToString(body, text);
+    return {response.getStatus(), text};
+}
+
+TEST(WsServer, ARequestAnsweredLaterLeavesTheIoThreadToOthersMeanwhile)
+{
+    Fixture f; // one I/O thread
+    Poco::Net::HTTPClientSession waiting("127.0.0.1", f.server->port());
+    waiting.setTimeout(Poco::Timespan(5, 0));
+    std::pair<int, std::string> late;
+    std::thread asker([&] { late = get(waiting, "/later"); });
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.held.size() == 1; }));
+    Poco::Net::HTTPClientSession other("127.0.0.1", f.server->port());
+    other.setTimeout(Poco::Timespan(5, 0));
+    EXPECT_EQ(get(other, "/health"), (std::pair<int, std::string>{200, "ok\n"}));
+    HttpResponder respond;
+    {
+        std::lock_guard lock(f.handler.m);
+        respond = std::move(f.handler.held.front());
+        f.handler.held.clear();
+    }
+    std::thread([&] { respond(HttpResponse{202, "text/plain", "done\n", {}}); }).join();
+    respond(HttpResponse{200, "text/plain", "twice\n", {}}); // only the first answer counts
+    asker.join();
+    EXPECT_EQ(late, (std::pair<int, std::string>{202, "done\n"}));
+}
+
+TEST(WsServer, ARequestWhoseAnswerIsDroppedGets500)
+{
+    Fixture f;
+    Poco::Net::HTTPClientSession session("127.0.0.1", f.server->port());
+    session.setTimeout(Poco::Timespan(5, 0));
+    EXPECT_EQ(get(session, "/dropped").first, 500);
+}
+
+TEST(WsServer, ARequestNotAnsweredInTimeGets504AndALateAnswerChangesNothing)
+{
+    WsServerConfig config;
+    config.httpResponseTimeout = 300ms;
+    Fixture f(config);
+    Poco::Net::HTTPClientSession session("127.0.0.1", f.server->port());
+    session.setTimeout(Poco::Timespan(5, 0));
+    EXPECT_EQ(get(session, "/later").first, 504);
+    std::vector<HttpResponder> held;
+    {
+        std::lock_guard lock(f.handler.m);
+        held.swap(f.handler.held);
+    }
+    ASSERT_EQ(held.size(), 1u);
+    held.front()(HttpResponse{200, "text/plain", "late\n", {}});
+    held.clear();
+    Poco::Net::HTTPClientSession next("127.0.0.1", f.server->port());
+    next.setTimeout(Poco::Timespan(5, 0));
+    EXPECT_EQ(get(next, "/health").first, 200);
 }
 
 TEST(WsServer, ConnectionsBeyondTheLimitGet503)

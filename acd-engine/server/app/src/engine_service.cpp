@@ -17,7 +17,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <future>
 #include <sstream>
 
 namespace acd::server {
@@ -114,6 +113,11 @@ bool EngineService::onSecretWorker(Work work, Done done)
                 done(value);
         });
     });
+}
+
+bool EngineService::onSecretWorkerThen(std::function<std::function<void()>()> work)
+{
+    return onSecretWorker(std::move(work), [](const std::function<void()> &then) { then(); });
 }
 
 bool EngineService::start(std::string &error)
@@ -320,10 +324,26 @@ void EngineService::onOverflow(net::ConnectionId id)
     });
 }
 
-net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
+void EngineService::onHttpAsync(const net::HttpRequest &request, net::HttpResponder respond)
 {
     if (request.path == "/api/v1" || request.path.rfind("/api/v1/", 0) == 0)
-        return onRest(request);
+        return onRest(request, std::move(respond));
+    if (request.path == "/metrics" && request.method == "GET") {
+        // Built on the engine thread, answered from there.
+        if (!m_host->loop().post([this, respond] {
+                net::HttpResponse response;
+                response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+                response.body = metricsText();
+                respond(std::move(response));
+            }))
+            respond(net::HttpResponse{503, "text/plain; charset=utf-8", "engine stopping\n", {}});
+        return;
+    }
+    respond(onHttp(request));
+}
+
+net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
+{
     net::HttpResponse response;
     if (request.method != "GET") {
         response.status = 405;
@@ -334,20 +354,6 @@ net::HttpResponse EngineService::onHttp(const net::HttpRequest &request)
         response.contentType = "application/json";
         response.body = m_running ? "{\"status\":\"ok\"}\n" : "{\"status\":\"stopping\"}\n";
         response.status = m_running ? 200 : 503;
-        return response;
-    }
-    if (request.path == "/metrics") {
-        // Built on the engine thread; the I/O thread waits at most 200 ms for it.
-        auto promise = std::make_shared<std::promise<std::string>>();
-        std::future<std::string> text = promise->get_future();
-        if (!m_host->loop().post([this, promise] { promise->set_value(metricsText()); })
-            || text.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
-            response.status = 503;
-            response.body = "engine busy\n";
-            return response;
-        }
-        response.contentType = "text/plain; version=0.0.4; charset=utf-8";
-        response.body = text.get();
         return response;
     }
     response.status = 404;

@@ -13,6 +13,7 @@
 #include <Poco/Logger.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,6 +38,7 @@ class ReportWorker;
 class Ticker;
 class WorkerThread;
 struct AuditEntry;
+struct AdminOutcome;
 
 class EngineService : public net::WsHandler, public Transport {
 public:
@@ -61,6 +63,9 @@ public:
     void onClose(net::ConnectionId id, net::CloseInfo info) override;
     void onOverflow(net::ConnectionId id) override;
     net::HttpResponse onHttp(const net::HttpRequest &request) override;
+    /// /metrics and the REST surface: answered from the engine thread (and the secret worker),
+    /// the I/O thread not waiting for them.
+    void onHttpAsync(const net::HttpRequest &request, net::HttpResponder respond) override;
 
     // Transport (engine thread): to the front, never blocking.
     bool send(ConnectionId connection, std::string text) override;
@@ -89,8 +94,16 @@ private:
     /// (not when the protocol is gone by then); false when the worker's queue is full.
     template<typename Work, typename Done>
     bool onSecretWorker(Work work, Done done);
-    /// The REST surface of the admin API: /api/v1/<kind>[/<key>] (rest_api.cpp). I/O thread.
-    net::HttpResponse onRest(const net::HttpRequest &request);
+    /// onSecretWorker for work that decides what the engine thread does next: `work` runs on
+    /// the worker and returns it.
+    bool onSecretWorkerThen(std::function<std::function<void()>()> work);
+    /// The REST surface of the admin API: /api/v1/<kind>[/<key>] (rest_api.cpp). Called on an
+    /// I/O thread; answers later from the engine thread.
+    void onRest(const net::HttpRequest &request, net::HttpResponder respond);
+    /// Runs a REST request's admin operation for `user` (audited) and makes it the answer.
+    /// Engine thread.
+    net::HttpResponse runRestOperation(const std::string &user, const std::string &action,
+                                       const std::function<AdminOutcome(AdminApi &)> &op);
 
     ServiceConfig m_config;
     Poco::Logger &m_log;

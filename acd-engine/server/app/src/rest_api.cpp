@@ -6,9 +6,11 @@
 // HTTP Basic authentication with an admin user: 401 without valid credentials, 403 for other
 // roles. Errors are {"error": {code, message, item?, field?}} with 400/404/409/500.
 //
-// Threads: this runs on an I/O thread of the front. The user's hash is fetched from the engine
-// thread, the password is checked here (PBKDF2 costs milliseconds, the engine thread does not
-// pay them), then the operation runs on the engine thread; every wait is bounded.
+// Threads: nothing here waits. The I/O thread reads the path and the credentials and goes on
+// with its other connections; the engine thread looks the user up (and the login rate limit);
+// the secret worker checks the password and makes the request an operation, hashing a new PIN
+// or password (PBKDF2: about 150 ms that neither the engine thread nor an I/O thread with
+// thousands of agents' connections may spend); the engine thread runs it and answers.
 #include "engine_service.h"
 
 #include "acd/server/admin_api.h"
@@ -27,14 +29,11 @@
 #include <Poco/URI.h>
 
 #include <chrono>
-#include <future>
 #include <optional>
 #include <sstream>
 
 namespace acd::server {
 namespace {
-
-constexpr auto kEngineWait = std::chrono::seconds(5);
 
 core::TimeMs nowMs()
 {
@@ -107,87 +106,34 @@ std::optional<std::pair<std::string, std::string>> basicCredentials(const std::s
     }
 }
 
-/// Runs `fn` on the engine thread and waits at most kEngineWait for its value.
-template<typename T, typename Loop, typename Fn>
-std::optional<T> onEngine(Loop &loop, Fn fn)
-{
-    auto promise = std::make_shared<std::promise<T>>();
-    std::future<T> value = promise->get_future();
-    if (!loop.post([promise, fn = std::move(fn)]() mutable { promise->set_value(fn()); })
-        || value.wait_for(kEngineWait) != std::future_status::ready)
-        return std::nullopt;
-    return value.get();
-}
-
-} // namespace
-
-net::HttpResponse EngineService::onRest(const net::HttpRequest &request)
-{
-    // /api/v1/<kind>[/<key>]
-    std::string rest = request.path.size() > 8 ? request.path.substr(8) : std::string();
-    std::string kind = rest, key;
-    bool hasKey = false;
-    if (auto slash = rest.find('/'); slash != std::string::npos) {
-        kind = rest.substr(0, slash);
-        try {
-            Poco::URI::decode(rest.substr(slash + 1), key);
-        } catch (const Poco::Exception &) {
-            return errorResponse(400, "bad_request", "bad key in the path", "", "key");
-        }
-        hasKey = true;
-    }
-
-    // Who is asking: the hash and role from the engine thread, the check here.
-    auto credentials = basicCredentials(request.header("Authorization"));
-    if (!credentials)
-        return errorResponse(401, "unauthenticated",
-                             "HTTP Basic authentication with an admin user is required");
-    struct UserLookup {
-        bool found = false;
-        std::string hash;
-        db::Role role = db::Role::Agent;
-        core::TimeMs blockedForMs = 0; ///< the login rate limit hello applies too
-    };
-    const std::string &name = credentials->first;
-    const std::string &peer = request.peerAddress;
-    auto user = onEngine<UserLookup>(m_host->loop(), [this, name, peer] {
-        UserLookup out;
-        for (const db::UserConfig &u : m_host->config().users)
-            if (u.name == name)
-                out = {true, u.passwordHash, u.role, 0};
-        if (m_protocol)
-            out.blockedForMs = m_protocol->loginBlockedFor(name, peer);
-        return out;
-    });
-    if (!user)
-        return errorResponse(503, "overloaded", "the engine is busy; retry later");
-    if (user->blockedForMs > 0) {
-        net::HttpResponse limited =
-            errorResponse(429, "rate_limited", "too many failed logins; retry later");
-        limited.headers.emplace_back("Retry-After",
-                                     std::to_string((user->blockedForMs + 999) / 1000));
-        return limited;
-    }
-    const bool ok = db::verifySecret(credentials->second,
-                                     user->found ? user->hash : db::unknownSecretHash())
-                    && user->found;
-    if (!ok) {
-        m_host->loop().post([this, name, peer] {
-            if (m_protocol)
-                m_protocol->loginFailed(name, peer);
-        });
-        return errorResponse(401, "auth_failed", "wrong user or password");
-    }
-    if (user->role != db::Role::Admin)
-        return errorResponse(403, "forbidden", "only admins may use the admin API");
-
-    if (kind.empty() || !db::isConfigKind(kind))
-        return errorResponse(404, "not_found", "no such kind '" + kind + "'", "", "kind");
-    if (hasKey && key.empty())
-        return errorResponse(400, "bad_request", "empty key in the path", "", "key");
-
+/// An authenticated admin's request made into an admin operation (on the secret worker: a PUT
+/// may hash a new PIN or password), or the answer that refuses it.
+struct RestOperation {
+    std::optional<net::HttpResponse> refusal;
     std::string action;
     std::function<AdminOutcome(AdminApi &)> op;
+
+    static RestOperation refused(net::HttpResponse response)
+    {
+        RestOperation r;
+        r.refusal = std::move(response);
+        return r;
+    }
+};
+
+RestOperation restOperation(const net::HttpRequest &request, const std::string &kind,
+                            const std::string &key, bool hasKey)
+{
+    RestOperation prepared;
+    if (kind.empty() || !db::isConfigKind(kind))
+        return RestOperation::refused(
+            errorResponse(404, "not_found", "no such kind '" + kind + "'", "", "kind"));
+    if (hasKey && key.empty())
+        return RestOperation::refused(
+            errorResponse(400, "bad_request", "empty key in the path", "", "key"));
+
+    std::string &action = prepared.action;
+    std::function<AdminOutcome(AdminApi &)> &op = prepared.op;
     if (request.method == "GET") {
         action = "admin.get";
         op = hasKey ? std::function<AdminOutcome(AdminApi &)>(
@@ -204,35 +150,38 @@ net::HttpResponse EngineService::onRest(const net::HttpRequest &request)
             Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
             Poco::Dynamic::Var parsed = parser.parse(request.body);
             if (parsed.type() != typeid(Poco::JSON::Object::Ptr))
-                return errorResponse(400, "bad_request", "the body must be a JSON object");
+                return RestOperation::refused(
+                    errorResponse(400, "bad_request", "the body must be a JSON object"));
             item = parsed.extract<Poco::JSON::Object::Ptr>();
         } catch (const Poco::Exception &e) {
-            return errorResponse(400, "bad_request", "the body is not JSON: " + e.displayText());
+            return RestOperation::refused(
+                errorResponse(400, "bad_request", "the body is not JSON: " + e.displayText()));
         }
         const std::string keyField(db::configKeyField(kind));
         const bool numeric = keyField == "id" ? kind != "stations" : keyField == "code";
         if (!item->has(keyField)) {
             if (numeric) {
                 if (key.find_first_not_of("0123456789") != std::string::npos || key.size() > 10)
-                    return errorResponse(400, "invalid",
-                                         kind + " " + key + ": field " + keyField
-                                             + ": the key in the path must be a number",
-                                         kind + " " + key, keyField);
+                    return RestOperation::refused(
+                        errorResponse(400, "invalid",
+                                      kind + " " + key + ": field " + keyField
+                                          + ": the key in the path must be a number",
+                                      kind + " " + key, keyField));
                 item->set(keyField, static_cast<std::int64_t>(std::stoll(key)));
             } else {
                 item->set(keyField, key);
             }
         } else if (item->get(keyField).toString() != key) {
-            return errorResponse(400, "invalid",
-                                 kind + " " + key + ": field " + keyField + ": '"
-                                     + item->get(keyField).toString()
-                                     + "' differs from the key in the path",
-                                 kind + " " + key, keyField);
+            return RestOperation::refused(errorResponse(400, "invalid",
+                                                        kind + " " + key + ": field " + keyField
+                                                            + ": '" + item->get(keyField).toString()
+                                                            + "' differs from the key in the path",
+                                                        kind + " " + key, keyField));
         }
         std::ostringstream body;
         item->stringify(body);
-        // A new PIN or password is hashed here, on this connection's thread: 100,000 PBKDF2
-        // rounds on the engine thread held every call's routing up for about 150 ms.
+        // A new PIN or password is hashed here, on the secret worker: 100,000 PBKDF2 rounds
+        // on the engine thread held every call's routing up for about 150 ms.
         op = [kind, text = db::hashClearSecret(kind, body.str())](AdminApi &a) {
             return a.put(kind, text);
         };
@@ -241,25 +190,95 @@ net::HttpResponse EngineService::onRest(const net::HttpRequest &request)
                                             "use GET on /api/v1/<kind>, or GET, PUT or DELETE "
                                             "on /api/v1/<kind>/<key>");
         r.headers.emplace_back("Allow", hasKey ? "GET, PUT, DELETE" : "GET");
-        return r;
+        return RestOperation::refused(std::move(r));
     }
 
-    auto outcome = onEngine<AdminOutcome>(
-        m_host->loop(), [this, op = std::move(op), action, name = credentials->first] {
-            if (!m_admin)
-                return AdminOutcome{false, {"internal", "the engine is stopping", {}, {}}, {}, {}, {}};
-            AdminOutcome out = op(*m_admin);
-            if (out.ok && !out.auditObject.empty())
-                recordAudit(AuditEntry{nowMs(), name, action, out.auditObject,
-                                       "rest: " + out.auditDetail});
-            return out;
+    return prepared;
+}
+
+} // namespace
+
+void EngineService::onRest(const net::HttpRequest &request, net::HttpResponder respond)
+{
+    // /api/v1/<kind>[/<key>]
+    std::string rest = request.path.size() > 8 ? request.path.substr(8) : std::string();
+    std::string kind = rest, key;
+    bool hasKey = false;
+    if (auto slash = rest.find('/'); slash != std::string::npos) {
+        kind = rest.substr(0, slash);
+        try {
+            Poco::URI::decode(rest.substr(slash + 1), key);
+        } catch (const Poco::Exception &) {
+            return respond(errorResponse(400, "bad_request", "bad key in the path", "", "key"));
+        }
+        hasKey = true;
+    }
+
+    auto credentials = basicCredentials(request.header("Authorization"));
+    if (!credentials)
+        return respond(errorResponse(401, "unauthenticated",
+                                     "HTTP Basic authentication with an admin user is required"));
+    const bool posted = m_host->loop().post([this, request, kind, key, hasKey, respond,
+                                             name = credentials->first,
+                                             password = credentials->second] {
+        // Engine thread: who is asking (the hash, the role) and the login rate limit.
+        bool found = false;
+        std::string hash;
+        db::Role role = db::Role::Agent;
+        for (const db::UserConfig &u : m_host->config().users)
+            if (u.name == name) {
+                found = true;
+                hash = u.passwordHash;
+                role = u.role;
+            }
+        const std::string &peer = request.peerAddress;
+        if (const core::TimeMs blocked = m_protocol ? m_protocol->loginBlockedFor(name, peer) : 0;
+            blocked > 0) {
+            net::HttpResponse limited =
+                errorResponse(429, "rate_limited", "too many failed logins; retry later");
+            limited.headers.emplace_back("Retry-After", std::to_string((blocked + 999) / 1000));
+            return respond(std::move(limited));
+        }
+        // Secret worker: the password, then the request made into an operation; engine thread
+        // again: what the worker decided.
+        const bool queued = onSecretWorkerThen([=, this]() -> std::function<void()> {
+            if (!db::verifySecret(password, found ? hash : db::unknownSecretHash()) || !found)
+                return [this, respond, name, peer] {
+                    if (m_protocol)
+                        m_protocol->loginFailed(name, peer);
+                    respond(errorResponse(401, "auth_failed", "wrong user or password"));
+                };
+            if (role != db::Role::Admin)
+                return [respond] {
+                    respond(errorResponse(403, "forbidden", "only admins may use the admin API"));
+                };
+            RestOperation prepared = restOperation(request, kind, key, hasKey);
+            if (prepared.refusal)
+                return [respond, refusal = std::move(*prepared.refusal)] { respond(refusal); };
+            return [this, respond, name, prepared = std::move(prepared)] {
+                respond(runRestOperation(name, prepared.action, prepared.op));
+            };
         });
-    if (!outcome)
-        return errorResponse(503, "overloaded", "the engine is busy; retry later");
-    if (!outcome->ok)
-        return errorResponse(httpStatus(outcome->error.code), outcome->error.code,
-                             outcome->error.message, outcome->error.item, outcome->error.field);
-    return jsonResponse(200, outcome->resultJson);
+        if (!queued)
+            respond(errorResponse(503, "overloaded", "the engine is busy; retry later"));
+    });
+    if (!posted)
+        respond(errorResponse(503, "overloaded", "the engine is stopping"));
+}
+
+net::HttpResponse EngineService::runRestOperation(const std::string &user,
+                                                  const std::string &action,
+                                                  const std::function<AdminOutcome(AdminApi &)> &op)
+{
+    if (!m_admin)
+        return errorResponse(503, "overloaded", "the engine is stopping");
+    AdminOutcome out = op(*m_admin);
+    if (out.ok && !out.auditObject.empty())
+        recordAudit(AuditEntry{nowMs(), user, action, out.auditObject, "rest: " + out.auditDetail});
+    if (!out.ok)
+        return errorResponse(httpStatus(out.error.code), out.error.code, out.error.message,
+                             out.error.item, out.error.field);
+    return jsonResponse(200, out.resultJson);
 }
 
 } // namespace acd::server

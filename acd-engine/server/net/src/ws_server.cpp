@@ -126,6 +126,7 @@ struct Connection {
     bool outPending = false;     // outBuf has bytes the kernel has not taken
     bool established = false;    // the transport's handshake was counted
     bool readTaskPosted = false; // a read of TLS-buffered input is posted
+    bool awaitingResponse = false; // onHttpAsync has the request; its answer has not come
     std::string inBuf;
     HttpRequest request;
     bool haveHead = false;
@@ -178,6 +179,9 @@ struct Loop {
     void processRequest(const std::shared_ptr<Connection> &c);
     void upgrade(const std::shared_ptr<Connection> &c);
     void processFrames(const std::shared_ptr<Connection> &c);
+    /// onHttpAsync's answer for `c`, on this loop's thread (nothing if c is gone meanwhile).
+    void answerHttp(const std::shared_ptr<Connection> &c, const HttpResponse &response,
+                    bool includeBody);
     void respond(const std::shared_ptr<Connection> &c, const HttpResponse &response,
                  bool includeBody = true);
     void queueRaw(const std::shared_ptr<Connection> &c, std::string bytes);
@@ -266,6 +270,37 @@ struct WsServer::Impl {
     /// After frames were queued on `c` and no flush was scheduled yet: holds it for this
     /// thread's release, or posts it to the connection's loop.
     void scheduleFlush(std::shared_ptr<Connection> c);
+};
+
+/// One plain HTTP request the handler answers later: the first answer is posted to the
+/// connection's loop; a request dropped unanswered (every copy of its responder destroyed)
+/// gets 500.
+class PendingHttp {
+public:
+    PendingHttp(Loop *loop, std::weak_ptr<Connection> connection, bool includeBody)
+        : m_loop(loop)
+        , m_connection(std::move(connection))
+        , m_includeBody(includeBody)
+    {}
+    PendingHttp(const PendingHttp &) = delete;
+    PendingHttp &operator=(const PendingHttp &) = delete;
+    ~PendingHttp()
+    {
+        answer(HttpResponse{500, "text/plain; charset=utf-8", "the request was dropped\n", {}});
+    }
+    void answer(HttpResponse response)
+    {
+        if (m_answered.exchange(true))
+            return;
+        m_loop->post([loop = m_loop, weak = m_connection, response = std::move(response),
+                      body = m_includeBody] { loop->answerHttp(weak.lock(), response, body); });
+    }
+
+private:
+    Loop *m_loop;
+    std::weak_ptr<Connection> m_connection;
+    bool m_includeBody;
+    std::atomic<bool> m_answered{false};
 };
 
 // ---- Loop -------------------------------------------------------------------------------
@@ -513,6 +548,8 @@ void Loop::onReadable(const std::shared_ptr<Connection> &c)
     c->lastReceive = Clock::now();
     switch (c->state) {
     case State::Request:
+        if (c->awaitingResponse)
+            break; // one request per connection: what follows it is not read
         c->inBuf.append(readBuffer.data(), r.bytes);
         processRequest(c);
         break;
@@ -578,9 +615,25 @@ void Loop::processRequest(const std::shared_ptr<Connection> &c)
     req.body = c->inBuf.substr(c->headLength, bodyLength);
     c->inBuf.clear();
     ++server->httpRequests;
-    HttpResponse response{500, "text/plain; charset=utf-8", "internal error\n", {}};
-    guarded("onHttp", [&] { response = server->handler.onHttp(req); });
-    respond(c, response, req.method != "HEAD");
+    // The handler answers when it can, from any thread; this thread goes on meanwhile.
+    c->awaitingResponse = true;
+    c->deadline = Clock::now() + cfg.httpResponseTimeout;
+    auto pending = std::make_shared<PendingHttp>(this, c, req.method != "HEAD");
+    guarded("onHttp", [&] {
+        server->handler.onHttpAsync(req,
+                                    [pending](HttpResponse r) { pending->answer(std::move(r)); });
+    });
+}
+
+void Loop::answerHttp(const std::shared_ptr<Connection> &c, const HttpResponse &response,
+                      bool includeBody)
+{
+    if (!c || c->dead || !c->awaitingResponse)
+        return; // the peer went away, or the deadline answered first
+    c->awaitingResponse = false;
+    respond(c, response, includeBody);
+    if (!c->dead)
+        updateInterest(c);
 }
 
 void Loop::upgrade(const std::shared_ptr<Connection> &c)
@@ -955,7 +1008,8 @@ void Loop::tick(Clock::time_point now)
     for (auto &[id, c] : conns) {
         switch (c->state) {
         case State::Request:
-            if (now - c->acceptedAt >= cfg.handshakeTimeout)
+            if (c->awaitingResponse ? now >= c->deadline
+                                    : now - c->acceptedAt >= cfg.handshakeTimeout)
                 expired.push_back(c);
             break;
         case State::Open:
@@ -971,8 +1025,14 @@ void Loop::tick(Clock::time_point now)
             break;
         }
     }
-    for (auto &c : expired)
+    for (auto &c : expired) {
+        if (c->state == State::Request && c->awaitingResponse) {
+            answerHttp(c, HttpResponse{504, "text/plain; charset=utf-8", "no answer in time\n", {}},
+                       true);
+            continue;
+        }
         destroy(c);
+    }
     for (auto &c : idle)
         beginClose(c, close_code::GoingAway, "idle timeout");
     for (auto &c : toPing) {

@@ -5,6 +5,7 @@
 // Pure: no sockets, no threads.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,9 @@ struct HttpResponse {
     std::string body;
     HttpHeaders headers; ///< extra headers; Content-Length/Connection are added by the server
 };
+
+/// Answers one HTTP request (WsHandler::onHttpAsync); callable from any thread.
+using HttpResponder = std::function<void(HttpResponse)>;
 
 enum class HeadParse {
     Incomplete, ///< no blank line yet and still under the size limit: read more

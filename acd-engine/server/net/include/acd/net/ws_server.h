@@ -7,7 +7,8 @@
 //  - WebSocket (RFC 6455) upgrades: GET with Upgrade: websocket, Connection: Upgrade,
 //    Sec-WebSocket-Version: 13 and a Sec-WebSocket-Key. Optional subprotocol negotiation.
 //  - Plain HTTP/1.1 requests (GET /health, /metrics, a small REST surface): handed to
-//    WsHandler::onHttp; one request per connection (the response says Connection: close).
+//    WsHandler::onHttpAsync, answered at once or later from any thread; one request per
+//    connection (the response says Connection: close).
 //
 // Threading contract:
 //  - Every WsHandler callback runs on an I/O thread (with ioThreads > 1, on several threads at
@@ -85,8 +86,18 @@ struct WsHandler {
     virtual void onBinary(ConnectionId id, std::string message) { (void)id, (void)message; }
     /// The connection is gone (exactly once per onOpen). send() to it returns false.
     virtual void onClose(ConnectionId id, CloseInfo info) = 0;
-    /// A plain HTTP request (anything that is not a WebSocket upgrade).
+    /// A plain HTTP request (anything that is not a WebSocket upgrade), answered at once.
     virtual HttpResponse onHttp(const HttpRequest &request) = 0;
+    /// The same, answered later: the I/O thread goes on with its other connections meanwhile,
+    /// so a handler that waits (a password check, a round trip to the engine thread) uses this.
+    /// `respond` may be called from any thread until the server's destructor; the first call
+    /// answers, later ones do nothing. A request whose every copy of `respond` is destroyed
+    /// unanswered gets 500; one not answered within httpResponseTimeout gets 504. Default:
+    /// respond(onHttp(request)).
+    virtual void onHttpAsync(const HttpRequest &request, HttpResponder respond)
+    {
+        respond(onHttp(request));
+    }
     /// send() overflowed this connection's queue; called once per overflow (see resume()).
     virtual void onOverflow(ConnectionId id) { (void)id; }
 };
@@ -101,6 +112,7 @@ struct WsServerConfig {
     std::chrono::milliseconds handshakeTimeout{5000}; ///< accept → complete request head
     std::size_t maxHeaderBytes = 8 * 1024;            ///< request line + headers; else 400
     std::size_t maxHttpBodyBytes = 64 * 1024;         ///< Content-Length of plain requests; else 413
+    std::chrono::milliseconds httpResponseTimeout{30000}; ///< onHttpAsync's answer; else 504
     std::string webSocketPath;                        ///< "" accepts an upgrade on any path
     std::vector<std::string> subprotocols; ///< offered ones we accept, in our preference order
 
