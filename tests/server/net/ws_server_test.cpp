@@ -620,6 +620,30 @@ TEST(WsServer, ARequestAnsweredLaterLeavesTheIoThreadToOthersMeanwhile)
     EXPECT_EQ(late, (std::pair<int, std::string>{202, "done\n"}));
 }
 
+TEST(WsServer, AClientThatHalfClosesAfterItsRequestStillGetsTheLaterAnswer)
+{
+    Fixture f;
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", f.server->port()));
+    socket.setReceiveTimeout(Poco::Timespan(5, 0));
+    const std::string request = "GET /later HTTP/1.1\r\nHost: x\r\n\r\n";
+    socket.sendBytes(request.data(), static_cast<int>(request.size()));
+    socket.shutdownSend();
+    ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.held.size() == 1; }));
+    HttpResponder respond;
+    {
+        std::lock_guard lock(f.handler.m);
+        respond = std::move(f.handler.held.front());
+        f.handler.held.clear();
+    }
+    respond(HttpResponse{202, "text/plain", "done\n", {}});
+    std::string text;
+    char buffer[512];
+    for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+        text.append(buffer, static_cast<std::size_t>(n));
+    EXPECT_EQ(text.rfind("HTTP/1.1 202", 0), 0u) << text;
+    EXPECT_NE(text.find("\r\n\r\ndone\n"), std::string::npos) << text;
+}
+
 TEST(WsServer, ARequestWhoseAnswerIsDroppedGets500)
 {
     Fixture f;

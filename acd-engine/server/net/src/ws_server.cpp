@@ -127,6 +127,7 @@ struct Connection {
     bool established = false;    // the transport's handshake was counted
     bool readTaskPosted = false; // a read of TLS-buffered input is posted
     bool awaitingResponse = false; // onHttpAsync has the request; its answer has not come
+    bool peerFinished = false;     // it half-closed after its request: reading is over
     std::string inBuf;
     HttpRequest request;
     bool haveHead = false;
@@ -524,6 +525,16 @@ void Loop::onReadable(const std::shared_ptr<Connection> &c)
     }
     if (r.status == IoResult::Status::WouldBlock)
         return;
+    if (r.status == IoResult::Status::Closed && c->state == State::Request && c->awaitingResponse) {
+        // A client that half-closes after its request still waits for the answer: stop
+        // reading (the EOF would wake this loop forever) and answer when it comes.
+        c->peerFinished = true;
+        epoll_event ev{};
+        ev.events = c->wantWrite ? EPOLLOUT : 0u;
+        ev.data.u64 = c->id;
+        ::epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
+        return;
+    }
     if (r.status != IoResult::Status::Ok) {
         if (c->state == State::Open) {
             c->closeInfo = CloseInfo{close_code::Abnormal, "connection lost", true};
@@ -857,6 +868,8 @@ void Loop::flush(const std::shared_ptr<Connection> &c)
         if (!more) {
             c->transport->shutdownWrite();
             c->writeShut = true;
+            if (c->peerFinished)
+                destroy(c); // its EOF came already: nothing is left to wait for
         }
     }
 }
@@ -911,7 +924,7 @@ void Loop::updateInterest(const std::shared_ptr<Connection> &c)
         return;
     c->wantWrite = want;
     epoll_event ev{};
-    ev.events = EPOLLIN | (want ? EPOLLOUT : 0u);
+    ev.events = (c->peerFinished ? 0u : EPOLLIN) | (want ? EPOLLOUT : 0u);
     ev.data.u64 = c->id;
     ::epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
 }
