@@ -804,6 +804,16 @@ protected:
                   (std::vector<std::string>{"queue.stats 10", "queue.stats 20"}));
         return sup;
     }
+    /// Alice logs agent 1001 in at station 100, then a tick 100 ms later.
+    void logAliceInAndTick()
+    {
+        ConnectionId alice = connect("alice", "s3cret");
+        ASSERT_EQ(errorCode(request(alice, R"({"id":2,"op":"agent.login","agent":1001,
+                                               "pin":"1234","station":"100","groups":[1]})")),
+                  "ok");
+        now += 100;
+        service->tick();
+    }
     /// The object with `id` in the `list` ("queues", "agents") of a full snapshot `c` asks for;
     /// null when there is none.
     Poco::JSON::Object::Ptr snapshotObject(ConnectionId c, const std::string &list, int id)
@@ -858,12 +868,7 @@ TEST_F(Stats, AWaitThatOnlyAgesIsNotSentAgain)
 TEST_F(Stats, AnAgentLoggingInSendsTheAgentAndTheQueuesItStaffs)
 {
     ConnectionId sup = subscribedSupervisor();
-    ConnectionId alice = connect("alice", "s3cret");
-    ASSERT_EQ(errorCode(request(alice, R"({"id":2,"op":"agent.login","agent":1001,"pin":"1234",
-                                           "station":"100","groups":[1]})")),
-              "ok");
-    now += 100;
-    service->tick();
+    logAliceInAndTick();
     EXPECT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10", "queue.stats 20",
                                                           "agent.stats 1001"}));
 }
@@ -886,12 +891,7 @@ TEST_F(Stats, AQueuesStatsEventCarriesWhatTheSnapshotSaysOfIt)
 TEST_F(Stats, AnAgentsStatsEventCarriesWhatTheSnapshotSaysOfIt)
 {
     ConnectionId sup = subscribedSupervisor();
-    ConnectionId alice = connect("alice", "s3cret");
-    ASSERT_EQ(errorCode(request(alice, R"({"id":2,"op":"agent.login","agent":1001,"pin":"1234",
-                                           "station":"100","groups":[1]})")),
-              "ok");
-    now += 100;
-    service->tick();
+    logAliceInAndTick();
     ASSERT_EQ(statsSince(sup).back(), "agent.stats 1001");
     const auto event = parse(transport.sent[sup].back());
     const auto inSnapshot = snapshotObject(sup, "agents", 1001);
