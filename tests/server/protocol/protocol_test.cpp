@@ -963,6 +963,54 @@ TEST_F(Stats, ALaterSubscriberGetsEveryQueueAtItsFirstTickAndOnlyItDoes)
     EXPECT_EQ(events(second).size(), 2u);
 }
 
+TEST_F(Stats, AnAgentsChangesGoOutTogetherAHundredMillisecondsAfterTheFirst)
+{
+    ConnectionId sup = subscribedSupervisor();
+    // The agent's figures sent since the last look (queues are another matter here).
+    auto agentStats = [&] {
+        std::vector<std::string> agents;
+        for (const std::string &e : statsSince(sup))
+            if (e.rfind("agent.stats", 0) == 0)
+                agents.push_back(e);
+        return agents;
+    };
+    ConnectionId alice = connect("alice", "s3cret");
+    ASSERT_EQ(errorCode(request(alice, R"({"id":2,"op":"agent.login","agent":1001,
+                                           "pin":"1234","station":"100","groups":[1]})")),
+              "ok");
+    for (int tick = 1; tick <= 4; ++tick) { // 20 to 80 ms after the login: not yet
+        now += 20;
+        service->tick();
+        EXPECT_TRUE(agentStats().empty()) << tick * 20 << " ms after";
+        if (tick == 2) {
+            ASSERT_EQ(errorCode(request(alice, R"({"id":3,"op":"agent.setState","agent":1001,
+                                                   "state":"ready","nextState":"ready"})")),
+                      "ok");
+        }
+    }
+    now += 20; // 100 ms after the login: the login and the state change in one
+    service->tick();
+    ASSERT_EQ(agentStats(), std::vector<std::string>{"agent.stats 1001"});
+    EXPECT_EQ(parse(transport.sent[sup].back())->getObject("agent")->getValue<std::string>("state"),
+              "ready");
+    now += 100;
+    service->tick();
+    EXPECT_TRUE(agentStats().empty());
+}
+
+TEST_F(Stats, QueuesAreComparedAtMostEveryHundredMilliseconds)
+{
+    ConnectionId sup = subscribedSupervisor();
+    engine.callArrived(arrival(1, 10, "0170"), now);
+    flushEffects();
+    now += 40;
+    service->tick();
+    EXPECT_TRUE(statsSince(sup).empty());
+    now += 60;
+    service->tick();
+    EXPECT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10"}));
+}
+
 TEST_F(Stats, AgentsMayNotSubscribeToStats)
 {
     ConnectionId c = connect("alice", "s3cret");

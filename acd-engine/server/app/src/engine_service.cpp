@@ -198,7 +198,7 @@ bool EngineService::start(std::string &error)
         });
     });
 
-    m_ticker = std::make_unique<Ticker>(std::chrono::milliseconds(100), [this] {
+    m_ticker = std::make_unique<Ticker>(std::chrono::milliseconds(20), [this] {
         m_host->loop().post([this] {
             if (m_protocol)
                 m_protocol->tick();

@@ -173,10 +173,11 @@ public:
     /// Subscribed since the last tick: they get every queue at the next one.
     std::vector<ConnectionId> newStatsSubscribers;
     bool queueStatsDirty = false;
-    std::set<core::AgentId> dirtyAgents;
+    std::map<core::AgentId, core::TimeMs> dirtyAgents; ///< and since when
     core::TimeMs lastFullStatsAt = 0;
     /// What was last sent per object (queues without longestWaitMs, which only ages).
     std::map<core::QueueId, core::QueueSnapshot> sentQueueStats;
+    core::TimeMs lastQueueStatsAt = 0;
     std::map<core::AgentId, std::string> sentAgentStats;
 
     // agent_ops.cpp

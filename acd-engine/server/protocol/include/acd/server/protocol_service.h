@@ -109,7 +109,9 @@ public:
     /// A queue or agent was deleted by an admin (AdminHooks::removed): sends `queue.removed` /
     /// `agent.removed` to the subscribers of everything, of the stats topic and of the object.
     void announceRemoved(const std::string &kind, std::uint32_t id);
-    /// Call every 100 ms (engine thread): sends the `stats` topic's coalesced updates.
+    /// Call every 20 ms (engine thread): sends the `stats` topic's updates (each object at most
+    /// once per 100 ms; an agent's 100 ms after its change, so a floor's agents go out spread
+    /// over time), retries overflowed connections.
     void tick();
     /// Tells every connection the engine is stopping and closes them (1001).
     void shutdown(const std::string &reason);
