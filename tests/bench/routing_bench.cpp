@@ -93,6 +93,13 @@ void wholeCore(benchmark::State &state)
     }
 }
 
+/// Arrivals until 95 % of the agents are on a call, the load the workload keeps.
+void fillToSteadyLoad(CoreCenter &center, int agents)
+{
+    while (center.connected() < static_cast<std::size_t>(agents * 0.95))
+        center.arrive();
+}
+
 /// wholeCore() in steady state, for instruction counts: the same workload first runs for
 /// 105 % of the 30-minute measurement period of virtual time (so every statistics window is
 /// full and evicts as much as it adds), then 100,000 decisions (50,000 iterations) are made
@@ -102,8 +109,7 @@ void wholeCoreSteady(benchmark::State &state)
     const int agents = static_cast<int>(state.range(0));
     Workload w(agents);
     CoreCenter center(w);
-    while (center.connected() < static_cast<std::size_t>(agents * 0.95))
-        center.arrive();
+    fillToSteadyLoad(center, agents);
     warmUp(center, static_cast<std::size_t>(1.05 * 1800000.0 / center.stepMs()));
     std::uint64_t decisions = 0;
     for (auto _ : state)
@@ -121,8 +127,7 @@ void queueSnapshots(benchmark::State &state)
     const int agents = static_cast<int>(state.range(0));
     Workload w(agents);
     CoreCenter center(w);
-    while (center.connected() < static_cast<std::size_t>(agents * 0.95))
-        center.arrive();
+    fillToSteadyLoad(center, agents);
     const std::vector<core::QueueId> queues = center.engine().queueIds();
     std::int64_t staffed = 0;
     for (auto _ : state)

@@ -804,6 +804,14 @@ protected:
                   (std::vector<std::string>{"queue.stats 10", "queue.stats 20"}));
         return sup;
     }
+    /// A call arrives at queue 10, then a tick 100 ms later.
+    void callArrivesAndTick()
+    {
+        engine.callArrived(arrival(1, 10, "0170"), now);
+        flushEffects();
+        now += 100;
+        service->tick();
+    }
     /// Alice logs agent 1001 in at station 100, then a tick 100 ms later.
     void logAliceInAndTick()
     {
@@ -855,10 +863,7 @@ TEST_F(Stats, OnlyTheQueueWhoseFiguresChangedIsSentAtTheNextTick)
 TEST_F(Stats, AWaitThatOnlyAgesIsNotSentAgain)
 {
     ConnectionId sup = subscribedSupervisor();
-    engine.callArrived(arrival(1, 10, "0170"), now);
-    flushEffects();
-    now += 100;
-    service->tick();
+    callArrivesAndTick();
     statsSince(sup);
     now += 5000;
     service->tick();
@@ -876,10 +881,7 @@ TEST_F(Stats, AnAgentLoggingInSendsTheAgentAndTheQueuesItStaffs)
 TEST_F(Stats, AQueuesStatsEventCarriesWhatTheSnapshotSaysOfIt)
 {
     ConnectionId sup = subscribedSupervisor();
-    engine.callArrived(arrival(1, 10, "0170"), now);
-    flushEffects();
-    now += 100;
-    service->tick();
+    callArrivesAndTick();
     ASSERT_EQ(statsSince(sup), (std::vector<std::string>{"queue.stats 10"}));
     const auto event = parse(transport.sent[sup].back());
     const auto inSnapshot = snapshotObject(sup, "queues", 10);
@@ -947,10 +949,7 @@ TEST_F(Stats, ALaterSubscriberGetsEveryQueueAtItsFirstTickAndOnlyItDoes)
     ASSERT_EQ(errorCode(request(second, R"({"id":3,"op":"unsubscribe","topics":["stats"]})")),
               "ok");
     ASSERT_EQ(errorCode(request(second, R"({"id":4,"op":"subscribe","topics":["stats"]})")), "ok");
-    engine.callArrived(arrival(1, 10, "0170"), now);
-    flushEffects();
-    now += 100;
-    service->tick();
+    callArrivesAndTick();
     EXPECT_EQ(statsSince(first), (std::vector<std::string>{"queue.stats 10"}));
     std::vector<std::string> secondGot;
     for (const auto &e : events(second))

@@ -1,15 +1,14 @@
 // The `stats` topic: a queue's or an agent's figures (the snapshot's objects) whenever they
-// changed, at most once per object per 100 ms, so a wallboard
-// shows the engine's own KPIs live without recomputing them from call events and without
-// polling. Only objects whose figures differ from what was last sent go out; a
-// queue's longestWaitMs alone does not count as a change (it ages by itself: clients add the
-// time since `at` while calls wait). Also the removal of a queue or agent by an admin.
+// changed, at most once per object per 100 ms, so a wallboard shows the engine's own KPIs live
+// without recomputing them from call events and without polling. Only objects whose figures
+// differ from what was last sent go out; a queue's longestWaitMs alone does not count as a
+// change (it ages by itself: clients add the time since `at` while calls wait). Also the
+// removal of a queue or agent by an admin.
 #include "flat_json.h"
 #include "protocol_impl.h"
 #include "snapshot_fields.h"
 
 #include <algorithm>
-#include <sstream>
 #include <variant>
 
 namespace acd::server {
@@ -42,7 +41,7 @@ void ProtocolService::Impl::markStatsDirty(const core::Effect &effect)
     if (statsSubscribers.empty())
         return;
     // Any event can move a queue's figures (an agent's state changes its staffing), so every
-    // queue is compared at the next tick; agents only when an event names them.
+    // queue is compared when the queues are next due; agents only when an event names them.
     queueStatsDirty = true;
     std::visit(
         [this](const auto &e) {
@@ -125,14 +124,12 @@ void ProtocolService::announceRemoved(const std::string &kind, std::uint32_t id)
     if (!queue && kind != "agents")
         return;
     const char *name = queue ? "queue.removed" : "agent.removed";
-    Poco::JSON::Object event;
-    event.set("ev", name);
-    event.set("eseq", s.lastEffectSeq);
-    event.set("at", s.clock());
-    event.set(queue ? "queue" : "agent", id);
-    std::ostringstream out;
-    event.stringify(out, 0, -1);
-    const std::string text = out.str();
+    FlatJson event; // written as every other event is (publish, statsEvent)
+    event.field(queue ? "queue" : "agent", id);
+    event.field("ev", name);
+    event.field("eseq", s.lastEffectSeq);
+    event.field("at", s.clock());
+    const std::string text = event.finish();
     std::set<ConnectionId> targets = s.allSubscribers;
     targets.insert(s.statsSubscribers.begin(), s.statsSubscribers.end());
     if (queue) {
