@@ -50,10 +50,14 @@ TEST(AcdLoad, ASmallRunConnectsEveryoneMeasuresEveryOfferAndLosesNoEvent)
     EXPECT_EQ(result->getValue<int>("ready"), 20);
     EXPECT_EQ(result->getValue<int>("failures"), 0);
     EXPECT_EQ(result->getValue<int>("gaps"), 0);
+    EXPECT_EQ(result->getValue<int>("overflowNotices"), 0);
     EXPECT_EQ(result->getValue<int>("engineExit"), 0);
     EXPECT_EQ(result->getValue<int>("abandoned"), 0);
     const auto offered = result->getValue<int>("offered");
     EXPECT_GT(offered, 10); // about 30 calls in 3 s
+    // The supervisors follow the figures too, as the supervisor console does: every call
+    // changes its queue's, at most every 100 ms.
+    EXPECT_GT(result->getValue<int>("statsEvents"), 10);
     auto latency = result->getObject("offerLatencyMs");
     // Every station OFFERING is paired with the call's arrival at the switch, give or take
     // the calls in flight at the agents at the ends of the measured window: a supervisor
@@ -98,6 +102,16 @@ TEST(AcdLoad, CallersWithLittlePatienceHangUpBeforeAnAnswer)
     auto result = run.report();
     EXPECT_GT(result->getValue<int>("abandoned"), 10);
     EXPECT_LT(result->getValue<int>("answered"), result->getValue<int>("abandoned"));
+}
+
+TEST(AcdLoad, SupervisorsLeftOffTheFiguresGetNone)
+{
+    const LoadRun run = runAcdLoad("--agents 2 --supervisors 1 --rate 2 --duration 2 --warmup 1 "
+                                   "--talk-s 1 --no-supervisor-stats --json");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    auto result = run.report();
+    EXPECT_EQ(result->getValue<int>("statsEvents"), 0);
+    EXPECT_GT(result->getValue<int>("supervisorEvents"), 0);
 }
 
 } // namespace
