@@ -106,6 +106,7 @@ void Engine::reserveAgents(std::size_t agents, std::size_t skillsPerAgent)
 {
     m_impl->m_agents.reserve(m_impl->m_agents.size() + agents);
     m_impl->m_idleLive.reserve(m_impl->m_idleLive.size() + agents);
+    m_impl->m_activityOf.reserve(m_impl->m_activityOf.size() + agents);
     m_impl->m_agentWindows.reserve(m_impl->m_agentWindows.size() + agents);
     m_impl->m_sessions.reserve(m_impl->m_sessions.size() + agents);
     m_impl->m_idleNodes.reserve(m_impl->m_idleNodes.size() + agents * skillsPerAgent);

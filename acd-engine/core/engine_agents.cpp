@@ -90,6 +90,7 @@ void Engine::Impl::setActivity(Index a, AgentActivity activity, const std::strin
     Agent &agent = m_agents[a];
     flushActivityTime(agent);
     agent.activity = activity;
+    m_activityOf[a] = activity;
     if (activity != AgentActivity::Available)
         agent.idlePlaceKept = false; // the idle period is over
     reportStates(a, forcedBy);

@@ -311,6 +311,7 @@ Status Engine::Impl::addAgent(const AgentConfig &agent)
     reserveForOneMore(m_agents);
     m_agents.emplace_back();
     m_idleLive.push_back(0);
+    m_activityOf.push_back(AgentActivity::LoggedOut);
     m_agents[a].cfg = agent;
     m_agentWindows.addObject(agent.measurementPeriodSeconds * kMsPerSecond);
     m_agentIndex.set(agent.id, a);

@@ -1,6 +1,7 @@
 #pragma once
 // Every domain enum of the core with one canonical string table each. The same strings are
 // used by the wire protocol, the logs and the SQLite store, so never rename one casually.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -40,6 +41,8 @@ enum class AgentActivity : std::uint8_t {
     WrapUp,    ///< after-call work following an ACD call
     OtherCall, ///< on a non-ACD call at the station
 };
+inline constexpr std::size_t kActivityCount = 7; ///< AgentActivity's values, 0 to 6
+static_assert(static_cast<std::size_t>(AgentActivity::OtherCall) + 1 == kActivityCount);
 
 /// How a queue picks among several idle qualified agents.
 enum class Strategy : std::uint8_t {
