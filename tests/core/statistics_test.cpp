@@ -164,6 +164,36 @@ TEST_F(StatisticsTest, QueueSnapshotCountsStaffedAgentsByActivity)
     EXPECT_EQ(q.agentsNotReady, 1);
 }
 
+TEST_F(StatisticsTest, QueueSnapshotCountsEachStateOnlyForMembersAtTheQueuesMinimumLevel)
+{
+    constexpr QueueId kSeniorSales = 300;
+    QueueConfig senior = queueConfig(kSeniorSales, "senior sales", kSales);
+    senior.skill.minLevel = 4;
+    senior.wrapUpSeconds = 30;
+    ASSERT_TRUE(engine.addQueue(senior));
+    staff(1, {{kSales, 5}});
+    staff(2, {{kSales, 5}});
+    staff(3, {{kSales, 5}});
+    staff(4, {{kSales, 2}}); // below the minimum level: in no count of the senior queue
+    ASSERT_TRUE(arrive(1, kSeniorSales));
+    answer(1);
+    clear(1); // agent 1 wraps up
+    ASSERT_TRUE(arrive(2, kSeniorSales)); // rings at agent 2
+    ASSERT_TRUE(engine.otherCallStarted(3, false, now));
+    staff(5, {{kSales, 6}});
+    addAgent(6, {{kSales, 4}});
+    login(6); // not ready
+
+    const QueueSnapshot q = queue(kSeniorSales);
+    EXPECT_EQ(q.agentsStaffed, 5);
+    EXPECT_EQ(q.agentsWrapUp, 1);
+    EXPECT_EQ(q.agentsOnCall, 1);
+    EXPECT_EQ(q.agentsOtherCall, 1);
+    EXPECT_EQ(q.agentsAvailable, 1);
+    EXPECT_EQ(q.agentsNotReady, 1);
+    EXPECT_EQ(queue(kSalesQueue).agentsAvailable, 2); // agents 4 and 5
+}
+
 TEST_F(StatisticsTest, SlidingWindowKeepsTheLongestWaitOfRecordsStillInside)
 {
     SlidingWindow<QueueCounters> w(10000);
