@@ -1,22 +1,14 @@
-// Randomised property test of the routing invariant, through the public API only: after every
-// input, no waiting call has a qualified idle agent (an agent that is Available, has a Ready
-// session in the call's group and the queue's skill at or above its minimum level). Also
-// checked at every step: queue counters balance, each call gets exactly one final record, and
-// effect sequence numbers have no gaps. Fixed seeds: deterministic.
+// Randomised property test of the core's invariants (core_invariants.h: the routing invariant,
+// queue counters that balance, one completion per call, gap-free effect numbering, ...),
+// through the public API only, checked after every input. Fixed seeds: deterministic. The
+// libFuzzer target core_fuzz checks the same invariants over inputs it chooses.
 #include "core_fixture.h"
+#include "core_invariants.h"
 
-#include <map>
 #include <random>
-#include <set>
 
 namespace acd::core::test {
 namespace {
-
-struct Invariants {
-    std::map<CallId, int> completed;
-    std::set<CallId> live;
-    std::uint64_t lastSeq = 0;
-};
 
 class RoutingInvariantTest : public ::testing::TestWithParam<std::uint64_t> {
 protected:
@@ -44,7 +36,7 @@ protected:
             qc.ringTimeoutSeconds = 10;
             qc.overflowWhenNoAgents = false;
             ASSERT_TRUE(engine.addQueue(qc));
-            queues.push_back(qc);
+            ledger.queues[qc.id] = qc;
         }
         for (AgentId a = 1; a <= 12; ++a) {
             AgentConfig ac{a, "a", "", {}};
@@ -53,40 +45,31 @@ protected:
                     ac.skills.push_back({s, static_cast<int>(1 + rng() % 16)});
             }
             ASSERT_TRUE(engine.addAgent(ac));
-            agents.push_back(ac);
+            ledger.agents[ac.id] = ac;
         }
         engine.advanceTo(now);
-    }
-
-    int level(AgentId a, SkillId s) const
-    {
-        for (const AgentSkill &k : agents[a - 1].skills) {
-            if (k.skill == s)
-                return k.level;
-        }
-        return 0;
     }
 
     void step()
     {
         const auto pick = rng() % 100;
-        const AgentId a = static_cast<AgentId>(1 + rng() % agents.size());
+        const AgentId a = static_cast<AgentId>(1 + rng() % ledger.agents.size());
         if (pick < 30) {
             CallArrival c;
             c.id = ++lastCall;
-            c.queue = static_cast<QueueId>(1 + rng() % queues.size());
+            c.queue = static_cast<QueueId>(1 + rng() % ledger.queues.size());
             c.priority = static_cast<int>(1 + rng() % 3);
             ASSERT_TRUE(engine.callArrived(c, now));
-            inv.live.insert(c.id);
-        } else if (pick < 45 && !inv.live.empty()) {
+            ledger.live[c.id] = {};
+        } else if (pick < 45 && !ledger.live.empty()) {
             const CallId c = randomLiveCall();
             auto snap = engine.call(c);
             if (snap && snap.value().ringing) {
                 ASSERT_TRUE(engine.callAnswered(c, now));
             }
-        } else if (pick < 58 && !inv.live.empty()) {
+        } else if (pick < 58 && !ledger.live.empty()) {
             (void)engine.callCleared(randomLiveCall(), now);
-        } else if (pick < 62 && !inv.live.empty()) {
+        } else if (pick < 62 && !ledger.live.empty()) {
             const CallId c = randomLiveCall();
             (void)engine.callHeld(c, now);
             (void)engine.callRetrieved(c, now);
@@ -117,58 +100,22 @@ protected:
 
     CallId randomLiveCall()
     {
-        auto it = inv.live.begin();
-        std::advance(it, static_cast<long>(rng() % inv.live.size()));
-        return *it;
+        auto it = ledger.live.begin();
+        std::advance(it, static_cast<long>(rng() % ledger.live.size()));
+        return it->first;
     }
 
     void check()
     {
-        std::vector<Effect> fx;
-        engine.takeEffects(fx);
-        for (const Effect &e : fx) {
-            ASSERT_EQ(e.seq, inv.lastSeq + 1);
-            inv.lastSeq = e.seq;
-            if (const auto *c = std::get_if<CallCompleted>(&e.body)) {
-                ASSERT_EQ(++inv.completed[c->call], 1) << "call " << c->call;
-                inv.live.erase(c->call);
-            }
-        }
-        for (const QueueConfig &qc : queues) {
-            const QueueSnapshot q = engine.queue(qc.id).value();
-            const QueueCounters &t = q.total;
-            ASSERT_EQ(t.offered, t.answered + t.abandoned + t.flowedOut + t.disconnected
-                                     + static_cast<std::uint64_t>(q.waiting + q.ringing))
-                << "queue " << qc.id;
-        }
-        // The routing invariant.
-        for (CallId c : inv.live) {
-            const CallSnapshot call = engine.call(c).value();
-            if (call.ringing || call.connected)
-                continue;
-            const QueueConfig &qc = queues[call.queue - 1];
-            for (const AgentConfig &ac : agents) {
-                const AgentSnapshot a = engine.agent(ac.id).value();
-                if (a.activity != AgentActivity::Available
-                    || level(ac.id, qc.skill.skill) < qc.skill.minLevel)
-                    continue;
-                for (SessionId s : a.sessions) {
-                    const SessionSnapshot ss = engine.session(s).value();
-                    ASSERT_FALSE(ss.group == qc.group && ss.state == SessionState::Ready)
-                        << "call " << c << " waits in queue " << qc.id << " while agent " << ac.id
-                        << " idles in its group";
-                }
-            }
-        }
+        const std::string error = invariants::checkAll(engine, ledger);
+        ASSERT_TRUE(error.empty()) << error;
     }
 
     Engine engine;
     TimeMs now = kT0;
     std::mt19937_64 rng;
-    std::vector<QueueConfig> queues;
-    std::vector<AgentConfig> agents;
     CallId lastCall = 0;
-    Invariants inv;
+    invariants::Ledger ledger; ///< the configuration and the calls the checks follow
 };
 
 TEST_P(RoutingInvariantTest, NoWaitingCallEverHasAQualifiedIdleAgent)

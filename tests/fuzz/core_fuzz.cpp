@@ -2,19 +2,12 @@
 // valid or not (unknown IDs, illegal states, out-of-range levels and priorities, calls that
 // overflow, relax, flow to a closed queue's target, configuration changed and removed under
 // live traffic), on a virtual clock that jumps by milliseconds to days.
-// Invariants, besides no crash, no exception and no sanitizer report:
-// - effect sequence numbers have no gaps; a call is completed at most once, and only one
-//   that was accepted;
-// - every accepted call is findable until its completion;
-// - each queue's totals balance: offered = answered + abandoned + flowed out + disconnected +
-//   waiting + ringing;
-// - a ringing or connected call names an agent whose current call it is;
-// - the routing invariant, for calls whose queue has no time-based rules and that asked for
-//   nothing beyond the queue's skill: no such call waits while an agent who qualifies is
-//   Available with a Ready session in the queue's group;
-// - at the end, every call still live is cleared, and then every accepted call has been
-//   completed exactly once.
+// Invariants, besides no crash, no exception and no sanitizer report: those of
+// tests/core/core_invariants.h after every input (shared with the property test), and at the
+// end, every call still live is cleared, and then every accepted call has been completed
+// exactly once.
 #include "core/engine.h"
+#include "core_invariants.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +18,8 @@
 #include <vector>
 
 using namespace acd::core;
+namespace invariants = acd::core::invariants;
+using invariants::LiveCall;
 
 namespace {
 
@@ -111,10 +106,6 @@ std::vector<AgentConfig> baseAgents()
     return as;
 }
 
-struct LiveCall {
-    bool beyondQueueSkill = false; ///< an own skill or extra skills: the invariant skips it
-};
-
 class Harness {
 public:
     Harness()
@@ -128,12 +119,12 @@ public:
         }
         for (const QueueConfig &q : baseQueues()) {
             ok(engine.addQueue(q), "addQueue");
-            queues[q.id] = q;
+            ledger.queues[q.id] = q;
         }
         ok(engine.validateReferences(), "validateReferences");
         for (const AgentConfig &a : baseAgents()) {
             ok(engine.addAgent(a), "addAgent");
-            agents[a.id] = a;
+            ledger.agents[a.id] = a;
         }
         engine.advanceTo(now);
     }
@@ -234,12 +225,12 @@ public:
     void finish()
     {
         std::vector<CallId> ids;
-        for (const auto &[id, call] : live)
+        for (const auto &[id, call] : ledger.live)
             ids.push_back(id);
         for (CallId id : ids) {
             // Clearing one call may end others in the same step (corpus input
             // clearing-one-call-ends-others); check() has checked each completion already.
-            if (!live.count(id))
+            if (!ledger.live.count(id))
                 continue;
             if (!engine.callCleared(id, now))
                 fail("a live call " + std::to_string(id) + " could not be cleared");
@@ -247,8 +238,8 @@ public:
         }
         advance(2 * 86'400'000);
         check();
-        if (!live.empty())
-            fail("call " + std::to_string(live.begin()->first) + " never completed");
+        if (!ledger.live.empty())
+            fail("call " + std::to_string(ledger.live.begin()->first) + " never completed");
         if (engine.activeCallCount() != 0)
             fail("the engine still holds " + std::to_string(engine.activeCallCount()) + " calls");
     }
@@ -272,22 +263,22 @@ private:
             c.skill = {in.below(5), static_cast<int>(in.below(18))};
         for (std::uint32_t i = 0; i < ((shape >> 1) & 3); ++i)
             c.extraSkills.push_back({in.below(5), static_cast<int>(in.below(18))});
-        const bool wasLive = live.count(c.id) != 0;
+        const bool wasLive = ledger.live.count(c.id) != 0;
         if (!engine.callArrived(c, now))
             return;
         if (wasLive)
             fail("call " + std::to_string(c.id) + " accepted twice while live");
-        completed.erase(c.id); // the ID now names a new call
-        live[c.id] = LiveCall{c.skill.skill != 0 || !c.extraSkills.empty()};
+        ledger.completed.erase(c.id); // the ID now names a new call
+        ledger.live[c.id] = LiveCall{c.skill.skill != 0 || !c.extraSkills.empty()};
     }
 
     CallId someCall(Reader &in)
     {
         const std::uint32_t pick = in.byte();
-        if (live.empty() || pick >= 224)
+        if (ledger.live.empty() || pick >= 224)
             return pick % 48; // mostly unknown
-        auto it = live.begin();
-        std::advance(it, static_cast<long>(pick % live.size()));
+        auto it = ledger.live.begin();
+        std::advance(it, static_cast<long>(pick % ledger.live.size()));
         return it->first;
     }
 
@@ -324,14 +315,15 @@ private:
         for (std::uint32_t i = in.below(5); i > 0; --i)
             skills.push_back({in.below(5), static_cast<int>(in.below(18))});
         if (engine.setAgentSkills(agent, skills))
-            agents[agent].skills = skills;
+            ledger.agents[agent].skills = skills;
     }
 
     void updateQueue(Reader &in)
     {
         const QueueId id = in.below(8);
-        auto it = queues.find(id);
-        QueueConfig q = it != queues.end() ? it->second : queue(id, 1, 1, 1, Strategy::LongestIdle);
+        auto it = ledger.queues.find(id);
+        QueueConfig q =
+            it != ledger.queues.end() ? it->second : queue(id, 1, 1, 1, Strategy::LongestIdle);
         q.strategy = static_cast<Strategy>(in.below(7)); // 6 is not a strategy
         q.skill.minLevel = static_cast<int>(in.below(18));
         if (in.below(4) == 0)
@@ -344,7 +336,7 @@ private:
         q.ringTimeoutSeconds = static_cast<int>(in.below(4)) * 5;
         q.overflowWhenNoAgents = in.below(2) != 0;
         if (engine.updateQueue(q)) {
-            if (it == queues.end())
+            if (it == ledger.queues.end())
                 fail("an unknown queue was updated");
             it->second = q;
         }
@@ -353,29 +345,29 @@ private:
     void removeOrAddQueue(Reader &in)
     {
         const QueueId id = 1 + in.below(6);
-        if (queues.count(id)) {
+        if (ledger.queues.count(id)) {
             if (engine.removeQueue(id))
-                queues.erase(id);
+                ledger.queues.erase(id);
             return;
         }
         QueueConfig q = baseQueues()[id - 1];
         // Its targets may be gone too: then the engine refuses it, which is what is tested.
         if (engine.addQueue(q))
-            queues[id] = q;
+            ledger.queues[id] = q;
     }
 
     void removeOrAddAgent(AgentId agent)
     {
-        if (agents.count(agent)) {
+        if (ledger.agents.count(agent)) {
             if (engine.removeAgent(agent))
-                agents.erase(agent);
+                ledger.agents.erase(agent);
             return;
         }
         if (agent < 1 || agent > 6)
             return;
         const AgentConfig a = baseAgents()[agent - 1];
         if (engine.addAgent(a))
-            agents[agent] = a;
+            ledger.agents[agent] = a;
     }
 
     void advance(TimeMs by)
@@ -384,87 +376,15 @@ private:
         engine.advanceTo(now);
     }
 
-    int level(const AgentConfig &a, SkillId skill) const
-    {
-        for (const AgentSkill &s : a.skills)
-            if (s.skill == skill)
-                return s.level;
-        return 0;
-    }
-
     void check()
     {
-        effects.clear();
-        engine.takeEffects(effects);
-        for (const Effect &e : effects) {
-            if (e.seq != lastSeq + 1)
-                fail("effect " + std::to_string(e.seq) + " after " + std::to_string(lastSeq));
-            lastSeq = e.seq;
-            if (const auto *done = std::get_if<CallCompleted>(&e.body)) {
-                if (!live.erase(done->call))
-                    fail("call " + std::to_string(done->call) + " completed but not live");
-                if (++completed[done->call] != 1)
-                    fail("call " + std::to_string(done->call) + " completed twice");
-            }
-        }
-        for (const auto &[id, cfg] : queues) {
-            const Result<QueueSnapshot> snap = engine.queue(id);
-            if (!snap)
-                fail("queue " + std::to_string(id) + " is gone");
-            const QueueSnapshot &q = snap.value();
-            const QueueCounters &t = q.total;
-            if (q.waiting < 0 || q.ringing < 0
-                || t.offered
-                       != t.answered + t.abandoned + t.flowedOut + t.disconnected
-                              + static_cast<std::uint64_t>(q.waiting + q.ringing))
-                fail("queue " + std::to_string(id) + " does not balance");
-        }
-        for (const auto &[id, call] : live) {
-            const Result<CallSnapshot> snap = engine.call(id);
-            if (!snap)
-                fail("live call " + std::to_string(id) + " is lost");
-            const CallSnapshot &c = snap.value();
-            if (c.ringing || c.connected) {
-                const Result<AgentSnapshot> a = engine.agent(c.agent);
-                if (!a || a.value().currentCall != id)
-                    fail("call " + std::to_string(id) + " is at agent " + std::to_string(c.agent)
-                         + " who does not have it");
-                continue;
-            }
-            checkNobodyIdlesFor(id, c, call);
-        }
-    }
-
-    void checkNobodyIdlesFor(CallId id, const CallSnapshot &c, const LiveCall &call)
-    {
-        auto q = queues.find(c.queue);
-        if (call.beyondQueueSkill || q == queues.end() || !q->second.relaxation.empty()
-            || !q->second.openHours.empty())
-            return;
-        const QueueConfig &cfg = q->second;
-        for (const auto &[agentId, agentCfg] : agents) {
-            if (level(agentCfg, cfg.skill.skill) < cfg.skill.minLevel)
-                continue;
-            const Result<AgentSnapshot> a = engine.agent(agentId);
-            if (!a || a.value().activity != AgentActivity::Available)
-                continue;
-            for (SessionId s : a.value().sessions) {
-                const Result<SessionSnapshot> ss = engine.session(s);
-                if (ss && ss.value().group == cfg.group && ss.value().state == SessionState::Ready)
-                    fail("call " + std::to_string(id) + " waits in queue " + std::to_string(c.queue)
-                         + " while agent " + std::to_string(agentId) + " idles in its group");
-            }
-        }
+        if (const std::string error = invariants::checkAll(engine, ledger); !error.empty())
+            fail(error);
     }
 
     Engine engine;
     TimeMs now = kT0;
-    std::map<QueueId, QueueConfig> queues; ///< as configured now
-    std::map<AgentId, AgentConfig> agents;
-    std::map<CallId, LiveCall> live;
-    std::map<CallId, int> completed;
-    std::uint64_t lastSeq = 0;
-    std::vector<Effect> effects;
+    invariants::Ledger ledger; ///< configuration as it is now, live and completed calls
 };
 
 } // namespace

@@ -1,6 +1,6 @@
 #pragma once
 // Calls a function every `period` on a thread of its own until destroyed: the engine
-// service's 100 ms tick for the protocol's coalesced `stats` topic (the engine loop has a
+// service's 20-ms tick for the protocol's coalesced `stats` topic (the engine loop has a
 // single timer, which belongs to the core's deadlines).
 #include <pthread.h>
 
@@ -11,6 +11,20 @@
 #include <thread>
 
 namespace acd::server {
+
+/// The tick after the one due at `scheduled`, seen at `now`: the next one on the period's
+/// grid that is still to come. Ticks missed while the thread could not run (a stalled
+/// callback, a suspended VM) are skipped, not fired back to back.
+inline std::chrono::steady_clock::time_point
+nextTickAfter(std::chrono::steady_clock::time_point scheduled,
+              std::chrono::steady_clock::time_point now, std::chrono::milliseconds period)
+{
+    const auto next = scheduled + period;
+    if (next > now)
+        return next;
+    const auto missed = (now - next) / period + 1;
+    return next + missed * period;
+}
 
 class Ticker {
 public:
@@ -44,7 +58,7 @@ private:
             lock.unlock();
             m_onTick();
             lock.lock();
-            next += m_period;
+            next = nextTickAfter(next, std::chrono::steady_clock::now(), m_period);
         }
     }
 
