@@ -41,7 +41,7 @@ struct CstaLinkConfig {
     size_t maxFrame = kCstaMaxFrameSize;
 };
 
-class CstaLink : public SwitchLink {
+class CstaLink final : public SwitchLink {
 public:
     explicit CstaLink(CstaLinkConfig config);
     ~CstaLink() override;

@@ -27,7 +27,7 @@ struct SimLinkConfig {
     bool realTime = false;
 };
 
-class SimLink : public SwitchLink {
+class SimLink final : public SwitchLink {
 public:
     explicit SimLink(SimLinkConfig config);
     ~SimLink() override;

@@ -169,11 +169,11 @@ private:
         if (config.logTarget == "syslog")
             sink = new Poco::SyslogChannel("acd-engine");
         else if (config.logTarget.rfind("file:", 0) == 0) {
-            Poco::AutoPtr<Poco::FileChannel> file = new Poco::FileChannel(config.logTarget.substr(5));
+            auto *file = new Poco::FileChannel(config.logTarget.substr(5));
+            sink = file; // owns it from here
             file->setProperty("rotation", "10 M");
             file->setProperty("archive", "timestamp");
             file->setProperty("purgeCount", "10");
-            sink = file;
         } else
             sink = new Poco::ConsoleChannel(std::cerr);
         Poco::AutoPtr<Poco::PatternFormatter> format =
