@@ -15,6 +15,7 @@
 //   answered at once. Virtual time advances at the rate such a center really sees (arrivals
 //   = 0.95 x agents / 180 s AHT), so time-based state (the 30-minute statistics windows,
 //   ring timers, intervals) holds what it would hold in production.
+#include "agent_memory.h"
 #include "alloc_counter.h"
 #include "core_center.h"
 #include "huge_page_heap.h"
@@ -213,26 +214,18 @@ void simulator(benchmark::State &state)
         benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
 }
 
-/// Heap bytes per logged-in Ready agent (10 skills) and per waiting call, measured by the
-/// replaced operator new of this binary.
+/// Heap bytes per logged-in Ready agent (10 skills, agent_memory.h) and per waiting call,
+/// measured by the replaced operator new of this binary.
 void memory(benchmark::State &state)
 {
     const int agents = static_cast<int>(state.range(0));
     double perAgent = 0;
     double perCall = 0;
-    setHeapCounting(true);
     for (auto _ : state) {
-        Workload w(agents);
-        Workload none(0);
-        const std::size_t before = liveHeapBytes();
-        CoreCenter empty(none);
-        const std::size_t base = liveHeapBytes() - before;
-        {
-            const std::size_t start = liveHeapBytes();
-            CoreCenter center(w);
-            perAgent = static_cast<double>(liveHeapBytes() - start - base) / agents;
-        }
+        perAgent = heapBytesPerAgent(agents);
         // Waiting calls: nobody logged in, so every call waits.
+        Workload none(0);
+        setHeapCounting(true);
         CoreCenter idle(none);
         const std::size_t start = liveHeapBytes();
         for (CallId c = 1; c <= 100000; ++c) {
@@ -245,8 +238,8 @@ void memory(benchmark::State &state)
             idle.engine().discardEffects();
         }
         perCall = static_cast<double>(liveHeapBytes() - start) / 100000;
+        setHeapCounting(false);
     }
-    setHeapCounting(false);
     state.counters["bytes_per_agent"] = perAgent;
     state.counters["bytes_per_waiting_call"] = perCall;
 }

@@ -100,6 +100,15 @@ public:
     std::vector<std::string> httpPaths;
     std::vector<ConnectionId> overflowed;
     std::vector<HttpResponder> held; ///< cleared before the server goes (its contract)
+
+    /// The responders of the /later requests so far, taken out of `held`.
+    std::vector<HttpResponder> takeHeld()
+    {
+        std::lock_guard lock(m);
+        std::vector<HttpResponder> out;
+        out.swap(held);
+        return out;
+    }
 };
 
 struct Fixture {
@@ -595,12 +604,7 @@ TEST(WsServer, ARequestAnsweredLaterLeavesTheIoThreadToOthersMeanwhile)
     Poco::Net::HTTPClientSession other("127.0.0.1", f.server->port());
     other.setTimeout(Poco::Timespan(5, 0));
     EXPECT_EQ(get(other, "/health"), (std::pair<int, std::string>{200, "ok\n"}));
-    HttpResponder respond;
-    {
-        std::lock_guard lock(f.handler.m);
-        respond = std::move(f.handler.held.front());
-        f.handler.held.clear();
-    }
+    HttpResponder respond = std::move(f.handler.takeHeld().front());
     std::thread([&] { respond(HttpResponse{202, "text/plain", "done\n", {}}); }).join();
     respond(HttpResponse{200, "text/plain", "twice\n", {}}); // only the first answer counts
     asker.join();
@@ -616,12 +620,7 @@ TEST(WsServer, AClientThatHalfClosesAfterItsRequestStillGetsTheLaterAnswer)
     socket.sendBytes(request.data(), static_cast<int>(request.size()));
     socket.shutdownSend();
     ASSERT_TRUE(f.handler.waitUntil([&] { return f.handler.held.size() == 1; }));
-    HttpResponder respond;
-    {
-        std::lock_guard lock(f.handler.m);
-        respond = std::move(f.handler.held.front());
-        f.handler.held.clear();
-    }
+    HttpResponder respond = std::move(f.handler.takeHeld().front());
     respond(HttpResponse{202, "text/plain", "done\n", {}});
     std::string text;
     char buffer[512];
@@ -647,11 +646,7 @@ TEST(WsServer, ARequestNotAnsweredInTimeGets504AndALateAnswerChangesNothing)
     Poco::Net::HTTPClientSession session("127.0.0.1", f.server->port());
     session.setTimeout(Poco::Timespan(5, 0));
     EXPECT_EQ(get(session, "/later").first, 504);
-    std::vector<HttpResponder> held;
-    {
-        std::lock_guard lock(f.handler.m);
-        held.swap(f.handler.held);
-    }
+    std::vector<HttpResponder> held = f.handler.takeHeld();
     ASSERT_EQ(held.size(), 1u);
     held.front()(HttpResponse{200, "text/plain", "late\n", {}});
     held.clear();
